@@ -1,0 +1,33 @@
+// Bundles every entry point with esbuild. `node scripts/build.mjs [--watch] [--production]`
+import * as esbuild from 'esbuild';
+
+const watch = process.argv.includes('--watch');
+const production = process.argv.includes('--production');
+
+const common = {
+  bundle: true,
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+
+/** @type {import('esbuild').BuildOptions[]} */
+const builds = [
+  // The extension, for VS Code's Node extension host.
+  { ...common, entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
+  // The command-line tool over the same core.
+  { ...common, entryPoints: { cli: 'src/cli.ts' }, outdir: 'dist', platform: 'node', format: 'cjs', target: 'node20', banner: { js: '#!/usr/bin/env node' } },
+  // The core alone, for the browser (webview, web worker, VS Code for the Web): proves it has no Node-only import.
+  { ...common, entryPoints: { 'core.browser': 'src/core/index.ts' }, outdir: 'dist', platform: 'browser', format: 'esm', target: 'es2022' },
+  // The in-VS-Code test suite: mocha runs inside the extension host.
+  { ...common, sourcemap: true, minify: false, entryPoints: { 'suite/index': 'test/suite/index.ts' }, outdir: 'out/test', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode', 'mocha'] },
+];
+
+if (watch) {
+  const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
+  await Promise.all(contexts.map((c) => c.watch()));
+  console.log('[build] watching');
+} else {
+  await Promise.all(builds.map((b) => esbuild.build(b)));
+}

@@ -1,0 +1,233 @@
+import { tagDates } from './dates';
+import { extractEntities } from './entities';
+import { parseArticle } from './parse';
+import { isoToYear } from './timeOrder';
+import type {
+  ArticleIndexData,
+  DateMention,
+  Entity,
+  IndexOptions,
+  Passage,
+  Span,
+  TextSpan,
+  TimelineEvent,
+} from './types';
+
+/** Passage kinds that can state an event; headings and infobox fields only label things. */
+const EVENT_PASSAGE_KINDS = new Set<Passage['kind']>(['prose', 'list-item']);
+
+export interface EntityMentionHit {
+  entity: Entity;
+  mention: TextSpan;
+}
+
+export interface RelatedPassage {
+  event: TimelineEvent;
+  score: number;
+  sharedEntities: Entity[];
+  overlapsInTime: boolean;
+}
+
+/** Where an event sits on the time axis: from its first placeable date. */
+export interface TimePlacement {
+  date: DateMention;
+  /** Fractional years (see isoToYear). */
+  from: number;
+  to: number;
+}
+
+/** Parses, tags and links an article: the one entry point every feature uses. */
+export function buildIndex(text: string, options: IndexOptions = {}): ArticleIndex {
+  const article = parseArticle(text);
+  const dates = tagDates(text, article, options);
+  const entities = extractEntities(text, article, options);
+  const events = findEvents(text, article.passages, article.sections.map((s) => s.title), dates, entities);
+  return new ArticleIndex(text, { ...article, dates, entities, events });
+}
+
+function findEvents(
+  text: string,
+  passages: Passage[],
+  sectionTitles: string[],
+  dates: DateMention[],
+  entities: Entity[],
+): TimelineEvent[] {
+  const mentions = entities
+    .flatMap((entity) => entity.mentions.map((m) => ({ entity, start: m.start, end: m.end })))
+    .sort((a, b) => a.start - b.start);
+  const events: TimelineEvent[] = [];
+  for (const passage of passages) {
+    if (!EVENT_PASSAGE_KINDS.has(passage.kind)) continue;
+    const inside = spansWithin(dates, passage);
+    if (!inside.some(isPlaceable)) continue;
+    const entityIds = new Set<string>();
+    for (const m of spansWithin(mentions, passage)) entityIds.add(m.entity.id);
+    events.push({
+      id: `v${events.length + 1}`,
+      start: passage.start,
+      end: passage.end,
+      section: passage.section >= 0 ? sectionTitles[passage.section] : null,
+      dates: inside.map((d) => d.id),
+      entities: [...entityIds],
+      text: text.slice(passage.start, passage.end),
+    });
+  }
+  return events;
+}
+
+function isPlaceable(date: DateMention): boolean {
+  return date.earliest !== null && date.latest !== null && !date.problem;
+}
+
+/** The items of a start-sorted, non-overlapping list that lie inside `range`. */
+function spansWithin<T extends Span>(sorted: T[], range: Span): T[] {
+  const out: T[] = [];
+  for (let i = firstEndingAfter(sorted, range.start); i < sorted.length && sorted[i].start < range.end; i++) {
+    if (sorted[i].start >= range.start && sorted[i].end <= range.end) out.push(sorted[i]);
+  }
+  return out;
+}
+
+/** Index of the first span (start-sorted, non-overlapping) whose end is after `offset`. */
+function firstEndingAfter(sorted: Span[], offset: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid].end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The span containing `offset` (end inclusive, so a cursor just after a word still finds it). */
+function spanAt<T extends Span>(sorted: T[], offset: number): T | undefined {
+  const i = firstEndingAfter(sorted, offset - 1);
+  const hit = sorted[i];
+  return hit && hit.start <= offset && offset <= hit.end ? hit : undefined;
+}
+
+export class ArticleIndex {
+  /** Events in time order: earliest bound, then latest bound, then position in the text. */
+  readonly timeline: TimelineEvent[];
+  private readonly dateById = new Map<string, DateMention>();
+  private readonly entityById = new Map<string, Entity>();
+  private readonly placement = new Map<string, TimePlacement>();
+  private readonly timelineRank = new Map<string, number>();
+  private readonly eventsByText: TimelineEvent[];
+  private readonly mentions: (TextSpan & { entity: Entity })[];
+
+  constructor(
+    readonly text: string,
+    readonly data: ArticleIndexData,
+  ) {
+    for (const d of data.dates) this.dateById.set(d.id, d);
+    for (const e of data.entities) this.entityById.set(e.id, e);
+    for (const event of data.events) {
+      const first = event.dates.map((id) => this.dateById.get(id)!).find(isPlaceable);
+      if (first) {
+        this.placement.set(event.id, { date: first, from: isoToYear(first.earliest!), to: isoToYear(first.latest!, true) });
+      }
+    }
+    this.eventsByText = [...data.events].sort((a, b) => a.start - b.start);
+    this.timeline = [...data.events].sort((a, b) => {
+      const pa = this.placement.get(a.id)!;
+      const pb = this.placement.get(b.id)!;
+      return pa.from - pb.from || pa.to - pb.to || a.start - b.start;
+    });
+    this.timeline.forEach((event, i) => this.timelineRank.set(event.id, i));
+    this.mentions = data.entities
+      .flatMap((entity) => entity.mentions.map((m) => ({ ...m, entity })))
+      .sort((a, b) => a.start - b.start);
+  }
+
+  date(id: string): DateMention | undefined {
+    return this.dateById.get(id);
+  }
+
+  entity(id: string): Entity | undefined {
+    return this.entityById.get(id);
+  }
+
+  dateAt(offset: number): DateMention | undefined {
+    return spanAt(this.data.dates, offset);
+  }
+
+  mentionAt(offset: number): EntityMentionHit | undefined {
+    const hit = spanAt(this.mentions, offset);
+    return hit && { entity: hit.entity, mention: { start: hit.start, end: hit.end, text: hit.text } };
+  }
+
+  eventAt(offset: number): TimelineEvent | undefined {
+    return spanAt(this.eventsByText, offset);
+  }
+
+  /** The event at or, failing that, the nearest one before `offset` in the text. */
+  eventNear(offset: number): TimelineEvent | undefined {
+    const i = firstEndingAfter(this.eventsByText, offset);
+    const at = this.eventsByText[i];
+    if (at && at.start <= offset) return at;
+    return this.eventsByText[i - 1] ?? at;
+  }
+
+  placementOf(event: TimelineEvent): TimePlacement {
+    return this.placement.get(event.id)!;
+  }
+
+  /** 0-based position of the event in time order. */
+  rankOf(event: TimelineEvent): number {
+    return this.timelineRank.get(event.id)!;
+  }
+
+  nextInTime(event: TimelineEvent): TimelineEvent | undefined {
+    return this.timeline[this.rankOf(event) + 1];
+  }
+
+  previousInTime(event: TimelineEvent): TimelineEvent | undefined {
+    return this.timeline[this.rankOf(event) - 1];
+  }
+
+  /** Events an entity takes part in, in time order. */
+  eventsOf(entity: Entity): TimelineEvent[] {
+    return this.timeline.filter((event) => event.entities.includes(entity.id));
+  }
+
+  /** The event's dates, resolved. */
+  datesOf(event: TimelineEvent): DateMention[] {
+    return event.dates.map((id) => this.dateById.get(id)!);
+  }
+
+  entitiesOf(event: TimelineEvent): Entity[] {
+    return event.entities.map((id) => this.entityById.get(id)!);
+  }
+
+  /** The first, fullest mention: where "Go to Definition" lands. */
+  definitionOf(entity: Entity): TextSpan {
+    return entity.mentions.find((m) => m.text === entity.name) ?? entity.mentions[0];
+  }
+
+  /** The time the whole timeline covers, or undefined without events. */
+  span(): { from: TimePlacement; to: TimePlacement } | undefined {
+    if (this.timeline.length === 0) return undefined;
+    const placements = this.timeline.map((e) => this.placementOf(e));
+    const last = placements.reduce((a, b) => (b.to > a.to ? b : a));
+    return { from: placements[0], to: last };
+  }
+
+  /** Other events ranked by shared entities (each counts 1) and overlapping periods (counts 1). */
+  related(event: TimelineEvent, limit = 10): RelatedPassage[] {
+    const own = this.placementOf(event);
+    const ownEntities = new Set(event.entities);
+    const ranked: RelatedPassage[] = [];
+    for (const other of this.timeline) {
+      if (other === event) continue;
+      const sharedEntities = other.entities.filter((id) => ownEntities.has(id)).map((id) => this.entityById.get(id)!);
+      const p = this.placementOf(other);
+      const overlapsInTime = p.from <= own.to && own.from <= p.to;
+      const score = sharedEntities.length + (overlapsInTime ? 1 : 0);
+      if (score > 0) ranked.push({ event: other, score, sharedEntities, overlapsInTime });
+    }
+    ranked.sort((a, b) => b.score - a.score || this.rankOf(a.event) - this.rankOf(b.event));
+    return ranked.slice(0, limit);
+  }
+}

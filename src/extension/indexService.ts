@@ -1,0 +1,129 @@
+import * as vscode from 'vscode';
+import { ArticleIndex, buildIndex } from '../core';
+import type { EntityOverrides, EntityType } from '../core';
+import type { Logger } from './logger';
+
+/** Delay after the last edit before the index is rebuilt. */
+const REBUILD_DELAY_MS = 250;
+
+export interface IndexUpdate {
+  document: vscode.TextDocument;
+  index: ArticleIndex;
+}
+
+interface Entry {
+  version: number;
+  index: Promise<ArticleIndex | undefined>;
+  latest?: ArticleIndex;
+}
+
+/**
+ * One index per open article, rebuilt after edits (debounced), shared by every feature and
+ * dropped when the document closes. Results are tied to a document version: a feature never
+ * gets an index of a version older than the one it asks about.
+ */
+export class IndexService implements vscode.Disposable {
+  private readonly entries = new Map<string, Entry>();
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly updates = new vscode.EventEmitter<IndexUpdate>();
+  private readonly disposables: vscode.Disposable[] = [this.updates];
+  readonly onDidUpdate = this.updates.event;
+
+  constructor(private readonly log: Logger) {
+    this.disposables.push(
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length > 0 && this.isArticle(e.document)) this.scheduleRebuild(e.document);
+      }),
+      vscode.workspace.onDidCloseTextDocument((document) => this.drop(document)),
+      vscode.workspace.onDidOpenTextDocument((document) => {
+        if (this.isArticle(document)) void this.get(document);
+      }),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('chronolens')) this.rebuildAll();
+      }),
+    );
+  }
+
+  /** Whether ChronoLens annotates this document: its language is one of the setting's. */
+  isArticle(document: vscode.TextDocument): boolean {
+    const languages = vscode.workspace.getConfiguration('chronolens', document).get<string[]>('languages', []);
+    return languages.includes(document.languageId);
+  }
+
+  /** The index of the document as it is now, or undefined when it is not an article. */
+  get(document: vscode.TextDocument): Promise<ArticleIndex | undefined> {
+    if (!this.isArticle(document)) return Promise.resolve(undefined);
+    const key = document.uri.toString();
+    const entry = this.entries.get(key);
+    if (entry && entry.version === document.version) return entry.index;
+    return this.build(document);
+  }
+
+  /** The newest finished index of the document, even if an edit is still pending. */
+  latest(document: vscode.TextDocument): ArticleIndex | undefined {
+    return this.entries.get(document.uri.toString())?.latest;
+  }
+
+  private scheduleRebuild(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        if (!document.isClosed) void this.get(document);
+      }, REBUILD_DELAY_MS),
+    );
+  }
+
+  private build(document: vscode.TextDocument): Promise<ArticleIndex | undefined> {
+    const key = document.uri.toString();
+    const version = document.version;
+    const previous = this.entries.get(key);
+    const entry: Entry = { version, index: Promise.resolve(undefined), latest: previous?.latest };
+    entry.index = Promise.resolve().then(() => {
+      try {
+        const index = buildIndex(document.getText(), { entities: this.overrides(document) });
+        // A newer version may have been requested meanwhile: only the current one is published.
+        if (this.entries.get(key) === entry) {
+          entry.latest = index;
+          this.updates.fire({ document, index });
+        }
+        return index;
+      } catch (error) {
+        this.log.error(`Indexing ${document.uri.toString(true)} (version ${version}) failed`, error);
+        return undefined;
+      }
+    });
+    this.entries.set(key, entry);
+    return entry.index;
+  }
+
+  private overrides(document: vscode.TextDocument): EntityOverrides {
+    const config = vscode.workspace.getConfiguration('chronolens.entities', document);
+    return {
+      aliases: config.get<Record<string, string>>('aliases', {}),
+      ignore: config.get<string[]>('ignore', []),
+      types: config.get<Record<string, EntityType>>('types', {}),
+    };
+  }
+
+  private rebuildAll(): void {
+    this.entries.clear();
+    for (const document of vscode.workspace.textDocuments) {
+      if (this.isArticle(document)) void this.get(document);
+    }
+  }
+
+  private drop(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.delete(key);
+    this.entries.delete(key);
+  }
+
+  dispose(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    for (const d of this.disposables) d.dispose();
+  }
+}
