@@ -1,0 +1,19 @@
+// Every command ChronoLens contributes, named once. Hover links may run only these.
+export const Commands = {
+  goToEvent: 'chronolens.goToEvent',
+  nextEventInTime: 'chronolens.nextEventInTime',
+  previousEventInTime: 'chronolens.previousEventInTime',
+  showRelatedPassages: 'chronolens.showRelatedPassages',
+  /** Args: RevealEventArgs. Selects the event's first date in its editor. */
+  revealEvent: 'chronolens.revealEvent',
+  /** Args: RevealEventArgs. Focuses the timeline panel on the event. */
+  showInTimeline: 'chronolens.showInTimeline',
+  openTimeline: 'chronolens.openTimeline',
+  makeYearExplicit: 'chronolens.makeYearExplicit',
+} as const;
+
+/** Arguments of the commands that point at one event of one document (JSON-safe, for command links). */
+export interface RevealEventArgs {
+  uri: string;
+  eventId: string;
+}
