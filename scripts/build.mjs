@@ -16,6 +16,8 @@ const common = {
 const builds = [
   // The extension, for VS Code's Node extension host.
   { ...common, entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
+  // The same extension for VS Code for the Web's worker extension host (no Node API is used).
+  { ...common, entryPoints: { 'web/extension': 'src/extension/extension.ts' }, outdir: 'dist', platform: 'browser', format: 'cjs', target: 'es2022', external: ['vscode'] },
   // The command-line tool over the same core.
   { ...common, entryPoints: { cli: 'src/cli.ts' }, outdir: 'dist', platform: 'node', format: 'cjs', target: 'node20', banner: { js: '#!/usr/bin/env node' } },
   // The core alone, for the browser (webview, web worker, VS Code for the Web): proves it has no Node-only import.
