@@ -1,12 +1,29 @@
 import * as vscode from 'vscode';
 import { IndexService } from './indexService';
 import { Logger } from './logger';
+import { registerEditorContext } from './editorContext';
+import { registerHover } from './hover';
+import { registerGoToEvent } from './goToEvent';
+import { registerEventNavigation } from './eventNavigation';
+import { registerEntityNavigation } from './entityNavigation';
+import { registerRelatedPassages } from './relatedPassages';
+import { registerSymbols } from './symbols';
+import { registerStatusBar } from './statusBar';
 
 export function activate(context: vscode.ExtensionContext): void {
   const log = new Logger();
   const indexes = new IndexService(log);
   context.subscriptions.push(log, indexes);
   // Features register here, one file each, all reading the shared IndexService.
+  const features = { extension: context, indexes, log };
+  registerEditorContext(features);
+  registerHover(features);
+  registerGoToEvent(features);
+  registerEventNavigation(features);
+  registerEntityNavigation(features);
+  registerRelatedPassages(features);
+  registerSymbols(features);
+  registerStatusBar(features);
   log.info('ChronoLens activated');
   for (const document of vscode.workspace.textDocuments) {
     if (indexes.isArticle(document)) void indexes.get(document);

@@ -1,0 +1,99 @@
+// The outline: sections (nested by heading level) and, inside each, its events labelled with
+// their dates. Breadcrumbs and Go to Symbol follow from it. Sections also fold.
+import * as vscode from 'vscode';
+import type { ArticleIndex, Section } from '../core';
+import { type FeatureContext, firstDateOf, guard, indexFor, registerForArticles, toRange } from './editorContext';
+import { firstWords } from './markdown';
+
+/** "1956-11-03 — 3 November 1956", or just the date when its value reads the same. */
+export function eventSymbolName(index: ArticleIndex, event: ArticleIndex['timeline'][number]): string {
+  const date = firstDateOf(index, event);
+  return date.edtf && date.edtf !== date.text ? `${date.edtf} — ${date.text}` : date.text;
+}
+
+/** Index of the innermost section containing `offset` (the last one starting at or before it), or -1. */
+function sectionAt(sections: Section[], offset: number): number {
+  for (let i = sections.length - 1; i >= 0; i--) {
+    if (sections[i].start <= offset && offset < Math.max(sections[i].end, sections[i].start + 1)) return i;
+  }
+  return -1;
+}
+
+export function documentSymbols(document: vscode.TextDocument, index: ArticleIndex): vscode.DocumentSymbol[] {
+  const sections = index.data.sections;
+  const sectionSymbols = sections.map((section) => {
+    const heading = toRange(document, section.heading);
+    return new vscode.DocumentSymbol(
+      section.title || '(untitled section)',
+      '',
+      section.level <= 2 ? vscode.SymbolKind.Namespace : vscode.SymbolKind.Module,
+      toRange(document, section).union(heading),
+      heading,
+    );
+  });
+  const topLevel: vscode.DocumentSymbol[] = [];
+  // Nest sections by level: each under the nearest earlier section with a lower level.
+  const stack: { level: number; symbol: vscode.DocumentSymbol }[] = [];
+  sections.forEach((section, i) => {
+    while (stack.length && stack[stack.length - 1].level >= section.level) stack.pop();
+    const parent = stack[stack.length - 1];
+    if (parent) parent.symbol.children.push(sectionSymbols[i]);
+    else topLevel.push(sectionSymbols[i]);
+    stack.push({ level: section.level, symbol: sectionSymbols[i] });
+  });
+  // Events, in text order, inside their sections.
+  const events = [...index.data.events].sort((a, b) => a.start - b.start);
+  for (const event of events) {
+    const range = toRange(document, event);
+    const date = firstDateOf(index, event);
+    const symbol = new vscode.DocumentSymbol(
+      eventSymbolName(index, event),
+      firstWords(event.text),
+      vscode.SymbolKind.Event,
+      range,
+      toRange(document, date).intersection(range) ?? range.with(range.start, range.start),
+    );
+    const s = sectionAt(sections, event.start);
+    (s >= 0 ? sectionSymbols[s].children : topLevel).push(symbol);
+  }
+  // A parent's range must contain its children's.
+  const grow = (symbol: vscode.DocumentSymbol): vscode.Range => {
+    for (const child of symbol.children) symbol.range = symbol.range.union(grow(child));
+    symbol.children.sort((a, b) => a.range.start.compareTo(b.range.start));
+    return symbol.range;
+  };
+  topLevel.forEach(grow);
+  return topLevel.sort((a, b) => a.range.start.compareTo(b.range.start));
+}
+
+/** One fold per section: from its heading to the last line before the next section at its level or above. */
+export function sectionFoldingRanges(document: vscode.TextDocument, index: ArticleIndex): vscode.FoldingRange[] {
+  const sections = index.data.sections;
+  const ranges: vscode.FoldingRange[] = [];
+  sections.forEach((section, i) => {
+    const startLine = document.positionAt(section.heading.start).line;
+    const next = sections.slice(i + 1).find((s) => s.level <= section.level);
+    let endLine = next ? document.positionAt(next.heading.start).line - 1 : document.lineCount - 1;
+    // Leave trailing blank lines outside the fold.
+    while (endLine > startLine && document.lineAt(endLine).isEmptyOrWhitespace) endLine--;
+    if (endLine > startLine) ranges.push(new vscode.FoldingRange(startLine, endLine, vscode.FoldingRangeKind.Region));
+  });
+  return ranges;
+}
+
+export function registerSymbols(ctx: FeatureContext): void {
+  const provideDocumentSymbols = guard(ctx.log, 'outline', async (document: vscode.TextDocument) => {
+    const index = await indexFor(ctx.indexes, document);
+    return index ? documentSymbols(document, index) : undefined;
+  });
+  const provideFoldingRanges = guard(ctx.log, 'folding', async (document: vscode.TextDocument) => {
+    const index = await indexFor(ctx.indexes, document);
+    return index ? sectionFoldingRanges(document, index) : undefined;
+  });
+  registerForArticles(ctx, (selector) =>
+    vscode.Disposable.from(
+      vscode.languages.registerDocumentSymbolProvider(selector, { provideDocumentSymbols }, { label: 'ChronoLens' }),
+      vscode.languages.registerFoldingRangeProvider(selector, { provideFoldingRanges }),
+    ),
+  );
+}
