@@ -1,0 +1,602 @@
+// Recognises calendar expressions: full dates in both orders, month-year, bare years (with the
+// checks that keep "R-17", "$291 million" and "1500 men" out), BC/AD, decades, centuries,
+// seasons, bare months, "that year"-style anaphors, with their modifiers ("early", "the end of",
+// "circa"); and ranges and coordinated lists built from them ("1-7 March 1973", "April 6–13",
+// "1915-17", "between 1976 and 1981", "1979 or 1980").
+
+import type { Cursor } from './cursor';
+import {
+  AMBIGUOUS_MONTHS, APPROX_WORDS, COUNT_NOUNS, CURRENCY_SIGNS, DATE_PREPOSITIONS, LABEL_WORDS, MONTHS,
+  MONTH_ABBREVIATIONS, ORDINAL_WORDS, PREFIX_MODIFIERS, RANGE_CONNECTORS, SEASONS,
+} from './lexicon';
+import type { Match, Point } from './model';
+
+interface PointMatch {
+  first: number;
+  last: number;
+  point: Point;
+}
+
+const DASHES = new Set(['-', '–', '—', '‐', '‑']);
+
+// ---------------------------------------------------------------------------------------------
+// Small pieces
+
+/** "BC", "B.C.", "BCE", "AD", "A.D.", "CE" at i → era and last token. Case-sensitive on purpose. */
+export function readEra(c: Cursor, i: number): { last: number; bc: boolean } | null {
+  const t = c.at(i);
+  if (t === undefined || t.kind !== 'word') return null;
+  if (t.text === 'BC' || t.text === 'BCE') return { last: withDot(c, i), bc: true };
+  if (t.text === 'AD' || t.text === 'CE') return { last: withDot(c, i), bc: false };
+  if (t.text === 'B' || t.text === 'A' || t.text === 'C') {
+    // B.C. / B.C / A.D. / B.C.E. / C.E.
+    const letters: string[] = [t.text];
+    let j = i;
+    for (;;) {
+      const dot = c.adjacent(j);
+      if (dot < 0 || !c.isPunct(dot, '.')) break;
+      const nxt = c.adjacent(dot);
+      const nt = c.at(nxt);
+      if (nxt < 0 || nt === undefined || nt.kind !== 'word' || nt.text.length !== 1) {
+        j = dot;
+        break;
+      }
+      letters.push(nt.text);
+      j = nxt;
+    }
+    const s = letters.join('');
+    if (s === 'BC' || s === 'BCE') return { last: withDot(c, j), bc: true };
+    if (s === 'AD' || s === 'CE') return { last: withDot(c, j), bc: false };
+  }
+  return null;
+}
+
+function withDot(c: Cursor, i: number): number {
+  if (c.isPunct(i, '.')) return i;
+  const d = c.adjacent(i);
+  // "B.C." keeps its closing dot; a bare "BC." at a sentence end does not.
+  return d >= 0 && c.isPunct(d, '.') && c.at(i)!.text.length === 1 ? d : i;
+}
+
+/** Month name (full, or abbreviated when `allowAbbrev`) at i. */
+function readMonth(c: Cursor, i: number, allowAbbrev: boolean): { last: number; month: number; abbrev: boolean } | null {
+  const w = c.word(i);
+  if (!w) return null;
+  const m = MONTHS.get(w);
+  if (m !== undefined) return c.isCapitalised(i) ? { last: i, month: m, abbrev: false } : null;
+  if (!allowAbbrev || !c.isCapitalised(i)) return null;
+  const a = MONTH_ABBREVIATIONS.get(w);
+  if (a === undefined) return null;
+  const dot = c.adjacent(i);
+  return { last: dot >= 0 && c.isPunct(dot, '.') ? dot : i, month: a, abbrev: true };
+}
+
+/** A day of the month: 1..31 written with one or two digits, or as "19th". */
+function readDay(c: Cursor, i: number): { last: number; day: number } | null {
+  const t = c.at(i);
+  if (t === undefined) return null;
+  if (t.kind === 'ord' && t.value >= 1 && t.value <= 31) return { last: i, day: t.value };
+  if (t.kind === 'num' && t.text.length <= 2 && t.value >= 1 && t.value <= 31) {
+    // "21.5" or "3:00" are not days
+    const a = c.adjacent(i);
+    if (a >= 0 && (c.isPunct(a, ':') || c.at(a)!.kind === 'num')) return null;
+    return { last: i, day: t.value };
+  }
+  return null;
+}
+
+/** Is the 4-digit number at i a count, a label or an amount rather than a year? */
+function looksLikeQuantity(c: Cursor, i: number): boolean {
+  const before = c.adjacentBefore(i);
+  if (before >= 0) {
+    const bt = c.at(before)!;
+    if (CURRENCY_SIGNS.has(bt.text)) return true;
+    if (DASHES.has(bt.text)) {
+      // "R-1917"-like identifiers: a word glued to the number by a hyphen.
+      const w = c.adjacentBefore(before);
+      if (w >= 0 && c.at(w)!.kind === 'word' && !/^(mid|pre|post|early|late|c|ca)$/.test(c.word(w))) return true;
+    }
+    if (bt.kind === 'word' || bt.kind === 'num') return true; // "A1944", glued
+  }
+  const p = c.prev(i);
+  if (p >= 0 && LABEL_WORDS.has(c.word(p)) && c.isCapitalised(p)) return true;
+  if (p >= 0 && (c.word(p) === 'p' || c.word(p) === 'pp')) return true;
+  const after = c.adjacent(i);
+  if (after >= 0) {
+    const at = c.at(after)!;
+    if (at.text === '%' || (at.kind === 'word' && at.lower !== 's')) return true;
+    if (DASHES.has(at.text)) {
+      const w = c.adjacent(after);
+      if (w >= 0 && COUNT_NOUNS.has(c.word(w))) return true;
+    }
+  }
+  const n = c.next(i);
+  if (n >= 0 && COUNT_NOUNS.has(c.word(n)) && !c.isCapitalised(n) && c.word(n) !== 'of') return true;
+  return false;
+}
+
+/**
+ * A year at i: four digits (1000..2099), or any number followed by an era ("490 BC"),
+ * or a short number when `contextual` (the caller knows the narrative is in such years).
+ */
+function readYear(c: Cursor, i: number, contextual: boolean): { last: number; year: number; bc?: boolean; explicitEra: boolean } | null {
+  const t = c.at(i);
+  if (t === undefined) return null;
+  // "AD 79"
+  if (t.kind === 'word' && (t.text === 'AD' || t.text === 'A.D.')) {
+    const n = c.next(i);
+    const nt = c.at(n);
+    if (nt !== undefined && nt.kind === 'num' && nt.value > 0 && nt.value < 3000) return { last: n, year: nt.value, bc: false, explicitEra: true };
+    return null;
+  }
+  if (t.kind !== 'num' || !Number.isFinite(t.value) || t.text.length > 4) return null;
+  const n = c.next(i);
+  const era = n >= 0 ? readEra(c, n) : null;
+  if (era) return { last: era.last, year: t.value, bc: era.bc, explicitEra: true };
+  if (t.text.length === 4 && t.value >= 1000 && t.value <= 2099) {
+    if (looksLikeQuantity(c, i)) return null;
+    return { last: i, year: t.value, explicitEra: false };
+  }
+  if (contextual && t.value >= 1 && t.value < 1000 && t.text.charAt(0) !== '0') {
+    if (looksLikeQuantity(c, i)) return null;
+    return { last: i, year: t.value, explicitEra: false };
+  }
+  return null;
+}
+
+function prevWordAllowsDate(c: Cursor, i: number): boolean {
+  const p = c.prev(i);
+  if (p < 0) return false;
+  const t = c.at(p)!;
+  if (t.kind === 'word') return DATE_PREPOSITIONS.has(t.lower);
+  return DASHES.has(t.text) && c.word(c.adjacentBefore(p)) === 'mid';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cores (a date without modifiers)
+
+function readDecade(c: Cursor, i: number): PointMatch | null {
+  let j = i;
+  const the = c.isWord(j, 'the') ? j : -1;
+  if (the >= 0) j = c.next(j);
+  if (j < 0) return null;
+  // "the '60s"
+  let apostrophe = false;
+  if (c.isPunct(j, "'") || c.isPunct(j, '’')) {
+    apostrophe = true;
+    j = c.adjacent(j);
+    if (j < 0) return null;
+  }
+  const t = c.at(j);
+  if (t === undefined || t.kind !== 'num' || !Number.isFinite(t.value) || t.value % 10 !== 0) return null;
+  let s = c.adjacent(j);
+  if (s >= 0 && (c.isPunct(s, "'") || c.isPunct(s, '’'))) s = c.adjacent(s); // "1960's"
+  if (s < 0 || c.word(s) !== 's') return null;
+  let year = t.value;
+  if (apostrophe) {
+    if (t.text.length !== 2) return null;
+    year = 1900 + year;
+  } else if (t.text.length < 3 || t.text.length > 4) return null;
+  let last = s;
+  let bc: boolean | undefined;
+  const n = c.next(s);
+  const era = n >= 0 ? readEra(c, n) : null;
+  if (era) {
+    bc = era.bc;
+    last = era.last;
+  }
+  // "the 1990s" keeps its determiner; a bare "1990s" is fine too.
+  const point: Point = { decade: Math.floor(year / 10) };
+  if (bc) point.bc = true;
+  return { first: the >= 0 ? the : i, last, point };
+}
+
+function readCentury(c: Cursor, i: number): PointMatch | null {
+  let j = i;
+  const the = c.isWord(j, 'the') ? j : -1;
+  if (the >= 0) j = c.next(j);
+  if (j < 0) return null;
+  const t = c.at(j)!;
+  let n: number | undefined;
+  if (t.kind === 'ord') n = t.value;
+  else if (t.kind === 'word') n = ORDINAL_WORDS.get(t.lower);
+  if (n === undefined || n < 1 || n > 21) return null;
+  let k = c.next(j);
+  if (k >= 0 && DASHES.has(c.at(k)!.text)) k = c.adjacent(k); // "eighteenth-century"
+  if (k < 0 || c.word(k) !== 'century') return null;
+  let last = k;
+  const point: Point = { century: n - 1 };
+  const e = c.next(k);
+  const era = e >= 0 ? readEra(c, e) : null;
+  if (era) {
+    last = era.last;
+    if (era.bc) point.bc = true;
+  }
+  return { first: the >= 0 ? the : j, last, point };
+}
+
+function readSeason(c: Cursor, i: number): PointMatch | null {
+  let j = i;
+  const the = c.isWord(j, 'the') ? j : -1;
+  if (the >= 0) j = c.next(j);
+  if (j < 0) return null;
+  const season = SEASONS.get(c.word(j));
+  if (season === undefined) return null;
+  const first = the >= 0 ? the : j;
+  // "summer 1918", "the summer of 1941", "the spring of 480 BC", "the spring of next year"
+  let k = c.next(j);
+  if (k >= 0 && c.isWord(k, 'of')) {
+    const y = readYear(c, c.next(k), false);
+    if (y) return { first, last: y.last, point: { season, year: y.year, bc: y.bc } };
+    const a = readYearAnaphor(c, c.next(k));
+    if (a) return { first, last: a.last, point: { ...a.point, season } };
+  } else if (k >= 0) {
+    const y = readYear(c, k, false);
+    if (y) return { first, last: y.last, point: { season, year: y.year, bc: y.bc } };
+  }
+  // A bare season takes its year from the narrative. "the fall of Paris" is not a season.
+  if (c.word(j) === 'fall') {
+    if (k >= 0 && c.isWord(k, 'of')) return null;
+    if (the < 0 && !prevWordAllowsDate(c, j)) return null;
+  }
+  k = j;
+  return { first, last: k, point: { season, anaphor: 'year' } };
+}
+
+/** "that year", "the same year", "this year", "that month", "the same day", "that same day". */
+function readYearAnaphor(c: Cursor, i: number): PointMatch | null {
+  if (i < 0) return null;
+  const w = c.word(i);
+  let j = i;
+  if (w === 'that' || w === 'this') {
+    j = c.next(i);
+    if (c.isWord(j, 'same')) j = c.next(j);
+  } else if (w === 'the') {
+    j = c.next(i);
+    if (!c.isWord(j, 'same')) return null;
+    j = c.next(j);
+  } else return null;
+  const u = c.word(j);
+  if (u === 'year') return { first: i, last: j, point: { anaphor: 'year' } };
+  if (u === 'month') return { first: i, last: j, point: { anaphor: 'month' } };
+  if (u === 'day' || u === 'date') return { first: i, last: j, point: { anaphor: 'day' } };
+  return null;
+}
+
+/** A day-first date: [the] 3 [of] November [,] [1956 [BC]]. */
+function readDayMonth(c: Cursor, i: number): PointMatch | null {
+  let j = i;
+  const the = c.isWord(j, 'the') ? j : -1;
+  if (the >= 0) j = c.next(j);
+  const d = j >= 0 ? readDay(c, j) : null;
+  if (!d) return null;
+  let k = c.next(d.last);
+  if (k >= 0 && c.isWord(k, 'of')) k = c.next(k);
+  const m = k >= 0 ? readMonth(c, k, true) : null;
+  if (!m) return null;
+  const point: Point = { day: d.day, month: m.month };
+  let last = m.last;
+  let y = c.next(m.last);
+  if (y >= 0 && c.isPunct(y, ',')) y = c.next(y);
+  const yr = y >= 0 ? readYear(c, y, false) : null;
+  if (yr) {
+    point.year = yr.year;
+    if (yr.bc) point.bc = true;
+    last = yr.last;
+  } else if (m.abbrev) return null;
+  return { first: the >= 0 ? the : j, last, point };
+}
+
+/** A month-first date: September 1, 1939 / October 18 / July 1977 / February of 1940 / August of that year. */
+function readMonthFirst(c: Cursor, i: number): PointMatch | null {
+  const m = readMonth(c, i, true);
+  if (!m) return null;
+  let k = c.next(m.last);
+  // Month Day [, Year]
+  const d = k >= 0 ? readDay(c, k) : null;
+  if (d) {
+    const dayNext = c.next(d.last);
+    // "May 1968" is a year, not a day; a day must not run into another digit group.
+    const point: Point = { month: m.month, day: d.day };
+    let last = d.last;
+    let y = dayNext;
+    if (y >= 0 && c.isPunct(y, ',')) y = c.next(y);
+    const yr = y >= 0 ? readYear(c, y, false) : null;
+    if (yr) {
+      point.year = yr.year;
+      if (yr.bc) point.bc = true;
+      last = yr.last;
+    } else if (m.abbrev) return null;
+    return { first: i, last, point };
+  }
+  // Month [,|of] Year
+  if (k >= 0 && (c.isPunct(k, ',') || c.isWord(k, 'of'))) k = c.next(k);
+  const yr = k >= 0 ? readYear(c, k, false) : null;
+  if (yr) return { first: i, last: yr.last, point: { month: m.month, year: yr.year, bc: yr.bc } };
+  if (k >= 0 && c.isWord(c.prev(k), 'of')) {
+    const a = readYearAnaphor(c, k);
+    if (a && a.point.anaphor === 'year') return { first: i, last: a.last, point: { month: m.month, anaphor: 'year' } };
+  }
+  if (m.abbrev) return null;
+  return readBareMonth(c, i, m.month);
+}
+
+/** A month name alone ("in June"): year from the narrative. Rejects "Long March", "Theresa May". */
+function readBareMonth(c: Cursor, i: number, month: number): PointMatch | null {
+  const p = c.prev(i);
+  const w = c.word(i);
+  if (p >= 0) {
+    const pt = c.at(p)!;
+    if (pt.kind === 'word') {
+      if (pt.lower === 'the') return null;
+      if (c.isCapitalised(p) && !DATE_PREPOSITIONS.has(pt.lower)) {
+        // a capitalised word before the month: part of a name, unless it starts the sentence
+        const pp = c.prev(p);
+        if (!(pp < 0 || c.isPunct(pp, '.'))) return null;
+      }
+    } else if (pt.text === '"' || pt.text === '“') return null;
+  }
+  if (AMBIGUOUS_MONTHS.has(w)) {
+    if (!prevWordAllowsDate(c, i)) {
+      const pt = p >= 0 ? c.at(p)! : undefined;
+      const n = c.next(i);
+      const listed = pt !== undefined && pt.text === ',' && (c.isWord(n, 'and') || c.isPunct(n, ','));
+      const beforeOtherMonth = (c.isWord(n, 'and') || c.isWord(n, 'or') || c.isWord(n, 'to')) && MONTHS.has(c.word(c.next(n)));
+      if (!listed && !beforeOtherMonth) return null;
+    }
+  }
+  return { first: i, last: i, point: { month, anaphor: 'year' } };
+}
+
+function readBareYear(c: Cursor, i: number, bcNarrative: boolean): PointMatch | null {
+  let j = i;
+  // "the year 1950", "the years 1955"
+  let first = i;
+  if (c.isWord(j, 'the') && (c.isWord(c.next(j), 'year') || c.isWord(c.next(j), 'years'))) {
+    j = c.next(c.next(j));
+    if (j < 0) return null;
+  } else if ((c.isWord(j, 'year') || c.isWord(j, 'years')) && c.isCapitalised(j) === false) {
+    return null;
+  }
+  const t = c.at(j);
+  if (t === undefined) return null;
+  const contextual = bcNarrative && t.kind === 'num' && prevWordAllowsDate(c, j);
+  const y = readYear(c, j, contextual);
+  if (!y) return null;
+  if (j !== i) first = i;
+  const point: Point = { year: y.year };
+  if (y.bc || (!y.explicitEra && contextual && bcNarrative)) point.bc = true;
+  return { first, last: y.last, point };
+}
+
+/** Any single calendar point without its modifiers. */
+function readCore(c: Cursor, i: number, bcNarrative: boolean): PointMatch | null {
+  let best: PointMatch | null = null;
+  for (const r of [readDayMonth(c, i), readMonthFirst(c, i), readDecade(c, i), readCentury(c, i), readSeason(c, i), readBareYear(c, i, bcNarrative)]) {
+    if (r && (best === null || r.last > best.last)) best = r;
+  }
+  return best;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Modifiers
+
+/** A point with its modifier words: "early 1941", "the end of May", "mid-March 1982", "ca. 461 BC". */
+export function readPoint(c: Cursor, i: number, bcNarrative: boolean): PointMatch | null {
+  if (i < 0) return null;
+  // approximation: "ca. 461 BC", "about 1910", "around March 1981"
+  const w = c.word(i);
+  if (APPROX_WORDS.has(w)) {
+    let j = i;
+    const dot = c.adjacent(j);
+    if (dot >= 0 && c.isPunct(dot, '.')) j = dot;
+    const inner = readPoint(c, c.next(j), bcNarrative);
+    if (inner && (inner.point.year !== undefined || inner.point.month !== undefined || inner.point.decade !== undefined)) {
+      // "about" and "around" are too common before numbers to trust with a bare short number
+      return { first: i, last: inner.last, point: { ...inner.point, approx: true, mod: inner.point.mod ?? 'APPROX' } };
+    }
+    return null;
+  }
+  let best: PointMatch | null = null;
+  for (const pm of PREFIX_MODIFIERS) {
+    const last = c.words(i, pm.words);
+    if (last < 0) continue;
+    let j = c.next(last);
+    // "mid-March": the hyphen is glued to "mid"
+    if (j >= 0 && DASHES.has(c.at(j)!.text) && c.adjacent(last) === j) j = c.adjacent(j);
+    if (j < 0) continue;
+    const core = readCore(c, j, bcNarrative) ?? readModifiedAnaphor(c, j);
+    if (core && (best === null || core.last > best.last)) {
+      best = { first: i, last: core.last, point: { ...core.point, mod: pm.mod } };
+    }
+  }
+  // halves: "the second half of 2008", "the latter half of 2008"
+  const half = readHalf(c, i, bcNarrative);
+  if (half && (best === null || half.last > best.last)) best = half;
+  const core = readCore(c, i, bcNarrative);
+  if (core && (best === null || core.last > best.last)) best = core;
+  return best;
+}
+
+/** After a modifier, "the year" and "the month" refer to the narrative: "the end of the year". */
+function readModifiedAnaphor(c: Cursor, i: number): PointMatch | null {
+  const a = readYearAnaphor(c, i);
+  if (a) return a;
+  if (c.isWord(i, 'the')) {
+    const j = c.next(i);
+    if (c.isWord(j, 'year')) return { first: i, last: j, point: { anaphor: 'year' } };
+    if (c.isWord(j, 'month')) return { first: i, last: j, point: { anaphor: 'month' } };
+  }
+  return null;
+}
+
+function readHalf(c: Cursor, i: number, bcNarrative: boolean): PointMatch | null {
+  if (!c.isWord(i, 'the')) return null;
+  const j = c.next(i);
+  const h = c.word(j) === 'first' ? 1 : c.word(j) === 'second' || c.word(j) === 'latter' ? 2 : 0;
+  if (!h) return null;
+  const k = c.words(c.next(j), ['half', 'of']);
+  if (k < 0) return null;
+  const core = readCore(c, c.next(k), bcNarrative) ?? readModifiedAnaphor(c, c.next(k));
+  if (!core || core.point.month !== undefined || core.point.decade !== undefined || core.point.century !== undefined || core.point.season !== undefined) return null;
+  return { first: i, last: core.last, point: { ...core.point, half: h as 1 | 2 } };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ranges and lists
+
+function connectorAt(c: Cursor, i: number): { last: number; kind: 'range' | 'and' | 'or' } | null {
+  const t = c.at(i);
+  if (t === undefined) return null;
+  if (t.kind === 'punct' && RANGE_CONNECTORS.has(t.text)) return { last: i, kind: 'range' };
+  if (t.kind === 'word') {
+    if (RANGE_CONNECTORS.has(t.lower)) return { last: i, kind: 'range' };
+    if (t.lower === 'and') return { last: i, kind: 'and' };
+    if (t.lower === 'or') return { last: i, kind: 'or' };
+  }
+  return null;
+}
+
+/** Fill parts the first end of a range leaves out from the second: "1-7 March 1973", "264 to 241 BC". */
+function completeFrom(a: Point, b: Point): Point {
+  const r: Point = { ...a };
+  if (r.year === undefined && r.decade === undefined && r.century === undefined && b.year !== undefined && (r.month !== undefined || r.season !== undefined)) {
+    r.year = b.year;
+    if (b.bc) r.bc = true;
+    // "December 1944 - January 1945" has both years; "November to January 1949" crosses a year
+    if (r.month !== undefined && b.month !== undefined && r.month > b.month) r.year = b.bc ? b.year + 1 : b.year - 1;
+    delete r.anaphor;
+  }
+  if (r.year !== undefined && b.bc && !a.bc && r.year > (b.year ?? 0)) r.bc = true;
+  return r;
+}
+
+/** The second end of "1915-17" (two digits after a dash) → 1917. */
+function shortYearAfter(c: Cursor, i: number, from: Point): { last: number; year: number } | null {
+  const t = c.at(i);
+  if (t === undefined || t.kind !== 'num' || t.text.length !== 2 || from.year === undefined || from.bc || from.month !== undefined) return null;
+  const century = Math.floor(from.year / 100) * 100;
+  let year = century + t.value;
+  if (year <= from.year) year += 100;
+  if (year - from.year > 30) return null;
+  const a = c.adjacent(i);
+  if (a >= 0 && (c.at(a)!.kind === 'word' || c.at(a)!.kind === 'num')) return null;
+  return { last: i, year };
+}
+
+function isCalendarPoint(p: Point): boolean {
+  return p.year !== undefined || p.month !== undefined || p.decade !== undefined || p.century !== undefined || p.season !== undefined || p.day !== undefined;
+}
+
+/** Same kind of point on both sides of "and"/"or" (two years, two months, two full dates). */
+function sameShape(a: Point, b: Point): boolean {
+  const shape = (p: Point) => `${p.day !== undefined}${p.month !== undefined}${p.season !== undefined}${p.decade !== undefined}${p.century !== undefined}`;
+  return shape(a) === shape(b);
+}
+
+/**
+ * A calendar expression at i: a point, or a range or list of points, with its range word
+ * ("between", "from") when there is one.
+ */
+export function readCalendar(c: Cursor, i: number, bcNarrative: boolean): Match | null {
+  let start = i;
+  const w0 = c.word(i);
+  const rangeWord = w0 === 'between' ? 'between' : w0 === 'from' ? 'from' : null;
+  if (rangeWord) start = c.next(i);
+  if (start < 0) return null;
+
+  // A bare day before a connector: "1-7 March 1973", "from 15 to 22 February", "28 and 29 August".
+  const bareDay = readDay(c, start);
+  if (bareDay) {
+    const conn = connectorAt(c, c.next(bareDay.last));
+    if (conn && !(rangeWord === 'between' && conn.kind !== 'and')) {
+      const b = readPoint(c, c.next(conn.last), bcNarrative);
+      if (b && b.point.day !== undefined && b.point.month !== undefined && b.first === c.next(conn.last) && b.point.mod === undefined) {
+        const from: Point = { ...b.point, day: bareDay.day };
+        const first = rangeWord ? i : start;
+        if (conn.kind === 'range') return { first, last: b.last, expr: { kind: 'range', from, to: b.point } };
+        if (!rangeWord) return { first, last: b.last, expr: { kind: 'list', items: [from, b.point], all: conn.kind === 'and' } };
+        return { first, last: b.last, expr: { kind: 'range', from, to: b.point } };
+      }
+    }
+  }
+
+  // A short number whose era comes after the second end: "499-493 BC", "264 to 241 BC".
+  const shortFirst = readBareNumberYear(c, start);
+  if (shortFirst && !readYear(c, start, false)) {
+    const conn = connectorAt(c, c.next(shortFirst.last));
+    if (conn && conn.kind !== 'or') {
+      const b = readPoint(c, c.next(conn.last), bcNarrative);
+      if (b && b.first === c.next(conn.last) && b.point.bc && b.point.year !== undefined && b.point.month === undefined && b.point.season === undefined && shortFirst.year > b.point.year) {
+        const from: Point = { year: shortFirst.year, bc: true };
+        const first = rangeWord ? i : start;
+        if (conn.kind === 'range' || rangeWord === 'between') return { first, last: b.last, expr: { kind: 'range', from, to: b.point } };
+        return { first, last: b.last, expr: { kind: 'list', items: [from, b.point], all: true } };
+      }
+    }
+  }
+
+  const a = readPoint(c, start, bcNarrative);
+  if (!a) return null;
+  const single: Match = { first: a.first, last: a.last, expr: { kind: 'point', point: a.point } };
+  const connIdx = c.next(a.last);
+  const conn = connIdx >= 0 ? connectorAt(c, connIdx) : null;
+  if (!conn) return single;
+  if (rangeWord === 'between' && conn.kind !== 'and') return single;
+  if (rangeWord === 'from' && conn.kind !== 'range') return single;
+  const first = rangeWord ? i : a.first;
+  const bStart = c.next(conn.last);
+  if (bStart < 0) return single;
+
+  // "April 6–13", "March 5-9, 1918", "May 4 and 5"
+  if (a.point.day !== undefined && a.point.month !== undefined && a.point.year === undefined) {
+    const d = readDay(c, bStart);
+    if (d && MONTHS.get(c.word(c.next(d.last))) === undefined) {
+      let last = d.last;
+      const to: Point = { month: a.point.month, day: d.day };
+      let from: Point = { ...a.point };
+      let y = c.next(d.last);
+      if (y >= 0 && c.isPunct(y, ',')) y = c.next(y);
+      const yr = y >= 0 ? readYear(c, y, false) : null;
+      if (yr) {
+        to.year = yr.year;
+        if (yr.bc) to.bc = true;
+        last = yr.last;
+        from = completeFrom(from, to);
+      } else {
+        from.anaphor = 'year';
+        to.anaphor = 'year';
+      }
+      if (to.day! <= from.day! && conn.kind === 'range') return single;
+      return { first, last, expr: conn.kind === 'range' ? { kind: 'range', from, to } : { kind: 'list', items: [from, to], all: conn.kind === 'and' } };
+    }
+  }
+  // "1915-17"
+  if (conn.kind === 'range' && DASHES.has(c.at(conn.last)!.text)) {
+    const sy = shortYearAfter(c, bStart, a.point);
+    if (sy) return { first, last: sy.last, expr: { kind: 'range', from: a.point, to: { year: sy.year } } };
+  }
+  // A bare short number before "BC": "499-493 BC", "264 to 241 BC"
+  let b = readPoint(c, bStart, bcNarrative);
+  if (!b || b.first !== bStart || !isCalendarPoint(b.point)) return single;
+  if (b.point.mod !== undefined && b.point.mod !== a.point.mod && conn.kind === 'range') {
+    // "from 1939 to late 1941" is fine; keep it.
+  }
+  if (conn.kind !== 'range' && !sameShape(a.point, b.point)) {
+    // "1957 and 1958" yes; "May and 1958" no. Let "April and June 1955" through (month + month-year).
+    const monthThenMonthYear = a.point.month !== undefined && a.point.year === undefined && b.point.month !== undefined && a.point.day === undefined && b.point.day === undefined;
+    if (!monthThenMonthYear) return single;
+  }
+  const from = completeFrom(a.point, b.point);
+  if (from.year !== undefined && from.anaphor === 'year') delete from.anaphor;
+  b = { ...b };
+  if (conn.kind === 'range') return { first, last: b.last, expr: { kind: 'range', from, to: b.point } };
+  return { first, last: b.last, expr: { kind: 'list', items: [from, b.point], all: conn.kind === 'and' } };
+}
+
+/** A short number right before an era, seen from the range reader: "499" in "499-493 BC". */
+function readBareNumberYear(c: Cursor, i: number): { last: number; year: number } | null {
+  const t = c.at(i);
+  if (t === undefined || t.kind !== 'num' || !Number.isFinite(t.value) || t.text.length > 4) return null;
+  return { last: i, year: t.value };
+}

@@ -1,0 +1,89 @@
+// Navigation over tokens for the recognisers: next/previous token across ordinary whitespace
+// (a single line break included, so "3 November\n1956" is one date) but never across a
+// paragraph break.
+
+import type { Token } from './tokens';
+
+export class Cursor {
+  constructor(readonly tokens: readonly Token[]) {}
+
+  get length(): number {
+    return this.tokens.length;
+  }
+
+  at(i: number): Token | undefined {
+    return i >= 0 && i < this.tokens.length ? this.tokens[i] : undefined;
+  }
+
+  /** Index of the next non-space token after i, or -1 (end of text or paragraph break). */
+  next(i: number): number {
+    let j = i + 1;
+    const t = this.tokens[j];
+    if (t === undefined) return -1;
+    if (t.kind === 'space') {
+      if (t.newlines >= 2) return -1;
+      j++;
+    }
+    return j < this.tokens.length ? j : -1;
+  }
+
+  /** Index of the previous non-space token before i, or -1. */
+  prev(i: number): number {
+    let j = i - 1;
+    const t = this.tokens[j];
+    if (t === undefined) return -1;
+    if (t.kind === 'space') {
+      if (t.newlines >= 2) return -1;
+      j--;
+    }
+    return j >= 0 ? j : -1;
+  }
+
+  /** Token right after i with no whitespace in between, or -1. */
+  adjacent(i: number): number {
+    const t = this.tokens[i + 1];
+    return t !== undefined && t.kind !== 'space' ? i + 1 : -1;
+  }
+
+  /** Token right before i with no whitespace in between, or -1. */
+  adjacentBefore(i: number): number {
+    const t = this.tokens[i - 1];
+    return t !== undefined && t.kind !== 'space' ? i - 1 : -1;
+  }
+
+  /** Lower-case word at i, or '' when i is not a word. */
+  word(i: number): string {
+    const t = this.tokens[i];
+    return t !== undefined && t.kind === 'word' ? t.lower : '';
+  }
+
+  isWord(i: number, w: string): boolean {
+    return this.word(i) === w;
+  }
+
+  isPunct(i: number, p: string): boolean {
+    const t = this.tokens[i];
+    return t !== undefined && t.kind === 'punct' && t.text === p;
+  }
+
+  isCapitalised(i: number): boolean {
+    const t = this.tokens[i];
+    if (t === undefined || t.kind !== 'word') return false;
+    const c = t.text.charAt(0);
+    return c !== c.toLowerCase();
+  }
+
+  /**
+   * Matches a sequence of lower-case words starting at i (separated by whitespace or a hyphen
+   * within a word, e.g. "mid-"). Returns the index of the last token matched, or -1.
+   */
+  words(i: number, ws: readonly string[]): number {
+    let j = i;
+    for (let k = 0; k < ws.length; k++) {
+      if (j < 0 || this.word(j) !== ws[k]) return -1;
+      if (k === ws.length - 1) return j;
+      j = this.next(j);
+    }
+    return -1;
+  }
+}

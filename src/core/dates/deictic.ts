@@ -1,0 +1,86 @@
+// Recognises words that point at the present, past or future ("now", "currently", "recent",
+// "former", "future"), parts of the day ("that afternoon", "the night of 20 June 1791") and
+// time expressions with no knowable value ("this period", "the same time").
+
+import type { Cursor } from './cursor';
+import type { Match } from './model';
+
+type RefValue = 'PRESENT_REF' | 'PAST_REF' | 'FUTURE_REF';
+
+const REF_WORDS: ReadonlyMap<string, RefValue> = new Map([
+  ['now', 'PRESENT_REF'], ['today', 'PRESENT_REF'], ['currently', 'PRESENT_REF'], ['current', 'PRESENT_REF'],
+  ['nowadays', 'PRESENT_REF'], ['presently', 'PRESENT_REF'],
+  ['recent', 'PAST_REF'], ['recently', 'PAST_REF'], ['former', 'PAST_REF'], ['formerly', 'PAST_REF'],
+  ['future', 'FUTURE_REF'],
+]);
+
+const DAY_PARTS: ReadonlyMap<string, 'NI' | 'MO' | 'AF' | 'EV' | 'DT'> = new Map([
+  ['night', 'NI'], ['nights', 'NI'], ['tonight', 'NI'], ['morning', 'MO'], ['afternoon', 'AF'], ['evening', 'EV'],
+  ['daytime', 'DT'],
+]);
+
+const VAGUE_NOUNS = new Set(['period', 'time']);
+
+function ref(first: number, last: number, value: RefValue): Match {
+  return { first, last, expr: { kind: 'ref', value } };
+}
+
+/** "now", "right now", "the future", "present-day", "modern day", "these days", "at present". */
+export function readDeictic(c: Cursor, i: number): Match | null {
+  const w = c.word(i);
+  if (w === 'right' && c.isWord(c.next(i), 'now')) return ref(i, c.next(i), 'PRESENT_REF');
+  if (w === 'the') {
+    const j = c.next(i);
+    if (c.isWord(j, 'future')) return ref(i, j, 'FUTURE_REF');
+    if (c.isWord(j, 'past') && !isNounAfter(c, j)) return ref(i, j, 'PAST_REF');
+    if (c.isWord(j, 'present') && !isNounAfter(c, j)) return ref(i, j, 'PRESENT_REF');
+  }
+  if (w === 'these' && c.isWord(c.next(i), 'days')) return ref(i, c.next(i), 'PRESENT_REF');
+  if (w === 'present' || w === 'modern') {
+    const d = c.adjacent(i);
+    const k = d >= 0 && c.isPunct(d, '-') ? c.adjacent(d) : c.next(i);
+    if (c.isWord(k, 'day')) return ref(i, k, 'PRESENT_REF');
+    return null;
+  }
+  const v = REF_WORDS.get(w);
+  if (v === undefined) return null;
+  // "now-defunct" keeps the prefix reading; "the current" as an electric current is rare in history prose
+  return ref(i, i, v);
+}
+
+function isNounAfter(c: Cursor, i: number): boolean {
+  const n = c.next(i);
+  const t = c.at(n);
+  return t !== undefined && t.kind === 'word' && !['and', 'or', 'the', 'a', 'to', 'in', 'of', 'was', 'were', 'is', 'had', 'has'].includes(t.lower);
+}
+
+/** "that afternoon", "the night of 20 June 1791" (date part read by the caller), "night". */
+export function readDayPart(c: Cursor, i: number): { first: number; last: number; part: 'NI' | 'MO' | 'AF' | 'EV' | 'DT'; anaphoric: boolean; ofAt: number } | null {
+  const w = c.word(i);
+  let j = i;
+  let anaphoric = false;
+  if (w === 'that' || w === 'this') {
+    j = c.next(i);
+    anaphoric = true;
+  } else if (w === 'the') {
+    j = c.next(i);
+  }
+  if (j < 0) return null;
+  const part = DAY_PARTS.get(c.word(j));
+  if (part === undefined) return null;
+  const of = c.next(j);
+  const ofAt = c.isWord(of, 'of') ? c.next(of) : -1;
+  if (w === 'the' && ofAt < 0) return null;
+  return { first: i, last: j, part, anaphoric, ofAt };
+}
+
+/** "this period", "that time", "the same time", "this time": time expressions with no value. */
+export function readVague(c: Cursor, i: number): Match | null {
+  const w = c.word(i);
+  let j: number;
+  if (w === 'this' || w === 'that') j = c.next(i);
+  else if (w === 'the' && c.isWord(c.next(i), 'same')) j = c.next(c.next(i));
+  else return null;
+  if (!VAGUE_NOUNS.has(c.word(j))) return null;
+  return { first: i, last: j, expr: { kind: 'vague' } };
+}

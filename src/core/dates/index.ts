@@ -1,0 +1,176 @@
+// The date tagger: finds temporal expressions in an article and normalises them to EDTF,
+// resolving years and relative dates against the narrative time. Pure TypeScript, no Node API.
+
+import type { DateMention, IndexOptions, ParsedArticle, TimexType } from '../types';
+import { readCalendar } from './calendar';
+import { Cursor } from './cursor';
+import { readDayPart, readDeictic, readVague } from './deictic';
+import { readDuration } from './durations';
+import type { Expr, Match, Point } from './model';
+import { resolvePoint, timeOf, type NarrativeTime } from './narrative';
+import { normaliseList, normalisePoint, normaliseRange, type Normalised } from './normalise';
+import { readRelative } from './relative';
+import { tokenize } from './tokens';
+
+export { compareIso } from './normalise';
+
+/** Recognises every expression, left to right, longest match first; matches never overlap. */
+function recognise(c: Cursor): Match[] {
+  const out: Match[] = [];
+  let bcNarrative = false;
+  for (let i = 0; i < c.length; i++) {
+    const t = c.tokens[i];
+    if (t.kind === 'space') continue;
+    // Candidates in priority order; the longest one starting here wins (ties: the earlier reader).
+    let m: Match | null = null;
+    for (const cand of [readCalendar(c, i, bcNarrative), readRelative(c, i), readDuration(c, i), readDayPartExpr(c, i, bcNarrative), readDeictic(c, i), readVague(c, i)]) {
+      if (cand && cand.first === i && (m === null || cand.last > m.last)) m = cand;
+    }
+    if (m === null) continue;
+    out.push(m);
+    // The narrative's era decides whether "in 499" is a year (BC narratives write short years).
+    const era = eraOf(m.expr);
+    if (era !== null) bcNarrative = era;
+    i = m.last;
+  }
+  return out;
+}
+
+/** "the night of 20 June 1791", "that afternoon", "night": a part of a day, maybe on a date. */
+function readDayPartExpr(c: Cursor, i: number, bcNarrative: boolean): Match | null {
+  const dp = readDayPart(c, i);
+  if (!dp) return null;
+  if (dp.ofAt >= 0) {
+    const cal = readCalendar(c, dp.ofAt, bcNarrative);
+    if (cal && cal.first === dp.ofAt && cal.expr.kind === 'point' && cal.expr.point.day !== undefined) {
+      return { first: i, last: cal.last, expr: { kind: 'time', point: cal.expr.point, part: dp.part } };
+    }
+    if (c.isWord(i, 'the')) return null;
+  }
+  if (c.isWord(i, 'the')) return null;
+  return { first: i, last: dp.last, expr: { kind: 'time', point: dp.anaphoric ? { anaphor: 'day' } : null, part: dp.part } };
+}
+
+function eraOf(e: Expr): boolean | null {
+  const p = e.kind === 'point' ? e.point : e.kind === 'range' ? e.to : e.kind === 'list' ? e.items[e.items.length - 1] : null;
+  if (p === null || (p.year === undefined && p.decade === undefined && p.century === undefined)) return null;
+  return !!p.bc;
+}
+
+interface Placed {
+  norm: Normalised;
+  type: TimexType;
+  inferred: boolean;
+  /** Index of the mention whose narrative time filled a part in. */
+  anchor?: number;
+  /** The narrative time this mention sets, if any. */
+  sets?: Point;
+}
+
+const UNKNOWN_POINT: Normalised = { edtf: null, precision: 'day', earliest: null, latest: null };
+
+/** Resolves one expression against the narrative time. */
+function place(e: Expr, now: NarrativeTime | null): Placed {
+  switch (e.kind) {
+    case 'point': {
+      const r = resolvePoint(e.point, now);
+      if (!r.ok) return { norm: { ...UNKNOWN_POINT, precision: precisionGuess(e.point) }, type: 'DATE', inferred: false };
+      return { norm: normalisePoint(r.point), type: 'DATE', inferred: r.inferred, anchor: r.inferred ? now?.mentionIndex : undefined, sets: r.point };
+    }
+    case 'range': {
+      const a = resolvePoint(e.from, now);
+      // the second end borrows from the first ("from October to March")
+      let to = e.to;
+      if (a.ok && to.year === undefined && to.decade === undefined && to.century === undefined && a.point.year !== undefined) {
+        to = { ...to, year: a.point.year, bc: a.point.bc };
+        delete to.anaphor;
+        if (to.month !== undefined && a.point.month !== undefined && to.month < a.point.month) to.year = a.point.bc ? a.point.year - 1 : a.point.year + 1;
+        if (!to.bc) delete to.bc;
+      }
+      const b = resolvePoint(to, now);
+      if (!a.ok || !b.ok) return { norm: { ...UNKNOWN_POINT, precision: 'interval' }, type: 'DATE', inferred: false };
+      const inferred = a.inferred || b.inferred;
+      return { norm: normaliseRange(a.point, b.point), type: 'DATE', inferred, anchor: inferred ? now?.mentionIndex : undefined, sets: a.point };
+    }
+    case 'list': {
+      const rs = e.items.map((p) => resolvePoint(p, now));
+      if (rs.some((r) => !r.ok)) return { norm: { ...UNKNOWN_POINT, precision: precisionGuess(e.items[0]) }, type: 'DATE', inferred: false };
+      const inferred = rs.some((r) => r.inferred);
+      return { norm: normaliseList(rs.map((r) => r.point), e.all), type: 'DATE', inferred, anchor: inferred ? now?.mentionIndex : undefined, sets: rs[rs.length - 1].point };
+    }
+    case 'duration':
+      return { norm: { edtf: e.value, precision: precisionOfDuration(e.value), earliest: null, latest: null }, type: 'DURATION', inferred: false };
+    case 'set':
+      return { norm: { edtf: e.value, precision: 'set', earliest: null, latest: null }, type: 'SET', inferred: false };
+    case 'ref':
+      // TIMEX2 token (PRESENT_REF, PAST_REF, FUTURE_REF) as in the gold; not EDTF, never placed on the timeline.
+      return { norm: { edtf: e.value, precision: 'day', earliest: null, latest: null }, type: 'DATE', inferred: false };
+    case 'time': {
+      if (e.point === null) return { norm: { edtf: `XXXX-XX-XXT${e.part}`, precision: 'day', earliest: null, latest: null }, type: 'TIME', inferred: false };
+      const r = resolvePoint(e.point, now);
+      if (!r.ok || r.point.day === undefined) return { norm: { ...UNKNOWN_POINT }, type: 'TIME', inferred: false };
+      const n = normalisePoint(r.point);
+      // TIMEX2 part-of-day suffix (TNI = night); the bounds stay those of the day
+      return { norm: { ...n, edtf: n.edtf === null ? null : `${n.edtf}T${e.part}` }, type: 'TIME', inferred: r.inferred, anchor: r.inferred ? now?.mentionIndex : undefined, sets: r.point };
+    }
+    case 'vague':
+      return { norm: { ...UNKNOWN_POINT }, type: 'DATE', inferred: false };
+  }
+}
+
+function precisionGuess(p: Point): Normalised['precision'] {
+  if (p.day !== undefined || p.anaphor === 'day') return 'day';
+  if (p.month !== undefined || p.anaphor === 'month') return 'month';
+  if (p.season !== undefined) return 'season';
+  return 'year';
+}
+
+function precisionOfDuration(v: string): Normalised['precision'] {
+  if (/(Y|DE|CE)$/.test(v)) return 'year';
+  if (v.endsWith('M') && !v.startsWith('PT')) return 'month';
+  return 'day';
+}
+
+/**
+ * Finds the date mentions of an article. `text` alone is enough; `article` (sections, passages)
+ * only refines where the narrative time comes from.
+ */
+export function tagDates(text: string, article: ParsedArticle, options?: IndexOptions): DateMention[] {
+  void article;
+  void options;
+  const c = new Cursor(tokenize(text));
+  const matches = recognise(c);
+  const out: DateMention[] = [];
+  let now: NarrativeTime | null = null;
+  for (const m of matches) {
+    const start = c.tokens[m.first].start;
+    const end = c.tokens[m.last].end;
+    const placed = place(m.expr, now);
+    const id = `d${out.length + 1}`;
+    const mention: DateMention = {
+      id, start, end, text: text.slice(start, end),
+      edtf: placed.norm.edtf, precision: placed.norm.precision,
+      earliest: placed.norm.earliest, latest: placed.norm.latest,
+      inferred: placed.inferred, type: placed.type,
+    };
+    const mod = modOf(m.expr);
+    if (mod) mention.mod = mod;
+    if (placed.anchor !== undefined) {
+      const a = out[placed.anchor];
+      mention.anchor = { dateId: a.id, text: a.text };
+    }
+    if (placed.norm.problem) mention.problem = placed.norm.problem;
+    out.push(mention);
+    if (placed.sets && placed.norm.edtf !== null) {
+      const t = timeOf(placed.sets, out.length - 1);
+      if (t) now = t;
+    }
+  }
+  return out;
+}
+
+function modOf(e: Expr): DateMention['mod'] {
+  if (e.kind === 'point') return e.point.mod;
+  if (e.kind === 'duration') return e.mod;
+  return undefined;
+}

@@ -1,0 +1,56 @@
+// What the grammar recognises, before the narrative fills in missing parts.
+
+import type { DateModifier } from '../types';
+import type { Season, Unit } from './lexicon';
+
+/**
+ * A calendar point, possibly incomplete. Years are historical (490 BC is year 490 with bc),
+ * converted to astronomical numbering only when normalised.
+ */
+export interface Point {
+  year?: number;
+  bc?: boolean;
+  month?: number;
+  day?: number;
+  season?: Season;
+  /** First or second half of a year ("the second half of 2008" → 2008-H2). */
+  half?: 1 | 2;
+  /** Decade as its first three digits: 199 for the 1990s. */
+  decade?: number;
+  /** Century as its first two digits: 18 for the 19th century. */
+  century?: number;
+  mod?: DateModifier;
+  approx?: boolean;
+  /**
+   * Parts to take from the narrative time instead of the text ("that year" → year,
+   * "the same day" → day) and a shift to apply ("the next day" → +1 day).
+   */
+  anaphor?: 'year' | 'month' | 'day';
+  shift?: { unit: Unit; n: number };
+  /** A named month or season relative to the narrative ("the previous April", "next summer"). */
+  direction?: -1 | 1;
+  /** Set when the grammar could not read a part it needed (value unknown). */
+  unknown?: boolean;
+}
+
+export type Expr =
+  | { kind: 'point'; point: Point }
+  | { kind: 'range'; from: Point; to: Point }
+  | { kind: 'list'; items: Point[]; all: boolean }
+  /** ISO duration such as P3Y, PXD (X = unknown amount), P2.5Y. */
+  | { kind: 'duration'; value: string; mod?: DateModifier }
+  /** TIMEX2 tokens: PRESENT_REF, PAST_REF, FUTURE_REF. */
+  | { kind: 'ref'; value: 'PRESENT_REF' | 'PAST_REF' | 'FUTURE_REF' }
+  /** Recurring times ("daily", "per month"): TIMEX2 value, type SET. */
+  | { kind: 'set'; value: string }
+  /** A part of a day, on a date if one is given ("the night of 20 June 1791"). */
+  | { kind: 'time'; point: Point | null; part: 'NI' | 'MO' | 'AF' | 'EV' | 'DT' }
+  /** A time expression whose value cannot be known ("this period", "the same time"). */
+  | { kind: 'vague' };
+
+/** A recognised expression with its token span (inclusive indices). */
+export interface Match {
+  first: number;
+  last: number;
+  expr: Expr;
+}

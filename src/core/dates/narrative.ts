@@ -1,0 +1,113 @@
+// Narrative time: the date the story is at, carried from mention to mention. A bare "June"
+// takes its year from it, "the next day" moves it by a day. Resolved against the story, never
+// against today.
+
+import type { Unit } from './lexicon';
+import type { Point } from './model';
+import { astronomicalYear, daysInMonth } from './normalise';
+
+/** The narrative time: a point with at least a year, and the mention that set it. */
+export interface NarrativeTime {
+  /** Astronomical year. */
+  year: number;
+  month?: number;
+  day?: number;
+  mentionIndex: number;
+}
+
+export interface Resolved {
+  point: Point;
+  /** True when some part came from the narrative time. */
+  inferred: boolean;
+  /** False when the narrative did not have the parts the expression needed. */
+  ok: boolean;
+}
+
+const SEASON_START: Readonly<Record<string, number>> = { SP: 3, SU: 6, FA: 9, WI: 12 };
+
+function fromAstronomical(y: number): { year: number; bc?: boolean } {
+  return y <= 0 ? { year: 1 - y, bc: true } : { year: y };
+}
+
+/** Adds n days/weeks/months/years to a narrative time (astronomical years). */
+function shiftTime(t: NarrativeTime, unit: Unit, n: number): NarrativeTime | null {
+  switch (unit) {
+    case 'year':
+      return { ...t, year: t.year + n };
+    case 'decade':
+      return { ...t, year: t.year + 10 * n };
+    case 'century':
+      return { ...t, year: t.year + 100 * n };
+    case 'month': {
+      if (t.month === undefined) return null;
+      const m0 = t.year * 12 + (t.month - 1) + n;
+      return { ...t, year: Math.floor(m0 / 12), month: (((m0 % 12) + 12) % 12) + 1 };
+    }
+    case 'week':
+    case 'day': {
+      if (t.month === undefined || t.day === undefined) return null;
+      const days = unit === 'week' ? 7 * n : n;
+      // proleptic Gregorian arithmetic through a UTC date (setUTCFullYear handles years < 100)
+      const d = new Date(Date.UTC(2000, 0, 1));
+      d.setUTCFullYear(t.year, t.month - 1, t.day + days);
+      return { ...t, year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+    }
+    default:
+      return null;
+  }
+}
+
+/** Fills a point's missing parts from the narrative time. */
+export function resolvePoint(p: Point, now: NarrativeTime | null): Resolved {
+  if (p.unknown) return { point: p, inferred: false, ok: false };
+  const hasYear = p.year !== undefined || p.decade !== undefined || p.century !== undefined;
+  if (hasYear && p.anaphor === undefined) return { point: p, inferred: false, ok: true };
+  if (now === null) return { point: p, inferred: false, ok: false };
+  const anaphor = p.anaphor ?? 'year';
+  let t: NarrativeTime | null = now;
+  if (p.shift) t = shiftTime(now, p.shift.unit, p.shift.n);
+  if (t === null) return { point: p, inferred: false, ok: false };
+  const out: Point = { ...p };
+  delete out.anaphor;
+  delete out.shift;
+  delete out.direction;
+  if (p.shift && (p.shift.unit === 'decade' || p.shift.unit === 'century')) {
+    const y = fromAstronomical(t.year);
+    if (p.shift.unit === 'decade') out.decade = Math.floor(y.year / 10);
+    else out.century = Math.floor(y.year / 100);
+    if (y.bc) out.bc = true;
+    return { point: out, inferred: true, ok: true };
+  }
+  let year = t.year;
+  if (p.direction !== undefined) {
+    // "the previous April" / "next summer": the nearest such month before or after the narrative time
+    const m = p.month ?? SEASON_START[p.season ?? ''] ?? 1;
+    const nowMonth = t.month ?? (p.direction > 0 ? 12 : 1);
+    if (p.direction < 0 && m >= nowMonth) year -= 1;
+    if (p.direction > 0 && m <= nowMonth) year += 1;
+  }
+  Object.assign(out, fromAstronomical(year));
+  if (out.bc === undefined) delete out.bc;
+  if (anaphor === 'month' || anaphor === 'day') {
+    if (t.month === undefined) return { point: p, inferred: false, ok: false };
+    out.month = t.month;
+  }
+  if (anaphor === 'day') {
+    if (t.day === undefined) return { point: p, inferred: false, ok: false };
+    out.day = t.day;
+  }
+  return { point: out, inferred: true, ok: true };
+}
+
+/** The narrative time a resolved point sets, or null when it is too coarse to move the story. */
+export function timeOf(p: Point, mentionIndex: number): NarrativeTime | null {
+  if (p.year === undefined) return null;
+  const t: NarrativeTime = { year: astronomicalYear(p), mentionIndex };
+  if (p.month !== undefined) {
+    t.month = p.month;
+    if (p.day !== undefined && p.day <= daysInMonth(t.year, p.month)) t.day = p.day;
+  } else if (p.season !== undefined) {
+    t.month = SEASON_START[p.season];
+  }
+  return t;
+}

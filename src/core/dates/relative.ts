@@ -1,0 +1,134 @@
+// Recognises dates that only make sense against the narrative time: "the next day", "the
+// following year", "later that month", "that summer", "the previous April", "twelve days later".
+// They come out as points with an anaphor and a shift; narrative.ts fills them in.
+
+import type { Cursor } from './cursor';
+import { MONTHS, SEASONS, UNITS } from './lexicon';
+import type { Match, Point } from './model';
+import { readQuantity } from './quantities';
+
+const NEXT_WORDS: ReadonlyMap<string, 1 | -1> = new Map([
+  ['next', 1], ['following', 1], ['subsequent', 1], ['previous', -1], ['preceding', -1], ['prior', -1],
+]);
+
+function pointMatch(first: number, last: number, point: Point): Match {
+  return { first, last, expr: { kind: 'point', point } };
+}
+
+/** "the next day", "the following year", "next summer", "the previous April", "the same month". */
+function readNextPrevious(c: Cursor, i: number): Match | null {
+  let j = i;
+  const the = c.isWord(j, 'the');
+  if (the) j = c.next(j);
+  if (j < 0) return null;
+  const w = c.word(j);
+  const dir = NEXT_WORDS.get(w);
+  const k = c.next(j);
+  if (k < 0) return null;
+  const u = c.word(k);
+  if (dir !== undefined) {
+    if (!the && w !== 'next') return null;
+    const unit = UNITS.get(u);
+    if (unit === 'day' && u === 'day') return pointMatch(i, k, { anaphor: 'day', shift: { unit: 'day', n: dir } });
+    if (unit === 'month' && u === 'month') return pointMatch(i, k, { anaphor: 'month', shift: { unit: 'month', n: dir } });
+    if (unit === 'year' && u === 'year') return pointMatch(i, k, { anaphor: 'year', shift: { unit: 'year', n: dir } });
+    if ((unit === 'decade' && u === 'decade') || (unit === 'century' && u === 'century')) {
+      return pointMatch(i, k, { anaphor: 'year', shift: { unit, n: dir } });
+    }
+    const season = SEASONS.get(u);
+    if (season !== undefined) return pointMatch(i, k, { season, anaphor: 'year', direction: dir });
+    const month = MONTHS.get(u);
+    if (month !== undefined && c.isCapitalised(k)) return pointMatch(i, k, { month, anaphor: 'year', direction: dir });
+    return null;
+  }
+  // "the day following", "the day before"
+  if (the && w === 'day' && (u === 'following' || u === 'after')) {
+    const n = c.next(k);
+    if (n < 0 || c.at(n)!.kind === 'punct' || c.isWord(n, 'saw') || c.isWord(n, 'was')) return pointMatch(i, k, { anaphor: 'day', shift: { unit: 'day', n: 1 } });
+  }
+  return null;
+}
+
+/** "that year", "the same day", "that same day", "this year", "that summer", "that month". */
+function readThat(c: Cursor, i: number): Match | null {
+  const w = c.word(i);
+  let j: number;
+  if (w === 'that' || w === 'this') {
+    j = c.next(i);
+    if (c.isWord(j, 'same')) j = c.next(j);
+  } else if (w === 'the' && c.isWord(c.next(i), 'same')) {
+    j = c.next(c.next(i));
+  } else return null;
+  if (j < 0) return null;
+  const u = c.word(j);
+  if (u === 'year') return pointMatch(i, j, { anaphor: 'year' });
+  if (u === 'month') return pointMatch(i, j, { anaphor: 'month' });
+  if (u === 'day' || u === 'date') return pointMatch(i, j, { anaphor: 'day' });
+  const season = SEASONS.get(u);
+  if (season !== undefined && u !== 'fall') return pointMatch(i, j, { season, anaphor: 'year' });
+  return null;
+}
+
+/** "later that month", "earlier that year", "later in the year", "later that same day". */
+function readLaterThat(c: Cursor, i: number): Match | null {
+  const w = c.word(i);
+  if (w !== 'later' && w !== 'earlier') return null;
+  const j = c.next(i);
+  if (c.isWord(j, 'in')) {
+    const k = c.next(j);
+    if (c.isWord(k, 'the')) {
+      const u = c.next(k);
+      if (c.isWord(u, 'year')) return pointMatch(i, u, { anaphor: 'year' });
+      if (c.isWord(u, 'month')) return pointMatch(i, u, { anaphor: 'month' });
+    }
+    return null;
+  }
+  const t = readThat(c, j);
+  if (t && t.expr.kind === 'point') return { first: i, last: t.last, expr: t.expr };
+  return null;
+}
+
+const AFTER_WORDS = new Set(['later', 'earlier', 'after', 'before', 'previously', 'ago', 'afterwards', 'afterward', 'prior']);
+
+/** "twelve days later", "two years earlier", "a day later", "Two years before". */
+function readCountedShift(c: Cursor, i: number): Match | null {
+  const j = i;
+  // extent keeps "just", "a mere", "less than", "over" ("just 14 years later", "a mere two years later")
+  let qStart = j;
+  for (const pre of [['a', 'mere'], ['just'], ['only'], ['less', 'than'], ['more', 'than'], ['over'], ['some'], ['about'], ['nearly'], ['almost']]) {
+    const last = c.words(j, pre);
+    if (last >= 0) {
+      qStart = c.next(last);
+      break;
+    }
+  }
+  // "weeks later": a bare plural unit is a vague amount
+  const counted = readQuantity(c, qStart);
+  const barePlural = !counted && UNITS.has(c.word(qStart)) && c.word(qStart).endsWith('s');
+  if (!counted && !barePlural) return null;
+  const q = counted ?? { first: qStart, last: qStart, n: null };
+  const u = counted ? c.next(q.last) : qStart;
+  const unit = UNITS.get(c.word(u));
+  if (unit === undefined) return null;
+  const a = c.next(u);
+  const aw = c.word(a);
+  if (!AFTER_WORDS.has(aw)) return null;
+  if (aw === 'after' || aw === 'before' || aw === 'prior') {
+    // "two days after the KPA invaded" is anchored on an event, not on the narrative time
+    const n = c.next(a);
+    if (n >= 0 && c.at(n)!.kind !== 'punct') return null;
+  }
+  const sign = aw === 'later' || aw === 'after' || aw === 'afterwards' || aw === 'afterward' ? 1 : -1;
+  const point: Point = { anaphor: unit === 'day' || unit === 'week' ? 'day' : unit === 'month' ? 'month' : 'year' };
+  if (q.n !== null && Number.isInteger(q.n)) point.shift = { unit, n: sign * q.n };
+  else point.unknown = true;
+  return pointMatch(i, a, point);
+}
+
+export function readRelative(c: Cursor, i: number): Match | null {
+  let best: Match | null = null;
+  for (const m of [readNextPrevious(c, i), readThat(c, i), readLaterThat(c, i), readCountedShift(c, i)]) {
+    if (m && (best === null || m.last > best.last)) best = m;
+  }
+  return best;
+}
