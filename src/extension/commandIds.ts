@@ -9,6 +9,9 @@ export const Commands = {
   /** Args: RevealEventArgs. Focuses the timeline panel on the event. */
   showInTimeline: 'chronolens.showInTimeline',
   openTimeline: 'chronolens.openTimeline',
+  /** Copy the timeline as shown (filtered) to the clipboard. */
+  copyTimelineMarkdown: 'chronolens.copyTimelineMarkdown',
+  copyTimelineCsv: 'chronolens.copyTimelineCsv',
   makeYearExplicit: 'chronolens.makeYearExplicit',
 } as const;
 
@@ -16,4 +19,10 @@ export const Commands = {
 export interface RevealEventArgs {
   uri: string;
   eventId: string;
+}
+
+/** Arguments of `chronolens.makeYearExplicit` (JSON-safe): which inferred date of which document. Without them the command acts on the date at the cursor. */
+export interface MakeYearExplicitArgs {
+  uri: string;
+  dateId: string;
 }

@@ -9,6 +9,11 @@ import { registerEntityNavigation } from './entityNavigation';
 import { registerRelatedPassages } from './relatedPassages';
 import { registerSymbols } from './symbols';
 import { registerStatusBar } from './statusBar';
+import { registerTimelinePanel } from './timelinePanel';
+import { registerInlayHints } from './inlayHints';
+import { registerDiagnostics } from './diagnostics';
+import { registerQuickFixes } from './quickFixes';
+import { registerSemanticTokens } from './semanticTokens';
 
 export function activate(context: vscode.ExtensionContext): void {
   const log = new Logger();
@@ -24,6 +29,11 @@ export function activate(context: vscode.ExtensionContext): void {
   registerRelatedPassages(features);
   registerSymbols(features);
   registerStatusBar(features);
+  registerTimelinePanel(features);
+  registerInlayHints(features);
+  registerDiagnostics(features);
+  registerQuickFixes(features);
+  registerSemanticTokens(features);
   log.info('ChronoLens activated');
   for (const document of vscode.workspace.textDocuments) {
     if (indexes.isArticle(document)) void indexes.get(document);

@@ -1,0 +1,139 @@
+// Dates worth a second look, in the Problems panel: impossible dates ("31 February 1999") as
+// warnings, dates that name one of several ("1979 or 1980") as information, and dates whose year
+// came from context ("June" → 1973-06) as hints — as information when that inference is
+// uncertain (no anchor, or the anchor is in another section). Recomputed whenever the index of a
+// document is rebuilt, cleared when it closes or stops being an article.
+import * as vscode from 'vscode';
+import type { ArticleIndex, DateMention } from '../core';
+import { edtfInWords } from './dateWords';
+import { type FeatureContext, toRange } from './editorContext';
+import { explicitYearEdit } from './quickFixes';
+
+export const DIAGNOSTIC_SOURCE = 'ChronoLens';
+
+/** The codes ChronoLens diagnostics carry. */
+export const DiagnosticCodes = {
+  impossibleDate: 'impossible-date',
+  ambiguousDate: 'ambiguous-date',
+  inferredYear: 'inferred-year',
+  uncertainInference: 'uncertain-inference',
+} as const;
+
+/** The setting that hides inferred-date diagnostics. */
+const INFERRED_SETTING = 'diagnostics.inferredDates';
+
+/** "'1-7 March 1973'" for an anchor, "the context" without one. */
+function anchorWords(date: DateMention): string {
+  return date.anchor ? `'${oneLine(date.anchor.text)}'` : 'the context';
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Index (into sections) of the section holding `offset`, -1 before the first heading. */
+function sectionOf(index: ArticleIndex, offset: number): number {
+  const sections = index.data.sections;
+  let found = -1;
+  for (let i = 0; i < sections.length; i++) {
+    if (sections[i].start <= offset && offset < Math.max(sections[i].end, sections[i].start + 1)) found = i;
+  }
+  return found;
+}
+
+/** Why an inference is uncertain, or undefined when it is sound. */
+function inferenceDoubt(index: ArticleIndex, date: DateMention): string | undefined {
+  if (date.edtf && /[?%]/.test(date.edtf)) return 'the tagger marked the value uncertain';
+  if (!date.anchor) return 'no earlier date sets the year';
+  const anchor = index.date(date.anchor.dateId);
+  if (anchor && sectionOf(index, anchor.start) !== sectionOf(index, date.start)) return 'the date it comes from is in another section';
+  return undefined;
+}
+
+function diagnostic(
+  document: vscode.TextDocument,
+  date: DateMention,
+  message: string,
+  severity: vscode.DiagnosticSeverity,
+  code: string,
+): vscode.Diagnostic {
+  const d = new vscode.Diagnostic(toRange(document, date), message, severity);
+  d.source = DIAGNOSTIC_SOURCE;
+  d.code = code;
+  return d;
+}
+
+/** The diagnostics of one article. */
+export function dateDiagnostics(document: vscode.TextDocument, index: ArticleIndex, showInferred: boolean): vscode.Diagnostic[] {
+  const out: vscode.Diagnostic[] = [];
+  for (const date of index.data.dates) {
+    const text = oneLine(date.text);
+    if (date.problem) {
+      out.push(diagnostic(document, date, `Impossible date '${text}': ${date.problem}`, vscode.DiagnosticSeverity.Warning, DiagnosticCodes.impossibleDate));
+      continue;
+    }
+    if (date.inferred) {
+      if (!showInferred || date.edtf === null) continue;
+      const what = explicitYearEdit(date) ? 'Year' : 'Date';
+      const doubt = inferenceDoubt(index, date);
+      const message = `${what} inferred from ${anchorWords(date)}: ${date.edtf}`;
+      out.push(
+        doubt
+          ? diagnostic(document, date, `${message} (uncertain: ${doubt})`, vscode.DiagnosticSeverity.Information, DiagnosticCodes.uncertainInference)
+          : diagnostic(document, date, message, vscode.DiagnosticSeverity.Hint, DiagnosticCodes.inferredYear),
+      );
+      continue;
+    }
+    if (date.edtf && /^\[.*\]$/.test(date.edtf)) {
+      out.push(
+        diagnostic(
+          document,
+          date,
+          `Ambiguous date '${text}': one of ${edtfInWords(date.edtf).replace(/ or /g, ', ')} (${date.edtf}); the timeline places it at the earliest`,
+          vscode.DiagnosticSeverity.Information,
+          DiagnosticCodes.ambiguousDate,
+        ),
+      );
+    }
+  }
+  return out;
+}
+
+export function registerDiagnostics(ctx: FeatureContext): void {
+  const collection = vscode.languages.createDiagnosticCollection('chronolens');
+  let failed = false;
+
+  const update = (document: vscode.TextDocument, index: ArticleIndex | undefined) => {
+    try {
+      if (document.isClosed || !index || !ctx.indexes.isArticle(document)) {
+        collection.delete(document.uri);
+        return;
+      }
+      const showInferred = vscode.workspace.getConfiguration('chronolens', document).get<boolean>(INFERRED_SETTING, true);
+      collection.set(document.uri, dateDiagnostics(document, index, showInferred));
+    } catch (error) {
+      collection.delete(document.uri);
+      if (!failed) {
+        failed = true;
+        ctx.log.error('ChronoLens diagnostics failed', error);
+      }
+    }
+  };
+
+  const refreshAll = () => {
+    for (const document of vscode.workspace.textDocuments) {
+      if (ctx.indexes.isArticle(document)) update(document, ctx.indexes.latest(document));
+      else collection.delete(document.uri);
+    }
+  };
+
+  ctx.extension.subscriptions.push(
+    collection,
+    ctx.indexes.onDidUpdate(({ document, index }) => update(document, index)),
+    vscode.workspace.onDidCloseTextDocument((document) => collection.delete(document.uri)),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration(`chronolens.${INFERRED_SETTING}`) || e.affectsConfiguration('chronolens.languages')) refreshAll();
+    }),
+  );
+  refreshAll();
+}
