@@ -22,6 +22,8 @@ const builds = [
   { ...common, entryPoints: { cli: 'src/cli.ts' }, outdir: 'dist', platform: 'node', format: 'cjs', target: 'node20', banner: { js: '#!/usr/bin/env node' } },
   // The core alone, for the browser (webview, web worker, VS Code for the Web): proves it has no Node-only import.
   { ...common, entryPoints: { 'core.browser': 'src/core/index.ts' }, outdir: 'dist', platform: 'browser', format: 'esm', target: 'es2022' },
+  // The timeline view's front end, loaded in its webview (CSS stays in media/).
+  { ...common, entryPoints: { webview: 'src/webview/main.ts' }, outdir: 'dist', platform: 'browser', format: 'iife', target: 'es2022' },
   // The in-VS-Code test suite: mocha runs inside the extension host.
   { ...common, sourcemap: true, minify: false, entryPoints: { 'suite/index': 'test/suite/index.ts' }, outdir: 'out/test', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode', 'mocha'] },
 ];

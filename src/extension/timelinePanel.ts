@@ -1,0 +1,459 @@
+// The Timeline view (issue 5): a webview view in the ChronoLens side bar that shows the active
+// article's events on a time axis. The state lives here — which document, its filters, the
+// selected event — and the webview (src/webview/main.ts) renders what it is told through the one
+// protocol in src/webview/protocol.ts. Follows the active editor and its cursor; click or Enter
+// on an event reveals it (chronolens.revealEvent); copies the shown events as Markdown or CSV.
+import * as vscode from 'vscode';
+import type { ArticleIndex, TimelineEvent } from '../core';
+import { formatTimeline, timelineRows } from '../core';
+import {
+  ENTITY_TYPES,
+  type EntityType,
+  type Filters,
+  type FromWebview,
+  GROUPINGS,
+  type Grouping,
+  MAX_ZOOM,
+  MIN_ZOOM,
+  NO_FILTERS,
+  DEFAULT_SETTINGS,
+  type TimelineModel,
+  type ToWebview,
+  type ViewSettings,
+} from '../webview/protocol';
+import { buildModel, filterEvents } from '../webview/viewModel';
+import { Commands, type RevealEventArgs } from './commandIds';
+import { type FeatureContext, guard } from './editorContext';
+
+export const TIMELINE_VIEW_ID = 'chronolens.timeline';
+
+const FILTERS_KEY = 'chronolens.timeline.filters';
+const SETTINGS_KEY = 'chronolens.timeline.settings';
+/** Documents whose filters are remembered (most recent first). */
+const REMEMBERED_DOCUMENTS = 50;
+const RENDER_WAIT_MS = 5000;
+
+/** What the timeline commands return: what the view shows (for tests and automation). */
+export interface TimelineStatus {
+  uri: string | null;
+  title: string | null;
+  /** Events of the document / left by the filters. */
+  events: number;
+  shown: number;
+  selectedId: string | null;
+  filters: Filters;
+  /** Whether the webview has rendered this state, and how long its last render took (ms). */
+  rendered: boolean;
+  renderMs: number | null;
+}
+
+interface Rendered {
+  uri: string | null;
+  version: number | null;
+  ms: number;
+  shown: number;
+}
+
+export class TimelinePanel implements vscode.WebviewViewProvider, vscode.Disposable {
+  private view: vscode.WebviewView | undefined;
+  private ready = false;
+  private document: vscode.TextDocument | undefined;
+  private selectedId: string | null = null;
+  private focusOnReady = false;
+  private lastModel: TimelineModel | undefined;
+  private lastRendered: Rendered | undefined;
+  private readonly renderWaiters = new Set<() => void>();
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(private readonly ctx: FeatureContext) {
+    const editor = vscode.window.activeTextEditor;
+    if (editor && ctx.indexes.isArticle(editor.document)) this.document = editor.document;
+    this.disposables.push(
+      vscode.window.onDidChangeActiveTextEditor((e) => this.follow(e)),
+      vscode.window.onDidChangeTextEditorSelection((e) => this.onSelection(e)),
+      ctx.indexes.onDidUpdate(({ document }) => {
+        if (document === this.document) void this.push();
+      }),
+      vscode.workspace.onDidCloseTextDocument((document) => {
+        if (document !== this.document) return;
+        const other = vscode.window.visibleTextEditors.find((e) => e.document !== document && ctx.indexes.isArticle(e.document));
+        this.setDocument(other?.document);
+      }),
+      vscode.workspace.onDidOpenTextDocument((document) => {
+        // "Change Language Mode" reopens the document: it may have become (or stopped being) an article.
+        if (document === vscode.window.activeTextEditor?.document) this.follow(vscode.window.activeTextEditor);
+      }),
+    );
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // The webview
+
+  resolveWebviewView(view: vscode.WebviewView): void {
+    this.view = view;
+    this.ready = false;
+    const root = this.ctx.extension.extensionUri;
+    view.webview.options = {
+      enableScripts: true,
+      enableCommandUris: false,
+      localResourceRoots: [vscode.Uri.joinPath(root, 'dist'), vscode.Uri.joinPath(root, 'media')],
+    };
+    view.webview.html = this.html(view.webview);
+    this.disposables.push(
+      view.webview.onDidReceiveMessage((message: unknown) => this.onMessage(message)),
+      view.onDidChangeVisibility(() => {
+        // Without retainContextWhenHidden the page is dropped when hidden and reloads (then says
+        // 'ready') when shown again: everything it shows comes from here.
+        if (!view.visible) this.ready = false;
+      }),
+      view.onDidDispose(() => {
+        if (this.view === view) {
+          this.view = undefined;
+          this.ready = false;
+        }
+      }),
+    );
+  }
+
+  private html(webview: vscode.Webview): string {
+    const root = this.ctx.extension.extensionUri;
+    const script = webview.asWebviewUri(vscode.Uri.joinPath(root, 'dist', 'webview.js'));
+    const style = webview.asWebviewUri(vscode.Uri.joinPath(root, 'media', 'timeline.css'));
+    const nonce = makeNonce();
+    const csp = [
+      "default-src 'none'",
+      `style-src ${webview.cspSource}`,
+      `script-src 'nonce-${nonce}'`,
+      `img-src ${webview.cspSource}`,
+    ].join('; ');
+    return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${style.toString()}">
+<title>ChronoLens Timeline</title>
+</head>
+<body>
+<script nonce="${nonce}" src="${script.toString()}"></script>
+</body>
+</html>`;
+  }
+
+  private post(message: ToWebview): void {
+    if (this.view && this.ready) void this.view.webview.postMessage(message);
+  }
+
+  private onMessage(raw: unknown): void {
+    const message = raw as FromWebview;
+    if (typeof message !== 'object' || message === null) return;
+    switch (message.type) {
+      case 'ready':
+        this.ready = true;
+        void this.push();
+        break;
+      case 'reveal':
+        if (typeof message.eventId === 'string' && this.document) {
+          this.selectedId = message.eventId;
+          const args: RevealEventArgs = { uri: this.document.uri.toString(), eventId: message.eventId };
+          void vscode.commands.executeCommand(Commands.revealEvent, args);
+        }
+        break;
+      case 'select':
+        this.selectedId = typeof message.eventId === 'string' ? message.eventId : null;
+        break;
+      case 'filters':
+        if (this.document) void this.saveFilters(this.document, sanitizeFilters(message.filters));
+        break;
+      case 'settings':
+        void this.ctx.extension.workspaceState.update(SETTINGS_KEY, sanitizeSettings(message.settings));
+        break;
+      case 'openArticle':
+        void this.openArticle();
+        break;
+      case 'copy':
+        if (message.format === 'markdown' || message.format === 'csv') void this.copy(message.format);
+        break;
+      case 'rendered':
+        this.lastRendered = {
+          uri: typeof message.uri === 'string' ? message.uri : null,
+          version: typeof message.version === 'number' ? message.version : null,
+          ms: Number(message.ms) || 0,
+          shown: Number(message.shown) || 0,
+        };
+        for (const wake of this.renderWaiters) wake();
+        this.renderWaiters.clear();
+        break;
+    }
+  }
+
+  /** Sends the whole state: the document's model, its filters and the selection (or the empty state). */
+  private async push(): Promise<void> {
+    if (!this.view || !this.ready) return;
+    const document = this.document;
+    const index = document && (await this.indexOf(document));
+    if (document !== this.document || !this.ready) return; // switched meanwhile: that push wins
+    if (!document || !index) {
+      this.lastModel = undefined;
+      this.view.description = undefined;
+      this.post({ type: 'empty' });
+      return;
+    }
+    const model = this.modelOf(document, index);
+    this.lastModel = model;
+    this.view.description = model.title;
+    if (this.selectedId !== null && !model.events.some((e) => e.id === this.selectedId)) this.selectedId = null;
+    this.selectedId ??= this.cursorEventId(document, index);
+    this.post({ type: 'model', model, filters: this.filtersOf(document), settings: this.settings(), selectedId: this.selectedId });
+    if (this.focusOnReady) {
+      this.focusOnReady = false;
+      this.post({ type: 'select', eventId: this.selectedId, reveal: true, focus: true });
+    }
+  }
+
+  private modelOf(document: vscode.TextDocument, index: ArticleIndex): TimelineModel {
+    return buildModel(index, document.uri.toString(), fileName(document), document.version);
+  }
+
+  private async indexOf(document: vscode.TextDocument): Promise<ArticleIndex | undefined> {
+    if (!this.ctx.indexes.isArticle(document)) return undefined;
+    return this.ctx.indexes.latest(document) ?? (await this.ctx.indexes.get(document));
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Following the editor
+
+  private follow(editor: vscode.TextEditor | undefined): void {
+    // Another article becomes the timeline's; a non-article editor leaves the timeline as it is.
+    if (editor && this.ctx.indexes.isArticle(editor.document)) {
+      if (editor.document !== this.document) this.setDocument(editor.document);
+    } else if (this.document && !this.ctx.indexes.isArticle(this.document)) {
+      this.setDocument(undefined);
+    }
+  }
+
+  private setDocument(document: vscode.TextDocument | undefined): void {
+    this.document = document;
+    this.selectedId = null;
+    void this.push();
+  }
+
+  private onSelection(e: vscode.TextEditorSelectionChangeEvent): void {
+    if (e.textEditor.document !== this.document) return;
+    const index = this.ctx.indexes.latest(e.textEditor.document);
+    if (!index) return;
+    const id = this.cursorEventId(e.textEditor.document, index, e.selections[0]?.active);
+    if (id === null || id === this.selectedId) return;
+    this.selectedId = id;
+    this.post({ type: 'select', eventId: id, reveal: true, focus: false });
+  }
+
+  /** The event at (or just before) the cursor of an editor showing the document. */
+  private cursorEventId(document: vscode.TextDocument, index: ArticleIndex, position?: vscode.Position): string | null {
+    const editor = vscode.window.visibleTextEditors.find((e) => e.document === document);
+    const at = position ?? editor?.selection.active;
+    if (!at) return null;
+    return index.eventNear(document.offsetAt(at))?.id ?? null;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // State that survives reloads: filters per document, view settings
+
+  private filtersOf(document: vscode.TextDocument): Filters {
+    const all = this.ctx.extension.workspaceState.get<Record<string, Filters>>(FILTERS_KEY, {});
+    return sanitizeFilters(all[document.uri.toString()]);
+  }
+
+  private async saveFilters(document: vscode.TextDocument, filters: Filters): Promise<void> {
+    const key = document.uri.toString();
+    const all = { ...this.ctx.extension.workspaceState.get<Record<string, Filters>>(FILTERS_KEY, {}) };
+    delete all[key];
+    const entries = [[key, filters] as const, ...Object.entries(all)].slice(0, REMEMBERED_DOCUMENTS);
+    await this.ctx.extension.workspaceState.update(FILTERS_KEY, Object.fromEntries(entries));
+  }
+
+  private settings(): ViewSettings {
+    return sanitizeSettings(this.ctx.extension.workspaceState.get<ViewSettings>(SETTINGS_KEY));
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Commands
+
+  /** Shows the view (on the active article, if any); resolves once the webview has rendered it. */
+  async open(): Promise<TimelineStatus> {
+    const editor = vscode.window.activeTextEditor;
+    if (editor && this.ctx.indexes.isArticle(editor.document) && editor.document !== this.document) {
+      this.document = editor.document;
+      this.selectedId = null;
+    }
+    const waited = this.waitForRender();
+    await vscode.commands.executeCommand(`${TIMELINE_VIEW_ID}.focus`);
+    await this.push();
+    await waited;
+    return this.status();
+  }
+
+  /** Focuses the view on one event (hover links): its document, filters that let it show, selected. */
+  async showEvent(args: unknown): Promise<TimelineStatus | undefined> {
+    const given = args as Partial<RevealEventArgs> | undefined;
+    let a: RevealEventArgs;
+    if (typeof given?.uri === 'string' && typeof given.eventId === 'string') {
+      a = { uri: given.uri, eventId: given.eventId };
+    } else {
+      // From the Command Palette: the event at the cursor.
+      const editor = vscode.window.activeTextEditor;
+      const index = editor && (await this.indexOf(editor.document));
+      const event = editor && index?.eventNear(editor.document.offsetAt(editor.selection.active));
+      if (!editor || !event) return this.open();
+      a = { uri: editor.document.uri.toString(), eventId: event.id };
+    }
+    const uri = vscode.Uri.parse(a.uri);
+    const document =
+      vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) ?? (await vscode.workspace.openTextDocument(uri));
+    const index = await this.indexOf(document);
+    if (!index) return undefined;
+    const model = this.modelOf(document, index);
+    if (!model.events.some((e) => e.id === a.eventId)) {
+      vscode.window.setStatusBarMessage('$(history) That event is no longer in the article', 4000);
+      return undefined;
+    }
+    // If the filters hide the event, clear them: the user asked to see this one.
+    if (!filterEvents(model.events, this.filtersOf(document)).some((e) => e.id === a.eventId)) {
+      await this.saveFilters(document, NO_FILTERS);
+    }
+    this.document = document;
+    this.selectedId = a.eventId;
+    this.focusOnReady = true;
+    const waited = this.waitForRender();
+    await vscode.commands.executeCommand(`${TIMELINE_VIEW_ID}.focus`);
+    await this.push();
+    await waited;
+    return this.status();
+  }
+
+  /** Copies the shown (filtered) timeline; returns the text copied. */
+  async copy(format: 'markdown' | 'csv'): Promise<string | undefined> {
+    const document = this.document ?? activeArticle(this.ctx);
+    const index = document && (await this.indexOf(document));
+    if (!document || !index) {
+      void vscode.window.showInformationMessage('Open an article to copy its timeline.');
+      return undefined;
+    }
+    const shown = new Set(filterEvents(this.modelOf(document, index).events, this.filtersOf(document)).map((e) => e.id));
+    const events: TimelineEvent[] = index.timeline.filter((e) => shown.has(e.id));
+    const text = formatTimeline(timelineRows(index, events), format);
+    await vscode.env.clipboard.writeText(text);
+    const what = events.length === 1 ? '1 event' : `${events.length} events`;
+    vscode.window.setStatusBarMessage(`$(history) Copied ${what} as ${format === 'markdown' ? 'a Markdown table' : 'CSV'}`, 4000);
+    return text;
+  }
+
+  private async openArticle(): Promise<void> {
+    const open = vscode.workspace.textDocuments.filter((d) => !d.isClosed && this.ctx.indexes.isArticle(d) && d.uri.scheme !== 'output');
+    let document: vscode.TextDocument | undefined;
+    if (open.length > 0) {
+      const pick = await vscode.window.showQuickPick(
+        [
+          ...open.map((d) => ({ label: fileName(d), description: d.uri.scheme === 'file' ? vscode.workspace.asRelativePath(d.uri) : d.uri.scheme, document: d })),
+          { label: '$(folder-opened) Open File…', description: '', document: undefined },
+        ],
+        { placeHolder: 'Article to show on the timeline' },
+      );
+      if (!pick) return;
+      document = pick.document;
+    }
+    if (!document) {
+      const uris = await vscode.window.showOpenDialog({
+        canSelectMany: false,
+        openLabel: 'Open Article',
+        filters: { Articles: ['txt', 'md', 'markdown', 'article', 'wiki'], 'All files': ['*'] },
+      });
+      if (!uris?.[0]) return;
+      document = await vscode.workspace.openTextDocument(uris[0]);
+    }
+    await vscode.window.showTextDocument(document);
+    this.follow(vscode.window.activeTextEditor);
+  }
+
+  private waitForRender(): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, RENDER_WAIT_MS);
+      const waiters = this.renderWaiters;
+      function done(): void {
+        clearTimeout(timer);
+        waiters.delete(done);
+        resolve();
+      }
+      waiters.add(done);
+    });
+  }
+
+  status(): TimelineStatus {
+    const model = this.lastModel;
+    const filters = this.document ? this.filtersOf(this.document) : NO_FILTERS;
+    const rendered = !!this.lastRendered && this.lastRendered.uri === (model?.uri ?? null);
+    return {
+      uri: model?.uri ?? null,
+      title: model?.title ?? null,
+      events: model?.events.length ?? 0,
+      shown: model ? filterEvents(model.events, filters).length : 0,
+      selectedId: this.selectedId,
+      filters,
+      rendered,
+      renderMs: this.lastRendered?.ms ?? null,
+    };
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+    for (const wake of this.renderWaiters) wake();
+  }
+}
+
+function activeArticle(ctx: FeatureContext): vscode.TextDocument | undefined {
+  const document = vscode.window.activeTextEditor?.document;
+  return document && ctx.indexes.isArticle(document) ? document : undefined;
+}
+
+function fileName(document: vscode.TextDocument): string {
+  return document.uri.path.split('/').pop() || document.uri.toString(true);
+}
+
+function makeNonce(): string {
+  const bytes = new Uint8Array(18);
+  globalThis.crypto.getRandomValues(bytes);
+  return btoa(String.fromCharCode(...bytes)).replace(/[+/=]/g, (c) => ({ '+': '-', '/': '_', '=': '' })[c]!);
+}
+
+/** Filters from storage or the webview, cut to what they may hold. */
+export function sanitizeFilters(value: unknown): Filters {
+  const v = (value ?? {}) as Partial<Record<keyof Filters, unknown>>;
+  const strings = (x: unknown) => (Array.isArray(x) ? x.filter((s): s is string => typeof s === 'string').slice(0, 100) : []);
+  return {
+    entities: [...new Set(strings(v.entities))],
+    types: [...new Set(strings(v.types))].filter((t): t is EntityType => (ENTITY_TYPES as readonly string[]).includes(t)),
+    section: typeof v.section === 'string' ? v.section : null,
+    text: typeof v.text === 'string' ? v.text.slice(0, 500) : '',
+  };
+}
+
+export function sanitizeSettings(value: unknown): ViewSettings {
+  const v = (value ?? {}) as Partial<Record<keyof ViewSettings, unknown>>;
+  const grouping = (GROUPINGS as readonly unknown[]).includes(v.grouping) ? (v.grouping as Grouping) : DEFAULT_SETTINGS.grouping;
+  const zoom = typeof v.zoom === 'number' && Number.isFinite(v.zoom) ? Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, v.zoom)) : DEFAULT_SETTINGS.zoom;
+  return { grouping, zoom };
+}
+
+export function registerTimelinePanel(ctx: FeatureContext): TimelinePanel {
+  const panel = new TimelinePanel(ctx);
+  ctx.extension.subscriptions.push(
+    panel,
+    vscode.window.registerWebviewViewProvider(TIMELINE_VIEW_ID, panel),
+    vscode.commands.registerCommand(Commands.openTimeline, guard(ctx.log, 'open timeline', () => panel.open())),
+    vscode.commands.registerCommand(Commands.showInTimeline, guard(ctx.log, 'show in timeline', (args?: unknown) => panel.showEvent(args))),
+    vscode.commands.registerCommand(Commands.copyTimelineMarkdown, guard(ctx.log, 'copy timeline', () => panel.copy('markdown'))),
+    vscode.commands.registerCommand(Commands.copyTimelineCsv, guard(ctx.log, 'copy timeline', () => panel.copy('csv'))),
+  );
+  return panel;
+}

@@ -1,0 +1,258 @@
+// The timeline view's front end: renders what the extension sends (src/webview/protocol.ts) and
+// reports what the user does. Plain DOM; article text only through textContent.
+
+import { AxisView } from './axisView';
+import { h } from './dom';
+import { ListView } from './listView';
+import type { EventView, Filters, FromWebview, TimelineModel, ToWebview, ViewSettings } from './protocol';
+import { DEFAULT_SETTINGS, NO_FILTERS } from './protocol';
+import { buildRows } from './rows';
+import { Toolbar } from './toolbar';
+import { filterEvents } from './viewModel';
+
+interface VsCodeApi {
+  postMessage(message: FromWebview): void;
+  getState(): PersistedState | undefined;
+  setState(state: PersistedState): void;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+/** What the webview keeps itself across hide/show and reload: scroll positions per document. */
+interface PersistedState {
+  scroll: Record<string, number>;
+}
+
+const vscode = acquireVsCodeApi();
+const persisted: PersistedState = { scroll: {}, ...vscode.getState() };
+
+function post(message: FromWebview): void {
+  vscode.postMessage(message);
+}
+
+// ---------------------------------------------------------------------------------------------
+// State (a mirror of the extension's) and views
+
+let model: TimelineModel | undefined;
+let filters: Filters = NO_FILTERS;
+let settings: ViewSettings = DEFAULT_SETTINGS;
+let shown: EventView[] = [];
+let filterTimer: ReturnType<typeof setTimeout> | undefined;
+
+const toolbar = new Toolbar({
+  filters(next) {
+    filters = next;
+    renderTimeline();
+    // The extension keeps the filters (they survive reloads); tell it once typing pauses.
+    clearTimeout(filterTimer);
+    filterTimer = setTimeout(() => post({ type: 'filters', filters }), 150);
+  },
+  settings(next) {
+    const zoomChanged = next.zoom !== settings.zoom;
+    settings = next;
+    if (zoomChanged) axis.setZoom(settings.zoom);
+    renderTimeline();
+    post({ type: 'settings', settings });
+  },
+});
+
+const list = new ListView({
+  select(event) {
+    axis.select(event.id);
+    post({ type: 'select', eventId: event.id });
+  },
+  activate(event) {
+    post({ type: 'reveal', eventId: event.id });
+  },
+  filterEntity(name) {
+    const next = { ...filters, entities: filters.entities.includes(name) ? filters.entities : [...filters.entities, name] };
+    filters = next;
+    renderTimeline();
+    post({ type: 'filters', filters });
+  },
+  scrolled(first, last) {
+    axis.setBand(first, last);
+    if (model) {
+      persisted.scroll[model.uri] = list.scrollTop;
+      saveState();
+    }
+  },
+});
+
+const axis = new AxisView({
+  activate(event) {
+    list.select(event.id, 'center');
+    axis.select(event.id);
+    post({ type: 'select', eventId: event.id });
+    post({ type: 'reveal', eventId: event.id });
+  },
+});
+
+const notice = h('div', { class: 'notice', attrs: { role: 'status', hidden: '' } });
+const noMatch = h(
+  'div',
+  { class: 'no-match', attrs: { hidden: '' } },
+  h('p', { text: 'No events match the filters.' }),
+  clearFiltersButton(),
+);
+const body = h('div', { class: 'timeline-body' }, axis.element, list.element, noMatch);
+const openButton = h('button', { class: 'primary-button', text: 'Open an article…', attrs: { type: 'button' } });
+openButton.addEventListener('click', () => post({ type: 'openArticle' }));
+const empty = h(
+  'div',
+  { class: 'empty', attrs: { hidden: '' } },
+  h('p', { class: 'empty-title', text: 'No article open' }),
+  h('p', { text: 'Open an article (plain text, Markdown or wiki text) to see its events on a timeline.' }),
+  openButton,
+);
+const app = h('div', { class: 'app' }, toolbar.element, notice, body, empty);
+document.body.append(app);
+
+function clearFiltersButton(): HTMLButtonElement {
+  const b = h('button', { class: 'secondary-button', text: 'Clear filters', attrs: { type: 'button' } });
+  b.addEventListener('click', () => {
+    filters = NO_FILTERS;
+    renderTimeline();
+    post({ type: 'filters', filters });
+  });
+  return b;
+}
+
+let stateTimer: ReturnType<typeof setTimeout> | undefined;
+function saveState(): void {
+  clearTimeout(stateTimer);
+  stateTimer = setTimeout(() => vscode.setState(persisted), 200);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rendering
+
+export interface RenderStats {
+  ms: number;
+  filterMs: number;
+  rows: number;
+  shown: number;
+  events: number;
+}
+
+let lastStats: RenderStats | undefined;
+
+/**
+ * Filters, groups and renders the timeline: the function a benchmark times. Keeps the scroll
+ * position unless `scrollTop` is given.
+ */
+export function renderTimeline(scrollTop?: number): RenderStats {
+  const t0 = performance.now();
+  const events = model?.events ?? [];
+  shown = filterEvents(events, filters);
+  const t1 = performance.now();
+  const rows = buildRows(shown, settings.grouping, axis.timeAxis.threshold);
+  list.setRows(rows, scrollTop);
+  axis.setEvents(events, shown);
+  toolbar.update(filters, model?.facets ?? { entities: [], types: [], sections: [] }, settings, shown.length, events.length);
+  const hasModel = model !== undefined;
+  empty.hidden = hasModel;
+  toolbar.element.hidden = !hasModel || events.length === 0;
+  body.hidden = !hasModel || events.length === 0;
+  noMatch.hidden = !hasModel || events.length === 0 || shown.length > 0;
+  list.element.hidden = shown.length === 0;
+  if (hasModel && events.length === 0) {
+    notice.textContent = `No dates found in “${model!.title}”. Passages with a date — “3 November 1956”, “the 1990s”, “April 6–13” — appear here on the timeline.`;
+    notice.hidden = false;
+  } else {
+    notice.hidden = true;
+  }
+  lastStats = { ms: performance.now() - t0, filterMs: t1 - t0, rows: rows.length, shown: shown.length, events: events.length };
+  return lastStats;
+}
+
+// Performance hook: a benchmark (or the console) can time renders and read the last one.
+(globalThis as unknown as { chronolensTimeline: unknown }).chronolensTimeline = {
+  render: () => renderTimeline(),
+  stats: () => lastStats,
+};
+
+function showModel(message: Extract<ToWebview, { type: 'model' }>): void {
+  const sameDocument = model?.uri === message.model.uri;
+  const previousSelection = list.selected;
+  model = message.model;
+  filters = message.filters;
+  const zoomChanged = message.settings.zoom !== settings.zoom;
+  settings = message.settings;
+  if (zoomChanged) axis.setZoom(settings.zoom);
+  // Same document (an edit): keep the scroll position. Another one: restore where the user was.
+  const stats = renderTimeline(sameDocument ? undefined : (persisted.scroll[model.uri] ?? 0));
+  const selected = message.selectedId ?? (sameDocument ? previousSelection : null);
+  list.select(selected && list.isShown(selected) ? selected : null, sameDocument ? false : 'nearest');
+  axis.select(list.selected);
+  reportRender(stats);
+}
+
+function reportRender(stats: RenderStats): void {
+  post({
+    type: 'rendered',
+    uri: model?.uri ?? null,
+    version: model?.version ?? null,
+    ms: Math.round(stats.ms * 100) / 100,
+    rows: stats.rows,
+    shown: stats.shown,
+    events: stats.events,
+  });
+}
+
+window.addEventListener('message', (e: MessageEvent<ToWebview>) => {
+  const message = e.data;
+  switch (message.type) {
+    case 'model':
+      showModel(message);
+      break;
+    case 'empty':
+      model = undefined;
+      reportRender(renderTimeline(0));
+      break;
+    case 'select': {
+      const id = message.eventId;
+      list.select(id !== null && list.isShown(id) ? id : null, message.reveal ? 'nearest' : false);
+      axis.select(list.selected);
+      if (message.focus) list.focus();
+      break;
+    }
+    case 'filters':
+      filters = message.filters;
+      reportRender(renderTimeline());
+      break;
+    case 'settings': {
+      const zoomChanged = message.settings.zoom !== settings.zoom;
+      settings = message.settings;
+      if (zoomChanged) axis.setZoom(settings.zoom);
+      renderTimeline();
+      break;
+    }
+    case 'focusFilter':
+      toolbar.text.focus();
+      toolbar.text.select();
+      break;
+  }
+});
+
+// Keyboard: "/" or Ctrl/Cmd+F focuses the filter; + and - zoom; Escape from the filter goes back to the list.
+window.addEventListener('keydown', (e) => {
+  const inField = e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement;
+  if ((e.key === 'f' && (e.ctrlKey || e.metaKey) && !e.altKey) || (e.key === '/' && !inField)) {
+    e.preventDefault();
+    toolbar.text.focus();
+    toolbar.text.select();
+  } else if (!inField && (e.key === '+' || e.key === '=')) {
+    toolbar.zoomBy(2);
+  } else if (!inField && e.key === '-') {
+    toolbar.zoomBy(0.5);
+  } else if (e.key === 'Escape' && e.target === toolbar.text) {
+    list.focus();
+  } else if (e.key === 'ArrowDown' && e.target === toolbar.text) {
+    e.preventDefault();
+    list.focus();
+  }
+});
+
+renderTimeline(0);
+empty.hidden = true; // until the extension says there is nothing to show
+post({ type: 'ready' });

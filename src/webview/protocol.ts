@@ -1,0 +1,128 @@
+// The one message protocol between the timeline view's extension side (src/extension/timelinePanel.ts)
+// and its front end (src/webview/main.ts). Types only, plus a few constants: no `vscode`, no DOM.
+// The extension owns the state (document, filters, selection); the webview renders what it is told
+// and reports what the user did.
+
+import type { EntityType, Precision } from '../core/types';
+
+export type { EntityType, Precision };
+
+export const ENTITY_TYPES: readonly EntityType[] = ['person', 'place', 'organization', 'event', 'other'];
+
+/** An entity as a chip on an event card and as a filter choice. */
+export interface EntityChip {
+  id: string;
+  name: string;
+  type: EntityType;
+}
+
+/** One event as the timeline shows it: placed by its first placeable date. */
+export interface EventView {
+  id: string;
+  /** The date as the article writes it ("April 6–13"). */
+  written: string;
+  /** Its normalised EDTF value ("1973-04-06/1973-04-13"), or null. */
+  edtf: string | null;
+  precision: Precision;
+  /** Position on the time axis, fractional years (from ≤ to). */
+  from: number;
+  to: number;
+  /** A part of the date (usually the year) came from context. */
+  inferred: boolean;
+  /** One of a set of dates ("1979 or 1980"): drawn dashed. */
+  uncertain: boolean;
+  /** Approximate or open-ended ("circa 1900", "before 1950"). */
+  approximate: boolean;
+  /** The passage's opening words, whitespace collapsed. */
+  firstWords: string;
+  /** The whole passage, whitespace collapsed (searched by the text filter, shown as a tooltip). */
+  text: string;
+  entities: EntityChip[];
+  /** Section title, or null before the first heading. */
+  section: string | null;
+  /** Offset of the passage in the document (UTF-16). */
+  offset: number;
+}
+
+export interface EntityFacet extends EntityChip {
+  /** How many events it takes part in. */
+  count: number;
+}
+
+export interface Facets {
+  entities: EntityFacet[];
+  types: EntityType[];
+  sections: string[];
+}
+
+export interface TimelineModel {
+  uri: string;
+  /** What to call the document: the article's title or the file name. */
+  title: string;
+  /** Document version the model was built from. */
+  version: number;
+  /** In time order. */
+  events: EventView[];
+  facets: Facets;
+}
+
+/** What narrows the shown timeline. Entities are kept by name, which survives re-indexing. */
+export interface Filters {
+  /** Entity names; an event matches when it involves any of them. */
+  entities: string[];
+  /** An event matches when it involves an entity of any of these types. */
+  types: EntityType[];
+  /** Section title; null for all. */
+  section: string | null;
+  /** Free text: every word must occur in the passage, the date or an entity name. */
+  text: string;
+}
+
+export type Grouping = 'decade' | 'year' | 'none';
+export const GROUPINGS: readonly Grouping[] = ['decade', 'year', 'none'];
+
+export interface ViewSettings {
+  grouping: Grouping;
+  /** Time-axis zoom: 1 fits the whole span in the view's height. */
+  zoom: number;
+}
+
+export const MIN_ZOOM = 1;
+export const MAX_ZOOM = 64;
+
+export const NO_FILTERS: Filters = Object.freeze({ entities: [], types: [], section: null, text: '' }) as Filters;
+export const DEFAULT_SETTINGS: ViewSettings = Object.freeze({ grouping: 'decade', zoom: 1 }) as ViewSettings;
+
+/** Messages from the extension to the webview. */
+export type ToWebview =
+  /** A document's timeline, on switching documents and after every re-index. */
+  | { type: 'model'; model: TimelineModel; filters: Filters; settings: ViewSettings; selectedId: string | null }
+  /** No article to show. */
+  | { type: 'empty' }
+  /** The event under the editor's cursor (or asked for by showInTimeline). */
+  | { type: 'select'; eventId: string | null; reveal: boolean; focus: boolean }
+  /** Filters set by the extension (e.g. cleared so a requested event is visible). */
+  | { type: 'filters'; filters: Filters }
+  | { type: 'settings'; settings: ViewSettings }
+  /** Put the keyboard focus in the filter box. */
+  | { type: 'focusFilter' };
+
+/** Messages from the webview to the extension. */
+export type FromWebview =
+  /** The front end has loaded and listens: send it the current state. */
+  | { type: 'ready' }
+  /** Click or Enter on an event: reveal its passage and select its date in the editor. */
+  | { type: 'reveal'; eventId: string }
+  /** Keyboard selection moved (not revealed in the editor). */
+  | { type: 'select'; eventId: string | null }
+  | { type: 'filters'; filters: Filters }
+  | { type: 'settings'; settings: ViewSettings }
+  /** The empty state's button. */
+  | { type: 'openArticle' }
+  | { type: 'copy'; format: 'markdown' | 'csv' }
+  /** The time one render took (ms), for benchmarks and the log. */
+  | { type: 'rendered'; uri: string | null; version: number | null; ms: number; rows: number; shown: number; events: number };
+
+export function isFromWebview(value: unknown): value is FromWebview {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+}

@@ -1,0 +1,135 @@
+// The timeline's view model: built from an ArticleIndex in the extension, filtered on both sides
+// (the webview to show, the extension to copy exactly what is shown). Pure: no `vscode`, no DOM.
+
+import type { ArticleIndex } from '../core/articleIndex';
+import type { DateMention, EntityType, TimelineEvent } from '../core/types';
+import type { EntityChip, EntityFacet, EventView, Facets, Filters, TimelineModel } from './protocol';
+
+const FIRST_WORDS = 14;
+const FIRST_WORDS_MAX_CHARS = 110;
+
+export function collapseSpace(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** The opening words of a passage, with an ellipsis when cut. */
+export function firstWords(text: string, words = FIRST_WORDS, maxChars = FIRST_WORDS_MAX_CHARS): string {
+  const all = collapseSpace(text).split(' ');
+  let out = all.slice(0, words).join(' ');
+  if (out.length > maxChars) out = out.slice(0, maxChars).replace(/\s+\S*$/, '');
+  return out.length < collapseSpace(text).length ? `${out.replace(/[,;:]$/, '')}…` : out;
+}
+
+/** "1979 or 1980": an EDTF one-of set, or a value marked uncertain with `?`. */
+export function isUncertain(date: DateMention): boolean {
+  const edtf = date.edtf ?? '';
+  return edtf.startsWith('[') || edtf.includes('?') || (date.precision === 'set' && !edtf.startsWith('{'));
+}
+
+export function isApproximate(date: DateMention): boolean {
+  return (date.edtf ?? '').includes('~') || date.mod === 'APPROX' || date.mod === 'BEFORE' || date.mod === 'AFTER';
+}
+
+export function eventView(index: ArticleIndex, event: TimelineEvent): EventView {
+  const placement = index.placementOf(event);
+  const date = placement.date;
+  const entities: EntityChip[] = index.entitiesOf(event).map((e) => ({ id: e.id, name: e.name, type: e.type }));
+  const text = collapseSpace(event.text);
+  return {
+    id: event.id,
+    written: date.text,
+    edtf: date.edtf,
+    precision: date.precision,
+    from: placement.from,
+    to: Math.max(placement.from, placement.to),
+    inferred: date.inferred,
+    uncertain: isUncertain(date),
+    approximate: isApproximate(date),
+    firstWords: firstWords(text),
+    text,
+    entities,
+    section: event.section,
+    offset: event.start,
+  };
+}
+
+export function facetsOf(events: readonly EventView[]): Facets {
+  const byName = new Map<string, EntityFacet>();
+  const types = new Set<EntityType>();
+  for (const event of events) {
+    for (const chip of event.entities) {
+      const facet = byName.get(chip.name);
+      if (facet) facet.count++;
+      else byName.set(chip.name, { ...chip, count: 1 });
+      types.add(chip.type);
+    }
+  }
+  const sections: string[] = [];
+  for (const event of [...events].sort((a, b) => a.offset - b.offset)) {
+    if (event.section !== null && !sections.includes(event.section)) sections.push(event.section);
+  }
+  const entities = [...byName.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+  const typeOrder: EntityType[] = ['person', 'place', 'organization', 'event', 'other'];
+  return { entities, types: typeOrder.filter((t) => types.has(t)), sections };
+}
+
+export function buildModel(index: ArticleIndex, uri: string, fallbackTitle: string, version: number): TimelineModel {
+  const events = index.timeline.map((event) => eventView(index, event));
+  const title = index.data.title?.trim() || fallbackTitle;
+  return { uri, title, version, events, facets: facetsOf(events) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Filtering
+
+const haystacks = new WeakMap<EventView, string>();
+
+/** What the free-text filter searches: the passage, the date as written and normalised, the section, entity names. */
+function haystack(event: EventView): string {
+  let h = haystacks.get(event);
+  if (h === undefined) {
+    h = [event.text, event.written, event.edtf ?? '', event.section ?? '', ...event.entities.map((e) => e.name)]
+      .join('\n')
+      .toLowerCase();
+    haystacks.set(event, h);
+  }
+  return h;
+}
+
+export function hasFilters(filters: Filters): boolean {
+  return filters.entities.length > 0 || filters.types.length > 0 || filters.section !== null || filters.text.trim() !== '';
+}
+
+/** A predicate for the filters: compiled once, then a few string and set checks per event. */
+export function matcher(filters: Filters): (event: EventView) => boolean {
+  const names = new Set(filters.entities);
+  const types = new Set(filters.types);
+  const section = filters.section;
+  const words = filters.text.toLowerCase().split(/\s+/).filter(Boolean);
+  return (event) => {
+    if (section !== null && event.section !== section) return false;
+    if (names.size > 0 && !event.entities.some((e) => names.has(e.name))) return false;
+    if (types.size > 0 && !event.entities.some((e) => types.has(e.type))) return false;
+    if (words.length > 0) {
+      const h = haystack(event);
+      for (const w of words) if (!h.includes(w)) return false;
+    }
+    return true;
+  };
+}
+
+/** The events the filters leave, still in time order. */
+export function filterEvents(events: readonly EventView[], filters: Filters): EventView[] {
+  if (!hasFilters(filters)) return events.slice();
+  return events.filter(matcher(filters));
+}
+
+/** A short human description of the active filters, for the status line and screen readers. */
+export function describeFilters(filters: Filters): string {
+  const parts: string[] = [];
+  if (filters.entities.length) parts.push(filters.entities.join(' or '));
+  if (filters.types.length) parts.push(`any ${filters.types.join('/')}`);
+  if (filters.section !== null) parts.push(`in “${filters.section}”`);
+  if (filters.text.trim()) parts.push(`“${filters.text.trim()}”`);
+  return parts.join(', ');
+}
