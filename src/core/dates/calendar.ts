@@ -6,7 +6,7 @@
 
 import type { Cursor } from './cursor';
 import {
-  AMBIGUOUS_MONTHS, APPROX_WORDS, COUNT_NOUNS, CURRENCY_SIGNS, DATE_PREPOSITIONS, LABEL_WORDS, MONTHS,
+  AMBIGUOUS_MONTHS, APPROX_WORDS, WEEKDAYS, COUNT_NOUNS, CURRENCY_SIGNS, DATE_PREPOSITIONS, LABEL_WORDS, MONTHS,
   MONTH_ABBREVIATIONS, ORDINAL_WORDS, PREFIX_MODIFIERS, RANGE_CONNECTORS, SEASONS,
 } from './lexicon';
 import type { Match, Point } from './model';
@@ -239,8 +239,10 @@ function readSeason(c: Cursor, i: number): PointMatch | null {
     if (k >= 0 && c.isWord(k, 'of')) return null;
     if (the < 0 && !prevWordAllowsDate(c, j)) return null;
   }
-  k = j;
-  return { first, last: k, point: { season, anaphor: 'year' } };
+  // "the summer offensive": the season qualifies a noun, the article belongs to the noun
+  const after = c.at(c.next(j));
+  const adjective = after !== undefined && after.kind === 'word' && !DATE_PREPOSITIONS.has(after.lower) && after.lower !== 'and';
+  return { first: adjective ? j : first, last: j, point: { season, anaphor: 'year' } };
 }
 
 /** "that year", "the same year", "this year", "that month", "the same day", "that same day". */
@@ -307,6 +309,11 @@ function readMonthFirst(c: Cursor, i: number): PointMatch | null {
       if (yr.bc) point.bc = true;
       last = yr.last;
     } else if (m.abbrev) return null;
+    else if (c.isWord(dayNext, 'of')) {
+      // "July 25 of that year"
+      const a = readYearAnaphor(c, c.next(dayNext));
+      if (a && a.point.anaphor === 'year') return { first: i, last: a.last, point: { ...point, anaphor: 'year' } };
+    }
     return { first: i, last, point };
   }
   // Month [,|of] Year
@@ -328,7 +335,11 @@ function readBareMonth(c: Cursor, i: number, month: number): PointMatch | null {
   if (p >= 0) {
     const pt = c.at(p)!;
     if (pt.kind === 'word') {
-      if (pt.lower === 'the') return null;
+      // "the February Revolution", "a June offensive" name a month; "the March to the Sea" does not
+      if (pt.lower === 'the' || pt.lower === 'a') {
+        if (AMBIGUOUS_MONTHS.has(w) || c.at(c.next(i))?.kind !== 'word') return null;
+        return { first: i, last: i, point: { month, anaphor: 'year' } };
+      }
       if (c.isCapitalised(p) && !DATE_PREPOSITIONS.has(pt.lower)) {
         // a capitalised word before the month: part of a name, unless it starts the sentence
         const pp = c.prev(p);
@@ -371,6 +382,13 @@ function readBareYear(c: Cursor, i: number, bcNarrative: boolean): PointMatch | 
 
 /** Any single calendar point without its modifiers. */
 function readCore(c: Cursor, i: number, bcNarrative: boolean): PointMatch | null {
+  // "Saturday, June 24, 1950": the weekday joins a full date
+  if (WEEKDAYS.has(c.word(i)) && c.isCapitalised(i)) {
+    let j = c.next(i);
+    if (c.isPunct(j, ',')) j = c.next(j);
+    const d = j >= 0 ? readDayMonth(c, j) ?? readMonthFirst(c, j) : null;
+    return d && d.point.day !== undefined ? { ...d, first: i } : null;
+  }
   let best: PointMatch | null = null;
   for (const r of [readDayMonth(c, i), readMonthFirst(c, i), readDecade(c, i), readCentury(c, i), readSeason(c, i), readBareYear(c, i, bcNarrative)]) {
     if (r && (best === null || r.last > best.last)) best = r;
@@ -590,7 +608,7 @@ export function readCalendar(c: Cursor, i: number, bcNarrative: boolean): Match 
   const from = completeFrom(a.point, b.point);
   if (from.year !== undefined && from.anaphor === 'year') delete from.anaphor;
   b = { ...b };
-  if (conn.kind === 'range') return { first, last: b.last, expr: { kind: 'range', from, to: b.point } };
+  if (conn.kind === 'range' || rangeWord === 'between') return { first, last: b.last, expr: { kind: 'range', from, to: b.point } };
   return { first, last: b.last, expr: { kind: 'list', items: [from, b.point], all: conn.kind === 'and' } };
 }
 

@@ -67,16 +67,23 @@ function readCountedDuration(c: Cursor, i: number): Match | null {
   if (glued) u = c.adjacent(u);
   const unitWord = c.word(u);
   const unit = UNITS.get(unitWord);
-  if (unit === undefined) return null;
+  // a capitalised unit names something ("the Six-Day War", "the Seven Years' War")
+  if (unit === undefined || c.isCapitalised(u)) return null;
   // "a day" after "per"/"times" is a frequency, handled by readFrequency
   if ((c.isWord(q.first, 'a') || c.isWord(q.first, 'an')) && qStart === i) {
     const p = c.prev(i);
     if (p >= 0 && ['times', 'once', 'twice', 'per'].includes(c.word(p))) return null;
   }
-  // singular unit with a plural number ("two year") only in adjectives; "one years" never
+  // "a months-long siege": the "-long" adjective is read on its own; "a years" is no amount
+  if (c.isWord(q.first, 'a') && unitWord.endsWith('s')) return null;
+  const dash = c.adjacent(u);
+  if (dash >= 0 && DASHES.has(c.at(dash)!.text) && c.isWord(c.adjacent(dash), 'long')) return null;
+  // "18 years old", "26 years of age"
   let last = u;
   const o = c.next(u);
   if (c.isWord(o, 'old') && unit === 'year') last = o;
+  const age = c.words(o, ['of', 'age']);
+  if (age >= 0 && unit === 'year') last = age;
   const first = qStart === i ? q.first : i;
   return { first, last, expr: { kind: 'duration', value: durationValue(q.n, unit), mod } };
 }

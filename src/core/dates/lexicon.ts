@@ -89,7 +89,7 @@ export const APPROX_WORDS: ReadonlySet<string> = new Set(['c', 'ca', 'circa', 'a
 export const DURATION_PREFIXES: ReadonlyArray<string[]> = [
   ['a', 'little', 'more', 'than'], ['a', 'little', 'over'], ['more', 'than'], ['less', 'than'], ['fewer', 'than'],
   ['at', 'least'], ['close', 'to'], ['up', 'to'], ['over'], ['under'], ['nearly'], ['almost'], ['about'], ['around'],
-  ['some'], ['roughly'], ['approximately'], ['just'], ['only'], ['another'], ['barely'], ['after'],
+  ['some'], ['roughly'], ['approximately'], ['just'], ['only'], ['another'], ['barely'],
 ];
 
 /**
@@ -126,5 +126,8 @@ export const LABEL_WORDS: ReadonlySet<string> = new Set([
 
 /** Currency signs that rule out a year after them. */
 export const CURRENCY_SIGNS: ReadonlySet<string> = new Set(['$', '£', '€', '¥', '#']);
+
+/** Weekday names, kept in a date's extent when they lead it ("Saturday, June 24, 1950"). */
+export const WEEKDAYS: ReadonlySet<string> = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 
 export const RANGE_CONNECTORS: ReadonlySet<string> = new Set(['-', '–', '—', '‐', '‑', 'to', 'until', 'till', 'through', 'thru']);
