@@ -1,0 +1,182 @@
+// Groups mentions into entities: one key per spelling family ("Anwar el-Sadat" = "Anwar Sadat"),
+// well-known alternates and demonyms through the gazetteer, then acronyms to their expansions
+// ("UN" → "United Nations") and short forms of personal names to the full name ("Sadat").
+import type { Candidate } from './candidates';
+import { lookupKnown } from './gazetteer';
+import { CONNECTORS, EVENT_LAST_WORDS, ORG_LAST_WORDS, PLACE_LAST_WORDS } from './lexicon';
+import { nameKey, nameWordKey, plainKey } from './normalize';
+import { decideType, eastAsianName, nameVotes } from './typing';
+import type { Unit } from './units';
+
+export interface Group {
+  key: string;
+  /** Name fixed by the gazetteer, a wiki link target or a user override. */
+  canonical?: string;
+  /** The canonical name wins over any seen form (user override, wiki link). */
+  canonicalIsFinal: boolean;
+  mentions: Candidate[];
+}
+
+const isNameUnit = (u: Unit): boolean => u.kind === 'word' || u.kind === 'acronym' || u.kind === 'designation';
+const nameUnits = (c: Candidate): Unit[] => c.units.filter(isNameUnit);
+
+/** The grouping key of a name given as a plain string (a canonical name). */
+export function keyOfName(name: string): string {
+  const known = lookupKnown(name);
+  if (known) return 'known:' + plainKey(known.canonical);
+  return 'name:' + nameKey(name.split(/\s+/));
+}
+
+export function keyOfCandidate(c: Candidate): { key: string; canonical?: string; final: boolean } {
+  if (c.canonical) return { key: keyOfName(c.canonical), canonical: c.canonical, final: true };
+  const known = lookupKnown(c.text);
+  if (known) return { key: 'known:' + plainKey(known.canonical), canonical: known.canonical, final: false };
+  return { key: 'name:' + nameKey(c.units.map((u) => u.text)), final: false };
+}
+
+export function groupCandidates(candidates: readonly Candidate[]): Map<string, Group> {
+  const groups = new Map<string, Group>();
+  for (const c of candidates) {
+    const { key, canonical, final } = keyOfCandidate(c);
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { key, canonicalIsFinal: false, mentions: [] }));
+    if (canonical && (final || !g.canonicalIsFinal)) {
+      g.canonical = canonical;
+      g.canonicalIsFinal ||= final;
+    }
+    g.mentions.push(c);
+  }
+  return groups;
+}
+
+function mergeInto(groups: Map<string, Group>, from: Group, to: Group): void {
+  to.mentions.push(...from.mentions);
+  if (from.canonicalIsFinal && !to.canonicalIsFinal) {
+    to.canonical = from.canonical;
+    to.canonicalIsFinal = true;
+  }
+  groups.delete(from.key);
+}
+
+/** Initials of a multi-word name, with and without hyphenated parts ("Non-Aligned Movement" → NAM). */
+function initialsOf(c: Candidate): string[] {
+  const words = c.units.filter((u) => isNameUnit(u) && !CONNECTORS.has(plainKey(u.text)));
+  if (words.length < 2) return [];
+  const plain = words.map((u) => u.text[0]).join('');
+  const parts = words.map((u) => u.text.split(/[-\u2013]/).map((p) => p[0] ?? '').join('')).join('');
+  return [...new Set([plain, parts].map((s) => s.toUpperCase()))];
+}
+
+/** "UN" joins "United Nations" when exactly one multi-word entity has those initials. */
+export function mergeAcronyms(groups: Map<string, Group>): void {
+  const byInitials = new Map<string, Set<Group>>();
+  for (const g of groups.values()) {
+    for (const c of g.mentions) {
+      for (const ini of initialsOf(c)) {
+        if (!byInitials.has(ini)) byInitials.set(ini, new Set());
+        byInitials.get(ini)!.add(g);
+      }
+    }
+  }
+  for (const g of [...groups.values()]) {
+    if (!g.mentions.every((c) => c.units.length === 1 && c.units[0].kind === 'acronym')) continue;
+    const letters = plainKey(g.mentions[0].text).toUpperCase();
+    const targets = byInitials.get(letters) ?? byInitials.get(letters.replace(/S$/, ''));
+    if (targets && targets.size === 1) {
+      const target = [...targets][0];
+      if (target !== g && groups.has(target.key)) mergeInto(groups, g, target);
+    }
+  }
+}
+
+/** A short form may stand for a personal name: not a gazetteer country, no kind word in it. */
+function couldBeShortName(g: Group): boolean {
+  if (g.canonicalIsFinal) return false;
+  return g.mentions.every((c) => {
+    const known = lookupKnown(c.text);
+    if (known && known.strong) return false;
+    const last = nameUnits(c).at(-1);
+    if (!last || last.kind !== 'word') return false;
+    const head = plainKey(last.text);
+    return !EVENT_LAST_WORDS.has(head) && !ORG_LAST_WORDS.has(head) && !PLACE_LAST_WORDS.has(head);
+  });
+}
+
+function isPersonGroup(g: Group): boolean {
+  const votes = { person: 0, place: 0, organization: 0, event: 0, other: 0 };
+  for (const c of g.mentions) {
+    const v = nameVotes(c);
+    for (const k of Object.keys(votes) as Array<keyof typeof votes>) votes[k] += v[k];
+  }
+  return decideType(votes) === 'person';
+}
+
+/** Keys under which a full personal name may be referred to: its tails ("Sadat", "Abdel Nasser"), and for East Asian names the family name ("Kim"). */
+function shortKeys(c: Candidate): string[] {
+  const names = nameUnits(c);
+  const keys: string[] = [];
+  for (let s = 1; s < names.length; s++) keys.push(nameKey(names.slice(s).map((u) => u.text)));
+  if (eastAsianName(c.units)) {
+    const family = nameWordKey(names[0].text);
+    if (family) keys.push(family);
+  }
+  return keys;
+}
+
+/**
+ * Each mention of a short form joins the full name it most likely stands for: the nearest
+ * full name mentioned before it, else the nearest after it.
+ */
+export function mergeShortNames(groups: Map<string, Group>): void {
+  const lengthOf = (g: Group) => Math.max(...g.mentions.map((c) => nameUnits(c).length));
+  const lengths = [...new Set([...groups.values()].map(lengthOf))].sort((a, b) => b - a);
+  for (const len of lengths) {
+    // Index the full names longer than this length, by their short keys.
+    const index = new Map<string, Array<{ at: number; group: Group }>>();
+    for (const g of groups.values()) {
+      if (lengthOf(g) <= len || !isPersonGroup(g)) continue;
+      for (const c of g.mentions) {
+        for (const k of shortKeys(c)) {
+          if (!index.has(k)) index.set(k, []);
+          index.get(k)!.push({ at: c.start, group: g });
+        }
+      }
+    }
+    if (!index.size) continue;
+    for (const g of [...groups.values()]) {
+      if (lengthOf(g) !== len || !couldBeShortName(g)) continue;
+      const keep: Candidate[] = [];
+      for (const c of g.mentions) {
+        const full = index.get(nameKey(nameUnits(c).map((u) => u.text)));
+        if (!full) {
+          keep.push(c);
+          continue;
+        }
+        let best = full.filter((f) => f.at < c.start).sort((a, b) => b.at - a.at)[0];
+        best ??= full.filter((f) => f.at > c.start).sort((a, b) => a.at - b.at)[0];
+        if (best && groups.has(best.group.key)) best.group.mentions.push(c);
+        else keep.push(c);
+      }
+      g.mentions = keep;
+      if (!keep.length) groups.delete(g.key);
+    }
+  }
+}
+
+/** The fullest form seen: most name words, then longest; demonyms and acronyms only if nothing else. */
+export function chooseName(g: Group): string {
+  if (g.canonical && g.canonicalIsFinal) return g.canonical;
+  const forms = g.mentions.filter((c) => {
+    const known = lookupKnown(c.text);
+    return !(known && known.demonym) && !(c.units.length === 1 && c.units[0].kind === 'acronym');
+  });
+  if (g.canonical && (!forms.length || forms.some((c) => plainKey(c.text) === plainKey(g.canonical!)))) return g.canonical;
+  const pool = forms.length ? forms : g.mentions;
+  let best = pool[0];
+  for (const c of pool) {
+    const n = nameUnits(c).length;
+    const bn = nameUnits(best).length;
+    if (n > bn || (n === bn && c.text.length > best.text.length) || (n === bn && c.text.length === best.text.length && c.start < best.start)) best = c;
+  }
+  return best.text;
+}

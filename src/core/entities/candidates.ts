@@ -1,0 +1,280 @@
+// Candidate name spans: runs of capitalised units, then cut where a run holds more than one
+// name or things that are not names (function words, months, titles, "of" between two names).
+import { lookupKnown, MAX_KNOWN_WORDS } from './gazetteer';
+import {
+  CALENDAR_WORDS,
+  CONNECTORS,
+  EVENT_FIRST_WORDS,
+  EVENT_LAST_WORDS,
+  FUNCTION_WORDS,
+  MULTIWORD_TITLES,
+  NOT_ENTITIES,
+  ORG_FIRST_WORDS,
+  ORG_LAST_WORDS,
+  PLACE_FIRST_WORDS,
+  PLACE_LAST_WORDS,
+  TITLE_HEADS,
+  TITLE_MODIFIERS,
+  isRomanNumeral,
+} from './lexicon';
+import type { Positions } from './positions';
+import type { Token } from './tokens';
+import type { Unit } from './units';
+
+export interface Candidate {
+  start: number;
+  end: number;
+  text: string;
+  /** The units the name is made of (connectors and particles included). */
+  units: Unit[];
+  /** A title stood right before it ("President Sadat"): a person. */
+  titled: boolean;
+  /** Opens a sentence or line: its capitalisation proves nothing. */
+  sentenceInitial: boolean;
+  /** Lies in a heading: its capitalisation proves nothing. */
+  inHeading: boolean;
+  /** Lies inside a longer candidate ("UN" in "UN General Assembly"). */
+  nested: boolean;
+  /** The entity it must belong to (a wiki link target or a user alias). */
+  canonical?: string;
+}
+
+type Piece = { units: Unit[]; titled: boolean };
+
+const lower = (u: Unit): string => u.text.toLowerCase().replace(/\u2019/g, "'").replace(/\.$/, '');
+const isNameUnit = (u: Unit): boolean => u.kind === 'word' || u.kind === 'acronym' || u.kind === 'designation';
+const TITLE_SEQUENCES = MULTIWORD_TITLES.map((t) => t.split(' ')).sort((a, b) => b.length - a.length);
+const FILE_EXTENSION = /^\.(?:png|jpe?g|svg|gif|tiff?|webp)\b/i;
+
+export function findCandidates(text: string, tokens: readonly Token[], units: readonly Unit[], positions: Positions): Candidate[] {
+  const candidates: Candidate[] = [];
+  for (const run of buildRuns(text, units)) {
+    for (const piece of splitRun(text, run)) {
+      const c = toCandidate(text, tokens, piece, positions, false);
+      if (c) candidates.push(c);
+      for (const nested of nestedKnownPrefix(text, piece)) {
+        const n = toCandidate(text, tokens, { units: nested, titled: false }, positions, true);
+        if (n) candidates.push(n);
+      }
+    }
+  }
+  return candidates;
+}
+
+/** Maximal sequences of name units separated by single spaces or glued by dashes. */
+function buildRuns(text: string, units: readonly Unit[]): Unit[][] {
+  const runs: Unit[][] = [];
+  let current: Unit[] = [];
+  const flush = () => {
+    const trimmed = trim(current);
+    if (trimmed.length) runs.push(trimmed);
+    current = [];
+  };
+  for (const u of units) {
+    if (u.kind === 'break') {
+      flush();
+      continue;
+    }
+    if (current.length) {
+      const prev = current[current.length - 1];
+      const glued = u.dashBefore && u.token === prev.token;
+      const spaced = u.token !== prev.token && /^[ \u00a0]{1,2}$/.test(text.slice(prev.end, u.start));
+      const tooManyConnectors = u.kind === 'connector' && current.length >= 2 && current[current.length - 2].kind === 'connector' && prev.kind === 'connector';
+      if (prev.endsName || !(glued || spaced) || tooManyConnectors) flush();
+    }
+    if (!current.length && (u.kind === 'connector' || u.kind === 'numeral')) continue;
+    current.push(u);
+  }
+  flush();
+  return runs;
+}
+
+/** Drops connectors at either end; a final initial "I." becomes the numeral "I" without its period. */
+function trim(units: Unit[]): Unit[] {
+  let s = 0;
+  let e = units.length;
+  while (s < e && (units[s].kind === 'connector' || units[s].kind === 'numeral')) s++;
+  while (e > s && units[e - 1].kind === 'connector') e--;
+  const out = units.slice(s, e);
+  const last = out[out.length - 1];
+  if (last && last.kind === 'initial') {
+    if (out.length > 1 && isRomanNumeral(last.text.slice(0, -1))) {
+      out[out.length - 1] = { ...last, end: last.end - 1, text: last.text.slice(0, -1), kind: 'numeral' };
+    } else out.pop();
+  }
+  return out.some(isNameUnit) ? out : [];
+}
+
+function spanText(text: string, units: readonly Unit[]): string {
+  return text.slice(units[0].start, units[units.length - 1].end);
+}
+
+const known = (text: string, units: readonly Unit[]) => (units.length ? lookupKnown(spanText(text, units)) : undefined);
+
+export function hasKindCue(units: readonly Unit[]): boolean {
+  const first = lower(units[0]);
+  const last = lower(units[units.length - 1]);
+  return (
+    EVENT_LAST_WORDS.has(last) || ORG_LAST_WORDS.has(last) || PLACE_LAST_WORDS.has(last) ||
+    EVENT_FIRST_WORDS.has(first) || ORG_FIRST_WORDS.has(first) || PLACE_FIRST_WORDS.has(first)
+  );
+}
+
+function splitRun(text: string, run: Unit[]): Piece[] {
+  const out: Piece[] = [];
+  for (const part of splitAtNonNames(run)) {
+    if (known(text, part)) {
+      out.push({ units: part, titled: false });
+      continue;
+    }
+    for (const titled of splitAtTitles(text, { units: part, titled: false })) {
+      for (const joined of splitAtConnectors(text, titled)) {
+        for (const piece of splitAtDashes(text, joined)) {
+          const units = trim(piece.units);
+          if (!units.length) continue;
+          if (FILE_EXTENSION.test(text.slice(units[units.length - 1].end, units[units.length - 1].end + 6))) {
+            out.push(...knownSegments(text, units));
+          } else out.push({ units, titled: piece.titled });
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** Function words, months and weekdays are never part of a name ("During", "In", "June"). */
+function splitAtNonNames(run: Unit[]): Unit[][] {
+  const eventName = EVENT_LAST_WORDS.has(lower(run[run.length - 1])); // "October Revolution"
+  const parts: Unit[][] = [[]];
+  for (const u of run) {
+    const l = lower(u);
+    const notName = u.kind === 'word' && (FUNCTION_WORDS.has(l) || NOT_ENTITIES.has(l) || (CALENDAR_WORDS.has(l) && !eventName));
+    if (notName) parts.push([]);
+    else parts[parts.length - 1].push(u);
+  }
+  return parts.filter((p) => p.length);
+}
+
+/** "Egyptian Defense Minister Sedki Sobhi" → "Egyptian" and (titled) "Sedki Sobhi". */
+function splitAtTitles(text: string, piece: Piece): Piece[] {
+  const units = piece.units;
+  if (units.length < 1 || hasKindCue(units)) return [piece];
+  for (let i = 0; i < units.length; i++) {
+    if (i > 0 && units[i - 1].kind === 'connector') continue; // "Ministry of Justice"
+    let end = matchMultiwordTitle(units, i);
+    if (!end && units[i].kind === 'word' && TITLE_HEADS.has(lower(units[i]))) {
+      end = i + 1;
+      while (end < units.length && units[end].kind === 'word' && TITLE_HEADS.has(lower(units[end]))) end++;
+    }
+    if (!end) continue;
+    let start = i;
+    while (start > 0 && units[start - 1].kind === 'word' && TITLE_MODIFIERS.has(lower(units[start - 1]))) start--;
+    const left = units.slice(0, start);
+    const right = units.slice(end);
+    const domain = right.length > 0 && right[0].kind === 'connector'; // "Shah of Iran": Iran is no person
+    const out: Piece[] = [];
+    if (left.length) out.push(...splitAtTitles(text, { units: left, titled: piece.titled }));
+    if (right.length) out.push(...splitAtTitles(text, { units: trim(right), titled: !domain }));
+    return out.filter((p) => p.units.length);
+  }
+  return [piece];
+}
+
+function matchMultiwordTitle(units: readonly Unit[], i: number): number {
+  for (const seq of TITLE_SEQUENCES) {
+    if (i + seq.length > units.length) continue;
+    let ok = true;
+    for (let k = 0; k < seq.length && ok; k++) ok = lower(units[i + k]) === seq[k];
+    if (ok) return i + seq.length;
+  }
+  return 0;
+}
+
+/**
+ * "of"/"for"/"the" join two capitalised parts only after a word that names a kind of thing
+ * ("Battle of Britain", "Republic of Korea", "Organization for Industrialization").
+ */
+function splitAtConnectors(text: string, piece: Piece): Piece[] {
+  const units = piece.units;
+  if (known(text, units)) return [piece];
+  for (let i = 1; i < units.length; i++) {
+    if (units[i].kind !== 'connector' || !CONNECTORS.has(lower(units[i]))) continue;
+    const before = units[i - 1];
+    const b = lower(before);
+    const joins =
+      before.kind !== 'connector' &&
+      (ORG_FIRST_WORDS.has(b) || EVENT_FIRST_WORDS.has(b) || PLACE_FIRST_WORDS.has(b) ||
+        ORG_LAST_WORDS.has(b) || PLACE_LAST_WORDS.has(b) || EVENT_LAST_WORDS.has(b));
+    if (joins) continue;
+    let j = i;
+    while (j < units.length && units[j].kind === 'connector' && CONNECTORS.has(lower(units[j]))) j++;
+    const left = { units: units.slice(0, i), titled: piece.titled };
+    const right = { units: units.slice(j), titled: false };
+    return [left, ...splitAtConnectors(text, right)].filter((p) => p.units.length);
+  }
+  return [piece];
+}
+
+/** "Egypt–North Korea" → "Egypt", "North Korea"; "Libyan–Egyptian War" and "Jean-Paul Sartre" stay whole. */
+function splitAtDashes(text: string, piece: Piece): Piece[] {
+  const units = piece.units;
+  const lastIsName = known(text, units.slice(-1)); // "Egyptian-Soviet": "Soviet" is no kind word here
+  if (!units.some((u) => u.dashBefore) || (hasKindCue(units) && !lastIsName) || known(text, units)) return [piece];
+  for (let d = 1; d < units.length; d++) {
+    if (!units[d].dashBefore) continue;
+    const left = units.slice(0, d);
+    const right = units.slice(d);
+    if (known(text, left) || known(text, right) || known(text, right.slice(0, 1))) {
+      const rightPiece = { units: [{ ...right[0], dashBefore: false }, ...right.slice(1)], titled: false };
+      return [{ units: left, titled: piece.titled }, ...splitAtDashes(text, rightPiece)];
+    }
+  }
+  return [piece];
+}
+
+/** A file name ("Egypt North Korea Locator.png") names things only through the places in it. */
+function knownSegments(text: string, units: readonly Unit[]): Piece[] {
+  const out: Piece[] = [];
+  let i = 0;
+  while (i < units.length) {
+    let best = 0;
+    for (let j = Math.min(units.length, i + MAX_KNOWN_WORDS); j > i; j--) {
+      if (known(text, units.slice(i, j))) {
+        best = j;
+        break;
+      }
+    }
+    if (best) {
+      out.push({ units: units.slice(i, best), titled: false });
+      i = best;
+    } else i++;
+  }
+  return out;
+}
+
+/** "UN General Assembly", "US Army": the leading known name is a mention of its own too. */
+function nestedKnownPrefix(text: string, piece: Piece): Unit[][] {
+  const units = piece.units;
+  if (units.length < 2 || !ORG_LAST_WORDS.has(lower(units[units.length - 1]))) return [];
+  for (let k = Math.min(units.length - 1, MAX_KNOWN_WORDS); k >= 1; k--) {
+    const entry = known(text, units.slice(0, k));
+    if (entry && !entry.demonym) return [units.slice(0, k)];
+  }
+  return [];
+}
+
+function toCandidate(text: string, tokens: readonly Token[], piece: Piece, positions: Positions, nested: boolean): Candidate | null {
+  const units = piece.units;
+  if (!units.length) return null;
+  const first = units[0];
+  return {
+    start: first.start,
+    end: units[units.length - 1].end,
+    text: spanText(text, units),
+    units,
+    titled: piece.titled,
+    sentenceInitial: positions.sentenceInitial[first.token] === 1 && first.start === tokens[first.token].start,
+    inHeading: positions.inHeading[first.token] === 1,
+    nested,
+  };
+}

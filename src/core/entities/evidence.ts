@@ -1,0 +1,80 @@
+// A capitalised word at the start of a sentence or in a heading is a name only if the
+// document (or the gazetteer) says so elsewhere: "Relations have remained…" is not one,
+// "Orascom also became…" is, because "company Orascom" appears mid-sentence.
+import { hasKindCue, type Candidate } from './candidates';
+import { lookupKnown } from './gazetteer';
+import { GIVEN_NAMES } from './lexicon';
+import { nameWordKey, plainKey } from './normalize';
+import { isUpper, type Token } from './tokens';
+import type { Unit } from './units';
+
+const isNameUnit = (u: Unit): boolean => u.kind === 'word' || u.kind === 'acronym' || u.kind === 'designation';
+
+export function keepEvidenced(text: string, tokens: readonly Token[], candidates: readonly Candidate[]): Candidate[] {
+  const lowerWords = new Set<string>();
+  for (const t of tokens) if (!isUpper(t.text[0]) && /^\p{Ll}/u.test(t.text)) lowerWords.add(plainKey(t.text));
+
+  const strongKeys = new Set<string>();
+  const strongWords = new Set<string>();
+  for (const c of candidates) {
+    if (c.sentenceInitial || c.inHeading || c.nested) continue;
+    strongKeys.add(plainKey(c.text));
+    for (const u of c.units) {
+      const k = isNameUnit(u) ? nameWordKey(u.text) : null;
+      if (k) strongWords.add(k);
+    }
+  }
+  const evidenced = (units: readonly Unit[]): boolean => {
+    const surface = text.slice(units[0].start, units[units.length - 1].end);
+    if (lookupKnown(surface) || strongKeys.has(plainKey(surface))) return true;
+    if (units.length !== 1) return false;
+    const u = units[0];
+    const k = nameWordKey(u.text);
+    return u.kind === 'acronym' || u.kind === 'designation' || (k !== null && strongWords.has(k)) || u.text.includes('-') && /^\p{Ll}/u.test(u.text);
+  };
+
+  const out: Candidate[] = [];
+  for (const c of candidates) {
+    if (c.nested) out.push(c);
+    else if (c.inHeading) out.push(...fromHeading(text, c, evidenced));
+    else if (c.sentenceInitial) {
+      const kept = fromSentenceStart(text, c, lowerWords, evidenced);
+      if (kept) out.push(kept);
+    } else out.push(c);
+  }
+  return out;
+}
+
+/** Heading words are title-cased: keep the whole only if known, else the known single words. */
+function fromHeading(text: string, c: Candidate, evidenced: (u: readonly Unit[]) => boolean): Candidate[] {
+  if (evidenced(c.units)) return [c];
+  return c.units.filter((u) => isNameUnit(u) && evidenced([u])).map((u) => sub(text, c, [u]));
+}
+
+function fromSentenceStart(
+  text: string,
+  c: Candidate,
+  lowerWords: ReadonlySet<string>,
+  evidenced: (u: readonly Unit[]) => boolean,
+): Candidate | null {
+  let units = c.units;
+  const first = units[0];
+  const firstKey = plainKey(first.text);
+  // "Relations have…", "Following Hitler's…": a word seen in lower case elsewhere is an ordinary word.
+  const ordinaryFirstWord =
+    units.length > 1 && first.kind === 'word' && lowerWords.has(firstKey) && !GIVEN_NAMES.has(firstKey) && !evidenced([first]);
+  if (ordinaryFirstWord && !evidenced(units) && !hasKindCue(units)) {
+    let s = 1;
+    while (s < units.length && units[s].kind === 'connector') s++;
+    units = units.slice(s);
+    return units.length ? { ...sub(text, c, units), sentenceInitial: false } : null;
+  }
+  if (units.filter(isNameUnit).length > 1) return c;
+  return evidenced(units) ? c : null;
+}
+
+function sub(text: string, c: Candidate, units: Unit[]): Candidate {
+  const start = units[0].start;
+  const end = units[units.length - 1].end;
+  return { ...c, start, end, text: text.slice(start, end), units };
+}

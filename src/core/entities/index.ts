@@ -1,0 +1,58 @@
+// Named entities of an article: people, places, organisations, events and other named things,
+// each with every mention and its alias forms merged. Pure and deterministic; runs in browsers.
+import type { Entity, IndexOptions, ParsedArticle, TextSpan } from '../types';
+import { chooseName, groupCandidates, mergeAcronyms, mergeShortNames, type Group } from './aliases';
+import { findCandidates, type Candidate } from './candidates';
+import { keepEvidenced } from './evidence';
+import { plainKey } from './normalize';
+import { addForcedMentions, overriddenType, prepareOverrides } from './overrides';
+import { findPositions } from './positions';
+import { tokenize } from './tokens';
+import { addVotes, contextVotes, decideType, nameVotes, noVotes } from './typing';
+import { toUnits } from './units';
+
+export function extractEntities(text: string, article: ParsedArticle, options?: IndexOptions): Entity[] {
+  const overrides = prepareOverrides(options?.entities);
+  const tokens = tokenize(text);
+  const units = toUnits(text, tokens);
+  const positions = findPositions(text, tokens, article.passages ?? []);
+  const found = keepEvidenced(text, tokens, findCandidates(text, tokens, units, positions));
+  const candidates = addForcedMentions(text, units, found, article.wikiLinks ?? [], overrides);
+
+  const groups = groupCandidates(candidates);
+  mergeAcronyms(groups);
+  mergeShortNames(groups);
+
+  const entities: Array<Omit<Entity, 'id'>> = [];
+  for (const g of groups.values()) {
+    const name = chooseName(g);
+    if (overrides.ignore.has(plainKey(name))) continue;
+    const mentions = uniqueSorted(g.mentions);
+    const aliases = [...new Set(mentions.map((m) => m.text))].filter((s) => s !== name);
+    const type = overriddenType(overrides, name, aliases) ?? typeOf(text, tokens, g);
+    entities.push({ name, type, aliases, mentions });
+  }
+  entities.sort((a, b) => a.mentions[0].start - b.mentions[0].start || a.name.localeCompare(b.name));
+  return entities.map((e, i) => ({ id: `e${i + 1}`, ...e }));
+}
+
+function typeOf(text: string, tokens: ReturnType<typeof tokenize>, g: Group): Entity['type'] {
+  const votes = noVotes();
+  for (const c of g.mentions) {
+    addVotes(votes, nameVotes(c));
+    addVotes(votes, contextVotes(text, tokens, c));
+  }
+  return decideType(votes);
+}
+
+function uniqueSorted(mentions: readonly Candidate[]): TextSpan[] {
+  const seen = new Set<string>();
+  const out: TextSpan[] = [];
+  for (const m of [...mentions].sort((a, b) => a.start - b.start || a.end - b.end)) {
+    const id = `${m.start}:${m.end}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    out.push({ start: m.start, end: m.end, text: m.text });
+  }
+  return out;
+}

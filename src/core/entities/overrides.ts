@@ -1,0 +1,86 @@
+// User corrections (options.entities) and explicit links ([[Target|label]]): they beat every rule.
+import type { EntityOverrides, EntityType, WikiLink } from '../types';
+import type { Candidate } from './candidates';
+import { plainKey } from './normalize';
+import { isWordChar } from './tokens';
+import type { Unit } from './units';
+
+export interface PreparedOverrides {
+  /** plain key of a surface form → canonical name */
+  aliasTo: Map<string, string>;
+  /** plain keys of surface forms and names that are not entities */
+  ignore: Set<string>;
+  /** plain key of a name or surface form → type */
+  types: Map<string, EntityType>;
+  /** Surface forms the user named: found in the text even where no rule finds them. */
+  surfaces: string[];
+}
+
+export function prepareOverrides(o: EntityOverrides | undefined): PreparedOverrides {
+  const aliasTo = new Map<string, string>();
+  for (const [surface, canonical] of Object.entries(o?.aliases ?? {})) aliasTo.set(plainKey(surface), canonical);
+  const types = new Map<string, EntityType>();
+  for (const [name, type] of Object.entries(o?.types ?? {})) types.set(plainKey(name), type);
+  const surfaces = [...Object.keys(o?.aliases ?? {}), ...Object.values(o?.aliases ?? {}), ...Object.keys(o?.types ?? {})];
+  return {
+    aliasTo,
+    ignore: new Set((o?.ignore ?? []).map(plainKey)),
+    types,
+    surfaces: [...new Set(surfaces)].filter((s) => s.trim().length >= 2),
+  };
+}
+
+/** Mentions the user's overrides and the article's wiki links impose; they replace what they overlap. */
+export function addForcedMentions(
+  text: string,
+  units: readonly Unit[],
+  candidates: readonly Candidate[],
+  wikiLinks: readonly WikiLink[],
+  overrides: PreparedOverrides,
+): Candidate[] {
+  const forced: Candidate[] = [];
+  for (const link of wikiLinks) {
+    const { start, end } = link.labelSpan;
+    if (end > start) forced.push(forcedCandidate(text, units, start, end, link.target));
+  }
+  for (const surface of overrides.surfaces) {
+    for (let at = text.indexOf(surface); at >= 0; at = text.indexOf(surface, at + 1)) {
+      const end = at + surface.length;
+      if (isWordChar(text[at - 1]) || isWordChar(text[end])) continue;
+      // A user form inside a longer name found by the rules ("Sadat" in "Anwar Sadat") is left to that name.
+      if (candidates.some((c) => c.start <= at && c.end >= end && (c.start < at || c.end > end))) continue;
+      if (forced.some((f) => f.start < end && at < f.end)) continue;
+      forced.push(forcedCandidate(text, units, at, end, overrides.aliasTo.get(plainKey(surface))));
+    }
+  }
+  const kept = candidates.filter((c) => !forced.some((f) => f.start < c.end && c.start < f.end));
+  const all = [...kept, ...forced].filter((c) => !overrides.ignore.has(plainKey(c.text)));
+  for (const c of all) {
+    const canonical = overrides.aliasTo.get(plainKey(c.text));
+    if (canonical && !c.canonical) c.canonical = canonical;
+  }
+  return all.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+function forcedCandidate(text: string, units: readonly Unit[], start: number, end: number, canonical?: string): Candidate {
+  const inside = units.filter((u) => u.start >= start && u.end <= end).map((u): Unit => (u.kind === 'break' ? { ...u, kind: 'word' } : u));
+  return {
+    start,
+    end,
+    text: text.slice(start, end),
+    units: inside.length ? inside : [{ start, end, text: text.slice(start, end), kind: 'word', token: 0, dashBefore: false, endsName: false }],
+    titled: false,
+    sentenceInitial: false,
+    inHeading: false,
+    nested: false,
+    canonical,
+  };
+}
+
+export function overriddenType(overrides: PreparedOverrides, name: string, surfaces: readonly string[]): EntityType | undefined {
+  for (const s of [name, ...surfaces]) {
+    const t = overrides.types.get(plainKey(s));
+    if (t) return t;
+  }
+  return undefined;
+}

@@ -1,0 +1,73 @@
+// Where capitalisation says nothing: the first word of a sentence or list item, and every
+// word of a heading. Uses the parser's passages when there are any, and the text itself always.
+import type { Passage } from '../types';
+import type { Token } from './tokens';
+import { NAME_ABBREVIATIONS_WITH_PERIOD } from './tokens';
+
+export interface Positions {
+  /** Token opens a sentence, line or list item. */
+  sentenceInitial: Uint8Array;
+  /** Token lies in a heading (or a title line). */
+  inHeading: Uint8Array;
+}
+
+const SENTENCE_END = /[.!?:;]/;
+const WIKI_HEADING = /^\s*=+[^=\n]*=+\s*$/;
+const MARKDOWN_HEADING = /^\s*#{1,6}\s/;
+
+export function findPositions(text: string, tokens: readonly Token[], passages: readonly Passage[]): Positions {
+  const sentenceInitial = new Uint8Array(tokens.length);
+  const inHeading = new Uint8Array(tokens.length);
+
+  for (let t = 0; t < tokens.length; t++) {
+    if (t === 0) {
+      sentenceInitial[t] = 1;
+      continue;
+    }
+    const prev = tokens[t - 1];
+    const gap = text.slice(prev.end, tokens[t].start);
+    if (gap.includes('\n') || SENTENCE_END.test(gap)) sentenceInitial[t] = 1;
+    // "… the U.S. In 1973": a period kept inside an acronym may also end the sentence.
+    else if (prev.text.endsWith('.') && !NAME_ABBREVIATIONS_WITH_PERIOD.test(prev.text)) sentenceInitial[t] = 1;
+  }
+
+  markHeadingLines(text, tokens, inHeading);
+
+  if (passages.length) {
+    let t = 0;
+    for (const p of [...passages].sort((a, b) => a.start - b.start)) {
+      while (t < tokens.length && tokens[t].end <= p.start) t++;
+      if (t < tokens.length && tokens[t].start < p.end) sentenceInitial[t] = 1;
+      if (p.kind === 'heading') {
+        for (let u = t; u < tokens.length && tokens[u].start < p.end; u++) inHeading[u] = 1;
+      }
+    }
+  }
+  return { sentenceInitial, inHeading };
+}
+
+/** Wiki/markdown headings, and short stand-alone lines without final punctuation ("Course of the war"). */
+function markHeadingLines(text: string, tokens: readonly Token[], inHeading: Uint8Array): void {
+  let t = 0;
+  let lineStart = 0;
+  while (lineStart <= text.length && t < tokens.length) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = text.length;
+    const first = t;
+    while (t < tokens.length && tokens[t].start < lineEnd) t++;
+    const count = t - first;
+    if (count > 0) {
+      // Long lines are prose; the length bound also keeps the tests below cheap.
+      const line = lineEnd - lineStart <= 200 ? text.slice(lineStart, lineEnd) : '';
+      const prevBlank = lineStart === 0 || text[lineStart - 2] === '\n' || lineStart < 2;
+      const nextBlank = lineEnd >= text.length || text[lineEnd + 1] === '\n' || text[lineEnd + 1] === '\r';
+      const heading =
+        line !== '' &&
+        (WIKI_HEADING.test(line) ||
+        MARKDOWN_HEADING.test(line) ||
+        (count <= 10 && prevBlank && nextBlank && !/[.!?:;,"”)\]]\s*$/.test(line) && !/^\s*[-*•]/.test(line)));
+      if (heading) for (let u = first; u < t; u++) inHeading[u] = 1;
+    }
+    lineStart = lineEnd + 1;
+  }
+}

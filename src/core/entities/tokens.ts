@@ -1,0 +1,71 @@
+// Splits text into word tokens with one linear scan (no backtracking regular expressions).
+// A token keeps inner hyphens, dashes and apostrophes ("Six-Day", "Libyan–Egyptian", "Nasser's"),
+// dotted acronyms ("U.S.") and the period of a name abbreviation or initial ("St.", "D.").
+
+export interface Token {
+  start: number;
+  end: number;
+  text: string;
+}
+
+const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+const UPPER = /\p{Lu}/u;
+const JOINERS = new Set(['-', '\u2010', '\u2011', '\u2013', "'", '\u2019']);
+/** Abbreviations that keep their period inside a name ("St. Petersburg", "Gen. Lee"). */
+const NAME_ABBREVIATIONS = new Set(['St', 'Mt', 'Ft', 'Dr', 'Mr', 'Mrs', 'Ms', 'Gen', 'Lt', 'Col', 'Capt', 'Adm', 'Sgt', 'Gov', 'Sen', 'Rep', 'Jr', 'Sr', 'Rev', 'Prof', 'Maj', 'Brig', 'Cmdr', 'Pres', 'Hon']);
+
+/** A token that is an initial or a name abbreviation with its period: the sentence goes on after it. */
+export const NAME_ABBREVIATIONS_WITH_PERIOD = new RegExp(`^(?:\\p{Lu}|${[...NAME_ABBREVIATIONS].join('|')})\\.$`, 'u');
+
+export function isWordChar(c: string | undefined): boolean {
+  if (c === undefined) return false;
+  const code = c.charCodeAt(0);
+  if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  return WORD_CHAR.test(c);
+}
+
+export function isUpper(c: string | undefined): boolean {
+  if (c === undefined) return false;
+  const code = c.charCodeAt(0);
+  if (code < 128) return code >= 65 && code <= 90;
+  return UPPER.test(c);
+}
+
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    if (!isWordChar(text[i])) {
+      i++;
+      continue;
+    }
+    const start = i;
+    for (;;) {
+      while (i < n && isWordChar(text[i])) i++;
+      if (i + 1 < n && JOINERS.has(text[i]) && isWordChar(text[i + 1])) {
+        i++;
+        continue;
+      }
+      break;
+    }
+    if (text[i] === '.') i = extendOverPeriod(text, start, i);
+    tokens.push({ start, end: i, text: text.slice(start, i) });
+  }
+  return tokens;
+}
+
+/** "U.S." / "U.S.S.R." (dotted acronym), "D." (an initial before a name), "St." (abbreviation). */
+function extendOverPeriod(text: string, start: number, end: number): number {
+  const word = text.slice(start, end);
+  if (word.length === 1 && isUpper(word)) {
+    let j = end; // at a '.'
+    while (isUpper(text[j + 1]) && text[j + 2] === '.' && !isWordChar(text[j + 3] ?? ' ')) j += 2;
+    if (j > end) return j + 1; // dotted acronym, final period included
+    // An initial: "Franklin D. Roosevelt" — only when a capitalised word follows on the same line.
+    if (text[end + 1] === ' ' && isUpper(text[end + 2])) return end + 1;
+    return end;
+  }
+  if (NAME_ABBREVIATIONS.has(word) && text[end + 1] === ' ' && isUpper(text[end + 2])) return end + 1;
+  return end;
+}

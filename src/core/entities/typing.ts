@@ -1,0 +1,129 @@
+// Which kind of thing a name is. Every mention votes; strong cues (gazetteer, the kind word
+// inside the name) outweigh weak ones (a title before it, a preposition before it).
+import type { EntityType } from '../types';
+import type { Candidate } from './candidates';
+import { lookupKnown } from './gazetteer';
+import {
+  COMPANY_SUFFIXES,
+  CONNECTORS,
+  EAST_ASIAN_FAMILY_NAMES,
+  EVENT_FIRST_WORDS,
+  EVENT_LAST_WORDS,
+  GIVEN_NAMES,
+  ORG_FIRST_WORDS,
+  ORG_LAST_WORDS,
+  ORG_NOUNS_BEFORE,
+  PERSON_VERBS,
+  PLACE_FIRST_WORDS,
+  PLACE_LAST_WORDS,
+  PLACE_NOUNS_BEFORE,
+  PLACE_PREPOSITIONS,
+  STANDALONE_PARTICLES,
+  NAME_PARTICLES,
+} from './lexicon';
+import { plainKey } from './normalize';
+import type { Token } from './tokens';
+import type { Unit } from './units';
+
+export type Votes = Record<EntityType, number>;
+export const noVotes = (): Votes => ({ person: 0, place: 0, organization: 0, event: 0, other: 0 });
+
+const lower = (u: Unit): string => plainKey(u.text);
+const isNameUnit = (u: Unit): boolean => u.kind === 'word' || u.kind === 'acronym' || u.kind === 'designation';
+
+/** Votes from the name itself: what it is made of. Context votes come separately. */
+export function nameVotes(c: Candidate): Votes {
+  const v = noVotes();
+  const known = lookupKnown(c.text);
+  if (known) {
+    v[known.type] += 100;
+    return v;
+  }
+  const units = c.units;
+  const names = units.filter(isNameUnit);
+  if (units.some((u) => u.kind === 'designation')) v.other += 60;
+
+  // The kind word: the last word, or the word before the first "of"/"for" ("Battle of Britain").
+  const connector = units.findIndex((u) => u.kind === 'connector' && CONNECTORS.has(lower(u)));
+  const head = lower(connector > 0 ? units[connector - 1] : units[units.length - 1]);
+  const first = lower(units[0]);
+  if (EVENT_LAST_WORDS.has(head)) v.event += 50;
+  else if (ORG_LAST_WORDS.has(head)) v.organization += 50;
+  else if (PLACE_LAST_WORDS.has(head)) v.place += 50;
+  if (names.length > 1) {
+    if (EVENT_FIRST_WORDS.has(first)) v.event += 55;
+    else if (ORG_FIRST_WORDS.has(first)) v.organization += 55;
+    else if (PLACE_FIRST_WORDS.has(first)) v.place += 45;
+  }
+  const kindCue = v.event + v.organization + v.place + v.other > 0;
+
+  if (personShaped(c)) v.person += kindCue ? 20 : 40;
+  if (c.titled) v.person += 45;
+  if (!kindCue && names.length > 1) v.person += 5; // two or three bare capitalised words: most often a person
+
+  if (names.length === 1) {
+    const u = names[0];
+    const word = lower(u);
+    if (u.kind === 'acronym') v.organization += 10;
+    else if (COMPANY_SUFFIXES.some((s) => word.length >= s.length + 3 && word.endsWith(s))) v.organization += 20;
+  }
+  return v;
+}
+
+/** Given name first, a name particle, an initial, or an East Asian family name with short given names. */
+export function personShaped(c: Candidate): boolean {
+  const units = c.units;
+  const names = units.filter(isNameUnit);
+  if (names.length < 2) return false;
+  if (GIVEN_NAMES.has(lower(units[0]))) return true;
+  if (units.some((u) => u.kind === 'initial')) return true;
+  if (units.some((u) => u.kind === 'connector' && STANDALONE_PARTICLES.has(lower(u)))) return true;
+  if (names.some((u) => NAME_PARTICLES.has(lower(u).split('-')[0]) && /^\p{Ll}/u.test(u.text))) return true;
+  return eastAsianName(units);
+}
+
+/** "Kim Il Sung", "Kim Yong-nam", "Chiang Kai-shek", "Ho Chi Minh". */
+export function eastAsianName(units: readonly Unit[]): boolean {
+  if (units.length < 2 || units.length > 3) return false;
+  if (!EAST_ASIAN_FAMILY_NAMES.has(lower(units[0]))) return false;
+  return units.every((u) => u.kind === 'word' && !u.dashBefore && u.text.replace(/-.*/, '').length <= 8);
+}
+
+/** Votes from the words around one mention ("the company Orascom", "in Hanoi", "Giap refused"). */
+export function contextVotes(text: string, tokens: readonly Token[], c: Candidate): Votes {
+  const v = noVotes();
+  const firstToken = c.units[0].token;
+  const lastToken = c.units[c.units.length - 1].token;
+  const word = (t: number) => (t >= 0 && t < tokens.length ? plainKey(tokens[t].text) : '');
+  const sameClause = (a: number, b: number) => !/[.;:!?()\n]/.test(text.slice(tokens[a].end, tokens[b].start));
+  let p = firstToken - 1;
+  if (word(p) === 'the' && p > 0) p--;
+  if (p >= 0 && sameClause(p, firstToken)) {
+    const before = word(p);
+    if (ORG_NOUNS_BEFORE.has(before)) v.organization += 25;
+    if (PLACE_PREPOSITIONS.has(before)) v.place += 8;
+    if (before === 'of' && PLACE_NOUNS_BEFORE.has(word(p - 1))) v.place += 25;
+  }
+  const n = lastToken + 1;
+  const possessive = /^['\u2019]s\b/.test(text.slice(c.end, c.end + 3));
+  if (n < tokens.length && sameClause(lastToken, n) && !possessive && PERSON_VERBS.has(word(n))) v.person += 8;
+  return v;
+}
+
+export function addVotes(into: Votes, from: Votes): void {
+  for (const k of Object.keys(into) as EntityType[]) into[k] += from[k];
+}
+
+/** Highest vote wins; ties go to the order below (a bare unknown name is "other"). */
+export function decideType(v: Votes): EntityType {
+  const order: EntityType[] = ['place', 'person', 'organization', 'event', 'other'];
+  let best: EntityType = 'other';
+  let bestScore = 0;
+  for (const t of order) {
+    if (v[t] > bestScore) {
+      best = t;
+      bestScore = v[t];
+    }
+  }
+  return best;
+}

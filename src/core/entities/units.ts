@@ -1,0 +1,172 @@
+// Turns tokens into name units: the words a name can be made of, with possessives, glued
+// prefixes ("pro-", "non-") and glued suffixes ("-based", "-sponsored") cut off, and
+// compounds of names ("Egypt–North", "Libyan–Egyptian") split into parts that remember the dash.
+import { CONNECTORS, NAME_PARTICLES, NON_NAME_PREFIXES, STANDALONE_PARTICLES, POSSESSIVE_NAME_WORDS, isRomanNumeral } from './lexicon';
+import { isUpper, type Token } from './tokens';
+
+export type UnitKind =
+  | 'word' // a capitalised word ("Sadat", "el-Sadat", "Yong-nam")
+  | 'acronym' // "UN", "U.S.", "RPGs"
+  | 'designation' // "R-17", "Scud-B", "MiG-21"
+  | 'initial' // "D." in "Franklin D. Roosevelt"
+  | 'numeral' // "II" in "World War II"
+  | 'connector' // "of", "for", "the", "de", "bin" between capitalised words
+  | 'break'; // anything else: ends a name
+
+export interface Unit {
+  start: number;
+  end: number;
+  text: string;
+  kind: UnitKind;
+  token: number;
+  /** Glued to the previous unit by a hyphen or dash in the same token ("Egypt–North"). */
+  dashBefore: boolean;
+  /** A name cannot go on past this unit (possessive, or a dropped "-based" suffix). */
+  endsName: boolean;
+}
+
+/** Lower-case words glued after a name that describe it rather than belong to it ("Egypt-based"). */
+const GLUED_SUFFIX_MAX = 4;
+const NOT_NAME_SUFFIXES = new Set(['led', 'era', 'run', 'held', 'born', 'made', 'like', 'wide', 'type', 'class', 'age', 'war', 'day', 'army', 'side', 'bloc', 'camp', 'area']);
+const DASH = /[-\u2010\u2011\u2013]/;
+
+export function toUnits(text: string, tokens: readonly Token[]): Unit[] {
+  const units: Unit[] = [];
+  for (let t = 0; t < tokens.length; t++) unitsOfToken(text, tokens[t], t, units);
+  return units;
+}
+
+function unitsOfToken(text: string, token: Token, index: number, out: Unit[]): void {
+  const lower = token.text.toLowerCase().replace(/\u2019/g, "'");
+  const first = token.text[0];
+  const push = (start: number, end: number, kind: UnitKind, dashBefore = false, endsName = false): void => {
+    out.push({ start, end, text: text.slice(start, end), kind, token: index, dashBefore, endsName });
+  };
+
+  if (!isUpper(first)) {
+    if (CONNECTORS.has(lower) || STANDALONE_PARTICLES.has(lower)) return push(token.start, token.end, 'connector');
+    if (/^\p{Ll}/u.test(first) && DASH.test(token.text)) return gluedPrefix(text, token, index, out);
+    return push(token.start, token.end, 'break');
+  }
+  if (POSSESSIVE_NAME_WORDS.has(lower) || POSSESSIVE_NAME_WORDS.has(lower + "'")) {
+    // "People's Republic": the possessive stays inside the name.
+    return push(token.start, token.end, 'word');
+  }
+  let end = token.end;
+  let possessive = false;
+  if (/'s$/.test(lower) && end - token.start > 2) {
+    end -= 2;
+    possessive = true;
+  } else if (lower.endsWith('s') && (text[end] === "'" || text[end] === '\u2019') && !/\p{L}/u.test(text[end + 1] ?? '')) {
+    possessive = true; // plural possessive: "the Allies' plan"
+  }
+  splitCompound(text, token.start, end, index, possessive, out);
+}
+
+/** "pro-DPRK", "non-North": the lower-case prefix is not part of the name; "el-Sisi": a particle is. */
+function gluedPrefix(text: string, token: Token, index: number, out: Unit[]): void {
+  let end = token.end;
+  let possessive = false;
+  if (/['\u2019]s$/.test(token.text)) {
+    end -= 2;
+    possessive = true;
+  }
+  const parts = dashParts(text, token.start, end);
+  let p = 0;
+  while (p < parts.length && !isUpper(text[parts[p].start])) p++;
+  if (p === parts.length) {
+    out.push({ start: token.start, end: token.end, text: token.text, kind: 'break', token: index, dashBefore: false, endsName: false });
+    return;
+  }
+  const prefix = text.slice(parts[p - 1].start, parts[p - 1].end).toLowerCase();
+  if (p === 1 && NAME_PARTICLES.has(prefix)) {
+    splitCompound(text, token.start, end, index, possessive, out, true);
+    return;
+  }
+  if (!NON_NAME_PREFIXES.has(prefix) && p > 1) {
+    out.push({ start: token.start, end: token.end, text: token.text, kind: 'break', token: index, dashBefore: false, endsName: false });
+    return;
+  }
+  // The prefix ends any name before it; what follows starts afresh.
+  out.push({ start: token.start, end: parts[p].start - 1, text: text.slice(token.start, parts[p].start - 1), kind: 'break', token: index, dashBefore: false, endsName: false });
+  splitCompound(text, parts[p].start, end, index, possessive, out);
+}
+
+interface Part {
+  start: number;
+  end: number;
+}
+
+function dashParts(text: string, start: number, end: number): Part[] {
+  const parts: Part[] = [];
+  let s = start;
+  for (let i = start; i < end; i++) {
+    if (DASH.test(text[i])) {
+      parts.push({ start: s, end: i });
+      s = i + 1;
+    }
+  }
+  parts.push({ start: s, end });
+  return parts;
+}
+
+/**
+ * A capitalised token, possibly a compound. Designations ("R-17", "Scud-B") stay whole; a
+ * glued short lower-case syllable stays ("Yong-nam", "Kai-shek"); a glued describing word
+ * ends the name ("Egypt-based"); capitalised parts become units that remember their dash.
+ */
+function splitCompound(text: string, start: number, end: number, index: number, possessive: boolean, out: Unit[], particleLead = false): void {
+  const word = text.slice(start, end);
+  const push = (s: number, e: number, kind: UnitKind, dashBefore: boolean, endsName: boolean): void => {
+    out.push({ start: s, end: e, text: text.slice(s, e), kind, token: index, dashBefore, endsName });
+  };
+
+  if (isDesignation(word)) return push(start, end, 'designation', false, possessive);
+  if (isAcronym(word)) return push(start, end, isRomanNumeral(word) ? 'numeral' : 'acronym', false, possessive);
+  if (/^\p{Lu}\.$/u.test(word)) return push(start, end, 'initial', false, possessive);
+  if (/^\p{Lu}$/u.test(word)) return push(start, end, isRomanNumeral(word) ? 'numeral' : 'break', false, possessive);
+  if (/^\p{N}/u.test(word)) return push(start, end, 'break', false, false);
+
+  const parts = dashParts(text, start, end);
+  // Merge a leading particle ("el-", "al-") and glued short syllables into the capitalised part before.
+  const merged: Array<Part & { dash: boolean; cut?: boolean }> = [];
+  for (let p = 0; p < parts.length; p++) {
+    const part = parts[p];
+    const partText = text.slice(part.start, part.end);
+    if (p === 0 && particleLead) {
+      merged.push({ ...part, dash: false });
+      continue;
+    }
+    if (isUpper(partText[0]) || /^\p{N}/u.test(partText)) {
+      if (p === 1 && particleLead) merged[0].end = part.end;
+      else merged.push({ ...part, dash: p > 0 });
+      continue;
+    }
+    // A lower-case part after a capitalised one.
+    if (merged.length && partText.length <= GLUED_SUFFIX_MAX && !NOT_NAME_SUFFIXES.has(partText.toLowerCase())) {
+      merged[merged.length - 1].end = part.end; // "Yong-nam", "Kai-shek"
+      continue;
+    }
+    if (merged.length) merged[merged.length - 1].cut = true; // "Egypt-based": stop here
+    break;
+  }
+  for (let m = 0; m < merged.length; m++) {
+    const part = merged[m];
+    const last = m === merged.length - 1;
+    const partText = text.slice(part.start, part.end);
+    const kind: UnitKind = /^\p{N}/u.test(partText) ? 'break' : isAcronym(partText) ? 'acronym' : 'word';
+    push(part.start, part.end, kind, part.dash, (last && possessive) || !!part.cut);
+    if (part.cut) return;
+  }
+}
+
+/** All capitals (2+ letters), dotted ("U.S."), or with a plural s ("RPGs"). */
+export function isAcronym(word: string): boolean {
+  if (/^(?:\p{Lu}\.){2,}$/u.test(word)) return true;
+  return /^\p{Lu}{2,}s?$/u.test(word) && word.length <= 7;
+}
+
+/** Model and type designations: "R-17", "MiG-21", "T-34", "Scud-B", "AK-47". */
+export function isDesignation(word: string): boolean {
+  return /^\p{Lu}[\p{L}]{0,4}-\p{N}+\p{L}?$/u.test(word) || /^\p{Lu}\p{Ll}+-\p{Lu}$/u.test(word);
+}
