@@ -1,0 +1,326 @@
+// The annotations of the source text, through VS Code's own APIs: inlay hints after dates whose
+// year was inferred, date diagnostics, the "Make the year explicit" quick fix, semantic tokens of
+// dates and entities, and the `article` language. Edits are applied only to untitled copies; the
+// sample on disk is checked to be unchanged.
+import * as assert from 'node:assert/strict';
+import os from 'node:os';
+import path from 'node:path';
+import * as vscode from 'vscode';
+import type { DateMention } from '../../src/core';
+import { explicitYearEdit } from '../../src/extension/quickFixes';
+import { flatten } from '../../src/extension/semanticTokens';
+import { SAMPLE, openInEditor, positionOf, waitFor, workspaceUri } from './harness';
+
+const SETTINGS = vscode.workspace.getConfiguration('chronolens');
+
+/** Waits until `condition()` gives a value (see harness.waitFor) and returns it. */
+async function until<T>(condition: () => T | undefined | Thenable<T | undefined>, what: string): Promise<T> {
+  return (await waitFor(async () => await condition(), what))!;
+}
+
+function rangeOf(document: vscode.TextDocument, text: string, occurrence = 0): vscode.Range {
+  const start = positionOf(document, text, occurrence);
+  return new vscode.Range(start, document.positionAt(document.offsetAt(start) + text.length));
+}
+
+function labelText(hint: vscode.InlayHint): string {
+  return typeof hint.label === 'string' ? hint.label : hint.label.map((part) => part.value).join('');
+}
+
+function tooltipText(hint: vscode.InlayHint): string {
+  const tips = [hint.tooltip, ...(typeof hint.label === 'string' ? [] : hint.label.map((part) => part.tooltip))];
+  return tips.map((t) => (t === undefined ? '' : typeof t === 'string' ? t : t.value)).join('\n');
+}
+
+async function inlayHints(document: vscode.TextDocument): Promise<vscode.InlayHint[]> {
+  const all = new vscode.Range(0, 0, document.lineCount, 0);
+  return vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', document.uri, all);
+}
+
+function chronolensDiagnostics(document: vscode.TextDocument): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(document.uri).filter((d) => d.source === 'ChronoLens');
+}
+
+/** Waits for a ChronoLens diagnostic exactly on `text`. */
+async function diagnosticOn(document: vscode.TextDocument, text: string, occurrence = 0): Promise<vscode.Diagnostic> {
+  const range = rangeOf(document, text, occurrence);
+  return until(() => chronolensDiagnostics(document).find((d) => d.range.isEqual(range)), `a ChronoLens diagnostic on "${text}"`);
+}
+
+interface Token {
+  line: number;
+  character: number;
+  length: number;
+  type: string;
+  modifiers: string[];
+}
+
+/** The document's semantic tokens, decoded with the provider's legend. */
+async function semanticTokens(document: vscode.TextDocument): Promise<Token[]> {
+  const legend = await until(
+    () => vscode.commands.executeCommand<vscode.SemanticTokensLegend | undefined>('vscode.provideDocumentSemanticTokensLegend', document.uri),
+    'a semantic tokens legend',
+  );
+  const tokens = await until(async () => {
+    const result = await vscode.commands.executeCommand<vscode.SemanticTokens | undefined>('vscode.provideDocumentSemanticTokens', document.uri);
+    return result && result.data.length > 0 ? result : undefined;
+  }, 'semantic tokens');
+  const out: Token[] = [];
+  let line = 0;
+  let character = 0;
+  for (let i = 0; i < tokens.data.length; i += 5) {
+    const [deltaLine, deltaStart, length, type, bits] = tokens.data.slice(i, i + 5);
+    line += deltaLine;
+    character = deltaLine === 0 ? character + deltaStart : deltaStart;
+    const modifiers = legend.tokenModifiers.filter((_, bit) => bits & (1 << bit));
+    out.push({ line, character, length, type: legend.tokenTypes[type], modifiers });
+  }
+  return out;
+}
+
+function tokenOn(tokens: Token[], document: vscode.TextDocument, text: string, occurrence = 0): Token | undefined {
+  const range = rangeOf(document, text, occurrence);
+  return tokens.find((t) => t.line === range.start.line && t.character === range.start.character && t.length === text.length);
+}
+
+async function closeAllEditors(): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+/** An untitled document with `content` in `language`, shown in an editor. */
+async function untitled(content: string, language: string): Promise<vscode.TextDocument> {
+  const document = await vscode.workspace.openTextDocument({ language, content });
+  await vscode.window.showTextDocument(document);
+  return document;
+}
+
+/** Reverts and closes the active editor (an untitled document closes without a save prompt). */
+async function discardActive(): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+}
+
+describe('annotations: inlay hints', () => {
+  afterEach(async () => {
+    await SETTINGS.update('inlayHints.inferredDates', undefined, vscode.ConfigurationTarget.Global);
+  });
+
+  it('shows the inferred year after "June" (1973-06), with where it came from, and nothing after explicit dates', async () => {
+    const document = (await openInEditor()).document;
+    const juneEnd = rangeOf(document, 'June').end;
+    const hints = await until(async () => {
+      const all = await inlayHints(document);
+      return all.some((h) => h.position.isEqual(juneEnd)) ? all : undefined;
+    }, 'an inlay hint after "June"');
+    const june = hints.find((h) => h.position.isEqual(juneEnd))!;
+    assert.match(labelText(june), /1973/);
+    const tip = tooltipText(june);
+    assert.match(tip, /1973-06/);
+    // The narrative is in 1973 since the delegation's visit, "1-7 March 1973" (or a date after it).
+    assert.match(tip, /1-7 March 1973|April 6–13/);
+    // Only dates written without their year get a hint.
+    for (const explicit of ['3 November 1956', 'July 1977', '24 August 1963']) {
+      const end = rangeOf(document, explicit).end;
+      assert.ok(!hints.some((h) => h.position.isEqual(end)), `unexpected hint after "${explicit}"`);
+    }
+    // "July" (assigned in July) and "October 18" are in 1973 as well.
+    assert.ok(hints.some((h) => h.position.isEqual(rangeOf(document, 'October 18').end) && /1973/.test(labelText(h))));
+  });
+
+  it('can be switched off with chronolens.inlayHints.inferredDates', async () => {
+    const document = (await openInEditor()).document;
+    await waitFor(async () => (await inlayHints(document)).length > 0, 'inlay hints');
+    await SETTINGS.update('inlayHints.inferredDates', false, vscode.ConfigurationTarget.Global);
+    await waitFor(async () => (await inlayHints(document)).length === 0, 'no inlay hints with the setting off');
+  });
+});
+
+describe('annotations: diagnostics', () => {
+  afterEach(async () => {
+    await SETTINGS.update('diagnostics.inferredDates', undefined, vscode.ConfigurationTarget.Global);
+    await closeAllEditors();
+  });
+
+  it('hints that the year of "June" was inferred (1973), ChronoLens as source, and flags "1979 or 1980" as ambiguous', async () => {
+    const document = (await openInEditor()).document;
+    const june = await diagnosticOn(document, 'June');
+    assert.match(june.message, /1973/);
+    assert.match(june.message, /inferred/i);
+    assert.ok(
+      june.severity === vscode.DiagnosticSeverity.Hint || june.severity === vscode.DiagnosticSeverity.Information,
+      `severity ${june.severity}`,
+    );
+    assert.ok(june.code, 'the diagnostic has a code');
+    const either = await diagnosticOn(document, '1979 or 1980');
+    assert.equal(either.severity, vscode.DiagnosticSeverity.Information);
+    assert.match(either.message, /1979/);
+    assert.match(either.message, /1980/);
+    // Nothing to say about dates written in full.
+    for (const explicit of ['3 November 1956', '24 August 1963', 'July 1977']) {
+      const range = rangeOf(document, explicit);
+      assert.ok(!chronolensDiagnostics(document).some((d) => d.range.intersection(range)), `unexpected diagnostic on "${explicit}"`);
+    }
+    // Nothing is a warning in the sample: every date in it exists.
+    assert.ok(!chronolensDiagnostics(document).some((d) => d.severity === vscode.DiagnosticSeverity.Warning));
+  });
+
+  it('warns about an impossible date ("31 February 1999") in an untitled article, and clears it when closed', async () => {
+    const document = await untitled('= Treaty =\n\nThe treaty was signed in Cairo on 31 February 1999 and ratified in 2000.\n', 'article');
+    const warning = await diagnosticOn(document, '31 February 1999');
+    assert.equal(warning.severity, vscode.DiagnosticSeverity.Warning);
+    assert.match(warning.message, /31 February 1999/);
+    assert.equal(warning.source, 'ChronoLens');
+    // "2000" is a real year: no diagnostic.
+    assert.ok(!chronolensDiagnostics(document).some((d) => d.range.intersection(rangeOf(document, '2000'))));
+    const uri = document.uri;
+    await discardActive();
+    await waitFor(() => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'ChronoLens').length === 0, 'the diagnostics to clear on close');
+  });
+
+  it('hides inferred-year hints with chronolens.diagnostics.inferredDates, keeps the rest', async () => {
+    const document = (await openInEditor()).document;
+    await diagnosticOn(document, 'June');
+    await SETTINGS.update('diagnostics.inferredDates', false, vscode.ConfigurationTarget.Global);
+    const juneRange = rangeOf(document, 'June');
+    await waitFor(() => !chronolensDiagnostics(document).some((d) => d.range.isEqual(juneRange)), 'the "June" diagnostic to go');
+    await diagnosticOn(document, '1979 or 1980');
+  });
+});
+
+describe('annotations: quick fix "Make the year explicit"', () => {
+  afterEach(closeAllEditors);
+
+  it('rewrites "June" as "June 1973" in an untitled copy, following the article\'s month-day order elsewhere; the sample on disk is untouched', async () => {
+    const sampleUri = workspaceUri(SAMPLE);
+    const onDiskBefore = Buffer.from(await vscode.workspace.fs.readFile(sampleUri)).toString('utf8');
+    const copy = await untitled(onDiskBefore, 'plaintext');
+
+    const june = await diagnosticOn(copy, 'June');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', copy.uri, june.range);
+    const fix = actions.find((a) => /Make the year explicit/.test(a.title) && a.kind?.value === vscode.CodeActionKind.QuickFix.value);
+    assert.ok(fix, `no quick fix among ${JSON.stringify(actions.map((a) => a.title))}`);
+    assert.match(fix.title, /June 1973/);
+    assert.ok(fix.edit, 'the quick fix carries its edit (applied only when picked)');
+    // Offering the fix changed nothing.
+    assert.equal(copy.getText(), onDiskBefore);
+
+    // The article writes month-day dates ("April 6–13", "October 18"): the year follows a comma.
+    const april = await diagnosticOn(copy, 'April 6–13');
+    const aprilActions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', copy.uri, april.range);
+    assert.ok(aprilActions.some((a) => a.title.includes('April 6–13, 1973')), JSON.stringify(aprilActions.map((a) => a.title)));
+    const october = await diagnosticOn(copy, 'October 18');
+    const octoberActions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', copy.uri, october.range);
+    assert.ok(octoberActions.some((a) => a.title.includes('October 18, 1973')), JSON.stringify(octoberActions.map((a) => a.title)));
+
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    assert.match(copy.getText(), /arrived in June 1973, and were assigned in July\./);
+    assert.equal(copy.getText().length, onDiskBefore.length + ' 1973'.length, 'only the year was added');
+    // Once written, the year is no longer inferred: the hint on "June 1973" goes.
+    const written = rangeOf(copy, 'June 1973');
+    await waitFor(() => !chronolensDiagnostics(copy).some((d) => d.range.intersection(written) && /inferred/i.test(d.message)), 'the inferred-year diagnostic to go');
+
+    const onDiskAfter = Buffer.from(await vscode.workspace.fs.readFile(sampleUri)).toString('utf8');
+    assert.equal(onDiskAfter, onDiskBefore, 'the sample file on disk is unchanged');
+    const sampleDocument = vscode.workspace.textDocuments.find((d) => d.uri.toString() === sampleUri.toString());
+    assert.ok(!sampleDocument?.isDirty, 'the sample document has no unsaved edits');
+    await discardActive();
+  });
+});
+
+describe('annotations: semantic tokens', () => {
+  afterEach(closeAllEditors);
+
+  async function checkSample(document: vscode.TextDocument): Promise<void> {
+    const tokens = await semanticTokens(document);
+    assert.equal(tokenOn(tokens, document, '3 November 1956')?.type, 'chronolensDate');
+    assert.equal(tokenOn(tokens, document, 'Anwar Sadat')?.type, 'chronolensPerson');
+    const june = tokenOn(tokens, document, 'June');
+    assert.equal(june?.type, 'chronolensDate');
+    assert.ok(june!.modifiers.includes('inferred'), `"June" modifiers: ${june!.modifiers}`);
+    assert.ok(!tokenOn(tokens, document, '24 August 1963')?.modifiers.includes('inferred'));
+    // Tokens come in document order and never overlap.
+    for (let i = 1; i < tokens.length; i++) {
+      const [a, b] = [tokens[i - 1], tokens[i]];
+      assert.ok(b.line > a.line || (b.line === a.line && b.character >= a.character + a.length), `tokens ${i - 1} and ${i} overlap or are out of order`);
+    }
+  }
+
+  it('colours "3 November 1956" as a date and "Anwar Sadat" as a person in the sample opened as .txt', async () => {
+    const document = (await openInEditor()).document;
+    assert.equal(document.languageId, 'plaintext');
+    await checkSample(document);
+  });
+
+  it('colours the same in the article language', async () => {
+    const text = Buffer.from(await vscode.workspace.fs.readFile(workspaceUri(SAMPLE))).toString('utf8');
+    const document = await untitled(text, 'article');
+    await checkSample(document);
+    await discardActive();
+  });
+
+  it('legend types fall back to standard ones (contributed with super types)', async () => {
+    const extension = vscode.extensions.all.find((e) => e.packageJSON?.name === 'chronolens');
+    assert.ok(extension);
+    const types = extension.packageJSON.contributes.semanticTokenTypes as { id: string; superType: string }[];
+    const superOf = Object.fromEntries(types.map((t) => [t.id, t.superType]));
+    assert.equal(superOf.chronolensDate, 'number');
+    for (const id of ['chronolensPerson', 'chronolensPlace', 'chronolensOrganization', 'chronolensEvent']) assert.ok(superOf[id], `${id} has no super type`);
+  });
+});
+
+describe('annotations: the article language', () => {
+  const made: vscode.Uri[] = [];
+  after(async () => {
+    await closeAllEditors();
+    for (const uri of made) await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
+  });
+
+  async function tempFile(name: string, content: string): Promise<vscode.TextDocument> {
+    const uri = vscode.Uri.file(path.join(os.tmpdir(), `chronolens-${process.pid}-${Date.now()}-${name}`));
+    await vscode.workspace.fs.writeFile(uri, Buffer.from(content, 'utf8'));
+    made.push(uri);
+    return vscode.workspace.openTextDocument(uri);
+  }
+
+  it('opens a .article file in the article language, annotated like the sample', async () => {
+    const document = await tempFile('treaty.article', '= Treaty =\n\n==Signing==\nOn 3 November 1956 the treaty was signed. It came into force in June.\n');
+    assert.equal(document.languageId, 'article');
+    await vscode.window.showTextDocument(document);
+    const tokens = await semanticTokens(document);
+    assert.equal(tokenOn(tokens, document, '3 November 1956')?.type, 'chronolensDate');
+  });
+
+  it('recognises an article without an extension by its "= Title =" first line', async () => {
+    const document = await tempFile('treaty', '= Treaty of Friendship =\n\nSigned on 3 November 1956.\n');
+    assert.equal(document.languageId, 'article');
+  });
+});
+
+describe('annotations: writing the year in', () => {
+  const date = (text: string, edtf: string, extra: Partial<DateMention> = {}): DateMention => ({
+    id: 'd1', start: 100, end: 100 + text.length, text, edtf, precision: 'day', earliest: null, latest: null, inferred: true, type: 'DATE', ...extra,
+  });
+
+  it('keeps the mention\'s own order: month-day takes ", 1973", day-month and month alone take " 1973"', () => {
+    const cases: [string, string, string | undefined][] = [
+      ['June', '1973-06', 'June 1973'],
+      ['April 6–13', '1973-04-06/1973-04-13', 'April 6–13, 1973'],
+      ['October 18', '1973-10-18', 'October 18, 1973'],
+      ['18 October', '1973-10-18', '18 October 1973'],
+      ['6–13 April', '1973-04-06/1973-04-13', '6–13 April 1973'],
+      ['early June', '1973-06', 'early June 1973'],
+      ['summer', '1973-22', 'summer 1973'],
+      // Not a missing year at the end: left alone.
+      ['the next day', '1973-03-08', undefined],
+      ['the following May', '1974-05', undefined],
+      ['December 28 – January 3', '1973-12-28/1974-01-03', undefined],
+    ];
+    for (const [text, edtf, expected] of cases) assert.equal(explicitYearEdit(date(text, edtf))?.text, expected, text);
+    assert.equal(explicitYearEdit(date('June', '1973-06', { inferred: false })), undefined, 'an explicit date needs no fix');
+  });
+
+  it('flattens nested mentions into ordered, disjoint runs: the inner name wins', () => {
+    // "the time of Gamal Abdel Nasser" (a date) around "Gamal Abdel Nasser" (a person).
+    const runs = flatten([{ start: 0, end: 30, type: 0, modifiers: 0 }, { start: 12, end: 30, type: 1, modifiers: 0 }], 0, 100);
+    assert.deepEqual(runs.map((r) => [r.start, r.end, r.type]), [[0, 12, 0], [12, 30, 1]]);
+  });
+});
