@@ -3,7 +3,7 @@
 // ("UN" → "United Nations") and short forms of personal names to the full name ("Sadat").
 import type { Candidate } from './candidates';
 import { lookupKnown } from './gazetteer';
-import { CONNECTORS, EVENT_LAST_WORDS, ORG_LAST_WORDS, PLACE_LAST_WORDS } from './lexicon';
+import { CONNECTORS, EVENT_LAST_WORDS, ORG_LAST_WORDS, PLACE_LAST_WORDS, STANDALONE_PARTICLES } from './lexicon';
 import { nameKey, nameWordKey, plainKey } from './normalize';
 import { decideType, eastAsianName, nameVotes } from './typing';
 import type { Unit } from './units';
@@ -116,6 +116,13 @@ function shortKeys(c: Candidate): string[] {
   const names = nameUnits(c);
   const keys: string[] = [];
   for (let s = 1; s < names.length; s++) keys.push(nameKey(names.slice(s).map((u) => u.text)));
+  // "Jean de Lattre de Tassigny" is also "de Lattre": the words after each particle.
+  for (let i = 0; i < c.units.length - 1; i++) {
+    if (c.units[i].kind !== 'connector' || !STANDALONE_PARTICLES.has(plainKey(c.units[i].text))) continue;
+    let j = i + 1;
+    while (j < c.units.length && isNameUnit(c.units[j])) j++;
+    if (j > i + 1) keys.push(nameKey(c.units.slice(i + 1, j).map((u) => u.text)));
+  }
   if (eastAsianName(c.units)) {
     const family = nameWordKey(names[0].text);
     if (family) keys.push(family);

@@ -11,6 +11,9 @@ import {
   NOT_ENTITIES,
   ORG_FIRST_WORDS,
   ORG_LAST_WORDS,
+  OTHER_LAST_WORDS,
+  DIRECTIONS,
+  PLACE_EVENT_HEADS,
   PLACE_FIRST_WORDS,
   PLACE_LAST_WORDS,
   TITLE_HEADS,
@@ -29,6 +32,8 @@ export interface Candidate {
   units: Unit[];
   /** A title stood right before it ("President Sadat"): a person. */
   titled: boolean;
+  /** The name says it is a place ("Vinh Yen" in "Battle of Vinh Yen"). */
+  placeHint: boolean;
   /** Opens a sentence or line: its capitalisation proves nothing. */
   sentenceInitial: boolean;
   /** Lies in a heading: its capitalisation proves nothing. */
@@ -39,7 +44,7 @@ export interface Candidate {
   canonical?: string;
 }
 
-type Piece = { units: Unit[]; titled: boolean };
+type Piece = { units: Unit[]; titled: boolean; place?: boolean };
 
 const lower = (u: Unit): string => u.text.toLowerCase().replace(/\u2019/g, "'").replace(/\.$/, '');
 const isNameUnit = (u: Unit): boolean => u.kind === 'word' || u.kind === 'acronym' || u.kind === 'designation';
@@ -50,10 +55,11 @@ export function findCandidates(text: string, tokens: readonly Token[], units: re
   const candidates: Candidate[] = [];
   for (const run of buildRuns(text, units)) {
     for (const piece of splitRun(text, run)) {
+      if (notAName(piece.units)) continue;
       const c = toCandidate(text, tokens, piece, positions, false);
       if (c) candidates.push(c);
-      for (const nested of nestedKnownPrefix(text, piece)) {
-        const n = toCandidate(text, tokens, { units: nested, titled: false }, positions, true);
+      for (const nested of [...nestedKnownPrefix(text, piece), ...nestedPlace(piece)]) {
+        const n = toCandidate(text, tokens, nested, positions, true);
         if (n) candidates.push(n);
       }
     }
@@ -93,8 +99,10 @@ function buildRuns(text: string, units: readonly Unit[]): Unit[][] {
 function trim(units: Unit[]): Unit[] {
   let s = 0;
   let e = units.length;
-  while (s < e && (units[s].kind === 'connector' || units[s].kind === 'numeral')) s++;
-  while (e > s && units[e - 1].kind === 'connector') e--;
+  while (e > s && (units[e - 1].kind === 'connector' || units[e - 1].kind === 'ordinal')) e--;
+  // "308th Division": an ordinal opens a name only before a unit word.
+  const unitName = e > s && ORG_LAST_WORDS.has(lower(units[e - 1]));
+  while (s < e && (units[s].kind === 'connector' || units[s].kind === 'numeral' || (units[s].kind === 'ordinal' && !unitName))) s++;
   const out = units.slice(s, e);
   const last = out[out.length - 1];
   if (last && last.kind === 'initial') {
@@ -111,18 +119,26 @@ function spanText(text: string, units: readonly Unit[]): string {
 
 const known = (text: string, units: readonly Unit[]) => (units.length ? lookupKnown(spanText(text, units)) : undefined);
 
+/** The last word that is not a numeral ("War" in "World War II"). */
+export function lastWord(units: readonly Unit[]): Unit {
+  for (let i = units.length - 1; i > 0; i--) if (units[i].kind !== 'numeral') return units[i];
+  return units[0];
+}
+
 export function hasKindCue(units: readonly Unit[]): boolean {
   const first = lower(units[0]);
-  const last = lower(units[units.length - 1]);
+  const last = lower(lastWord(units));
   return (
-    EVENT_LAST_WORDS.has(last) || ORG_LAST_WORDS.has(last) || PLACE_LAST_WORDS.has(last) ||
+    EVENT_LAST_WORDS.has(last) || ORG_LAST_WORDS.has(last) || PLACE_LAST_WORDS.has(last) || OTHER_LAST_WORDS.has(last) ||
     EVENT_FIRST_WORDS.has(first) || ORG_FIRST_WORDS.has(first) || PLACE_FIRST_WORDS.has(first)
   );
 }
 
 function splitRun(text: string, run: Unit[]): Piece[] {
   const out: Piece[] = [];
-  for (const part of splitAtNonNames(run)) {
+  for (const rawPart of splitAtNonNames(run)) {
+    const part = trim(rawPart);
+    if (!part.length) continue;
     if (known(text, part)) {
       out.push({ units: part, titled: false });
       continue;
@@ -144,7 +160,7 @@ function splitRun(text: string, run: Unit[]): Piece[] {
 
 /** Function words, months and weekdays are never part of a name ("During", "In", "June"). */
 function splitAtNonNames(run: Unit[]): Unit[][] {
-  const eventName = EVENT_LAST_WORDS.has(lower(run[run.length - 1])); // "October Revolution"
+  const eventName = EVENT_LAST_WORDS.has(lower(lastWord(run))); // "October Revolution"
   const parts: Unit[][] = [[]];
   for (const u of run) {
     const l = lower(u);
@@ -252,15 +268,32 @@ function knownSegments(text: string, units: readonly Unit[]): Piece[] {
   return out;
 }
 
+/** A lone direction ("the West") or an ideology ("Communism") is not an entity of ours. */
+function notAName(units: readonly Unit[]): boolean {
+  if (units.length !== 1 || units[0].kind !== 'word') return false;
+  const l = lower(units[0]);
+  return DIRECTIONS.has(l) || (l.length > 5 && l.endsWith('ism'));
+}
+
 /** "UN General Assembly", "US Army": the leading known name is a mention of its own too. */
-function nestedKnownPrefix(text: string, piece: Piece): Unit[][] {
+function nestedKnownPrefix(text: string, piece: Piece): Piece[] {
   const units = piece.units;
   if (units.length < 2 || !ORG_LAST_WORDS.has(lower(units[units.length - 1]))) return [];
   for (let k = Math.min(units.length - 1, MAX_KNOWN_WORDS); k >= 1; k--) {
     const entry = known(text, units.slice(0, k));
-    if (entry && !entry.demonym) return [units.slice(0, k)];
+    if (entry && !entry.demonym) return [{ units: units.slice(0, k), titled: false }];
   }
   return [];
+}
+
+/** "Battle of Vinh Yen", "Siege of Leningrad": what follows "of" is a place, mentioned there too. */
+function nestedPlace(piece: Piece): Piece[] {
+  const units = piece.units;
+  if (units.length < 3 || !PLACE_EVENT_HEADS.has(lower(units[0])) || lower(units[1]) !== 'of') return [];
+  let s = 2;
+  while (s < units.length && units[s].kind === 'connector') s++;
+  const rest = units.slice(s);
+  return rest.some(isNameUnit) ? [{ units: rest, titled: false, place: true }] : [];
 }
 
 function toCandidate(text: string, tokens: readonly Token[], piece: Piece, positions: Positions, nested: boolean): Candidate | null {
@@ -273,6 +306,7 @@ function toCandidate(text: string, tokens: readonly Token[], piece: Piece, posit
     text: spanText(text, units),
     units,
     titled: piece.titled,
+    placeHint: piece.place ?? false,
     sentenceInitial: positions.sentenceInitial[first.token] === 1 && first.start === tokens[first.token].start,
     inHeading: positions.inHeading[first.token] === 1,
     nested,

@@ -33,10 +33,15 @@ export function keepEvidenced(text: string, tokens: readonly Token[], candidates
     return u.kind === 'acronym' || u.kind === 'designation' || (k !== null && strongWords.has(k)) || u.text.includes('-') && /^\p{Ll}/u.test(u.text);
   };
 
+  const seenAsName = (units: readonly Unit[]): boolean => {
+    const surface = text.slice(units[0].start, units[units.length - 1].end);
+    return !!lookupKnown(surface) || strongKeys.has(plainKey(surface));
+  };
+
   const out: Candidate[] = [];
   for (const c of candidates) {
     if (c.nested) out.push(c);
-    else if (c.inHeading) out.push(...fromHeading(text, c, evidenced));
+    else if (c.inHeading) out.push(...fromHeading(text, c, seenAsName));
     else if (c.sentenceInitial) {
       const kept = fromSentenceStart(text, c, lowerWords, evidenced);
       if (kept) out.push(kept);
@@ -45,10 +50,10 @@ export function keepEvidenced(text: string, tokens: readonly Token[], candidates
   return out;
 }
 
-/** Heading words are title-cased: keep the whole only if known, else the known single words. */
-function fromHeading(text: string, c: Candidate, evidenced: (u: readonly Unit[]) => boolean): Candidate[] {
-  if (evidenced(c.units)) return [c];
-  return c.units.filter((u) => isNameUnit(u) && evidenced([u])).map((u) => sub(text, c, [u]));
+/** Heading words are title-cased: keep the whole only if known or seen as a name in prose, else such single words. */
+function fromHeading(text: string, c: Candidate, seen: (u: readonly Unit[]) => boolean): Candidate[] {
+  if (seen(c.units)) return [c];
+  return c.units.filter((u) => isNameUnit(u) && seen([u])).map((u) => sub(text, c, [u]));
 }
 
 function fromSentenceStart(

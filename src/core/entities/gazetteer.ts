@@ -97,6 +97,27 @@ const ALTERNATES: ReadonlyArray<readonly [string, EntityType, ...string[]]> = [
   ['Arab League', 'organization', 'League of Arab States'],
   ['Non-Aligned Movement', 'organization', 'NAM'],
   ['Warsaw Pact', 'organization', 'Warsaw Treaty Organization'],
+  ['World War II', 'event', 'Second World War', 'WWII', 'WW2', 'WW II'],
+  ['World War I', 'event', 'First World War', 'WWI', 'WW1', 'Great War'],
+  ['Kuomintang', 'organization', 'KMT', 'Guomindang', 'Chinese Nationalist Party'],
+  ['Chinese Communist Party', 'organization', 'CCP', 'CPC', 'Communist Party of China'],
+  ['Viet Cong', 'organization', 'VC', 'National Liberation Front', 'NLF'],
+  ['Viet Minh', 'organization', 'Việt Minh', 'League for the Independence of Vietnam'],
+  ["People's Army of Vietnam", 'organization', 'PAVN', 'North Vietnamese Army', 'NVA'],
+  ['Army of the Republic of Vietnam', 'organization', 'ARVN'],
+  ["People's Liberation Army", 'organization', 'PLA'],
+  ['Nazi Party', 'organization', 'NSDAP'],
+  ['Wehrmacht', 'organization'],
+  ['Luftwaffe', 'organization'],
+  ['Kriegsmarine', 'organization'],
+  ['Red Army', 'organization'],
+  ['Bolsheviks', 'organization', 'Bolshevik Party'],
+  ['Khmer Rouge', 'organization'],
+  ['Palestine Liberation Organization', 'organization', 'PLO'],
+  ['Islamic Revolutionary Guard Corps', 'organization', 'IRGC', 'Revolutionary Guards'],
+  ['Baath Party', 'organization', "Ba'ath Party"],
+  ['al-Qaeda', 'organization', 'al-Qaida', 'Al Qaeda'],
+  ['Taliban', 'organization'],
 ];
 
 /**
@@ -144,12 +165,15 @@ export interface KnownName {
   demonym: boolean;
   /** Countries, continents, alternates, demonyms: never a person's surname. Cities and regions may be. */
   strong: boolean;
+  /** Written in capitals ("UN", "US"): matches only a surface in capitals ("Un" in "Kim Jong Un" is no UN). */
+  acronym: boolean;
 }
 
 const KNOWN = new Map<string, KnownName>();
 function addKnown(form: string, canonical: string, type: EntityType, strong: boolean, demonym = false): void {
   const key = plainKey(form);
-  if (!KNOWN.has(key)) KNOWN.set(key, { canonical, type, demonym, strong });
+  const acronym = isCapitals(form);
+  if (!KNOWN.has(key)) KNOWN.set(key, { canonical, type, demonym, strong, acronym });
 }
 for (const [canonical, type, ...forms] of ALTERNATES) {
   addKnown(canonical, canonical, type, true);
@@ -171,7 +195,13 @@ for (const [place, forms] of DEMONYMS) {
 
 /** The gazetteer entry for a surface form (case-, diacritic- and punctuation-insensitive). */
 export function lookupKnown(surface: string): KnownName | undefined {
-  return KNOWN.get(plainKey(surface));
+  const entry = KNOWN.get(plainKey(surface));
+  return entry && entry.acronym && !isCapitals(surface) ? undefined : entry;
+}
+
+function isCapitals(s: string): boolean {
+  const letters = s.replace(/[^\p{L}]/gu, '');
+  return letters.length >= 2 && letters === letters.toUpperCase();
 }
 
 /** Longest number of words in any gazetteer entry: bounds the window when segmenting. */

@@ -89,8 +89,13 @@ war wars crisis crises accords accord agreement agreements revolution revolution
 uprising rebellion revolt insurrection massacre massacres invasion conference summit incident armistice pact
 protocol coup putsch blockade siege raid raids landing landings evacuation affair expedition mutiny riots riot
 games olympics election elections referendum crusade genocide holocaust famine airlift operation occupation
-ceasefire cease-fire truce initiative plan doctrine declaration convention resolution purge purges
+ceasefire cease-fire truce initiative declaration convention resolution purge purges charter
 retreat bombing offensives crossing
+`);
+
+/** A name whose last word is one of these is some other named thing: a law, plan or policy ("Neutrality Act"). */
+export const OTHER_LAST_WORDS = set(`
+act acts law laws code policy plan doctrine program programme project bill constitution manifesto
 `);
 
 /** "Battle of Britain", "Treaty of Versailles", "Operation Barbarossa": event names that open with their kind. */
@@ -108,7 +113,9 @@ church court office bureau service services police cabinet directorate command l
 foundation airlines airways corps brigade brigades division divisions regiment battalion fleet junta
 tribunal authority administration agency network telecom telecommunications communications media press
 times post herald news broadcasting industries holdings enterprises systems group academy school college
-council soviet militia militias rebels mujahideen taliban brotherhood order dynasty cartel club team
+council militia militias rebels mujahideen taliban brotherhood order dynasty cartel club team regime
+allies powers power axis communists nationalists bolsheviks mensheviks republicans royalists loyalists confederates
+federals patriots insurgents guerrillas battalions regiments fleets groups parties headquarters
 `);
 
 /** "Ministry of Defence", "University of Cairo": organisations that open with their kind. */
@@ -125,7 +132,7 @@ district county city town village harbor harbour square street avenue road palac
 bridge airport airfield base station port delta basin highlands lowlands steppe territory territories
 oblast prefecture governorate empire kingdom republic emirate caliphate khanate sultanate
 principality duchy colony colonies protectorate peninsula archipelago channel sound falls line wall
-zone front cape creek park reservoir dam gate quarter camp
+zone front cape creek park reservoir dam gate quarter camp seas corridor indies lands salient pocket
 `);
 
 /** "Port Said", "Mount Everest", "Lake Victoria", "Fort Sumter": places that open with their kind. */
@@ -140,22 +147,37 @@ company firm corporation party group organization organisation agency movement m
 carrier airline bank newspaper manufacturer conglomerate broadcaster union alliance faction
 `);
 export const PLACE_NOUNS_BEFORE = set(`
-city town village province region capital port island country state district river mountain
+city town village province region capital port island country state district river mountain base garrison
+north south east west northeast northwest southeast southwest outskirts
 `);
+
+/** Lone direction words: "the West", "the North" are not entities of ours; "North Korea" is. */
+export const DIRECTIONS = set(`
+north south east west central western eastern northern southern northeast northwest southeast southwest
+upper lower middle inner outer greater
+`);
+
+/** Capture and siege words: "Battle of X", "Siege of X" tell that X is a place. */
+export const PLACE_EVENT_HEADS = set('battle siege fall capture sack liberation relief bombing invasion occupation defense defence evacuation');
 
 /** Prepositions after which a bare unknown name is most often a place ("in Hanoi", "to Egypt"). */
 export const PLACE_PREPOSITIONS = set(`
 in into at near to from towards toward across through outside inside around via reach reached captured
-occupied entered invaded besieged
+occupied entered invaded besieged capture capturing seize seized seizing take took taking retake retook
+isolate isolated bombed liberated liberate evacuated abandoned defend defended surrounded encircled
+garrisoned
 `);
 
 /** Verbs right after a bare unknown name that mark a person ("Shazly visited", "Giap refused"). */
 export const PERSON_VERBS = set(`
 said says told wrote declared announced ordered decided refused argued believed wanted resigned visited
-met married died was_born fled returned replaced succeeded commanded insisted agreed promised hoped feared
+met married died fled returned replaced succeeded commanded insisted agreed promised hoped feared
 thought knew asked urged demanded claimed stated admitted denied offered proposed appointed dismissed
-personally himself herself
+personally himself herself sent called responded cancelled canceled chose tried planned wished
 `);
+
+/** Lower-case words before "for"/"of" that make what follows a place ("the battle for Guadalcanal"). */
+export const STRUGGLE_NOUNS = set('battle battles fight struggle campaign race siege fall capture defense defence garrison');
 
 /** Suffixes typical of company and brand names ("Orascom", "Koryolink", "Vodafone" is not caught, fine). */
 export const COMPANY_SUFFIXES: readonly string[] = ['com', 'tel', 'link', 'net', 'soft', 'tech', 'corp', 'tron'];

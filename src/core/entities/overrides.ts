@@ -70,6 +70,7 @@ function forcedCandidate(text: string, units: readonly Unit[], start: number, en
     text: text.slice(start, end),
     units: inside.length ? inside : [{ start, end, text: text.slice(start, end), kind: 'word', token: 0, dashBefore: false, endsName: false }],
     titled: false,
+    placeHint: false,
     sentenceInitial: false,
     inHeading: false,
     nested: false,

@@ -1,7 +1,7 @@
 // Which kind of thing a name is. Every mention votes; strong cues (gazetteer, the kind word
 // inside the name) outweigh weak ones (a title before it, a preposition before it).
 import type { EntityType } from '../types';
-import type { Candidate } from './candidates';
+import { lastWord, type Candidate } from './candidates';
 import { lookupKnown } from './gazetteer';
 import {
   COMPANY_SUFFIXES,
@@ -13,11 +13,13 @@ import {
   ORG_FIRST_WORDS,
   ORG_LAST_WORDS,
   ORG_NOUNS_BEFORE,
+  OTHER_LAST_WORDS,
   PERSON_VERBS,
   PLACE_FIRST_WORDS,
   PLACE_LAST_WORDS,
   PLACE_NOUNS_BEFORE,
   PLACE_PREPOSITIONS,
+  STRUGGLE_NOUNS,
   STANDALONE_PARTICLES,
   NAME_PARTICLES,
 } from './lexicon';
@@ -42,24 +44,49 @@ export function nameVotes(c: Candidate): Votes {
   const units = c.units;
   const names = units.filter(isNameUnit);
   if (units.some((u) => u.kind === 'designation')) v.other += 60;
+  if (c.placeHint) v.place += 30;
 
   // The kind word: the last word, or the word before the first "of"/"for" ("Battle of Britain").
   const connector = units.findIndex((u) => u.kind === 'connector' && CONNECTORS.has(lower(u)));
-  const head = lower(connector > 0 ? units[connector - 1] : units[units.length - 1]);
+  const head = lower(connector > 0 ? units[connector - 1] : lastWord(units));
   const first = lower(units[0]);
   if (EVENT_LAST_WORDS.has(head)) v.event += 50;
   else if (ORG_LAST_WORDS.has(head)) v.organization += 50;
   else if (PLACE_LAST_WORDS.has(head)) v.place += 50;
+  else if (OTHER_LAST_WORDS.has(head)) v.other += 50;
   if (names.length > 1) {
     if (EVENT_FIRST_WORDS.has(first)) v.event += 55;
     else if (ORG_FIRST_WORDS.has(first)) v.organization += 55;
     else if (PLACE_FIRST_WORDS.has(first)) v.place += 45;
   }
-  const kindCue = v.event + v.organization + v.place + v.other > 0;
+  let kindCue = v.event + v.organization + v.place + v.other > 0;
+  // "Army Group Centre", "German Army High Command": an organisation word inside the name.
+  if (!kindCue && names.slice(1).some((u) => ORG_LAST_WORDS.has(lower(u)))) {
+    v.organization += 30;
+    kindCue = true;
+  }
+  // "Eastern Ukraine", "Italian East Africa", "French Indochina": ends in a known place.
+  if (!kindCue && names.length > 1) {
+    for (let k = 1; k < names.length; k++) {
+      const tail = lookupKnown(names.slice(k).map((u) => u.text).join(' '));
+      if (tail && !tail.demonym && tail.type === 'place') {
+        v.place += 40;
+        kindCue = true;
+        break;
+      }
+    }
+  }
+  const last = lower(lastWord(units));
+  if (!kindCue && last.length > 6 && /(?:land|stan)$/.test(last)) {
+    v.place += 30; // "Somaliland", "Kurdistan"
+    kindCue = true;
+  }
 
-  if (personShaped(c)) v.person += kindCue ? 20 : 40;
+  const shaped = personShaped(c);
+  if (shaped) v.person += kindCue ? 20 : 40;
   if (c.titled) v.person += 45;
-  if (!kindCue && names.length > 1) v.person += 5; // two or three bare capitalised words: most often a person
+  // Two or three bare capitalised words are most often a person, unless one is a place or nationality.
+  if (!kindCue && !shaped && names.length > 1 && !names.some((u) => lookupKnown(u.text))) v.person += 3;
 
   if (names.length === 1) {
     const u = names[0];
@@ -97,16 +124,30 @@ export function contextVotes(text: string, tokens: readonly Token[], c: Candidat
   const word = (t: number) => (t >= 0 && t < tokens.length ? plainKey(tokens[t].text) : '');
   const sameClause = (a: number, b: number) => !/[.;:!?()\n]/.test(text.slice(tokens[a].end, tokens[b].start));
   let p = firstToken - 1;
-  if (word(p) === 'the' && p > 0) p--;
+  const article = p >= 0 && tokens[p].text === 'the' && sameClause(p, firstToken);
+  const multiWord = c.units.filter(isNameUnit).length > 1;
+  if (article) {
+    // "the Viet Minh", "the Kuomintang": a bare personal name takes no article.
+    if (!c.titled) v.person -= 6;
+    if (multiWord) v.organization += 2;
+    p--;
+  }
   if (p >= 0 && sameClause(p, firstToken)) {
     const before = word(p);
     if (ORG_NOUNS_BEFORE.has(before)) v.organization += 25;
     if (PLACE_PREPOSITIONS.has(before)) v.place += 8;
-    if (before === 'of' && PLACE_NOUNS_BEFORE.has(word(p - 1))) v.place += 25;
+    if ((before === 'of' || before === 'for') && (PLACE_NOUNS_BEFORE.has(word(p - 1)) || STRUGGLE_NOUNS.has(word(p - 1)))) v.place += 25;
   }
   const n = lastToken + 1;
   const possessive = /^['\u2019]s\b/.test(text.slice(c.end, c.end + 3));
-  if (n < tokens.length && sameClause(lastToken, n) && !possessive && PERSON_VERBS.has(word(n))) v.person += 8;
+  if (possessive && !article) v.person += 2;
+  if (n < tokens.length && sameClause(lastToken, n) && !possessive && /^\p{Ll}/u.test(tokens[n].text)) {
+    const after = word(n);
+    if (PERSON_VERBS.has(after)) v.person += 8;
+    // "the Clear river", "the Midway battle", "the Wafd party": a common noun naming the kind.
+    if (PLACE_LAST_WORDS.has(after) || STRUGGLE_NOUNS.has(after)) v.place += 20;
+    else if (ORG_LAST_WORDS.has(after)) v.organization += 20;
+  }
   return v;
 }
 

@@ -10,6 +10,7 @@ export type UnitKind =
   | 'designation' // "R-17", "Scud-B", "MiG-21"
   | 'initial' // "D." in "Franklin D. Roosevelt"
   | 'numeral' // "II" in "World War II"
+  | 'ordinal' // "308th" in "308th Division"
   | 'connector' // "of", "for", "the", "de", "bin" between capitalised words
   | 'break'; // anything else: ends a name
 
@@ -44,6 +45,7 @@ function unitsOfToken(text: string, token: Token, index: number, out: Unit[]): v
   };
 
   if (!isUpper(first)) {
+    if (/^\d+(?:st|nd|rd|th)$/.test(lower)) return push(token.start, token.end, 'ordinal');
     if (CONNECTORS.has(lower) || STANDALONE_PARTICLES.has(lower)) return push(token.start, token.end, 'connector');
     if (/^\p{Ll}/u.test(first) && DASH.test(token.text)) return gluedPrefix(text, token, index, out);
     return push(token.start, token.end, 'break');
@@ -128,6 +130,10 @@ function splitCompound(text: string, start: number, end: number, index: number, 
   if (/^\p{N}/u.test(word)) return push(start, end, 'break', false, false);
 
   const parts = dashParts(text, start, end);
+  // "U-boat", "X-ray", "A-bomb": a letter glued to a common noun is a common noun.
+  if (parts.length > 1 && parts[0].end - parts[0].start === 1 && !isUpper(text[parts[1].start]) && !particleLead) {
+    return push(start, end, 'break', false, false);
+  }
   // Merge a leading particle ("el-", "al-") and glued short syllables into the capitalised part before.
   const merged: Array<Part & { dash: boolean; cut?: boolean }> = [];
   for (let p = 0; p < parts.length; p++) {
