@@ -2,7 +2,7 @@
 // compressed behind a break marker, one mark per event (a dot for a day, a bar for a range, a
 // dashed bar for "1979 or 1980"), the list's visible stretch as a band, the selection highlighted.
 
-import { type TimeAxis, buildAxis, fromUnit, ticks, toUnit } from './axis';
+import { type TimeAxis, buildAxis, fromUnit, gapLabel, ticks, toUnit } from './axis';
 import { h } from './dom';
 import type { EventView } from './protocol';
 
@@ -207,6 +207,12 @@ export class AxisView {
       ctx.setLineDash([2, 2]);
       ctx.stroke();
       ctx.setLineDash([]);
+      // How much time the break hides, beside it.
+      if (y1 - y0 >= 10) {
+        ctx.fillStyle = c.muted;
+        ctx.textAlign = 'left';
+        ctx.fillText(`${gapLabel(b.to - b.from)}`.replace(' years', ' yrs'), lineX + 8, mid, width - lineX - 10);
+      }
     }
 
     // Ticks and labels.

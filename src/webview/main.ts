@@ -145,9 +145,10 @@ export function renderTimeline(scrollTop?: number): RenderStats {
   const events = model?.events ?? [];
   shown = filterEvents(events, filters);
   const t1 = performance.now();
+  // The axis first: the list marks the gaps the axis compresses.
+  axis.setEvents(events, shown);
   const rows = buildRows(shown, settings.grouping, axis.timeAxis.threshold);
   list.setRows(rows, scrollTop);
-  axis.setEvents(events, shown);
   toolbar.update(filters, model?.facets ?? { entities: [], types: [], sections: [] }, settings, shown.length, events.length);
   const hasModel = model !== undefined;
   empty.hidden = hasModel;

@@ -9,7 +9,7 @@ export type Row =
   | { kind: 'gap'; from: number; to: number; label: string }
   | { kind: 'event'; event: EventView; /** position among the shown events */ index: number };
 
-export const ROW_HEIGHT: Record<Row['kind'], number> = { group: 28, gap: 26, event: 78 };
+export const ROW_HEIGHT: Record<Row['kind'], number> = { group: 28, gap: 26, event: 96 };
 
 /** The group an event falls in, by the year it starts. */
 export function groupOf(from: number, grouping: Grouping): { key: string; label: string } | undefined {
