@@ -57,7 +57,7 @@ export function normalisePoint(p: Point): Normalised {
         return { edtf: `${formatYear(from)}/${formatYear(to)}`, precision: 'decade', earliest: isoDay(from, 1, 1), latest: isoDay(to, 12, 31) };
       }
       const y = p.decade * 10;
-      return { edtf: `${String(p.decade).padStart(3, '0')}X${approx}`, precision: 'decade', earliest: isoDay(y, 1, 1), latest: isoDay(y + 9, 12, 31) };
+      return { edtf: `${String(p.decade).padStart(3, '0')}X`, precision: 'decade', earliest: isoDay(y, 1, 1), latest: isoDay(y + 9, 12, 31) };
     }
     if (p.century !== undefined) {
       if (p.bc) {
@@ -67,7 +67,7 @@ export function normalisePoint(p: Point): Normalised {
         return { edtf: `${formatYear(from)}/${formatYear(to)}`, precision: 'century', earliest: isoDay(from, 1, 1), latest: isoDay(to, 12, 31) };
       }
       const y = p.century * 100;
-      return { edtf: `${String(p.century).padStart(2, '0')}XX${approx}`, precision: 'century', earliest: isoDay(y, 1, 1), latest: isoDay(y + 99, 12, 31) };
+      return { edtf: `${String(p.century).padStart(2, '0')}XX`, precision: 'century', earliest: isoDay(y, 1, 1), latest: isoDay(y + 99, 12, 31) };
     }
     return { edtf: null, precision: 'year', earliest: null, latest: null };
   }
