@@ -21,7 +21,7 @@ import { parseArgs } from 'node:util';
 import Mocha from 'mocha';
 import { REPO, CACHE, ensureSystemPackages, ensureCodeServer, startCodeServer, workbenchUrl } from './lib/code-server.mjs';
 import { launchBrowser } from './lib/browser.mjs';
-import { runCleanups } from './lib/cleanup.mjs';
+import { onCleanup, onInterrupt, runCleanups } from './lib/cleanup.mjs';
 
 const { values: opts } = parseArgs({
   options: {
@@ -216,6 +216,13 @@ async function main() {
   fs.mkdirSync(LOGS, { recursive: true });
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   const scratch = path.join(CACHE, 'runs', `${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}`);
+  // Registered first, so it runs last: after code-server and Chromium are stopped.
+  onCleanup(() => (opts.keep ? say(`kept ${path.relative(REPO, scratch)}`) : fs.rmSync(scratch, { recursive: true, force: true })));
+  onInterrupt((signal) => {
+    console.error(`[vscode] ERROR: interrupted (${signal})`);
+    harnessErrors += 1;
+    finish();
+  });
   try {
     if (!opts['no-build']) build();
     for (const f of [TESTS_MODULE, path.join(REPO, 'dist/extension.js')]) {
@@ -225,23 +232,22 @@ async function main() {
     ensureCodeServer();
     const workspace = makeWorkspace(scratch);
     const tServer = Date.now();
-    const server = await startCodeServer({ scratch, env: opts.grep ? { CHRONOLENS_TEST_GREP: opts.grep } : {} });
+    const env = {
+      EXTENSIONS_GALLERY: '{}', // no extension marketplace: nothing to fetch (or fail to fetch) during tests
+      // The extension host inherits code-server's environment: test/suite/index.ts reads these.
+      CHRONOLENS_SUITE_MARKERS: '1',
+      ...(opts.grep ? { CHRONOLENS_TEST_GREP: opts.grep } : {}),
+    };
+    const server = await startCodeServer({ scratch, logFile: path.join(LOGS, 'code-server.log'), env });
     say(`code-server (VS Code 1.100.3) up at ${server.origin} in ${seconds(tServer)}`);
     const browser = await launchBrowser({ scratch });
-    try {
-      if (opts.only !== 'ui') await runHostSuite({ browser, server, workspace });
-      if (opts.only !== 'host') await runUiTests({ browser, server, workspace });
-    } finally {
-      await runCleanups();
-      fs.copyFileSync(server.logFile, path.join(LOGS, 'code-server.log'));
-    }
+    if (opts.only !== 'ui') await runHostSuite({ browser, server, workspace });
+    if (opts.only !== 'host') await runUiTests({ browser, server, workspace });
   } catch (err) {
     harnessErrors += 1;
     console.error(`[vscode] ERROR: ${err?.stack ?? err}`);
   } finally {
-    await runCleanups();
-    if (!opts.keep) fs.rmSync(scratch, { recursive: true, force: true });
-    else say(`kept ${path.relative(REPO, scratch)}`);
+    await runCleanups(); // Chromium, code-server, then the scratch folder
   }
   say(`total ${seconds(t)}`);
   finish();

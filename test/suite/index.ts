@@ -18,14 +18,20 @@ const TEST_FILES: Record<string, () => Promise<unknown>> = {
   'navigation.test.ts': () => import('./navigation.test'),
 };
 
-/** The line the runner (test/e2e/run.mjs) reads the counts from; keep in sync with it. */
+// test/e2e/run.mjs sets CHRONOLENS_SUITE_MARKERS=1: mocha's lines are then marked (so the runner
+// can tell them from the workbench's own log) and the counts are printed on a RESULT_MARKER line.
+// Keep both markers in sync with test/e2e/run.mjs.
+const MARKED = process.env.CHRONOLENS_SUITE_MARKERS === '1';
 const RESULT_MARKER = '[chronolens-suite-result] ';
-/** Marks mocha's lines, so the runner can tell them from the workbench's own log. */
-const OUTPUT_MARKER = '[chronolens-suite] ';
+const OUTPUT_MARKER = MARKED ? '[chronolens-suite] ' : '';
 
-/** Prints through the extension host's console (forwarded to the runner), formatted here: the forwarding loses printf-style arguments. */
+/** Prints through the extension host's console, formatted here: VS Code's forwarding loses printf-style arguments. */
 function report(...args: unknown[]): void {
   for (const line of format(...args).split('\n')) console.log(OUTPUT_MARKER + line);
+}
+
+function reportResult(result: { passed: number; failed: number; pending: number }): void {
+  if (MARKED) console.log(RESULT_MARKER + JSON.stringify(result));
 }
 
 /** Fails loudly if a test file exists in test/suite/ but is not listed above. */
@@ -59,7 +65,7 @@ export async function run(): Promise<void> {
     }
   } catch (err) {
     report(`Could not load the test files: ${err instanceof Error ? err.stack : String(err)}`);
-    console.log(RESULT_MARKER + JSON.stringify({ passed: 0, failed: 1, pending: 0 }));
+    reportResult({ passed: 0, failed: 1, pending: 0 });
     throw err;
   }
 
@@ -67,6 +73,6 @@ export async function run(): Promise<void> {
     const runner = mocha.run(() => resolve(runner.stats!));
   });
   const result = { passed: stats.passes, failed: stats.failures, pending: stats.pending };
-  console.log(RESULT_MARKER + JSON.stringify(result));
+  reportResult(result);
   if (result.failed > 0) throw new Error(`${result.failed} in-VS-Code test(s) failed`);
 }

@@ -1,11 +1,22 @@
 // Whatever the harness starts (code-server, Chromium) is registered here and stopped on every
 // way out: normal end (call runCleanups()), an error, Ctrl-C / SIGTERM / SIGHUP, or process exit.
 const entries = []; // { stop: async fn, kill: sync fn used at 'exit' }
+const interruptHandlers = [];
 let running = null;
 
 /** Registers `stop` (async, graceful) and `kill` (sync, last resort at process exit). */
 export function onCleanup(stop, kill = () => {}) {
   entries.push({ stop, kill });
+}
+
+/** Registers `fn(signal)`, called on Ctrl-C/SIGTERM/SIGHUP after everything is stopped, before exiting. */
+export function onInterrupt(fn) {
+  interruptHandlers.push(fn);
+}
+
+/** True once stopping has begun (e.g. after Ctrl-C): exits seen from then on are expected. */
+export function isStopping() {
+  return running !== null;
 }
 
 /** Stops everything registered, newest first; each stop gets at most 10 s. Idempotent. */
@@ -30,6 +41,8 @@ process.on('exit', () => {
 for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]]) {
   process.on(signal, () => {
     console.error(`\n[vscode] ${signal}: stopping what was started…`);
-    runCleanups().finally(() => process.exit(code));
+    runCleanups()
+      .then(() => interruptHandlers.forEach((fn) => fn(signal)))
+      .finally(() => process.exit(code));
   });
 }

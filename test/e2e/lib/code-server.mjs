@@ -148,9 +148,9 @@ const USER_SETTINGS = {
 
 /**
  * Starts code-server on 127.0.0.1 with HOME/XDG and its profile inside `scratch` (created fresh).
- * Returns { port, origin, stop(), logFile }. It is stopped at process exit/Ctrl-C in any case.
+ * Returns { port, origin, stop(), exited (a promise), logFile }. It is stopped at process exit/Ctrl-C in any case.
  */
-export async function startCodeServer({ scratch, port, env: extraEnv = {} }) {
+export async function startCodeServer({ scratch, port, env: extraEnv = {}, logFile = path.join(scratch, 'code-server.log') }) {
   const entry = ensureCodeServer();
   port ??= await freePort();
   const dirs = Object.fromEntries(['home', 'config', 'data', 'cache', 'user-data', 'extensions'].map((d) => [d, path.join(scratch, d)]));
@@ -159,7 +159,7 @@ export async function startCodeServer({ scratch, port, env: extraEnv = {} }) {
   fs.writeFileSync(path.join(dirs['user-data'], 'User/settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
   const config = path.join(scratch, 'config.yaml');
   fs.writeFileSync(config, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
-  const logFile = path.join(scratch, 'code-server.log');
+  fs.mkdirSync(path.dirname(logFile), { recursive: true });
   const out = fs.openSync(logFile, 'w');
   const args = [
     entry,
@@ -212,7 +212,7 @@ export async function startCodeServer({ scratch, port, env: extraEnv = {} }) {
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  return { port, origin, stop, logFile };
+  return { port, origin, stop, exited: exitP, logFile };
 }
 
 /**
