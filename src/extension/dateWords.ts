@@ -105,9 +105,16 @@ export function dateMeaning(index: ArticleIndex, date: DateMention): string {
   if (date.inferred) {
     const anchor = date.anchor;
     if (anchor) {
-      const anchorDate = index.date(anchor.dateId);
-      const where = anchorDate ? (anchorDate.start < date.start ? ' above' : ' below') : '';
-      meaning += `; year inferred from ‘${anchor.text}’${where}`;
+      // Follow the chain to the date that states the year ("June" ← "April 6–13" ← "1-7 March 1973").
+      const chain: DateMention[] = [];
+      for (let d = index.date(anchor.dateId); d && !chain.includes(d); d = d.inferred && d.anchor ? index.date(d.anchor.dateId) : undefined) {
+        chain.push(d);
+      }
+      const source = chain[chain.length - 1];
+      const text = source?.text ?? anchor.text;
+      const where = source ? (source.start < date.start ? ' above' : ' below') : '';
+      const via = chain.length > 1 ? ` (via ‘${chain[0].text}’)` : '';
+      meaning += `; year inferred from ‘${text}’${where}${via}`;
     } else {
       meaning += '; year inferred from the context';
     }

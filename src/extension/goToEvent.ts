@@ -93,5 +93,9 @@ function pick(editor: vscode.TextEditor, index: ArticleIndex, items: EventPickIt
       resolve(accepted);
     });
     quickPick.show();
+    // Programmatic active items are not always reported back: preview the starting one here.
+    const first = start ?? items[0];
+    const firstEvent = first && byId.get(first.eventId);
+    if (firstEvent) revealEventIn(editor, index, firstEvent);
   });
 }
