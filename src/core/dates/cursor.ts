@@ -2,7 +2,7 @@
 // (a single line break included, so "3 November\n1956" is one date) but never across a
 // paragraph break.
 
-import type { Token } from './tokens';
+import { Gap, type Token } from './tokens';
 
 export class Cursor {
   constructor(readonly tokens: readonly Token[]) {}
@@ -15,40 +15,28 @@ export class Cursor {
     return i >= 0 && i < this.tokens.length ? this.tokens[i] : undefined;
   }
 
-  /** Index of the next non-space token after i, or -1 (end of text or paragraph break). */
+  /** Index of the token after i, or -1 (end of text or paragraph break). */
   next(i: number): number {
-    let j = i + 1;
-    const t = this.tokens[j];
-    if (t === undefined) return -1;
-    if (t.kind === 'space') {
-      if (t.newlines >= 2) return -1;
-      j++;
-    }
-    return j < this.tokens.length ? j : -1;
+    const t = this.tokens[i + 1];
+    return t === undefined || i < 0 || t.gapBefore === Gap.Paragraph ? -1 : i + 1;
   }
 
-  /** Index of the previous non-space token before i, or -1. */
+  /** Index of the token before i, or -1 (start of text or paragraph break). */
   prev(i: number): number {
-    let j = i - 1;
-    const t = this.tokens[j];
-    if (t === undefined) return -1;
-    if (t.kind === 'space') {
-      if (t.newlines >= 2) return -1;
-      j--;
-    }
-    return j >= 0 ? j : -1;
+    const t = this.tokens[i];
+    return t === undefined || i <= 0 || t.gapBefore === Gap.Paragraph ? -1 : i - 1;
   }
 
   /** Token right after i with no whitespace in between, or -1. */
   adjacent(i: number): number {
     const t = this.tokens[i + 1];
-    return t !== undefined && t.kind !== 'space' ? i + 1 : -1;
+    return t !== undefined && i >= 0 && t.gapBefore === Gap.None ? i + 1 : -1;
   }
 
   /** Token right before i with no whitespace in between, or -1. */
   adjacentBefore(i: number): number {
-    const t = this.tokens[i - 1];
-    return t !== undefined && t.kind !== 'space' ? i - 1 : -1;
+    const t = this.tokens[i];
+    return t !== undefined && i > 0 && t.gapBefore === Gap.None ? i - 1 : -1;
   }
 
   /** Lower-case word at i, or '' when i is not a word. */

@@ -10,9 +10,34 @@ import type { Expr, Match, Point } from './model';
 import { resolvePoint, timeOf, type NarrativeTime } from './narrative';
 import { normaliseList, normalisePoint, normaliseRange, type Normalised } from './normalise';
 import { readRelative } from './relative';
-import { tokenize } from './tokens';
+import {
+  APPROX_WORDS, DURATION_PREFIXES, MONTHS, MONTH_ABBREVIATIONS, NUMBER_WORDS, ORDINAL_WORDS, PREFIX_MODIFIERS,
+  SEASONS, UNITS, VAGUE_QUANTITIES, WEEKDAYS,
+} from './lexicon';
+import { tokenize, type Token } from './tokens';
 
 export { compareIso } from './normalise';
+
+/**
+ * Words an expression can start with. Most tokens start none, and skipping them before calling
+ * the readers keeps the tagger fast on long articles. Keep in step with the readers.
+ */
+const STARTERS: ReadonlySet<string> = new Set([
+  ...MONTHS.keys(), ...MONTH_ABBREVIATIONS.keys(), ...SEASONS.keys(), ...WEEKDAYS, ...APPROX_WORDS,
+  ...PREFIX_MODIFIERS.map((m) => m.words[0]), ...DURATION_PREFIXES.map((p) => p[0]), ...NUMBER_WORDS.keys(),
+  ...ORDINAL_WORDS.keys(), ...VAGUE_QUANTITIES, ...UNITS.keys(),
+  'the', 'between', 'from', 'year', 'years', 'ad', 'a', 'b', 'c', 'that', 'this', 'next', 'later', 'earlier',
+  'per', 'every', 'each', 'daily', 'everyday', 'weekly', 'monthly', 'annually', 'yearly', 'annual',
+  'night', 'nights', 'tonight', 'morning', 'afternoon', 'evening', 'daytime',
+  'right', 'these', 'present', 'modern', 'now', 'today', 'currently', 'current', 'nowadays', 'presently',
+  'recent', 'recently', 'former', 'formerly', 'future',
+]);
+
+function canStart(t: Token): boolean {
+  if (t.kind === 'num' || t.kind === 'ord') return true;
+  if (t.kind === 'word') return STARTERS.has(t.lower);
+  return t.kind === 'punct' && (t.text === "'" || t.text === '’');
+}
 
 /** Recognises every expression, left to right, longest match first; matches never overlap. */
 function recognise(c: Cursor): Match[] {
@@ -20,7 +45,7 @@ function recognise(c: Cursor): Match[] {
   let bcNarrative = false;
   for (let i = 0; i < c.length; i++) {
     const t = c.tokens[i];
-    if (t.kind === 'space') continue;
+    if (!canStart(t)) continue;
     // Candidates in priority order; the longest one starting here wins (ties: the earlier reader).
     let m: Match | null = null;
     for (const cand of [readCalendar(c, i, bcNarrative), readRelative(c, i), readDuration(c, i), readDayPartExpr(c, i, bcNarrative), readDeictic(c, i), readVague(c, i)]) {

@@ -1,0 +1,270 @@
+// The date tagger on real sentences from the sample article and the WikiWars corpus.
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { parse as parseEdtf } from 'edtf';
+import { tagDates } from '../../src/core/dates';
+import type { DateMention, ParsedArticle } from '../../src/core/types';
+
+const noArticle: ParsedArticle = { title: null, titleSpan: null, sections: [], passages: [], infobox: [], wikiLinks: [] };
+const tag = (text: string) => tagDates(text, noArticle);
+
+/** The mention whose text is exactly `span` (fails when there is none). */
+function mention(text: string, span: string): DateMention {
+  const ms = tag(text);
+  const m = ms.find((x) => x.text === span);
+  assert.ok(m, `"${span}" is tagged in: ${text}\n  got: ${ms.map((x) => `[${x.text}]`).join(' ')}`);
+  return m;
+}
+
+function expectDate(text: string, span: string, edtf: string | null, extra: Partial<DateMention> = {}): DateMention {
+  const m = mention(text, span);
+  assert.equal(m.edtf, edtf, `value of "${span}"`);
+  for (const [k, v] of Object.entries(extra)) assert.deepEqual((m as unknown as Record<string, unknown>)[k], v, `${k} of "${span}"`);
+  return m;
+}
+
+function expectNoDateIn(text: string, phrase: string) {
+  const start = text.indexOf(phrase);
+  const hit = tag(text).find((m) => m.start < start + phrase.length && m.end > start);
+  assert.equal(hit, undefined, `"${phrase}" is not a date (got [${hit?.text}])`);
+}
+
+describe('dates: full dates', () => {
+  it('reads day-month-year without the leading preposition', () => {
+    expectDate('During the Suez Crisis, on 3 November 1956, the DPRK issued a declaration of solidarity with Egypt.', '3 November 1956', '1956-11-03', {
+      precision: 'day', earliest: '1956-11-03', latest: '1956-11-03', inferred: false, type: 'DATE',
+    });
+    expectDate('On 24 August 1963, the two governments elevated their diplomatic relations to the ambassadorial level.', '24 August 1963', '1963-08-24');
+  });
+
+  it('reads month-day-year', () => {
+    expectDate('On September 1, 1939, Germany and Slovakia - a client state in 1939 - attacked Poland.', 'September 1, 1939', '1939-09-01');
+  });
+
+  it('keeps a leading weekday and reads abbreviated months', () => {
+    expectDate('The attack began on Saturday, June 24, 1950, at dawn.', 'Saturday, June 24, 1950', '1950-06-24');
+    expectDate('Talks were held at Chongqing from August 28, 1945 to Oct 10, 1945.', 'from August 28, 1945 to Oct 10, 1945', '1945-08-28/1945-10-10');
+  });
+
+  it('joins a date split across a line break, but not across a paragraph', () => {
+    expectDate('the DPRK issued a declaration on 3 November\n1956, and sent aid', '3 November\n1956', '1956-11-03');
+    const ms = tag('It ended on 3 November\n\n1956 was calm.');
+    assert.deepEqual(ms.map((m) => m.text), ['3 November', '1956']);
+  });
+});
+
+describe('dates: months and years', () => {
+  it('reads month-year forms', () => {
+    expectDate('However, during the Libyan–Egyptian War in July 1977, North Korea sided with Libya.', 'July 1977', '1977-07', {
+      precision: 'month', earliest: '1977-07-01', latest: '1977-07-31',
+    });
+    expectDate('The offensive was renewed in February of 1940.', 'February of 1940', '1940-02');
+    expectDate('In March 1917, (February in the pre-revolutionary Russian calendar), the Czar was overthrown.', 'March 1917', '1917-03');
+  });
+
+  it('reads bare years and keeps the preposition out', () => {
+    expectDate('A North Korean diplomatic delegation was sent to Egypt in 1961 for the purpose of establishing consular relations.', '1961', '1961', {
+      precision: 'year', earliest: '1961-01-01', latest: '1961-12-31',
+    });
+    expectDate('As of 2010, Egypt is the third-largest importer of North Korean goods.', '2010', '2010');
+  });
+
+  it('does not take quantities, labels and model names for years', () => {
+    const s = 'President Anwar el-Sadat approved the sale of R-17 Elbrus missiles; some 30,000 rocket-propelled grenades worth $291 million, 60.000 won and 5.000 tons of cereals; its first Scud-B missiles.';
+    for (const phrase of ['R-17', '30,000', '$291 million', '60.000 won', '5.000 tons', 'Scud-B']) expectNoDateIn(s, phrase);
+    expectNoDateIn('The division held Hill 1062 with 1500 men.', '1062');
+    expectNoDateIn('The division held Hill 1062 with 1500 men.', '1500');
+  });
+
+  it('recognises a bare month only where it is a month', () => {
+    expectNoDateIn('Sherman marched to the sea in his "March to the Sea" and the Long March followed.', 'March');
+    expectNoDateIn('May be it will rain.', 'May');
+    expectDate('In 1917 the army mutinied. The Czar was overthrown in the February Revolution.', 'February', '1917-02', { inferred: true });
+  });
+});
+
+describe('dates: ranges and coordinated dates', () => {
+  const s = 'Nevertheless, in 1962-1966 Egypt still refrained from rejecting the U.S.-sponsored UN resolutions on Korea.';
+  it('makes one interval of a year range, with hyphen or en dash', () => {
+    expectDate(s, '1962-1966', '1962/1966', { precision: 'interval', earliest: '1962-01-01', latest: '1966-12-31' });
+    expectDate('In 1973–1976, Egypt continued to side with North Korea in the UN.', '1973–1976', '1973/1976');
+    expectDate('Throughout 1915-17, the British pressed on.', '1915-17', '1915/1917');
+  });
+
+  it('keeps the range word in the extent', () => {
+    expectDate('President Anwar el-Sadat approved the sale of R-17 Elbrus missiles to North Korea between 1976 and 1981.', 'between 1976 and 1981', '1976/1981');
+    expectDate('Moreover, from 1996 to 2006, the DPRK recovered 220 remains.', 'from 1996 to 2006', '1996/2006');
+  });
+
+  it('shares month and year between the ends of day ranges', () => {
+    expectDate('a North Korean government delegation headed by Kang Ryang-uk (1-7 March 1973), Egyptian Chief of Staff', '1-7 March 1973', '1973-03-01/1973-03-07', {
+      earliest: '1973-03-01', latest: '1973-03-07',
+    });
+    expectDate("Sadat's visit in Jerusalem (19–21 November 1977), and the Camp David Accords.", '19–21 November 1977', '1977-11-19/1977-11-21');
+    expectDate('It took place on 31 May-1 June 1916, in the North Sea.', '31 May-1 June 1916', '1916-05-31/1916-06-01');
+    expectDate('following talks between March 5-9, 1918 on the withdrawal', 'March 5-9, 1918', '1918-03-05/1918-03-09');
+  });
+
+  it('makes one mention of coordinated years: all-of with "and", one-of with "or"', () => {
+    expectDate('In 1957 and 1958, the two governments signed a trade agreement.', '1957 and 1958', '{1957,1958}');
+    expectDate('North Korea obtained its first Scud-B ballistic missiles from Egypt in 1979 or 1980, whereas', '1979 or 1980', '[1979,1980]');
+  });
+
+  it('reads BC ranges whose era comes at the end', () => {
+    expectDate('Ionian Revolt (499-493 BC)', '499-493 BC', '-0498/-0492');
+    expectDate('the First Punic War (264 to 241 BC)', '264 to 241 BC', '-0263/-0240');
+  });
+});
+
+describe('dates: decades, centuries, seasons, modifiers', () => {
+  it('reads decades with their determiner', () => {
+    expectDate('whereas in the 1990s, Egypt purchased Scud-C missiles from North Korea.', 'the 1990s', '199X', {
+      precision: 'decade', earliest: '1990-01-01', latest: '1999-12-31',
+    });
+    expectDate('Relations cooled in the early 1960s.', 'the early 1960s', '196X', { mod: 'START' });
+  });
+
+  it('reads centuries as EDTF XX years', () => {
+    expectDate('By the 19th century the city had grown.', 'the 19th century', '18XX', { precision: 'century' });
+    expectDate('an eighteenth-century fortress', 'eighteenth-century', '17XX');
+  });
+
+  it('reads seasons (TIMEX2 season codes, which the scorer compares)', () => {
+    expectDate('The offensive began in the summer of 1941.', 'the summer of 1941', '1941-SU', { precision: 'season', earliest: '1941-06-01', latest: '1941-08-31' });
+    expectDate('Allied victory: summer and autumn 1918', 'summer and autumn 1918', '{1918-SU,1918-FA}');
+  });
+
+  it('keeps early/mid/late/the end of in the extent and in mod, not in the value', () => {
+    expectDate('By early October, Poland was divided.', 'early October', null);
+    expectDate('The ARVN counterattacked in mid-March 1982.', 'mid-March 1982', '1982-03', { mod: 'MID' });
+    expectDate('the Germans had been driven from the country by the end of 1914.', 'the end of 1914', '1914', { mod: 'END' });
+  });
+
+  it('marks circa dates approximate with EDTF ~', () => {
+    expectDate('Pericles was born ca. 495 BC in Athens.', 'ca. 495 BC', '-0494~', { mod: 'APPROX' });
+  });
+
+  it('reads BC and AD years astronomically', () => {
+    expectDate('The battle of Marathon was fought in 490 BC.', '490 BC', '-0489', { earliest: '-0489-01-01', latest: '-0489-12-31' });
+    expectDate('Carthage was destroyed in 146 B.C. by Rome.', '146 B.C.', '-0145');
+    expectDate('Pompeii was buried in AD 79.', 'AD 79', '0079');
+  });
+});
+
+describe('dates: durations', () => {
+  it('gives ISO durations, type DURATION, off the timeline', () => {
+    expectDate('The war lasted three years.', 'three years', 'P3Y', { type: 'DURATION', earliest: null, latest: null });
+    expectDate('the siege lasted several days', 'several days', 'PXD');
+    expectDate('Romania surrendered within under a month.', 'under a month', 'P1M');
+    expectDate('the fighting went on for over two and half years', 'over two and half years', 'P2.5Y');
+    expectDate('Ten, twenty-five days', 'twenty-five days', 'P25D');
+  });
+
+  it('does not read named wars as durations', () => {
+    expectNoDateIn('In the aftermath of the Six-Day War, North Korea provided Egypt with food aid.', 'Six-Day');
+  });
+});
+
+describe('dates: narrative time', () => {
+  const military =
+    'During the visit of a North Korean government delegation headed by Kang Ryang-uk (1-7 March 1973), Egyptian Chief of Staff Saad el-Shazly asked the delegates to dispatch DPRK troops. On April 6–13, Shazly visited the DPRK. The trainers arrived in June, and were assigned in July. On October 18, after the outbreak the Yom Kippur War, Kim Il Sung sent Egypt a message.';
+
+  it('takes the year of bare months and days from the story, with an anchor', () => {
+    const a = expectDate(military, 'April 6–13', '1973-04-06/1973-04-13', { inferred: true });
+    assert.equal(a.anchor?.text, '1-7 March 1973');
+    expectDate(military, 'June', '1973-06', { inferred: true, precision: 'month' });
+    expectDate(military, 'July', '1973-07', { inferred: true });
+    expectDate(military, 'October 18', '1973-10-18', { inferred: true, earliest: '1973-10-18' });
+  });
+
+  it('resolves relative days and years against the story, not today', () => {
+    const s = 'Germany re-entered the war on 10 November 1918. The next day, the Treaty was signed. Twelve days later the army left. The following year was quiet, as was the previous year.';
+    expectDate(s, 'The next day', '1918-11-11', { inferred: true });
+    expectDate(s, 'Twelve days later', '1918-11-23', { inferred: true });
+    const t = 'The Soviets attacked in June 1940. In August of that year, Chinese communists launched an offensive. Later that month the front held.';
+    expectDate(t, 'August of that year', '1940-08', { inferred: true });
+    expectDate(t, 'Later that month', '1940-08');
+    expectDate('The war began in 1776. The following year the British took Philadelphia.', 'The following year', '1777');
+  });
+
+  it('carries the era of the story to short years', () => {
+    expectDate('The revolt began in 499 BC. In 497 the Ionians burned Sardis.', '497', '-0496');
+  });
+
+  it('puts present references as TIMEX2 tokens, off the timeline', () => {
+    expectDate('The border is now the demilitarized zone.', 'now', 'PRESENT_REF', { earliest: null, latest: null });
+  });
+});
+
+describe('dates: impossible dates', () => {
+  it('keeps the mention and explains the problem instead of moving the date', () => {
+    const m = mention('The treaty was signed on 31 February 1999 in Cairo.', '31 February 1999');
+    assert.equal(m.edtf, null);
+    assert.match(m.problem ?? '', /31 February 1999 does not exist.*28 days/);
+    assert.equal(mention('Signed on 29 February 2000.', '29 February 2000').problem, undefined);
+  });
+});
+
+describe('dates: invariants', () => {
+  const corpus = readFileSync('../shared/corpus/wikiwars-dev.jsonl', 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { text: string });
+  const sample = readFileSync('samples/egypt-north-korea.txt', 'utf8');
+
+  it('mentions are sorted, disjoint, numbered in order and slice the text exactly', () => {
+    for (const text of [sample, ...corpus.slice(0, 4).map((d) => d.text)]) {
+      const ms = tag(text);
+      ms.forEach((m, k) => {
+        assert.equal(m.id, `d${k + 1}`);
+        assert.equal(text.slice(m.start, m.end), m.text);
+        if (k > 0) assert.ok(ms[k - 1].end <= m.start, `${ms[k - 1].text} / ${m.text} overlap`);
+      });
+    }
+  });
+
+  it('every placed DATE value is valid EDTF, and its bounds are ordered', () => {
+    for (const { text } of corpus) {
+      for (const m of tag(text)) {
+        // season (1941-SU) and half-year (2008-H2) codes are TIMEX2, kept because the gold and scorer use them
+        if (m.type !== 'DATE' || m.edtf === null || /_REF$/.test(m.edtf) || /-(SP|SU|FA|WI|H\d)\b/.test(m.edtf)) continue;
+        assert.doesNotThrow(() => parseEdtf(m.edtf!), `EDTF ${m.edtf} of "${m.text}"`);
+        assert.ok(m.earliest !== null && m.latest !== null, `bounds of ${m.text}`);
+      }
+    }
+  });
+
+  it('tags 5 MB of article text in a few seconds', function () {
+    this.timeout(30000);
+    const big = corpus.map((d) => d.text).join('\n\n');
+    let text = '';
+    while (text.length < 5_000_000) text += big;
+    // CPU time, not wall time: shared test machines are often loaded
+    const c0 = process.cpuUsage();
+    const ms = tag(text);
+    const seconds = process.cpuUsage(c0).user / 1e6;
+    assert.ok(ms.length > 10000);
+    assert.ok(seconds < 4, `took ${seconds.toFixed(2)} s of CPU`);
+  });
+
+  it('survives pathological input quickly', () => {
+    const c0 = process.cpuUsage();
+    tag('1-'.repeat(100_000) + ' between '.repeat(50_000) + '1999 and '.repeat(50_000) + 'the the the '.repeat(30_000) + 'Al-'.repeat(30_000));
+    assert.ok(process.cpuUsage(c0).user / 1e6 < 2);
+  });
+});
+
+describe('dates: the sample article against its gold', () => {
+  it('finds every required gold mention with the gold extent and value', () => {
+    const gold = JSON.parse(readFileSync('../shared/gold/egypt-north-korea.timex.jsonl', 'utf8').split('\n')[0]) as {
+      text: string; timex: { start: number; end: number; text: string; value: string | null; optional?: boolean }[];
+    };
+    const text = readFileSync('samples/egypt-north-korea.txt', 'utf8');
+    assert.equal(text, gold.text, 'the sample is the gold text');
+    const ms = tag(text);
+    for (const g of gold.timex.filter((t) => !t.optional)) {
+      const m = ms.find((x) => x.start === g.start && x.end === g.end);
+      assert.ok(m, `gold "${g.text}" at ${g.start} is found with its exact extent`);
+      assert.equal(m.edtf, g.value, `value of "${g.text}"`);
+    }
+    // nothing tagged outside the gold (optional gold included)
+    for (const m of ms) assert.ok(gold.timex.some((g) => g.start < m.end && g.end > m.start), `"${m.text}" is not in the gold`);
+  });
+});
