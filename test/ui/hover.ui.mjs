@@ -1,0 +1,62 @@
+// The hover card, the status bar item and the alt+] keybinding as a person meets them: the mouse
+// over "3 November 1956" in the sample article, the status bar, a key press in the editor.
+import assert from 'node:assert/strict';
+import { openWorkbench, SAMPLE, SELECTORS } from './helpers.mjs';
+
+describe('hover card and navigation in the workbench', function () {
+  let wb;
+  before(async () => {
+    wb = await openWorkbench({ file: SAMPLE });
+    await wb.waitForEditorText('Egypt–North Korea relations');
+  });
+  after(() => wb?.close());
+
+  it('hovering "3 November 1956" shows the day, its EDTF value, its neighbours in time and links', async () => {
+    const text = await wb.hoverWord('3 November 1956');
+    await wb.screenshot('hover-3-november-1956');
+    assert.match(text, /3 November 1956 — a day/);
+    assert.match(text, /EDTF 1956-11-03/);
+    assert.match(text, /After: 1957 and 1958/);
+    assert.match(text, /In 1957 and 1958, the two governments/);
+    assert.match(text, /Next in time →/);
+    assert.match(text, /Show in timeline/);
+    assert.match(text, /Related passages/);
+    // Rendered as text: no stray Markdown escapes or markup.
+    assert.doesNotMatch(text, /\\[-.(\[]|\*\*|`/);
+    // The links are real links (anchors) to ChronoLens commands only.
+    const hrefs = await wb.page.locator(`${SELECTORS.hover} a`).evaluateAll((as) => as.map((a) => a.getAttribute('data-href') ?? a.getAttribute('href') ?? ''));
+    assert.ok(hrefs.length >= 4, JSON.stringify(hrefs));
+    assert.ok(hrefs.every((h) => h.startsWith('command:chronolens.')), JSON.stringify(hrefs));
+  });
+
+  it('hovering "Shazly" shows Saad el-Shazly and his 1973 events', async () => {
+    // Either mention ("Saad el-Shazly" or "Shazly visited") names him.
+    const text = await wb.hoverWord('Shazly');
+    await wb.screenshot('hover-shazly');
+    assert.match(text, /Saad el-Shazly — person/);
+    assert.match(text, /1-7 March 1973/);
+    assert.match(text, /April 6–13/);
+  });
+
+  it('the status bar counts the article’s events and names its years', async () => {
+    const item = wb.page.locator(`${SELECTORS.statusbar} .statusbar-item`, { hasText: /\d+ events · 195\d–2017/ });
+    await item.first().waitFor({ state: 'visible', timeout: 20_000 });
+  });
+
+  it('alt+] in the 1956 passage selects "1957 and 1958" (the next event in time)', async () => {
+    await wb.page.keyboard.press('Escape');
+    // Keyboard only: Go to Line 10, column 240 ("During the Suez Crisis, on 3 November 1956, the DPRK| issued …").
+    const line = (await import('node:fs')).readFileSync(new URL('../../samples/egypt-north-korea.txt', import.meta.url), 'utf8').split('\n')[9];
+    const column = line.indexOf('the DPRK issued') + 5;
+    await wb.page.locator(`${SELECTORS.activeEditor} textarea`).first().focus();
+    await wb.page.keyboard.press('Control+G');
+    await wb.page.locator(SELECTORS.quickInputBox).fill(`:10:${column}`);
+    await wb.page.keyboard.press('Enter');
+    await wb.page.locator(`${SELECTORS.statusbar} .statusbar-item`, { hasText: `Ln 10, Col ${column}` }).first().waitFor({ state: 'visible' });
+    await wb.page.keyboard.press('Alt+BracketRight');
+    // VS Code's status bar says how much is selected: "1957 and 1958" is 13 characters.
+    const selection = wb.page.locator(`${SELECTORS.statusbar} .statusbar-item`, { hasText: /\(13 selected\)/ });
+    await selection.first().waitFor({ state: 'visible', timeout: 10_000 });
+    await wb.screenshot('alt-bracket-next-event');
+  });
+});
