@@ -5,7 +5,8 @@ import type { Candidate } from './candidates';
 import { lookupKnown } from './gazetteer';
 import { CONNECTORS, EVENT_LAST_WORDS, ORG_LAST_WORDS, PLACE_LAST_WORDS, STANDALONE_PARTICLES } from './lexicon';
 import { nameKey, nameWordKey, plainKey } from './normalize';
-import { decideType, eastAsianName, nameVotes } from './typing';
+import { eastAsianName } from './personNames';
+import { decideType, nameVotes } from './typing';
 import type { Unit } from './units';
 
 export interface Group {
@@ -170,7 +171,12 @@ export function mergeShortNames(groups: Map<string, Group>): void {
   }
 }
 
-/** The fullest form seen: most name words, then longest; demonyms and acronyms only if nothing else. */
+/** Words of a form, for fullness: hyphenated parts count, particles do not ("Anwar el-Sadat" has 2). */
+function wordCount(c: Candidate): number {
+  return nameKey(c.units.map((u) => u.text)).split(' ').length;
+}
+
+/** The fullest form seen: most words, then most frequent, then longest; demonyms and acronyms only if nothing else. */
 export function chooseName(g: Group): string {
   if (g.canonical && g.canonicalIsFinal) return g.canonical;
   const forms = g.mentions.filter((c) => {
@@ -179,11 +185,14 @@ export function chooseName(g: Group): string {
   });
   if (g.canonical && (!forms.length || forms.some((c) => plainKey(c.text) === plainKey(g.canonical!)))) return g.canonical;
   const pool = forms.length ? forms : g.mentions;
+  const frequency = new Map<string, number>();
+  for (const c of pool) frequency.set(c.text, (frequency.get(c.text) ?? 0) + 1);
   let best = pool[0];
   for (const c of pool) {
-    const n = nameUnits(c).length;
-    const bn = nameUnits(best).length;
-    if (n > bn || (n === bn && c.text.length > best.text.length) || (n === bn && c.text.length === best.text.length && c.start < best.start)) best = c;
+    const byWords = wordCount(c) - wordCount(best);
+    const byFrequency = frequency.get(c.text)! - frequency.get(best.text)!;
+    const byLength = c.text.length - best.text.length;
+    if (byWords > 0 || (byWords === 0 && (byFrequency > 0 || (byFrequency === 0 && (byLength > 0 || (byLength === 0 && c.start < best.start)))))) best = c;
   }
   return best.text;
 }

@@ -1,9 +1,16 @@
 // Candidate name spans: runs of capitalised units, then cut where a run holds more than one
 // name or things that are not names (function words, months, titles, "of" between two names).
 import { lookupKnown, MAX_KNOWN_WORDS } from './gazetteer';
+import { personShapedUnits } from './personNames';
 import {
   CALENDAR_WORDS,
   CONNECTORS,
+  CORE_FUNCTION_WORDS,
+  GIVEN_NAMES,
+  NUMBER_WORDS,
+  POLITICAL_ADJECTIVES,
+  POSSESSIVE_PLACE_HEADS,
+  TITLE_ABBREVIATIONS,
   EVENT_FIRST_WORDS,
   EVENT_LAST_WORDS,
   FUNCTION_WORDS,
@@ -20,6 +27,7 @@ import {
   TITLE_MODIFIERS,
   isRomanNumeral,
 } from './lexicon';
+import { plainKey } from './normalize';
 import type { Positions } from './positions';
 import type { Token } from './tokens';
 import type { Unit } from './units';
@@ -46,7 +54,7 @@ export interface Candidate {
 
 type Piece = { units: Unit[]; titled: boolean; place?: boolean };
 
-const lower = (u: Unit): string => u.text.toLowerCase().replace(/\u2019/g, "'").replace(/\.$/, '');
+const lower = (u: Unit): string => plainKey(u.text);
 const isNameUnit = (u: Unit): boolean => u.kind === 'word' || u.kind === 'acronym' || u.kind === 'designation';
 const TITLE_SEQUENCES = MULTIWORD_TITLES.map((t) => t.split(' ')).sort((a, b) => b.length - a.length);
 const FILE_EXTENSION = /^\.(?:png|jpe?g|svg|gif|tiff?|webp)\b/i;
@@ -54,7 +62,7 @@ const FILE_EXTENSION = /^\.(?:png|jpe?g|svg|gif|tiff?|webp)\b/i;
 export function findCandidates(text: string, tokens: readonly Token[], units: readonly Unit[], positions: Positions): Candidate[] {
   const candidates: Candidate[] = [];
   for (const run of buildRuns(text, units)) {
-    for (const piece of splitRun(text, run)) {
+    for (const piece of splitRun(text, run, positions)) {
       if (notAName(piece.units)) continue;
       const c = toCandidate(text, tokens, piece, positions, false);
       if (c) candidates.push(c);
@@ -86,7 +94,9 @@ function buildRuns(text: string, units: readonly Unit[]): Unit[][] {
       const glued = u.dashBefore && u.token === prev.token;
       const spaced = u.token !== prev.token && /^[ \u00a0]{1,2}$/.test(text.slice(prev.end, u.start));
       const tooManyConnectors = u.kind === 'connector' && current.length >= 2 && current[current.length - 2].kind === 'connector' && prev.kind === 'connector';
-      if (prev.endsName || !(glued || spaced) || tooManyConnectors) flush();
+      // "Marye's Heights": a possessive ends a name unless a place word follows.
+      const placeAfterPossessive = prev.possessive && spaced && u.kind === 'word' && POSSESSIVE_PLACE_HEADS.has(lower(u));
+      if ((prev.endsName && !placeAfterPossessive) || !(glued || spaced) || tooManyConnectors) flush();
     }
     if (!current.length && (u.kind === 'connector' || u.kind === 'numeral')) continue;
     current.push(u);
@@ -105,6 +115,10 @@ function trim(units: Unit[]): Unit[] {
   while (s < e && (units[s].kind === 'connector' || units[s].kind === 'numeral' || (units[s].kind === 'ordinal' && !unitName))) s++;
   const out = units.slice(s, e);
   const last = out[out.length - 1];
+  // "the King's": a name-internal possessive word that ends the name is a plain possessive.
+  if (last && /['\u2019]s$/.test(last.text) && last.kind === 'word') {
+    out[out.length - 1] = { ...last, end: last.end - 2, text: last.text.slice(0, -2), possessive: true };
+  }
   if (last && last.kind === 'initial') {
     if (out.length > 1 && isRomanNumeral(last.text.slice(0, -1))) {
       out[out.length - 1] = { ...last, end: last.end - 1, text: last.text.slice(0, -1), kind: 'numeral' };
@@ -113,6 +127,7 @@ function trim(units: Unit[]): Unit[] {
   return out.some(isNameUnit) ? out : [];
 }
 
+/** The span of units; a possessive inside it is part of the name ("Marye's Heights"). */
 function spanText(text: string, units: readonly Unit[]): string {
   return text.slice(units[0].start, units[units.length - 1].end);
 }
@@ -134,9 +149,9 @@ export function hasKindCue(units: readonly Unit[]): boolean {
   );
 }
 
-function splitRun(text: string, run: Unit[]): Piece[] {
+function splitRun(text: string, run: Unit[], positions: Positions): Piece[] {
   const out: Piece[] = [];
-  for (const rawPart of splitAtNonNames(run)) {
+  for (const rawPart of splitAtNonNames(run, positions)) {
     const part = trim(rawPart);
     if (!part.length) continue;
     if (known(text, part)) {
@@ -158,15 +173,26 @@ function splitRun(text: string, run: Unit[]): Piece[] {
   return out;
 }
 
-/** Function words, months and weekdays are never part of a name ("During", "In", "June"). */
-function splitAtNonNames(run: Unit[]): Unit[][] {
-  const eventName = EVENT_LAST_WORDS.has(lower(lastWord(run))); // "October Revolution"
+/**
+ * Function words, months and weekdays do not open a name ("During", "In", "June"); true function
+ * words end one too. A capitalised word after a name word stays ("Jubal Early", "Long March").
+ */
+function splitAtNonNames(run: Unit[], positions: Positions): Unit[][] {
+  const lastKey = lower(lastWord(run));
+  const eventName = run.length > 1 && EVENT_LAST_WORDS.has(lastKey) && !CALENDAR_WORDS.has(lastKey); // "October Revolution"
   const parts: Unit[][] = [[]];
   for (const u of run) {
     const l = lower(u);
-    const notName = u.kind === 'word' && (FUNCTION_WORDS.has(l) || NOT_ENTITIES.has(l) || (CALENDAR_WORDS.has(l) && !eventName));
+    const current = parts[parts.length - 1];
+    const opening = current.length === 0;
+    // Mid-sentence, a capitalised "My" or "Still" is part of a name ("the My Lai Massacre").
+    const weak = positions.sentenceInitial[u.token] === 1 || positions.inHeading[u.token] === 1;
+    const notName =
+      u.kind === 'word' &&
+      (CORE_FUNCTION_WORDS.has(l) || NOT_ENTITIES.has(l) ||
+        (opening && ((FUNCTION_WORDS.has(l) && weak) || (CALENDAR_WORDS.has(l) && !eventName))));
     if (notName) parts.push([]);
-    else parts[parts.length - 1].push(u);
+    else current.push(u);
   }
   return parts.filter((p) => p.length);
 }
@@ -176,13 +202,16 @@ function splitAtTitles(text: string, piece: Piece): Piece[] {
   const units = piece.units;
   if (units.length < 1 || hasKindCue(units)) return [piece];
   for (let i = 0; i < units.length; i++) {
-    if (i > 0 && units[i - 1].kind === 'connector') continue; // "Ministry of Justice"
     let end = matchMultiwordTitle(units, i);
-    if (!end && units[i].kind === 'word' && TITLE_HEADS.has(lower(units[i]))) {
+    if (!end && isTitleWord(units[i])) {
       end = i + 1;
-      while (end < units.length && units[end].kind === 'word' && TITLE_HEADS.has(lower(units[end]))) end++;
+      while (end < units.length && isTitleWord(units[end])) end++;
     }
     if (!end) continue;
+    // "Ministry of Justice": a title word after "of" that ends the name is no title.
+    if (end === units.length && i > 0 && units[i - 1].kind === 'connector') continue;
+    // "John Pope", "Martin Luther King": a title word ending a name that opens with a given name is a surname.
+    if (end === units.length && i > 0 && GIVEN_NAMES.has(lower(units[0]))) continue;
     let start = i;
     while (start > 0 && units[start - 1].kind === 'word' && TITLE_MODIFIERS.has(lower(units[start - 1]))) start--;
     const left = units.slice(0, start);
@@ -193,7 +222,18 @@ function splitAtTitles(text: string, piece: Piece): Piece[] {
     if (right.length) out.push(...splitAtTitles(text, { units: trim(right), titled: !domain }));
     return out.filter((p) => p.units.length);
   }
+  // "Communist Ho Chi Minh", "Egyptian Anwar Sadat": a nationality before a person's name is no part of it.
+  const firstKnown = lookupKnown(units[0].text);
+  if (units.length > 2 && (firstKnown?.demonym || POLITICAL_ADJECTIVES.has(lower(units[0]))) && personShapedUnits(units.slice(1))) {
+    return [{ units: units.slice(0, 1), titled: piece.titled }, { units: units.slice(1), titled: piece.titled }];
+  }
   return [piece];
+}
+
+function isTitleWord(u: Unit): boolean {
+  if ((u.kind !== 'word' && u.kind !== 'initial') || u.dashBefore) return false; // "Estates-General"
+  const l = lower(u);
+  return TITLE_HEADS.has(l) || (u.text.endsWith('.') && TITLE_ABBREVIATIONS.has(l));
 }
 
 function matchMultiwordTitle(units: readonly Unit[], i: number): number {
@@ -216,9 +256,9 @@ function splitAtConnectors(text: string, piece: Piece): Piece[] {
   for (let i = 1; i < units.length; i++) {
     if (units[i].kind !== 'connector' || !CONNECTORS.has(lower(units[i]))) continue;
     const before = units[i - 1];
+    if (before.kind === 'connector') continue; // "of the": decided at "of"
     const b = lower(before);
     const joins =
-      before.kind !== 'connector' &&
       (ORG_FIRST_WORDS.has(b) || EVENT_FIRST_WORDS.has(b) || PLACE_FIRST_WORDS.has(b) ||
         ORG_LAST_WORDS.has(b) || PLACE_LAST_WORDS.has(b) || EVENT_LAST_WORDS.has(b));
     if (joins) continue;
@@ -272,7 +312,7 @@ function knownSegments(text: string, units: readonly Unit[]): Piece[] {
 function notAName(units: readonly Unit[]): boolean {
   if (units.length !== 1 || units[0].kind !== 'word') return false;
   const l = lower(units[0]);
-  return DIRECTIONS.has(l) || (l.length > 5 && l.endsWith('ism'));
+  return DIRECTIONS.has(l) || NUMBER_WORDS.has(l) || (l.length > 5 && l.endsWith('ism'));
 }
 
 /** "UN General Assembly", "US Army": the leading known name is a mention of its own too. */

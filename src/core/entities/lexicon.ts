@@ -3,7 +3,14 @@
 
 const set = (words: string): ReadonlySet<string> => new Set(words.trim().split(/\s+/));
 
-/** Capitalised only because they open a sentence or a heading: never names, never part of one. */
+/** Function words proper: never inside a name, wherever they stand ("Egypt And Syria" is two names). */
+export const CORE_FUNCTION_WORDS = set(`
+the a an and or but nor of in on at to by for from with as if when while he she it they we you this that
+these those his her its their who which what than then against about after before during under over
+between into through without within toward towards upon among
+`);
+
+/** Capitalised only because they open a sentence or a heading: never names, never the first word of one. */
 export const FUNCTION_WORDS = set(`
 a an the this that these those it its he she they we i you his her their our my your him them us me
 who whom whose what which when where why how whether while whilst whereas although though because since
@@ -39,9 +46,13 @@ prince princess duke duchess tsar czar tsarina kaiser sultan shah emir amir cali
 archbishop general lieutenant colonel captain admiral marshal field-marshal commander brigadier sergeant
 corporal governor senator congressman congresswoman ambassador chairman chairwoman director mayor judge
 mr mrs ms dr sir lord lady dame chief leader generalissimo comrade ayatollah imam sheikh sheik mullah
-rabbi reverend rev gen lt col capt adm sgt gov sen rep pres prof professor consul proconsul dictator
-tribune praetor pharaoh regent viceroy count countess baron marquis vizier grand-vizier
+rabbi reverend professor consul proconsul dictator tribune praetor pharaoh regent viceroy count countess
+baron marquis vizier grand-vizier madame monsieur mme mlle comte abbe herr frau senor general-in-chief commander-in-chief presidents generals admirals marshals
+colonels ministers kings emperors
 `);
+
+/** Abbreviated titles: titles only with their period ("Gen. Lee"; "Sen" alone may be a name, "Sun Yat Sen"). */
+export const TITLE_ABBREVIATIONS = set('gen lt col capt adm sgt gov sen rep pres prof maj brig cmdr rev hon');
 
 /** Words that may come before a title head and belong to the title ("Defense Minister", "Prime Minister"). */
 export const TITLE_MODIFIERS = set(`
@@ -90,12 +101,13 @@ uprising rebellion revolt insurrection massacre massacres invasion conference su
 protocol coup putsch blockade siege raid raids landing landings evacuation affair expedition mutiny riots riot
 games olympics election elections referendum crusade genocide holocaust famine airlift operation occupation
 ceasefire cease-fire truce initiative declaration convention resolution purge purges charter
-retreat bombing offensives crossing
+retreat bombing offensives crossing battles march proclamation oath
 `);
 
 /** A name whose last word is one of these is some other named thing: a law, plan or policy ("Neutrality Act"). */
 export const OTHER_LAST_WORDS = set(`
 act acts law laws code policy plan doctrine program programme project bill constitution manifesto
+theory decree decrees edict ordinance
 `);
 
 /** "Battle of Britain", "Treaty of Versailles", "Operation Barbarossa": event names that open with their kind. */
@@ -106,7 +118,7 @@ congress conference declaration armistice revolt siege partition annexation reli
 
 /** A name whose last word is one of these is an organisation ("Non-Aligned Movement", "United Nations"). */
 export const ORG_LAST_WORDS = set(`
-company companies corporation corp inc ltd llc co organization organisation movement party army armies navy
+company companies corporation corp inc ltd llc organization organisation movement party army armies navy
 force forces council nations assembly league committee commission congress parliament senate government
 ministry department agency bank university institute association federation union group alliance coalition
 church court office bureau service services police cabinet directorate command legion guard guards society
@@ -133,12 +145,28 @@ bridge airport airfield base station port delta basin highlands lowlands steppe 
 oblast prefecture governorate empire kingdom republic emirate caliphate khanate sultanate
 principality duchy colony colonies protectorate peninsula archipelago channel sound falls line wall
 zone front cape creek park reservoir dam gate quarter camp seas corridor indies lands salient pocket
+provinces states arsenal armory shipyard
 `);
+
+/** After a possessive, these still belong to the name ("Marye's Heights", "Sayler's Creek"). */
+export const POSSESSIVE_PLACE_HEADS = set(`
+heights creek island hill hills bay ferry bluff crossroads station landing mill gap point inn church
+tavern farm run river lake island islands valley
+`);
+
+/** Prefixes of ship names ("USS Monitor", "HMS Hood"): the name is some other thing. */
+export const SHIP_PREFIXES = set('uss hms css hmas hmcs rms ss ijn sms frs');
+
+/** Political adjectives that may stand before a person's name like a nationality ("Communist Ho Chi Minh"). */
+export const POLITICAL_ADJECTIVES = set('communist nationalist royalist republican democratic socialist fascist nazi loyalist confederate union federal');
+
+/** Number words: a name that opens with one is rarely a person's ("Seven Pines", "Three Principles"). */
+export const NUMBER_WORDS = set('one two three four five six seven eight nine ten eleven twelve twenty hundred thousand first second third fourth fifth sixth seventh eighth ninth tenth');
 
 /** "Port Said", "Mount Everest", "Lake Victoria", "Fort Sumter": places that open with their kind. */
 export const PLACE_FIRST_WORDS = set(`
 port mount mt lake cape fort ft isle gulf bay saint st sankt san santa são sao porto rio
-kingdom republic empire duchy principality province state
+kingdom republic empire duchy principality province state hotel champ rue pont palais chateau ile quai
 `);
 
 /** Lower-case nouns right before a name that tell its kind ("the company Orascom", "the city of Hue"). */

@@ -33,7 +33,8 @@ export function nameWordKey(word: string): string | null {
   if (/^\p{L}$/u.test(key)) return null; // an initial ("D.")
   const dash = key.indexOf('-');
   if (dash > 0 && NAME_PARTICLES.has(key.slice(0, dash))) key = key.slice(dash + 1);
-  return key || null;
+  // "Kai-shek" = "Kai Shek", "Yong-nam" = "Yong Nam": hyphenation varies between sources.
+  return key.replace(/-/g, ' ') || null;
 }
 
 /** Key that equates "Anwar el-Sadat" and "Anwar Sadat", "Franklin D. Roosevelt" and "Franklin Roosevelt". */

@@ -2,15 +2,16 @@
 // inside the name) outweigh weak ones (a title before it, a preposition before it).
 import type { EntityType } from '../types';
 import { lastWord, type Candidate } from './candidates';
+import { personShapedUnits } from './personNames';
 import { lookupKnown } from './gazetteer';
 import {
   COMPANY_SUFFIXES,
   CONNECTORS,
-  EAST_ASIAN_FAMILY_NAMES,
   EVENT_FIRST_WORDS,
   EVENT_LAST_WORDS,
-  GIVEN_NAMES,
   ORG_FIRST_WORDS,
+  NUMBER_WORDS,
+  SHIP_PREFIXES,
   ORG_LAST_WORDS,
   ORG_NOUNS_BEFORE,
   OTHER_LAST_WORDS,
@@ -20,8 +21,6 @@ import {
   PLACE_NOUNS_BEFORE,
   PLACE_PREPOSITIONS,
   STRUGGLE_NOUNS,
-  STANDALONE_PARTICLES,
-  NAME_PARTICLES,
 } from './lexicon';
 import { plainKey } from './normalize';
 import type { Token } from './tokens';
@@ -44,6 +43,7 @@ export function nameVotes(c: Candidate): Votes {
   const units = c.units;
   const names = units.filter(isNameUnit);
   if (units.some((u) => u.kind === 'designation')) v.other += 60;
+  if (names.length > 1 && SHIP_PREFIXES.has(lower(units[0]))) v.other += 60; // "USS Monitor"
   if (c.placeHint) v.place += 30;
 
   // The kind word: the last word, or the word before the first "of"/"for" ("Battle of Britain").
@@ -76,44 +76,31 @@ export function nameVotes(c: Candidate): Votes {
       }
     }
   }
+  const shaped = personShaped(c);
   const last = lower(lastWord(units));
-  if (!kindCue && last.length > 6 && /(?:land|stan)$/.test(last)) {
-    v.place += 30; // "Somaliland", "Kurdistan"
+  if (!kindCue && !shaped && last.length > 6 && /(?:land|stan)$/.test(last)) {
+    v.place += 6; // "Somaliland", "Kurdistan": weak, "Westmoreland" is a person
     kindCue = true;
   }
 
-  const shaped = personShaped(c);
   if (shaped) v.person += kindCue ? 20 : 40;
   if (c.titled) v.person += 45;
   // Two or three bare capitalised words are most often a person, unless one is a place or nationality.
-  if (!kindCue && !shaped && names.length > 1 && !names.some((u) => lookupKnown(u.text))) v.person += 3;
+  const placeOrNumber = names.some((u) => lookupKnown(u.text)) || NUMBER_WORDS.has(lower(units[0]));
+  if (!kindCue && !shaped && names.length > 1 && !placeOrNumber) v.person += 3;
 
   if (names.length === 1) {
     const u = names[0];
     const word = lower(u);
     if (u.kind === 'acronym') v.organization += 10;
-    else if (COMPANY_SUFFIXES.some((s) => word.length >= s.length + 3 && word.endsWith(s))) v.organization += 20;
+    else if (COMPANY_SUFFIXES.some((s) => word.length >= s.length + 3 && word.endsWith(s))) v.organization += 8;
   }
   return v;
 }
 
-/** Given name first, a name particle, an initial, or an East Asian family name with short given names. */
+/** Given name first, a name particle, an initial, a regnal numeral, or an East Asian name. */
 export function personShaped(c: Candidate): boolean {
-  const units = c.units;
-  const names = units.filter(isNameUnit);
-  if (names.length < 2) return false;
-  if (GIVEN_NAMES.has(lower(units[0]))) return true;
-  if (units.some((u) => u.kind === 'initial')) return true;
-  if (units.some((u) => u.kind === 'connector' && STANDALONE_PARTICLES.has(lower(u)))) return true;
-  if (names.some((u) => NAME_PARTICLES.has(lower(u).split('-')[0]) && /^\p{Ll}/u.test(u.text))) return true;
-  return eastAsianName(units);
-}
-
-/** "Kim Il Sung", "Kim Yong-nam", "Chiang Kai-shek", "Ho Chi Minh". */
-export function eastAsianName(units: readonly Unit[]): boolean {
-  if (units.length < 2 || units.length > 3) return false;
-  if (!EAST_ASIAN_FAMILY_NAMES.has(lower(units[0]))) return false;
-  return units.every((u) => u.kind === 'word' && !u.dashBefore && u.text.replace(/-.*/, '').length <= 8);
+  return personShapedUnits(c.units);
 }
 
 /** Votes from the words around one mention ("the company Orascom", "in Hanoi", "Giap refused"). */

@@ -1,7 +1,7 @@
 // Turns tokens into name units: the words a name can be made of, with possessives, glued
 // prefixes ("pro-", "non-") and glued suffixes ("-based", "-sponsored") cut off, and
 // compounds of names ("Egypt–North", "Libyan–Egyptian") split into parts that remember the dash.
-import { CONNECTORS, NAME_PARTICLES, NON_NAME_PREFIXES, STANDALONE_PARTICLES, POSSESSIVE_NAME_WORDS, isRomanNumeral } from './lexicon';
+import { CONNECTORS, CORE_FUNCTION_WORDS, NAME_PARTICLES, NON_NAME_PREFIXES, STANDALONE_PARTICLES, POSSESSIVE_NAME_WORDS, TITLE_HEADS, isRomanNumeral } from './lexicon';
 import { isUpper, type Token } from './tokens';
 
 export type UnitKind =
@@ -24,6 +24,8 @@ export interface Unit {
   dashBefore: boolean;
   /** A name cannot go on past this unit (possessive, or a dropped "-based" suffix). */
   endsName: boolean;
+  /** The unit was followed by a possessive 's ("Marye's" in "Marye's Heights"). */
+  possessive?: boolean;
 }
 
 /** Lower-case words glued after a name that describe it rather than belong to it ("Egypt-based"). */
@@ -50,7 +52,8 @@ function unitsOfToken(text: string, token: Token, index: number, out: Unit[]): v
     if (/^\p{Ll}/u.test(first) && DASH.test(token.text)) return gluedPrefix(text, token, index, out);
     return push(token.start, token.end, 'break');
   }
-  if (POSSESSIVE_NAME_WORDS.has(lower) || POSSESSIVE_NAME_WORDS.has(lower + "'")) {
+  if (POSSESSIVE_NAME_WORDS.has(lower) || POSSESSIVE_NAME_WORDS.has(lower + "'") || TITLE_HEADS.has(lower)) {
+    // "People's Republic" (the possessive stays inside the name); "Commander-in-Chief" (one title).
     // "People's Republic": the possessive stays inside the name.
     return push(token.start, token.end, 'word');
   }
@@ -149,7 +152,8 @@ function splitCompound(text: string, start: number, end: number, index: number, 
       continue;
     }
     // A lower-case part after a capitalised one.
-    if (merged.length && partText.length <= GLUED_SUFFIX_MAX && !NOT_NAME_SUFFIXES.has(partText.toLowerCase())) {
+    const suffix = partText.toLowerCase();
+    if (merged.length && partText.length <= GLUED_SUFFIX_MAX && !NOT_NAME_SUFFIXES.has(suffix) && !CORE_FUNCTION_WORDS.has(suffix) && suffix !== 'whom') {
       merged[merged.length - 1].end = part.end; // "Yong-nam", "Kai-shek"
       continue;
     }
@@ -161,7 +165,10 @@ function splitCompound(text: string, start: number, end: number, index: number, 
     const last = m === merged.length - 1;
     const partText = text.slice(part.start, part.end);
     const kind: UnitKind = /^\p{N}/u.test(partText) ? 'break' : isAcronym(partText) ? 'acronym' : 'word';
-    push(part.start, part.end, kind, part.dash, (last && possessive) || !!part.cut);
+    out.push({
+      start: part.start, end: part.end, text: text.slice(part.start, part.end), kind, token: index,
+      dashBefore: part.dash, endsName: (last && possessive) || !!part.cut, possessive: last && possessive,
+    });
     if (part.cut) return;
   }
 }
