@@ -16,14 +16,16 @@ import type { IndexOptions } from '../../src/core';
 import { gluedSoup, mangledArticle, randomUnicode, tokenSoup } from '../fixtures/articleArbitraries';
 import type { Generated } from '../fixtures/articleArbitraries';
 import { sampleText, wikiWarsTexts } from '../fixtures/corpus';
-import { indexProblems } from '../fixtures/indexInvariants';
+import { indexProblems, STRICT, tolerated } from '../fixtures/indexInvariants';
 import { budgetMs, measureBaseline, timeWithin } from '../fixtures/timing';
 import type { Baseline } from '../fixtures/timing';
 import { hangDeadline, Watchdog } from '../fixtures/watchdog';
 
 const SEED = Number(process.env.CHRONOLENS_FUZZ_SEED ?? 20261129);
-const TOTAL_RUNS = Number(process.env.CHRONOLENS_FUZZ_RUNS ?? 2400);
+const TOTAL_RUNS = Number(process.env.CHRONOLENS_FUZZ_RUNS ?? 2000);
 const REPLAY_PATH = process.env.CHRONOLENS_FUZZ_PATH;
+/** Longest window taken from a corpus text (inserted runs go to twice that); the long run raises it. */
+const MAX_CHARS = Number(process.env.CHRONOLENS_FUZZ_MAX_CHARS ?? 1500);
 /** Time allowed per input: this many times the sample's per-character cost (after a best-of-three re-run). */
 const TIME_FACTOR = 25;
 
@@ -162,12 +164,13 @@ describe('fuzz: nothing a file contains crashes or hangs the core', function () 
     const inputs = [...tallies.values()].reduce((n, t) => n + t.inputs, 0);
     console.log(
       `\nfuzz: seed ${SEED}, ${inputs} inputs over ${tallies.size} properties; sample baseline ${(baseline.perChar * 1000).toFixed(3)} µs/char, ` +
-        `${baseline.sampleMs.toFixed(1)} ms per sample\n${rows.join('\n')}`,
+        `${baseline.sampleMs.toFixed(1)} ms per sample\n${rows.join('\n')}\n` +
+        `  tolerated known deviations${STRICT ? ' (none: CHRONOLENS_FUZZ_STRICT=1)' : ' (CHRONOLENS_FUZZ_STRICT=1 to fail on them)'}: ${JSON.stringify(tolerated)}`,
     );
   });
 
   it('sample: the sample article mangled (chunks deleted, duplicated, swapped; dashes, quotes, spaces, newlines; inserted oddities)', () => {
-    runProperty('sample', SHARES.sample, mangledArticle([sample], 8000), (g, seed) => checkOne('sample', seed, g));
+    runProperty('sample', SHARES.sample, mangledArticle([sample], MAX_CHARS), (g, seed) => checkOne('sample', seed, g));
   });
 
   it('wikiwars: windows of the WikiWars texts, mangled the same ways', function () {
@@ -175,7 +178,7 @@ describe('fuzz: nothing a file contains crashes or hangs the core', function () 
       console.log(`  skipped: ${wikiWarsTexts().missing}`);
       this.skip();
     }
-    runProperty('wikiwars', SHARES.wikiwars, mangledArticle([sample, ...wikiwars], 12_000), (g, seed) => checkOne('wikiwars', seed, g));
+    runProperty('wikiwars', SHARES.wikiwars, mangledArticle([sample, ...wikiwars], MAX_CHARS), (g, seed) => checkOne('wikiwars', seed, g));
   });
 
   it('unicode: random code points, graphemes, lone surrogates and byte soup', () => {
@@ -193,7 +196,7 @@ describe('fuzz: nothing a file contains crashes or hangs the core', function () 
   it('options: hostile entity overrides and document dates, as untrusted workspace settings could give them', () => {
     const texts = [sample, ...wikiwars];
     const arbitrary = fc
-      .tuple(fc.oneof(mangledArticle(texts, 4000), tokenSoup()), hostileOptions)
+      .tuple(fc.oneof(mangledArticle(texts, MAX_CHARS), tokenSoup()), hostileOptions)
       .map(([g, options]) => ({ ...g, options, how: `${g.how}; options ${JSON.stringify(options).slice(0, 300)}` }));
     runProperty('options', SHARES.options, arbitrary, (g, seed) => checkOne('options', seed, g, g.options));
   });
@@ -210,6 +213,16 @@ describe('fuzz: nothing a file contains crashes or hangs the core', function () 
       ['heading without text', '==\n== ==\n=\n'],
       ['unclosed link', '[[Egypt|'],
       ['infobox without fields', 'Infobox\n'],
+      // Found by the fuzzing:
+      ['approximate decade (gave 199X~, not EDTF)', "circa '90s and about the 1960s or 1970s, c. the 19th century"],
+      ['SET words (TIMEX2 values)', 'annually weekly daily every month'],
+      ['seasons coordinated (TIMEX2 season codes)', 'In 1944, the spring and early summer; the fall and winter of 1776.'],
+      ['dates touching', 'January29January'],
+      ['nested entity mentions', 'During the annual UN General Assembly debates over the Korean problem in 1962.'],
+      ['setext heading with a NUL', '\u0000\n- \n'],
+      ['a season range read backwards (winter 1920 to spring 1920)', 'In 1920, the winter-spring campaign failed.'],
+      ['NUL in a wiki link label', '[[\u0000]] and [[A|\u0000b]]'],
+      ['title with no-break spaces', '=\u00A0Egypt\u2013North\u00A0Korea relations\u00A0='],
     ];
     before(() => {
       tallies.set('fixed', { inputs: 0, chars: 0, ms: 0, worstRatio: 0, worstHow: '' });
