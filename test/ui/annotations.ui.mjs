@@ -1,0 +1,53 @@
+// What a reader sees of the annotations in the editor: the inferred year shown after "June",
+// dates and names coloured apart from the prose by the colour theme.
+import assert from 'node:assert/strict';
+import { openWorkbench, SAMPLE, SELECTORS } from './helpers.mjs';
+
+/** The computed text colour of the on-screen text `word` (the innermost span holding its first character). */
+async function colourOf(wb, word) {
+  return wb.page.evaluate(
+    ({ sel, word }) => {
+      const lines = document.querySelector(`${sel.activeEditor} ${sel.viewLines}`);
+      if (!lines) return null; // the editor is not rendered yet
+      const walker = document.createTreeWalker(lines, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const text = n.data.replace(/\u00a0/g, ' ');
+        if (text.includes(word)) return getComputedStyle(n.parentElement).color;
+      }
+      return null;
+    },
+    { sel: SELECTORS, word },
+  );
+}
+
+describe('annotations in the editor', function () {
+  let wb;
+  before(async () => {
+    wb = await openWorkbench({ file: SAMPLE });
+  });
+  after(() => wb?.close());
+
+  it('colours dates and people unlike the prose, and shows ⟨1973⟩ after "June"', async () => {
+    // Semantic tokens arrive after the index: poll until the date is its own coloured span.
+    let prose, date;
+    for (let i = 0; i < 40; i++) {
+      prose = await colourOf(wb, 'issued a declaration of solidarity');
+      date = await colourOf(wb, '3 November 1956');
+      if (prose && date && prose !== date) break;
+      await wb.page.waitForTimeout(250);
+    }
+    assert.ok(prose && date, 'the History paragraph is on screen');
+    assert.notEqual(date, prose, 'the date is coloured unlike the prose around it');
+    const person = await colourOf(wb, 'Anwar Sadat');
+    assert.notEqual(person, await colourOf(wb, 'broke with the'), 'the person is coloured unlike the prose');
+    assert.notEqual(person, date, 'people and dates have different colours');
+    await wb.screenshot('annotations-history');
+
+    // The Military paragraph: the inlay hint is rendered inside the line, right after the word.
+    await wb.goToLine(19);
+    const juneLine = wb.page.locator(`${SELECTORS.activeEditor} ${SELECTORS.viewLine}`, { hasText: 'arrived in June' }).first();
+    await juneLine.filter({ hasText: '1973' }).waitFor({ state: 'visible', timeout: 20_000 });
+    assert.match((await juneLine.innerText()).replace(/\u00a0/g, ' '), /arrived in June\s*⟨1973⟩/);
+    await wb.screenshot('annotations-military');
+  });
+});
