@@ -107,7 +107,9 @@ export class ListView {
     let lastEvent: EventView | undefined;
     for (let i = first; i < last; i++) {
       const row = this.rows[i];
-      if (row.kind !== 'event' || this.offsets[i + 1] <= top || this.offsets[i] >= top + height) continue;
+      // An event counts as in view when at least half of its card is.
+      const middle = (this.offsets[i] + this.offsets[i + 1]) / 2;
+      if (row.kind !== 'event' || middle < top || middle > top + height) continue;
       firstEvent ??= row.event;
       lastEvent = row.event;
     }

@@ -1,0 +1,190 @@
+// The Timeline view (issue 5) in a real workbench: opened from the command palette, read and
+// driven inside its webview (iframe.webview → #active-frame) the way a person would.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openWorkbench, SAMPLE } from './helpers.mjs';
+
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const SAMPLE_TEXT = fs.readFileSync(path.join(REPO, SAMPLE), 'utf8');
+
+/** 1-based line and column of the `occurrence`-th `text` in the sample, at its start or end. */
+function lineCol(text, { end = false } = {}) {
+  const at = SAMPLE_TEXT.indexOf(text) + (end ? text.length : 0);
+  const before = SAMPLE_TEXT.slice(0, at).split('\n');
+  return { line: before.length, col: before.at(-1).length + 1 };
+}
+
+/** The timeline's webview frame: the one of the open webviews that holds the event list. */
+async function timelineFrame(wb) {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    const count = await wb.page.locator('iframe.webview').count();
+    for (let n = 0; n < count; n++) {
+      const frame = wb.webview(n);
+      if ((await frame.locator('.list[role=listbox]').count().catch(() => 0)) > 0) return frame;
+    }
+    await wb.page.waitForTimeout(250);
+  }
+  throw new Error('the timeline webview did not appear');
+}
+
+const selectedOption = (frame) => frame.locator('[role=option][aria-selected=true]');
+const options = (frame) => frame.locator('[role=option]');
+
+/** The status bar's cursor position ("Ln 22, Col 25 (10 selected)"). */
+async function cursorStatus(wb) {
+  return wb.page.locator('.part.statusbar').getByText(/^Ln \d+, Col \d+/).first().innerText();
+}
+
+/** Runs a command; retries while the workbench is still registering the extension's contributions. */
+async function runCommandWhenReady(wb, title, tries = 8) {
+  for (let i = 1; ; i++) {
+    try {
+      return await wb.runCommand(title);
+    } catch (error) {
+      if (i >= tries || !/not in the command palette/.test(String(error))) throw error;
+      await wb.page.keyboard.press('Escape');
+      await wb.page.waitForTimeout(1000);
+    }
+  }
+}
+
+async function openTimeline(wb) {
+  await runCommandWhenReady(wb, 'ChronoLens: Open Timeline');
+  const frame = await timelineFrame(wb);
+  await options(frame).first().waitFor({ state: 'visible', timeout: 20_000 });
+  return frame;
+}
+
+/** Screenshots of the whole workbench and of the side bar alone (the panel). */
+async function screenshots(wb, name) {
+  const full = await wb.screenshot(name);
+  await wb.page.locator('.part.sidebar').screenshot({ path: path.join(path.dirname(full), `${name} (panel).png`) });
+}
+
+describe('timeline view', function () {
+  let wb;
+  let frame;
+  before(async () => {
+    wb = await openWorkbench({ file: SAMPLE });
+    await wb.waitForEditorText('Egypt–North Korea relations');
+    frame = await openTimeline(wb);
+  });
+  after(() => wb?.close());
+
+  it('lists the events in time order: first 3 November 1956, last 2017', async () => {
+    const list = frame.locator('.list[role=listbox]');
+    await list.focus();
+    await list.press('Home');
+    const first = selectedOption(frame);
+    await assert.doesNotReject(first.waitFor({ state: 'visible' }));
+    assert.match((await first.getAttribute('aria-label')) ?? '', /^3 November 1956\b/);
+    assert.equal(await first.getAttribute('aria-posinset'), '1');
+    // The cards in view are in time order: their years never go down.
+    const years = (await options(frame).allInnerTexts()).map((t) => Number(/\b(1[89]\d\d|20\d\d)\b/.exec(t)?.[1] ?? NaN));
+    const known = years.filter((y) => !Number.isNaN(y));
+    assert.ok(known.length >= 3, `years on the cards: ${years}`);
+    assert.deepEqual(known, [...known].sort((a, b) => a - b), `cards in time order: ${known}`);
+
+    await list.press('End');
+    const last = selectedOption(frame);
+    assert.match((await last.getAttribute('aria-label')) ?? '', /^2017\b/);
+    assert.equal(await last.getAttribute('aria-posinset'), await last.getAttribute('aria-setsize'));
+    assert.match(await last.innerText(), /Sedki Sobhi|severed/);
+    await screenshots(wb, 'timeline dark');
+  });
+
+  it('filtering by "Sadat" leaves only his events', async () => {
+    const input = frame.locator('input.filter-text');
+    await input.fill('Sadat');
+    await frame.locator('.count', { hasText: /^\d+ of \d+ events?$/ }).waitFor();
+    const texts = await options(frame).evaluateAll((els) => els.map((el) => el.getAttribute('title') ?? ''));
+    assert.ok(texts.length >= 2, `Sadat appears in dated passages of History and Military: ${texts.length}`);
+    for (const t of texts) assert.match(t, /Sadat/);
+    const count = await frame.locator('.count').innerText();
+    assert.equal(Number(/^(\d+) of/.exec(count)[1]), texts.length);
+    await screenshots(wb, 'timeline filtered Sadat');
+    await input.fill('');
+    await frame.locator('.count', { hasText: /^\d+ events$/ }).waitFor();
+  });
+
+  it('clicking the April 6–13 event (Shazly in the DPRK) selects that date in the editor', async () => {
+    // Walk there with the keyboard, then click it.
+    const list = frame.locator('.list[role=listbox]');
+    await list.focus();
+    await list.press('Home');
+    for (let i = 0; i < 40; i++) {
+      if (/^April 6–13\b/.test((await selectedOption(frame).getAttribute('aria-label')) ?? '')) break;
+      await list.press('ArrowDown');
+    }
+    const card = frame.locator('[role=option]', { hasText: 'April 6–13' });
+    await card.click();
+    const start = lineCol('April 6–13');
+    const end = lineCol('April 6–13', { end: true });
+    assert.equal(start.line, end.line);
+    const want = new RegExp(`^Ln ${end.line}, Col ${end.col} \\(${'April 6–13'.length} selected\\)`);
+    const deadline = Date.now() + 10_000;
+    let status = '';
+    while (Date.now() < deadline && !want.test(status)) {
+      status = await cursorStatus(wb).catch(() => '');
+      if (!want.test(status)) await wb.page.waitForTimeout(200);
+    }
+    assert.match(status, want);
+  });
+
+  it('moving the editor cursor highlights the event there', async () => {
+    // Cursor to the start of the 2015 paragraph (Sisi invites Kim Jong Un), then of the Military section's first passage.
+    for (const [passage, date] of [
+      ['In 2015, Egyptian President', '2015'],
+      ['During the visit of a North Korean government delegation', '1-7 March 1973'],
+    ]) {
+      await wb.goToLine(lineCol(passage).line);
+      await frame.locator('[role=option][aria-selected=true]', { hasText: passage.slice(0, 20) }).waitFor({ timeout: 10_000 });
+      assert.ok(((await selectedOption(frame).getAttribute('aria-label')) ?? '').startsWith(date));
+    }
+  });
+
+  it('looks right in a light theme too', async () => {
+    await wb.runCommand('Preferences: Color Theme');
+    await wb.page.locator('.quick-input-widget .quick-input-box input').fill('Light Modern');
+    await wb.page.locator('.quick-input-widget .quick-input-list .monaco-list-row').first().waitFor();
+    await wb.page.keyboard.press('Enter');
+    await wb.page.waitForFunction(() => document.querySelector('.monaco-workbench')?.classList.contains('vs'), null, { timeout: 10_000 });
+    await frame.locator('body.vscode-light').waitFor({ timeout: 10_000 });
+    const list = frame.locator('.list[role=listbox]');
+    await list.focus();
+    await list.press('Home');
+    await wb.page.waitForTimeout(500);
+    await screenshots(wb, 'timeline light');
+  });
+});
+
+describe('timeline view with hostile article text', function () {
+  let wb;
+  before(async () => {
+    wb = await openWorkbench();
+  });
+  after(() => wb?.close());
+
+  it('shows <script> and <img onerror> as text and runs nothing', async () => {
+    await runCommandWhenReady(wb, 'File: New Untitled Text File');
+    await wb.page.locator('.editor-group-container.active .monaco-editor textarea').first().waitFor();
+    const hostile =
+      '= Hostile =\n\n==History==\nOn 3 May 1950 the <script>window.pwned = 1</script> crowd met.\n\n' +
+      'In 1960 an <img src=x onerror="window.pwned = 2"> appeared.\n';
+    await wb.page.keyboard.insertText(hostile);
+    await wb.waitForEditorText('crowd met');
+    const frame = await openTimeline(wb);
+    await options(frame).nth(1).waitFor({ timeout: 20_000 });
+    const texts = await options(frame).allInnerTexts();
+    assert.ok(texts.some((t) => t.includes('<script>window.pwned = 1</script>')), texts.join('\n'));
+    assert.ok(texts.some((t) => t.includes('<img src=x onerror="window.pwned = 2">')), texts.join('\n'));
+    assert.equal(await frame.locator('img').count(), 0, 'no <img> element');
+    const scripts = await frame.locator('script').evaluateAll((els) => els.map((el) => el.outerHTML));
+    assert.ok(!scripts.some((html) => html.includes('pwned')), `no script from the article: ${scripts.join('\n')}`);
+    assert.equal(await frame.locator('body').evaluate(() => window.pwned), undefined);
+    await screenshots(wb, 'timeline hostile text');
+  });
+});
