@@ -21,7 +21,7 @@
 //   });
 //
 // Workbench methods: openFromExplorer(path), quickOpen(name), runCommand(title), hoverWord(word),
-// find(text), goToLine(n), waitForEditorText(text), editorText(), webview(n) (a FrameLocator inside
+// find(text), goToLine(n), focusEditor(), waitForEditorText(text), editorText(), webview(n) (a FrameLocator inside
 // a webview: `wb.webview().locator('button')`), notifications(), screenshot(name), close();
 // `wb.page` is the Playwright Page for anything else. A failing test gets a screenshot
 // test-results/screenshots/FAILED <title>.png automatically. Run only some tests with
@@ -37,6 +37,7 @@ export const SELECTORS = {
   explorer: '.explorer-folders-view',
   activeEditor: '.editor-group-container.active .editor-container .monaco-editor',
   viewLines: '.view-lines',
+  editorInput: 'textarea.inputarea, .native-edit-context', // what has the keyboard focus in an editor
   viewLine: '.view-line',
   activeTab: '.editor-group-container.active .tab.active',
   hover: '.monaco-hover:not(.hidden)',
@@ -168,17 +169,22 @@ export class Workbench {
     await this.page.locator(`${S.activeEditor} ${S.viewLines}`, { hasText: text }).waitFor({ state: 'visible', timeout });
   }
 
+  /** Gives the active editor the keyboard focus without moving its cursor. */
+  async focusEditor() {
+    await this.page.locator(`${S.activeEditor} :is(${S.editorInput})`).first().focus();
+  }
+
   /** Ctrl+G to a 1-based line: scrolls it into view. */
   async goToLine(line) {
-    await this.page.locator(S.activeEditor).click({ position: { x: 200, y: 10 } });
+    await this.focusEditor();
     await this.page.keyboard.press('Control+G');
     await this.page.locator(S.quickInputBox).fill(`:${line}`);
     await this.page.keyboard.press('Enter');
   }
 
-  /** Find widget: selects (and scrolls to) the next match of `text`, then closes the widget. */
+  /** Find widget: selects (and scrolls to) the next match of `text` after the cursor, then closes the widget. */
   async find(text) {
-    await this.page.locator(`${S.activeEditor} ${S.viewLines}`).click({ position: { x: 5, y: 5 } });
+    await this.focusEditor();
     await this.page.keyboard.press('Control+F');
     const input = this.page.locator(S.findInput).first();
     await input.waitFor({ state: 'visible' });
