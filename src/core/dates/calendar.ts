@@ -19,6 +19,12 @@ interface PointMatch {
 
 const DASHES = new Set(['-', '–', '—', '‐', '‑']);
 
+/** Words before a bare "fall" that make it the season ("in fall", "that fall"), not the verb. */
+const FALL_BEFORE = new Set(['in', 'during', 'that', 'this', 'next', 'last', 'early', 'late', 'by', 'until', 'since', 'following', 'previous']);
+
+/** Words before a short number that let it be a year in a BC narrative ("in 497"), not a count ("of 46 nations"). */
+const SHORT_YEAR_BEFORE = new Set(['in', 'by', 'until', 'till', 'since', 'from', 'during', 'before', 'after', 'around', 'circa', 'c', 'ca']);
+
 // ---------------------------------------------------------------------------------------------
 // Small pieces
 
@@ -144,6 +150,12 @@ function readYear(c: Cursor, i: number, contextual: boolean): { last: number; ye
   return null;
 }
 
+/** "271 triremes": a lower-case word right after the number that is not a preposition. */
+function beforeNoun(c: Cursor, i: number): boolean {
+  const n = c.at(c.next(i));
+  return n !== undefined && n.kind === 'word' && !c.isCapitalised(c.next(i)) && !DATE_PREPOSITIONS.has(n.lower) && n.lower !== 'the';
+}
+
 function prevWordAllowsDate(c: Cursor, i: number): boolean {
   const p = c.prev(i);
   if (p < 0) return false;
@@ -234,10 +246,10 @@ function readSeason(c: Cursor, i: number): PointMatch | null {
     const y = readYear(c, k, false);
     if (y) return { first, last: y.last, point: { season, year: y.year, bc: y.bc } };
   }
-  // A bare season takes its year from the narrative. "the fall of Paris" is not a season.
+  // A bare season takes its year from the narrative. "the fall of Paris", "began to fall" are not seasons.
   if (c.word(j) === 'fall') {
     if (k >= 0 && c.isWord(k, 'of')) return null;
-    if (the < 0 && !prevWordAllowsDate(c, j)) return null;
+    if (the < 0 && !FALL_BEFORE.has(c.word(c.prev(j)))) return null;
   }
   // "the summer offensive": the season qualifies a noun, the article belongs to the noun
   const after = c.at(c.next(j));
@@ -371,7 +383,7 @@ function readBareYear(c: Cursor, i: number, bcNarrative: boolean): PointMatch | 
   }
   const t = c.at(j);
   if (t === undefined) return null;
-  const contextual = bcNarrative && t.kind === 'num' && prevWordAllowsDate(c, j);
+  const contextual = bcNarrative && t.kind === 'num' && SHORT_YEAR_BEFORE.has(c.word(c.prev(j))) && !beforeNoun(c, j);
   const y = readYear(c, j, contextual);
   if (!y) return null;
   if (j !== i) first = i;

@@ -74,13 +74,43 @@ export function readDayPart(c: Cursor, i: number): { first: number; last: number
   return { first: i, last: j, part, anaphoric, ofAt };
 }
 
-/** "this period", "that time", "the same time", "this time": time expressions with no value. */
+const VAGUE_TIME_BEFORE = new Set(['at', 'by', 'since', 'until', 'from']);
+const LENGTH_WORDS = new Set(['short', 'long', 'brief']);
+const SEASON_KINDS = new Set(['dry', 'rainy', 'wet', 'monsoon']);
+
+function vague(first: number, last: number): Match {
+  return { first, last, expr: { kind: 'vague' } };
+}
+
+/**
+ * Time expressions with no knowable value: "this period", "that time", "the same time",
+ * "at the time", "a short time", "some time", "the dry season".
+ */
 export function readVague(c: Cursor, i: number): Match | null {
   const w = c.word(i);
-  let j: number;
-  if (w === 'this' || w === 'that') j = c.next(i);
-  else if (w === 'the' && c.isWord(c.next(i), 'same')) j = c.next(c.next(i));
-  else return null;
-  if (!VAGUE_NOUNS.has(c.word(j))) return null;
-  return { first: i, last: j, expr: { kind: 'vague' } };
+  if (w === 'this' || w === 'that') {
+    const j = c.next(i);
+    return VAGUE_NOUNS.has(c.word(j)) ? vague(i, j) : null;
+  }
+  if (w === 'the') {
+    const j = c.next(i);
+    if (c.isWord(j, 'same') && VAGUE_NOUNS.has(c.word(c.next(j)))) return vague(i, c.next(j));
+    // "at the time", "by the time" (not "the time of X", whose value depends on the event)
+    if (c.isWord(j, 'time') && VAGUE_TIME_BEFORE.has(c.word(c.prev(i))) && !c.isWord(c.next(j), 'of')) return vague(i, j);
+    if (SEASON_KINDS.has(c.word(j)) && c.isWord(c.next(j), 'season')) return vague(i, c.next(j));
+    return null;
+  }
+  if (SEASON_KINDS.has(w) && c.isWord(c.next(i), 'season')) return vague(i, c.next(i));
+  if (w === 'some' && c.isWord(c.next(i), 'time')) return vague(i, c.next(i));
+  if (w === 'a' || w === 'an') {
+    // "a short time", "a very short time", "a short period of time", "a long time"
+    let j = c.next(i);
+    if (c.isWord(j, 'very')) j = c.next(j);
+    if (!LENGTH_WORDS.has(c.word(j))) return null;
+    j = c.next(j);
+    const of = c.words(j, ['period', 'of', 'time']) >= 0 ? c.words(j, ['period', 'of', 'time']) : c.words(j, ['amount', 'of', 'time']);
+    if (of >= 0) return vague(i, of);
+    if (c.isWord(j, 'time') || c.isWord(j, 'period') || c.isWord(j, 'while')) return vague(i, j);
+  }
+  return null;
 }

@@ -3,6 +3,7 @@
 
 import type { DateMention, IndexOptions, ParsedArticle, TimexType } from '../types';
 import { readCalendar } from './calendar';
+import { readClock } from './clock';
 import { Cursor } from './cursor';
 import { readDayPart, readDeictic, readVague } from './deictic';
 import { readDuration } from './durations';
@@ -30,7 +31,7 @@ const STARTERS: ReadonlySet<string> = new Set([
   'per', 'every', 'each', 'daily', 'everyday', 'weekly', 'monthly', 'annually', 'yearly', 'annual',
   'night', 'nights', 'tonight', 'morning', 'afternoon', 'evening', 'daytime',
   'right', 'these', 'present', 'modern', 'now', 'today', 'currently', 'current', 'nowadays', 'presently',
-  'recent', 'recently', 'former', 'formerly', 'future',
+  'recent', 'recently', 'former', 'formerly', 'future', 'dry', 'rainy', 'wet', 'monsoon',
 ]);
 
 function canStart(t: Token): boolean {
@@ -48,7 +49,7 @@ function recognise(c: Cursor): Match[] {
     if (!canStart(t)) continue;
     // Candidates in priority order; the longest one starting here wins (ties: the earlier reader).
     let m: Match | null = null;
-    for (const cand of [readCalendar(c, i, bcNarrative), readRelative(c, i), readDuration(c, i), readDayPartExpr(c, i, bcNarrative), readDeictic(c, i), readVague(c, i)]) {
+    for (const cand of [readCalendar(c, i, bcNarrative), readRelative(c, i), readDuration(c, i), readDayPartExpr(c, i, bcNarrative), readDeictic(c, i), readVague(c, i), readClockExpr(c, i)]) {
       if (cand && cand.first === i && (m === null || cand.last > m.last)) m = cand;
     }
     if (m === null) continue;
@@ -74,6 +75,11 @@ function readDayPartExpr(c: Cursor, i: number, bcNarrative: boolean): Match | nu
   }
   if (c.isWord(i, 'the')) return null;
   return { first: i, last: dp.last, expr: { kind: 'time', point: dp.anaphoric ? { anaphor: 'day' } : null, part: dp.part } };
+}
+
+function readClockExpr(c: Cursor, i: number): Match | null {
+  const m = readClock(c, i);
+  return m && { first: m.first, last: m.last, expr: { kind: 'clock', hour: m.hour, minute: m.minute } };
 }
 
 function eraOf(e: Expr): boolean | null {
@@ -140,6 +146,14 @@ function place(e: Expr, now: NarrativeTime | null): Placed {
     }
     case 'vague':
       return { norm: { ...UNKNOWN_POINT }, type: 'DATE', inferred: false };
+    case 'clock': {
+      // TIMEX2 time on the narrative day (1918-11-11T10:57), or on an unknown day
+      const hhmm = `T${String(e.hour).padStart(2, '0')}:${String(e.minute).padStart(2, '0')}`;
+      const r = resolvePoint({ anaphor: 'day' }, now);
+      const day = r.ok ? normalisePoint(r.point) : null;
+      if (day === null || day.edtf === null) return { norm: { edtf: `XXXX-XX-XX${hhmm}`, precision: 'day', earliest: null, latest: null }, type: 'TIME', inferred: false };
+      return { norm: { ...day, edtf: day.edtf + hhmm }, type: 'TIME', inferred: true, anchor: now?.mentionIndex };
+    }
   }
 }
 

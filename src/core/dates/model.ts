@@ -45,6 +45,8 @@ export type Expr =
   | { kind: 'set'; value: string }
   /** A part of a day, on a date if one is given ("the night of 20 June 1791"). */
   | { kind: 'time'; point: Point | null; part: 'NI' | 'MO' | 'AF' | 'EV' | 'DT' }
+  /** A clock time on the narrative day ("at 10:57"). */
+  | { kind: 'clock'; hour: number; minute: number }
   /** A time expression whose value cannot be known ("this period", "the same time"). */
   | { kind: 'vague' };
 

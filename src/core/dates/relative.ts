@@ -41,10 +41,12 @@ function readNextPrevious(c: Cursor, i: number): Match | null {
     if (month !== undefined && c.isCapitalised(k)) return pointMatch(i, k, { month, anaphor: 'year', direction: dir });
     return null;
   }
-  // "the day following", "the day before"
-  if (the && w === 'day' && (u === 'following' || u === 'after')) {
+  // "the day following", "The day before," (not "the day before the battle": that is event-anchored)
+  if (the && w === 'day' && (u === 'following' || u === 'after' || u === 'before')) {
     const n = c.next(k);
-    if (n < 0 || c.at(n)!.kind === 'punct' || c.isWord(n, 'saw') || c.isWord(n, 'was')) return pointMatch(i, k, { anaphor: 'day', shift: { unit: 'day', n: 1 } });
+    if (n < 0 || c.at(n)!.kind === 'punct' || c.isWord(n, 'saw') || c.isWord(n, 'was')) {
+      return pointMatch(i, k, { anaphor: 'day', shift: { unit: 'day', n: u === 'before' ? -1 : 1 } });
+    }
   }
   return null;
 }
@@ -125,9 +127,19 @@ function readCountedShift(c: Cursor, i: number): Match | null {
   return pointMatch(i, a, point);
 }
 
+/** "month's end", "year's end": the end of the narrative month or year. */
+function readPossessiveEnd(c: Cursor, i: number): Match | null {
+  const w = c.word(i);
+  if (w !== 'month' && w !== 'year') return null;
+  const apostrophe = c.adjacent(i);
+  const s = c.adjacent(apostrophe);
+  if (apostrophe < 0 || !c.isWord(s, 's') || !c.isWord(c.next(s), 'end')) return null;
+  return pointMatch(i, c.next(s), { anaphor: w, mod: 'END' });
+}
+
 export function readRelative(c: Cursor, i: number): Match | null {
   let best: Match | null = null;
-  for (const m of [readNextPrevious(c, i), readThat(c, i), readLaterThat(c, i), readCountedShift(c, i)]) {
+  for (const m of [readNextPrevious(c, i), readThat(c, i), readLaterThat(c, i), readCountedShift(c, i), readPossessiveEnd(c, i)]) {
     if (m && (best === null || m.last > best.last)) best = m;
   }
   return best;

@@ -23,9 +23,10 @@ export interface Token {
 }
 
 // Groups: 1 whitespace, 2 ordinal ("19th"), 3 number with thousands separators ("30,000", "60.000"),
-// 4 plain number (with an optional decimal part), 5 word (letters, inner apostrophes), 6 any other char.
+// 4 plain number (with an optional decimal part), 5 word (letters, inner apostrophes, but a possessive
+// "'s" is split off so "that year's" holds "year"), 6 any other char.
 const TOKEN_RE =
-  /(\s+)|(\d{1,4}(?:st|nd|rd|th)(?![A-Za-z]))|(\d{1,3}(?:[.,]\d{3})+(?!\d))|(\d+(?:\.\d+)?)|([A-Za-z\u00C0-\u024F]+(?:['’][A-Za-z]+)*)|([^])/y;
+  /(\s+)|(\d{1,4}(?:st|nd|rd|th)(?![A-Za-z]))|(\d{1,3}(?:[.,]\d{3})+(?!\d))|(\d+(?:\.\d+)?)|([A-Za-z\u00C0-\u024F]+(?:['’](?![sS]\b)[A-Za-z]+)*)|([^])/y;
 
 function countNewlines(s: string): number {
   let n = 0;
