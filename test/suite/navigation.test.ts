@@ -155,6 +155,27 @@ describe('entities: definition, references, highlights', () => {
   });
 });
 
+describe('entities from inside a [[wiki link]]', () => {
+  it('the brackets of [[Anwar Sadat|the new president]] lead to every mention of Sadat, and back', async () => {
+    const document = await vscode.workspace.openTextDocument({
+      language: 'plaintext',
+      content: '= Test =\n\n==History==\nIn 1970, [[Anwar Sadat|the new president]] met the cabinet in Cairo. In 1971, Sadat spoke.\n',
+    });
+    await vscode.window.showTextDocument(document);
+    const onBrackets = positionOf(document, '[[Anwar', 0, 1);
+    const references = await waitFor(async () => {
+      const found = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', document.uri, onBrackets);
+      return found.length ? found : undefined;
+    }, 'references from the wiki link');
+    const texts = references!.map((l) => textAt(document, l.range));
+    assert.ok(texts.some((t) => t.includes('Anwar Sadat')), JSON.stringify(texts));
+    assert.ok(texts.includes('Sadat'), JSON.stringify(texts));
+    const definition = await vscode.commands.executeCommand<vscode.LocationLink[]>('vscode.executeDefinitionProvider', document.uri, positionOf(document, 'Sadat spoke', 0, 1));
+    assert.deepEqual(definition.map((l) => textAt(document, l.targetSelectionRange ?? l.targetRange)), ['Anwar Sadat']);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+});
+
 describe('Show Related Passages', () => {
   it('from Shazly’s April visit: the March 1973 visit (same people, same year) is among them', async () => {
     const editor = await cursorAt('Shazly visited');
@@ -191,5 +212,27 @@ describe('outline', () => {
       ['2010', '2008'],
     );
     assert.deepEqual(events('See also'), []);
+  });
+});
+
+describe('folding', () => {
+  it('folds each section from its heading to its last line', async () => {
+    const editor = await cursorAt('Relations have remained');
+    const document = editor.document;
+    const ranges = await vscode.commands.executeCommand<vscode.FoldingRange[]>('vscode.executeFoldingRangeProvider', document.uri);
+    const lineOf = (text: string) => positionOf(document, text).line;
+    const folds = ranges.map((r) => [r.start, r.end]);
+    // ==History== down to the 2015 paragraph; ==Military== down to the 2017 paragraph; and so on.
+    for (const [heading, last] of [
+      ['==History==', 'In 2015, Egyptian President'],
+      ['==Military==', 'In 2017, following a visit'],
+      ['==Economic relations==', 'Egypt is one of North Korea'],
+      ['==See also==', '- Foreign relations of North Korea'],
+    ]) {
+      assert.ok(
+        folds.some(([start, end]) => start === lineOf(heading) && end === lineOf(last)),
+        `${heading} … ${last}: ${JSON.stringify(folds)}`,
+      );
+    }
   });
 });
