@@ -16,6 +16,7 @@ const TEST_FILES: Record<string, () => Promise<unknown>> = {
   'activation.test.ts': () => import('./activation.test'),
   'hover.test.ts': () => import('./hover.test'),
   'navigation.test.ts': () => import('./navigation.test'),
+  'timeline.test.ts': () => import('./timeline.test'),
 };
 
 // test/e2e/run.mjs sets CHRONOLENS_SUITE_MARKERS=1: mocha's lines are then marked (so the runner
