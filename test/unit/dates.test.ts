@@ -110,6 +110,15 @@ describe('dates: ranges and coordinated dates', () => {
     expectDate('North Korea obtained its first Scud-B ballistic missiles from Egypt in 1979 or 1980, whereas', '1979 or 1980', '[1979,1980]');
   });
 
+  it('can split ranges and lists into one mention per end (TIMEX2 style, as WikiWars annotates)', () => {
+    const text = 'In 1957 and 1958 they signed; in 1962-1966 Egypt abstained; Kang visited (1-7 March 1973).';
+    const ms = tagDates(text, noArticle, { compounds: 'split' });
+    assert.deepEqual(ms.map((m) => [m.text, m.edtf]), [
+      ['1957', '1957'], ['1958', '1958'], ['1962', '1962'], ['1966', '1966'], ['1', '1973-03-01'], ['7 March 1973', '1973-03-07'],
+    ]);
+    assert.deepEqual(ms.map((m) => m.id), ['d1', 'd2', 'd3', 'd4', 'd5', 'd6']);
+  });
+
   it('reads BC ranges whose era comes at the end', () => {
     expectDate('Ionian Revolt (499-493 BC)', '499-493 BC', '-0498/-0492');
     expectDate('the First Punic War (264 to 241 BC)', '264 to 241 BC', '-0263/-0240');

@@ -9,7 +9,7 @@ import {
   AMBIGUOUS_MONTHS, APPROX_WORDS, WEEKDAYS, COUNT_NOUNS, CURRENCY_SIGNS, DATE_PREPOSITIONS, LABEL_WORDS, MONTHS,
   MONTH_ABBREVIATIONS, ORDINAL_WORDS, PREFIX_MODIFIERS, RANGE_CONNECTORS, SEASONS,
 } from './lexicon';
-import type { Match, Point } from './model';
+import type { Expr, Match, Point, Span2 } from './model';
 
 interface PointMatch {
   first: number;
@@ -524,6 +524,12 @@ function sameShape(a: Point, b: Point): boolean {
   return shape(a) === shape(b);
 }
 
+/** A range ("to", dashes, "between … and") or a coordinated list ("and" = all of, "or" = one of). */
+function compound(first: number, last: number, kind: 'range' | 'and' | 'or', from: Point, to: Point, parts: Span2[]): Match {
+  const expr: Expr = kind === 'range' ? { kind: 'range', from, to, parts } : { kind: 'list', items: [from, to], all: kind === 'and', parts };
+  return { first, last, expr };
+}
+
 /**
  * A calendar expression at i: a point, or a range or list of points, with its range word
  * ("between", "from") when there is one.
@@ -534,19 +540,19 @@ export function readCalendar(c: Cursor, i: number, bcNarrative: boolean): Match 
   const rangeWord = w0 === 'between' ? 'between' : w0 === 'from' ? 'from' : null;
   if (rangeWord) start = c.next(i);
   if (start < 0) return null;
+  const first = rangeWord ? i : start;
+  /** "between … and" makes a range whatever the connector says */
+  const kindOf = (conn: { kind: 'range' | 'and' | 'or' }) => (rangeWord === 'between' ? 'range' : conn.kind);
 
   // A bare day before a connector: "1-7 March 1973", "from 15 to 22 February", "28 and 29 August".
   const bareDay = readDay(c, start);
   if (bareDay) {
     const conn = connectorAt(c, c.next(bareDay.last));
-    if (conn && !(rangeWord === 'between' && conn.kind !== 'and')) {
+    if (conn && !(rangeWord === 'between' && conn.kind !== 'and') && !(rangeWord === 'from' && conn.kind !== 'range')) {
       const b = readPoint(c, c.next(conn.last), bcNarrative);
       if (b && b.point.day !== undefined && b.point.month !== undefined && b.first === c.next(conn.last) && b.point.mod === undefined) {
         const from: Point = { ...b.point, day: bareDay.day };
-        const first = rangeWord ? i : start;
-        if (conn.kind === 'range') return { first, last: b.last, expr: { kind: 'range', from, to: b.point } };
-        if (!rangeWord) return { first, last: b.last, expr: { kind: 'list', items: [from, b.point], all: conn.kind === 'and' } };
-        return { first, last: b.last, expr: { kind: 'range', from, to: b.point } };
+        return compound(first, b.last, kindOf(conn), from, b.point, [[start, bareDay.last], [b.first, b.last]]);
       }
     }
   }
@@ -559,9 +565,7 @@ export function readCalendar(c: Cursor, i: number, bcNarrative: boolean): Match 
       const b = readPoint(c, c.next(conn.last), bcNarrative);
       if (b && b.first === c.next(conn.last) && b.point.bc && b.point.year !== undefined && b.point.month === undefined && b.point.season === undefined && shortFirst.year > b.point.year) {
         const from: Point = { year: shortFirst.year, bc: true };
-        const first = rangeWord ? i : start;
-        if (conn.kind === 'range' || rangeWord === 'between') return { first, last: b.last, expr: { kind: 'range', from, to: b.point } };
-        return { first, last: b.last, expr: { kind: 'list', items: [from, b.point], all: true } };
+        return compound(first, b.last, kindOf(conn), from, b.point, [[start, shortFirst.last], [b.first, b.last]]);
       }
     }
   }
@@ -574,7 +578,7 @@ export function readCalendar(c: Cursor, i: number, bcNarrative: boolean): Match 
   if (!conn) return single;
   if (rangeWord === 'between' && conn.kind !== 'and') return single;
   if (rangeWord === 'from' && conn.kind !== 'range') return single;
-  const first = rangeWord ? i : a.first;
+  const from0 = rangeWord ? i : a.first;
   const bStart = c.next(conn.last);
   if (bStart < 0) return single;
 
@@ -598,20 +602,16 @@ export function readCalendar(c: Cursor, i: number, bcNarrative: boolean): Match 
         to.anaphor = 'year';
       }
       if (to.day! <= from.day! && conn.kind === 'range') return single;
-      return { first, last, expr: conn.kind === 'range' ? { kind: 'range', from, to } : { kind: 'list', items: [from, to], all: conn.kind === 'and' } };
+      return compound(from0, last, kindOf(conn), from, to, [[a.first, a.last], [bStart, last]]);
     }
   }
   // "1915-17"
   if (conn.kind === 'range' && DASHES.has(c.at(conn.last)!.text)) {
     const sy = shortYearAfter(c, bStart, a.point);
-    if (sy) return { first, last: sy.last, expr: { kind: 'range', from: a.point, to: { year: sy.year } } };
+    if (sy) return compound(from0, sy.last, 'range', a.point, { year: sy.year }, [[a.first, a.last], [bStart, sy.last]]);
   }
-  // A bare short number before "BC": "499-493 BC", "264 to 241 BC"
-  let b = readPoint(c, bStart, bcNarrative);
+  const b = readPoint(c, bStart, bcNarrative);
   if (!b || b.first !== bStart || !isCalendarPoint(b.point)) return single;
-  if (b.point.mod !== undefined && b.point.mod !== a.point.mod && conn.kind === 'range') {
-    // "from 1939 to late 1941" is fine; keep it.
-  }
   if (conn.kind !== 'range' && !sameShape(a.point, b.point)) {
     // "1957 and 1958" yes; "May and 1958" no. Let "April and June 1955" through (month + month-year).
     const monthThenMonthYear = a.point.month !== undefined && a.point.year === undefined && b.point.month !== undefined && a.point.day === undefined && b.point.day === undefined;
@@ -619,9 +619,7 @@ export function readCalendar(c: Cursor, i: number, bcNarrative: boolean): Match 
   }
   const from = completeFrom(a.point, b.point);
   if (from.year !== undefined && from.anaphor === 'year') delete from.anaphor;
-  b = { ...b };
-  if (conn.kind === 'range' || rangeWord === 'between') return { first, last: b.last, expr: { kind: 'range', from, to: b.point } };
-  return { first, last: b.last, expr: { kind: 'list', items: [from, b.point], all: conn.kind === 'and' } };
+  return compound(from0, b.last, kindOf(conn), from, b.point, [[a.first, a.last], [b.first, b.last]]);
 }
 
 /** A short number right before an era, seen from the range reader: "499" in "499-493 BC". */

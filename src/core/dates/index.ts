@@ -90,6 +90,8 @@ function eraOf(e: Expr): boolean | null {
 
 interface Placed {
   norm: Normalised;
+  /** Each end of a range or item of a list, normalised on its own (for the split extent style). */
+  parts?: Normalised[];
   type: TimexType;
   inferred: boolean;
   /** Index of the mention whose narrative time filled a part in. */
@@ -121,13 +123,19 @@ function place(e: Expr, now: NarrativeTime | null): Placed {
       const b = resolvePoint(to, now);
       if (!a.ok || !b.ok) return { norm: { ...UNKNOWN_POINT, precision: 'interval' }, type: 'DATE', inferred: false };
       const inferred = a.inferred || b.inferred;
-      return { norm: normaliseRange(a.point, b.point), type: 'DATE', inferred, anchor: inferred ? now?.mentionIndex : undefined, sets: a.point };
+      return {
+        norm: normaliseRange(a.point, b.point), parts: [normalisePoint(a.point), normalisePoint(b.point)],
+        type: 'DATE', inferred, anchor: inferred ? now?.mentionIndex : undefined, sets: a.point,
+      };
     }
     case 'list': {
       const rs = e.items.map((p) => resolvePoint(p, now));
       if (rs.some((r) => !r.ok)) return { norm: { ...UNKNOWN_POINT, precision: precisionGuess(e.items[0]) }, type: 'DATE', inferred: false };
       const inferred = rs.some((r) => r.inferred);
-      return { norm: normaliseList(rs.map((r) => r.point), e.all), type: 'DATE', inferred, anchor: inferred ? now?.mentionIndex : undefined, sets: rs[rs.length - 1].point };
+      return {
+        norm: normaliseList(rs.map((r) => r.point), e.all), parts: rs.map((r) => normalisePoint(r.point)),
+        type: 'DATE', inferred, anchor: inferred ? now?.mentionIndex : undefined, sets: rs[rs.length - 1].point,
+      };
     }
     case 'duration':
       return { norm: { edtf: e.value, precision: precisionOfDuration(e.value), earliest: null, latest: null }, type: 'DURATION', inferred: false };
@@ -170,38 +178,53 @@ function precisionOfDuration(v: string): Normalised['precision'] {
   return 'day';
 }
 
+export interface DateTaggerOptions extends IndexOptions {
+  /**
+   * How ranges and coordinated dates come out. 'merge' (the default, the project's gold
+   * conventions): one mention, "1962-1966" → 1962/1966. 'split' (TIMEX2, as in WikiWars): one
+   * mention per end or item, "1962" and "1966".
+   */
+  compounds?: 'merge' | 'split';
+}
+
 /**
  * Finds the date mentions of an article. `text` alone is enough; `article` (sections, passages)
  * only refines where the narrative time comes from.
  */
-export function tagDates(text: string, article: ParsedArticle, options?: IndexOptions): DateMention[] {
+export function tagDates(text: string, article: ParsedArticle, options?: DateTaggerOptions): DateMention[] {
   void article;
-  void options;
+  const split = options?.compounds === 'split';
   const c = new Cursor(tokenize(text));
   const matches = recognise(c);
   const out: DateMention[] = [];
   let now: NarrativeTime | null = null;
-  for (const m of matches) {
-    const start = c.tokens[m.first].start;
-    const end = c.tokens[m.last].end;
-    const placed = place(m.expr, now);
-    const id = `d${out.length + 1}`;
+  const emit = (first: number, last: number, norm: Normalised, placed: Placed, mod: DateMention['mod']) => {
+    const start = c.tokens[first].start;
+    const end = c.tokens[last].end;
     const mention: DateMention = {
-      id, start, end, text: text.slice(start, end),
-      edtf: placed.norm.edtf, precision: placed.norm.precision,
-      earliest: placed.norm.earliest, latest: placed.norm.latest,
+      id: `d${out.length + 1}`, start, end, text: text.slice(start, end),
+      edtf: norm.edtf, precision: norm.precision, earliest: norm.earliest, latest: norm.latest,
       inferred: placed.inferred, type: placed.type,
     };
-    const mod = modOf(m.expr);
     if (mod) mention.mod = mod;
     if (placed.anchor !== undefined) {
       const a = out[placed.anchor];
       mention.anchor = { dateId: a.id, text: a.text };
     }
-    if (placed.norm.problem) mention.problem = placed.norm.problem;
+    if (norm.problem) mention.problem = norm.problem;
     out.push(mention);
+  };
+  for (const m of matches) {
+    const placed = place(m.expr, now);
+    const parts = split && (m.expr.kind === 'range' || m.expr.kind === 'list') ? m.expr.parts : undefined;
+    const firstIndex = out.length;
+    if (parts && placed.parts && parts.length === placed.parts.length) {
+      parts.forEach(([first, last], k) => emit(first, last, placed.parts![k], placed, undefined));
+    } else {
+      emit(m.first, m.last, placed.norm, placed, modOf(m.expr));
+    }
     if (placed.sets && placed.norm.edtf !== null) {
-      const t = timeOf(placed.sets, out.length - 1);
+      const t = timeOf(placed.sets, firstIndex);
       if (t) now = t;
     }
   }

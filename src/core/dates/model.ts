@@ -33,10 +33,13 @@ export interface Point {
   unknown?: boolean;
 }
 
+/** First and last token of one end of a range or one item of a list. */
+export type Span2 = [number, number];
+
 export type Expr =
   | { kind: 'point'; point: Point }
-  | { kind: 'range'; from: Point; to: Point }
-  | { kind: 'list'; items: Point[]; all: boolean }
+  | { kind: 'range'; from: Point; to: Point; parts?: Span2[] }
+  | { kind: 'list'; items: Point[]; all: boolean; parts?: Span2[] }
   /** ISO duration such as P3Y, PXD (X = unknown amount), P2.5Y. */
   | { kind: 'duration'; value: string; mod?: DateModifier }
   /** TIMEX2 tokens: PRESENT_REF, PAST_REF, FUTURE_REF. */
