@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { ArticleIndex, DateMention } from '../core';
 import { edtfInWords } from './dateWords';
 import { type FeatureContext, toRange } from './editorContext';
-import { explicitYearEdit } from './quickFixes';
+import { explicitYearEdit, yearSource } from './quickFixes';
 
 export const DIAGNOSTIC_SOURCE = 'ChronoLens';
 
@@ -22,8 +22,10 @@ export const DiagnosticCodes = {
 /** The setting that hides inferred-date diagnostics. */
 const INFERRED_SETTING = 'diagnostics.inferredDates';
 
-/** "'1-7 March 1973'" for an anchor, "the context" without one. */
-function anchorWords(date: DateMention): string {
+/** "'1-7 March 1973'": the date the year was written in (followed through inferred anchors), or "the context". */
+function sourceWords(index: ArticleIndex, date: DateMention): string {
+  const source = yearSource(index, date);
+  if (source) return `'${oneLine(source.text)}'`;
   return date.anchor ? `'${oneLine(date.anchor.text)}'` : 'the context';
 }
 
@@ -76,7 +78,7 @@ export function dateDiagnostics(document: vscode.TextDocument, index: ArticleInd
       if (!showInferred || date.edtf === null) continue;
       const what = explicitYearEdit(date) ? 'Year' : 'Date';
       const doubt = inferenceDoubt(index, date);
-      const message = `${what} inferred from ${anchorWords(date)}: ${date.edtf}`;
+      const message = `${what} inferred from ${sourceWords(index, date)}: ${date.edtf}`;
       out.push(
         doubt
           ? diagnostic(document, date, `${message} (uncertain: ${doubt})`, vscode.DiagnosticSeverity.Information, DiagnosticCodes.uncertainInference)

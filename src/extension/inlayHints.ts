@@ -7,7 +7,7 @@ import type { ArticleIndex, DateMention } from '../core';
 import { edtfInWords } from './dateWords';
 import { type FeatureContext, guard, indexFor, registerForArticles, toRange } from './editorContext';
 import { escapeMarkdown } from './markdown';
-import { explicitYearEdit, yearsOf } from './quickFixes';
+import { explicitYearEdit, yearSource, yearsOf } from './quickFixes';
 
 const SETTING = 'inlayHints.inferredDates';
 
@@ -21,16 +21,24 @@ export function hintLabel(date: DateMention): string | undefined {
   return `⟨${edtfInWords(date.edtf)}⟩`;
 }
 
+function lineOf(document: vscode.TextDocument, date: DateMention): number {
+  return document.positionAt(date.start).line + 1;
+}
+
 function tooltip(document: vscode.TextDocument, index: ArticleIndex, date: DateMention, canWrite: boolean): vscode.MarkdownString {
   const lines = [`**${escapeMarkdown(date.text)}** — inferred as \`${date.edtf}\` (${escapeMarkdown(edtfInWords(date.edtf!))})`];
+  const source = yearSource(index, date);
   const anchor = date.anchor && index.date(date.anchor.dateId);
-  if (date.anchor) {
-    const where = anchor ? `, line ${document.positionAt(anchor.start).line + 1}` : '';
-    lines.push(`The year comes from *${escapeMarkdown(date.anchor.text)}*${where}, the date the narrative was at.`);
+  if (source) {
+    let from = `The year comes from *${escapeMarkdown(source.text)}* (line ${lineOf(document, source)})`;
+    if (anchor && anchor !== source) from += `, carried through *${escapeMarkdown(anchor.text)}* (line ${lineOf(document, anchor)})`;
+    lines.push(`${from}. Ctrl/Cmd+click the hint to go there.`);
+  } else if (date.anchor) {
+    lines.push(`The year comes from *${escapeMarkdown(date.anchor.text)}*.`);
   } else {
     lines.push('The year comes from the context.');
   }
-  if (canWrite) lines.push('Double-click to write the year into the text.');
+  if (canWrite) lines.push('Double-click the hint to write the year into the text.');
   const md = new vscode.MarkdownString(lines.join('\n\n'), false);
   md.isTrusted = false;
   md.supportHtml = false;
@@ -48,8 +56,8 @@ export function inlayHintsFor(document: vscode.TextDocument, index: ArticleIndex
     const edit = explicitYearEdit(date);
     const part = new vscode.InlayHintLabelPart(label);
     part.tooltip = tooltip(document, index, date, !!edit);
-    const anchor = date.anchor && index.date(date.anchor.dateId);
-    if (anchor) part.location = new vscode.Location(document.uri, toRange(document, anchor));
+    const source = yearSource(index, date);
+    if (source) part.location = new vscode.Location(document.uri, toRange(document, source));
     const hint = new vscode.InlayHint(document.positionAt(date.end), [part]);
     hint.paddingLeft = true;
     if (edit) hint.textEdits = [vscode.TextEdit.replace(toRange(document, edit.span), edit.text)];

@@ -69,6 +69,25 @@ export function explicitYearEdit(date: DateMention): ExplicitYearEdit | undefine
   return undefined;
 }
 
+/**
+ * The date whose written year an inferred date's year comes from: its anchor, or the anchor's
+ * anchor when that one was inferred too ("June" ← "April 6–13" ← "1-7 March 1973").
+ */
+export function yearSource(index: ArticleIndex, date: DateMention): DateMention | undefined {
+  const seen = new Set<string>([date.id]);
+  let source: DateMention | undefined;
+  let at = date;
+  while (at.anchor && !seen.has(at.anchor.dateId)) {
+    seen.add(at.anchor.dateId);
+    const next = index.date(at.anchor.dateId);
+    if (!next) break;
+    source = next;
+    if (!next.inferred) break;
+    at = next;
+  }
+  return source;
+}
+
 /** Every inferred date of the index that can be made explicit, in text order. */
 export function explicitYearEdits(index: ArticleIndex): { date: DateMention; edit: ExplicitYearEdit }[] {
   const out: { date: DateMention; edit: ExplicitYearEdit }[] = [];
