@@ -322,7 +322,9 @@ function readMonthFirst(c: Cursor, i: number): PointMatch | null {
       last = yr.last;
     } else if (m.abbrev) return null;
     else if (c.isWord(dayNext, 'of')) {
-      // "July 25 of that year"
+      // "June 20 of 1792", "July 25 of that year"
+      const y2 = readYear(c, c.next(dayNext), false);
+      if (y2) return { first: i, last: y2.last, point: { ...point, year: y2.year, bc: y2.bc } };
       const a = readYearAnaphor(c, c.next(dayNext));
       if (a && a.point.anaphor === 'year') return { first: i, last: a.last, point: { ...point, anaphor: 'year' } };
     }
@@ -392,6 +394,19 @@ function readBareYear(c: Cursor, i: number, bcNarrative: boolean): PointMatch | 
   return { first, last: y.last, point };
 }
 
+/** "Christmas 1963" → 1963-12-25, "Christmas Eve", "Christmas" (year from the narrative). */
+function readChristmas(c: Cursor, i: number): PointMatch {
+  let last = i;
+  let day = 25;
+  if (c.isWord(c.next(i), 'eve') || c.isWord(c.next(i), 'night')) {
+    day = 24;
+    if (c.isWord(c.next(i), 'eve')) last = c.next(i);
+  }
+  const y = readYear(c, c.next(last), false);
+  if (y) return { first: i, last: y.last, point: { month: 12, day, year: y.year, bc: y.bc } };
+  return { first: i, last, point: { month: 12, day, anaphor: 'year' } };
+}
+
 /** Any single calendar point without its modifiers. */
 function readCore(c: Cursor, i: number, bcNarrative: boolean): PointMatch | null {
   // "Saturday, June 24, 1950": the weekday joins a full date
@@ -401,6 +416,7 @@ function readCore(c: Cursor, i: number, bcNarrative: boolean): PointMatch | null
     const d = j >= 0 ? readDayMonth(c, j) ?? readMonthFirst(c, j) : null;
     return d && d.point.day !== undefined ? { ...d, first: i } : null;
   }
+  if (c.word(i) === 'christmas' && c.isCapitalised(i)) return readChristmas(c, i);
   let best: PointMatch | null = null;
   for (const r of [readDayMonth(c, i), readMonthFirst(c, i), readDecade(c, i), readCentury(c, i), readSeason(c, i), readBareYear(c, i, bcNarrative)]) {
     if (r && (best === null || r.last > best.last)) best = r;
@@ -544,8 +560,9 @@ export function readCalendar(c: Cursor, i: number, bcNarrative: boolean): Match 
   /** "between … and" makes a range whatever the connector says */
   const kindOf = (conn: { kind: 'range' | 'and' | 'or' }) => (rangeWord === 'between' ? 'range' : conn.kind);
 
-  // A bare day before a connector: "1-7 March 1973", "from 15 to 22 February", "28 and 29 August".
-  const bareDay = readDay(c, start);
+  // A bare day before a connector: "1-7 March 1973", "from 15 to 22 February", "the 28 and 29 August".
+  const dayAt = c.isWord(start, 'the') && readDay(c, c.next(start)) ? c.next(start) : start;
+  const bareDay = readDay(c, dayAt);
   if (bareDay) {
     const conn = connectorAt(c, c.next(bareDay.last));
     if (conn && !(rangeWord === 'between' && conn.kind !== 'and') && !(rangeWord === 'from' && conn.kind !== 'range')) {

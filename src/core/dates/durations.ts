@@ -6,6 +6,7 @@ import type { DateModifier } from '../types';
 import type { Cursor } from './cursor';
 import { DURATION_PREFIXES, UNIT_CODE, UNITS, type Unit } from './lexicon';
 import type { Match } from './model';
+import { readPoint } from './calendar';
 import { readQuantity } from './quantities';
 
 const DASHES = new Set(['-', '–', '‐', '‑']);
@@ -44,7 +45,13 @@ function readFramedDuration(c: Cursor, i: number): Match | null {
     if (!plural && !(w === 'past' || w === 'last')) return null;
     if (!plural) n = 1;
   }
-  return { first: i, last: k, expr: { kind: 'duration', value: durationValue(plural && !q ? null : n, unit) } };
+  // "the last week of August", "the first ten months of 1915": the frame's date joins the extent
+  let last = k;
+  if (['first', 'last', 'final'].includes(w) && c.isWord(c.next(k), 'of')) {
+    const framed = readPoint(c, c.next(c.next(k)), false);
+    if (framed && framed.first === c.next(c.next(k))) last = framed.last;
+  }
+  return { first: i, last, expr: { kind: 'duration', value: durationValue(plural && !q ? null : n, unit) } };
 }
 
 /** [prefix] quantity unit ["old"]: "three years", "over a month", "some 19 days", "eighteen months". */
@@ -75,7 +82,7 @@ function readCountedDuration(c: Cursor, i: number): Match | null {
     if (p >= 0 && ['times', 'once', 'twice', 'per'].includes(c.word(p))) return null;
   }
   // "a months-long siege": the "-long" adjective is read on its own; "a years" is no amount
-  if (c.isWord(q.first, 'a') && unitWord.endsWith('s')) return null;
+  if (c.isWord(q.first, 'a') && q.n === 1 && unitWord.endsWith('s')) return null;
   const dash = c.adjacent(u);
   if (dash >= 0 && DASHES.has(c.at(dash)!.text) && c.isWord(c.adjacent(dash), 'long')) return null;
   // "18 years old", "26 years of age"

@@ -31,7 +31,7 @@ const STARTERS: ReadonlySet<string> = new Set([
   'per', 'every', 'each', 'daily', 'everyday', 'weekly', 'monthly', 'annually', 'yearly', 'annual',
   'night', 'nights', 'tonight', 'morning', 'afternoon', 'evening', 'daytime',
   'right', 'these', 'present', 'modern', 'now', 'today', 'currently', 'current', 'nowadays', 'presently',
-  'recent', 'recently', 'former', 'formerly', 'future', 'dry', 'rainy', 'wet', 'monsoon',
+  'recent', 'recently', 'former', 'formerly', 'future', 'dry', 'rainy', 'wet', 'monsoon', 'christmas',
 ]);
 
 function canStart(t: Token): boolean {

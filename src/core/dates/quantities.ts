@@ -31,6 +31,7 @@ export function readQuantity(c: Cursor, i: number): Quantity | null {
       return { first: i, last: c.isWord(of, 'of') ? of : n, n: null };
     }
     if (c.isWord(n, 'half')) return null;
+    if (c.isWord(n, 'single')) return { first: i, last: n, n: 1 };
     return { first: i, last: i, n: 1 };
   }
   const tens = TENS.get(w);
