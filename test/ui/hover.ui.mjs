@@ -3,6 +3,19 @@
 import assert from 'node:assert/strict';
 import { openWorkbench, SAMPLE, SELECTORS } from './helpers.mjs';
 
+/** VS Code 1.100's peek view (not in helpers.mjs's SELECTORS yet). */
+const PEEK = '.peekview-widget';
+
+/** Keyboard only: Go to Line `line`, column `column` (1-based), and wait until the status bar says so. */
+async function goTo(wb, line, column) {
+  await wb.page.locator(SELECTORS.quickInput).waitFor({ state: 'hidden' });
+  await wb.page.locator(`${SELECTORS.activeEditor} textarea`).first().focus();
+  await wb.page.keyboard.press('Control+G');
+  await wb.page.locator(SELECTORS.quickInputBox).fill(`:${line}:${column}`);
+  await wb.page.keyboard.press('Enter');
+  await wb.page.locator(`${SELECTORS.statusbar} .statusbar-item`, { hasText: `Ln ${line}, Col ${column}` }).first().waitFor({ state: 'visible' });
+}
+
 describe('hover card and navigation in the workbench', function () {
   let wb;
   before(async () => {
@@ -48,15 +61,49 @@ describe('hover card and navigation in the workbench', function () {
     // Keyboard only: Go to Line 10, column 240 ("During the Suez Crisis, on 3 November 1956, the DPRK| issued …").
     const line = (await import('node:fs')).readFileSync(new URL('../../samples/egypt-north-korea.txt', import.meta.url), 'utf8').split('\n')[9];
     const column = line.indexOf('the DPRK issued') + 5;
-    await wb.page.locator(`${SELECTORS.activeEditor} textarea`).first().focus();
-    await wb.page.keyboard.press('Control+G');
-    await wb.page.locator(SELECTORS.quickInputBox).fill(`:10:${column}`);
-    await wb.page.keyboard.press('Enter');
-    await wb.page.locator(`${SELECTORS.statusbar} .statusbar-item`, { hasText: `Ln 10, Col ${column}` }).first().waitFor({ state: 'visible' });
+    await goTo(wb, 10, column);
     await wb.page.keyboard.press('Alt+BracketRight');
     // VS Code's status bar says how much is selected: "1957 and 1958" is 13 characters.
     const selection = wb.page.locator(`${SELECTORS.statusbar} .statusbar-item`, { hasText: /\(13 selected\)/ });
     await selection.first().waitFor({ state: 'visible', timeout: 10_000 });
     await wb.screenshot('alt-bracket-next-event');
+  });
+
+  it('Go to Event… lists the events in time order and filters by a name in the passage', async () => {
+    await wb.runCommand('ChronoLens: Go to Event…');
+    const rows = wb.page.locator(SELECTORS.quickInputRow);
+    await rows.first().waitFor({ state: 'visible' });
+    await wb.screenshot('go-to-event');
+    await wb.page.locator(SELECTORS.quickInputBox).fill('Shazly');
+    // Saad el-Shazly takes part in two dated events: the March 1973 visit and his April 6–13 visit.
+    await wb.page.waitForFunction((sel) => document.querySelectorAll(sel).length === 2, SELECTORS.quickInputRow, { timeout: 10_000 });
+    // Each row's first label is the item's label (the detail line has one too).
+    const labels = [];
+    for (let i = 0; i < 2; i++) labels.push(await rows.nth(i).locator(SELECTORS.quickInputRowLabel).first().innerText());
+    assert.deepEqual(labels, ['1973-03-01/1973-03-07 · 1-7 March 1973', '1973-04-06/1973-04-13 · April 6–13']);
+    await wb.screenshot('go-to-event-shazly');
+    await wb.page.keyboard.press('Escape');
+  });
+
+  it('Show Related Passages opens a peek view over the related passages', async () => {
+    // In the 1-7 March 1973 passage ("… to train Egyptian pilots.").
+    await goTo(wb, 19, 200);
+    await wb.runCommand('ChronoLens: Show Related Passages');
+    const peek = wb.page.locator(PEEK).first();
+    await peek.waitFor({ state: 'visible', timeout: 10_000 });
+    await wb.screenshot('related-passages');
+    assert.match(await peek.innerText(), /egypt-north-korea\.txt/);
+    await wb.page.keyboard.press('Escape');
+  });
+
+  it('the status bar item goes away when the document stops being an article (language changed to JSON)', async () => {
+    const item = wb.page.locator(`${SELECTORS.statusbar} .statusbar-item`, { hasText: /\d+ events · / });
+    await item.first().waitFor({ state: 'visible' });
+    await wb.runCommand('Change Language Mode');
+    await wb.page.locator(SELECTORS.quickInputBox).fill('JSON');
+    await wb.page.locator(SELECTORS.quickInputRow).first().waitFor({ state: 'visible' });
+    await wb.page.keyboard.press('Enter');
+    await item.first().waitFor({ state: 'hidden', timeout: 10_000 });
+    await wb.screenshot('not-an-article');
   });
 });
