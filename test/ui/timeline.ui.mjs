@@ -51,11 +51,36 @@ async function runCommandWhenReady(wb, title, tries = 8) {
   }
 }
 
+/** Waits until the editor's selection is exactly the first `date` of the sample (read from the status bar). */
+async function expectSelectedInEditor(wb, date) {
+  const start = lineCol(date);
+  const end = lineCol(date, { end: true });
+  assert.equal(start.line, end.line);
+  const want = new RegExp(`^Ln ${end.line}, Col ${end.col} \\(${date.length} selected\\)`);
+  const deadline = Date.now() + 10_000;
+  let status = '';
+  while (Date.now() < deadline && !want.test(status)) {
+    status = await cursorStatus(wb).catch(() => '');
+    if (!want.test(status)) await wb.page.waitForTimeout(200);
+  }
+  assert.match(status, want);
+}
+
 async function openTimeline(wb) {
   await runCommandWhenReady(wb, 'ChronoLens: Open Timeline');
   const frame = await timelineFrame(wb);
   await options(frame).first().waitFor({ state: 'visible', timeout: 20_000 });
   return frame;
+}
+
+/** Switches the colour theme through its picker (which writes `workbench.colorTheme`) and waits for the webview to follow. */
+async function setColorTheme(wb, frame, label, bodyClass) {
+  await runCommandWhenReady(wb, 'Preferences: Color Theme');
+  await wb.page.locator('.quick-input-widget .quick-input-box input').fill(label);
+  await wb.page.locator('.quick-input-widget .quick-input-list .monaco-list-row').first().waitFor();
+  await wb.page.keyboard.press('Enter');
+  await frame.locator(`body.${bodyClass}`).waitFor({ timeout: 10_000 });
+  await wb.page.waitForTimeout(300);
 }
 
 /** Screenshots of the whole workbench and of the side bar alone (the panel). */
@@ -93,6 +118,8 @@ describe('timeline view', function () {
     assert.match((await last.getAttribute('aria-label')) ?? '', /^2017\b/);
     assert.equal(await last.getAttribute('aria-posinset'), await last.getAttribute('aria-setsize'));
     assert.match(await last.innerText(), /Sedki Sobhi|severed/);
+    await list.press('Home');
+    await setColorTheme(wb, frame, 'Dark Modern', 'vscode-dark');
     await screenshots(wb, 'timeline dark');
   });
 
@@ -121,17 +148,19 @@ describe('timeline view', function () {
     }
     const card = frame.locator('[role=option]', { hasText: 'April 6–13' });
     await card.click();
-    const start = lineCol('April 6–13');
-    const end = lineCol('April 6–13', { end: true });
-    assert.equal(start.line, end.line);
-    const want = new RegExp(`^Ln ${end.line}, Col ${end.col} \\(${'April 6–13'.length} selected\\)`);
-    const deadline = Date.now() + 10_000;
-    let status = '';
-    while (Date.now() < deadline && !want.test(status)) {
-      status = await cursorStatus(wb).catch(() => '');
-      if (!want.test(status)) await wb.page.waitForTimeout(200);
+    await expectSelectedInEditor(wb, 'April 6–13');
+  });
+
+  it('Enter on the event selected with the arrow keys jumps to its date (October 18)', async () => {
+    const list = frame.locator('.list[role=listbox]');
+    await list.focus();
+    for (let i = 0; i < 10; i++) {
+      if (/^October 18\b/.test((await selectedOption(frame).getAttribute('aria-label')) ?? '')) break;
+      await list.press('ArrowDown');
     }
-    assert.match(status, want);
+    assert.match((await selectedOption(frame).getAttribute('aria-label')) ?? '', /^October 18\b/);
+    await list.press('Enter');
+    await expectSelectedInEditor(wb, 'October 18');
   });
 
   it('moving the editor cursor highlights the event there', async () => {
@@ -147,26 +176,54 @@ describe('timeline view', function () {
   });
 
   it('looks right in a light theme too', async () => {
-    await wb.runCommand('Preferences: Color Theme');
-    await wb.page.locator('.quick-input-widget .quick-input-box input').fill('Light Modern');
-    await wb.page.locator('.quick-input-widget .quick-input-list .monaco-list-row').first().waitFor();
-    await wb.page.keyboard.press('Enter');
-    await wb.page.waitForFunction(() => document.querySelector('.monaco-workbench')?.classList.contains('vs'), null, { timeout: 10_000 });
-    await frame.locator('body.vscode-light').waitFor({ timeout: 10_000 });
+    await setColorTheme(wb, frame, 'Light Modern', 'vscode-light');
     const list = frame.locator('.list[role=listbox]');
     await list.focus();
     await list.press('Home');
-    await wb.page.waitForTimeout(500);
+    await wb.page.waitForTimeout(300);
     await screenshots(wb, 'timeline light');
+  });
+
+  it('keeps its filter when hidden and shown again, and across a window reload', async () => {
+    await frame.locator('input.filter-text').fill('Shazly');
+    await frame.locator('.count', { hasText: /^\d+ of \d+ events?$/ }).waitFor();
+    const filtered = await frame.locator('.count').innerText();
+    await wb.page.waitForTimeout(500); // the view reports the filter to the extension once typing pauses
+    await wb.page.keyboard.press('Control+Shift+E'); // the Explorer replaces the view…
+    await wb.page.locator('.explorer-folders-view').waitFor({ state: 'visible' });
+    frame = await openTimeline(wb); // …and it comes back
+    assert.equal(await frame.locator('input.filter-text').inputValue(), 'Shazly');
+    assert.equal(await frame.locator('.count').innerText(), filtered);
+
+    await runCommandWhenReady(wb, 'Developer: Reload Window');
+    await wb.page.waitForTimeout(1000);
+    await wb.page.locator('.part.statusbar').waitFor({ state: 'visible', timeout: 30_000 });
+    await wb.waitForEditorText('North Korea'); // the editor comes back where it was
+    frame = await openTimeline(wb);
+    await frame.locator('.count', { hasText: filtered }).waitFor({ timeout: 10_000 });
+    assert.equal(await frame.locator('input.filter-text').inputValue(), 'Shazly');
+    for (const title of await options(frame).evaluateAll((els) => els.map((el) => el.getAttribute('title') ?? ''))) {
+      assert.match(title, /Shazly/);
+    }
   });
 });
 
-describe('timeline view with hostile article text', function () {
+describe('timeline view: empty, hostile and edited articles', function () {
   let wb;
   before(async () => {
     wb = await openWorkbench();
   });
   after(() => wb?.close());
+
+  it('without an article: says so, with a button to open one', async () => {
+    await runCommandWhenReady(wb, 'ChronoLens: Open Timeline');
+    const frame = await timelineFrame(wb);
+    const empty = frame.locator('.empty');
+    await empty.waitFor({ state: 'visible', timeout: 20_000 });
+    assert.match(await empty.innerText(), /No article open/);
+    assert.equal(await empty.getByRole('button', { name: 'Open an article…' }).count(), 1);
+    await screenshots(wb, 'timeline empty');
+  });
 
   it('shows <script> and <img onerror> as text and runs nothing', async () => {
     await runCommandWhenReady(wb, 'File: New Untitled Text File');
@@ -186,5 +243,27 @@ describe('timeline view with hostile article text', function () {
     assert.ok(!scripts.some((html) => html.includes('pwned')), `no script from the article: ${scripts.join('\n')}`);
     assert.equal(await frame.locator('body').evaluate(() => window.pwned), undefined);
     await screenshots(wb, 'timeline hostile text');
+  });
+
+  it('keeps its filter while the article is edited, and shows new events', async () => {
+    const frame = await timelineFrame(wb);
+    await frame.locator('body').press('/'); // the shortcut to the filter box
+    assert.equal(await frame.locator('input.filter-text').evaluate((el) => el === document.activeElement), true);
+    await wb.page.keyboard.type('crowd');
+    await frame.locator('.count', { hasText: /^1 of 2 events$/ }).waitFor();
+    await wb.page.locator('.editor-group-container.active .monaco-editor textarea').first().focus();
+    await wb.page.keyboard.press('Control+End');
+    await wb.page.keyboard.insertText('\nIn 1970 the crowd returned.\n');
+    await frame.locator('.count', { hasText: /^2 of 3 events$/ }).waitFor({ timeout: 10_000 });
+    assert.equal(await frame.locator('input.filter-text').inputValue(), 'crowd');
+  });
+
+  it('notes when an article has no dates', async () => {
+    await runCommandWhenReady(wb, 'File: New Untitled Text File');
+    await wb.page.locator('.editor-group-container.active .monaco-editor textarea').first().waitFor();
+    await wb.page.keyboard.insertText('= Undated =\n\nNothing here says when.\n');
+    await wb.waitForEditorText('Nothing here');
+    const frame = await timelineFrame(wb);
+    await frame.locator('.notice', { hasText: 'No dates found' }).waitFor({ timeout: 20_000 });
   });
 });
