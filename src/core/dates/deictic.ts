@@ -34,6 +34,7 @@ export function readDeictic(c: Cursor, i: number): Match | null {
     if (c.isWord(j, 'future')) return ref(i, j, 'FUTURE_REF');
     if (c.isWord(j, 'past') && !isNounAfter(c, j)) return ref(i, j, 'PAST_REF');
     if (c.isWord(j, 'present') && !isNounAfter(c, j)) return ref(i, j, 'PRESENT_REF');
+    if (c.isWord(j, 'time') && c.isWord(c.next(j), 'being')) return ref(i, c.next(j), 'PRESENT_REF');
   }
   if (w === 'these' && c.isWord(c.next(i), 'days')) return ref(i, c.next(i), 'PRESENT_REF');
   if (w === 'present' || w === 'modern') {
@@ -88,6 +89,14 @@ function vague(first: number, last: number): Match {
  */
 export function readVague(c: Cursor, i: number): Match | null {
   const w = c.word(i);
+  // "At this time" / "by this time" / "around this time": the narrative's present (TIMEX2 PRESENT_REF)
+  if (w === 'at' && c.isWord(c.next(i), 'this') && c.isWord(c.next(c.next(i)), 'time')) return ref(i, c.next(c.next(i)), 'PRESENT_REF');
+  if (w === 'this' && c.isWord(c.next(i), 'time')) {
+    // without a preposition, "this time" is an occasion ("this time led by Arnold"), not a time
+    const p = c.word(c.prev(i));
+    if (p === 'by' || p === 'around') return ref(i, c.next(i), 'PRESENT_REF');
+    return p === 'during' || p === 'from' || p === 'since' || p === 'until' ? vague(i, c.next(i)) : null;
+  }
   if (w === 'this' || w === 'that') {
     const j = c.next(i);
     return VAGUE_NOUNS.has(c.word(j)) ? vague(i, j) : null;

@@ -8,7 +8,7 @@ import { Cursor } from './cursor';
 import { readDayPart, readDeictic, readVague } from './deictic';
 import { readDuration } from './durations';
 import type { Expr, Match, Point } from './model';
-import { resolvePoint, timeOf, type NarrativeTime } from './narrative';
+import { advance, resolvePoint, timeOf, type NarrativeTime } from './narrative';
 import { normaliseList, normalisePoint, normaliseRange, type Normalised } from './normalise';
 import { readRelative } from './relative';
 import {
@@ -31,7 +31,7 @@ const STARTERS: ReadonlySet<string> = new Set([
   'per', 'every', 'each', 'daily', 'everyday', 'weekly', 'monthly', 'annually', 'yearly', 'annual',
   'night', 'nights', 'tonight', 'morning', 'afternoon', 'evening', 'daytime',
   'right', 'these', 'present', 'modern', 'now', 'today', 'currently', 'current', 'nowadays', 'presently',
-  'recent', 'recently', 'former', 'formerly', 'future', 'dry', 'rainy', 'wet', 'monsoon', 'christmas',
+  'recent', 'recently', 'former', 'formerly', 'future', 'dry', 'rainy', 'wet', 'monsoon', 'christmas', 'at',
 ]);
 
 function canStart(t: Token): boolean {
@@ -225,7 +225,7 @@ export function tagDates(text: string, article: ParsedArticle, options?: DateTag
     }
     if (placed.sets && placed.norm.edtf !== null) {
       const t = timeOf(placed.sets, firstIndex);
-      if (t) now = t;
+      if (t) now = advance(now, t);
     }
   }
   return out;

@@ -111,3 +111,14 @@ export function timeOf(p: Point, mentionIndex: number): NarrativeTime | null {
   }
   return t;
 }
+
+/**
+ * Moves the narrative to a new time. A coarser mention that agrees with the current time
+ * ("22 September 1980 … in September 1980 … the next day") keeps the finer parts.
+ */
+export function advance(now: NarrativeTime | null, t: NarrativeTime): NarrativeTime {
+  if (now === null || now.year !== t.year || t.day !== undefined) return t;
+  if (t.month === undefined) return { ...t, month: now.month, day: now.day };
+  if (t.month === now.month) return { ...t, day: now.day };
+  return t;
+}
