@@ -92,12 +92,25 @@ async function screenshots(wb, name) {
 describe('timeline view', function () {
   let wb;
   let frame;
+  const cspViolations = [];
   before(async () => {
     wb = await openWorkbench({ file: SAMPLE });
+    wb.page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text()) && /webview\.js|timeline\.css|nonce|inline/i.test(m.text())) cspViolations.push(m.text());
+    });
     await wb.waitForEditorText('Egypt–North Korea relations');
     frame = await openTimeline(wb);
   });
   after(() => wb?.close());
+
+  it('loads under its Content Security Policy without violations', async () => {
+    assert.equal(await frame.locator('link[rel=stylesheet]').count(), 1);
+    const csp = await frame.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    assert.match(csp, /default-src 'none'/);
+    assert.match(csp, /script-src 'nonce-[\w-]+'/);
+    assert.ok(!/unsafe-inline|unsafe-eval/.test(csp), csp);
+    assert.deepEqual(cspViolations, []);
+  });
 
   it('lists the events in time order: first 3 November 1956, last 2017', async () => {
     const list = frame.locator('.list[role=listbox]');
@@ -133,6 +146,19 @@ describe('timeline view', function () {
     const count = await frame.locator('.count').innerText();
     assert.equal(Number(/^(\d+) of/.exec(count)[1]), texts.length);
     await screenshots(wb, 'timeline filtered Sadat');
+
+    // The view's "Copy Timeline as Markdown" button copies what is shown: Sadat's events only.
+    await wb.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await wb.page.waitForTimeout(400); // the filter reaches the extension once typing pauses
+    await wb.page.locator('.part.sidebar .title-actions [aria-label="Copy Timeline as Markdown"]').click();
+    let copied = '';
+    for (let i = 0; i < 30 && !copied.includes('| Date |'); i++) {
+      await wb.page.waitForTimeout(200);
+      copied = await wb.page.evaluate(() => navigator.clipboard.readText()).catch(() => '');
+    }
+    const rows = copied.trim().split('\n').slice(2);
+    assert.equal(rows.length, texts.length, copied);
+    for (const row of rows) assert.match(row, /Sadat/);
     await input.fill('');
     await frame.locator('.count', { hasText: /^\d+ events$/ }).waitFor();
   });
@@ -173,6 +199,24 @@ describe('timeline view', function () {
       await frame.locator('[role=option][aria-selected=true]', { hasText: passage.slice(0, 20) }).waitFor({ timeout: 10_000 });
       assert.ok(((await selectedOption(frame).getAttribute('aria-label')) ?? '').startsWith(date));
     }
+  });
+
+  it('zooms the time axis with its buttons and the + and - keys', async () => {
+    const label = frame.locator('.zoom-label');
+    assert.equal(await label.innerText(), '1×');
+    await frame.getByRole('button', { name: 'Zoom in' }).click();
+    await frame.locator('.zoom-label', { hasText: '2×' }).waitFor();
+    const list = frame.locator('.list[role=listbox]');
+    await list.focus();
+    await list.press('+');
+    await frame.locator('.zoom-label', { hasText: '4×' }).waitFor();
+    const tall = await frame.locator('.axis').evaluate((el) => el.scrollHeight / el.clientHeight);
+    assert.ok(tall > 3, `zoomed 4×, the axis is ${tall.toFixed(1)} views tall`);
+    await screenshots(wb, 'timeline zoomed');
+    await list.press('-');
+    await list.press('-');
+    await frame.locator('.zoom-label', { hasText: '1×' }).waitFor();
+    assert.equal(await frame.getByRole('button', { name: 'Zoom out' }).isDisabled(), true);
   });
 
   it('looks right in a light theme too', async () => {
