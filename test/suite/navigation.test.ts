@@ -236,3 +236,21 @@ describe('folding', () => {
     }
   });
 });
+
+describe('guarded handlers', () => {
+  it('a failing handler returns undefined and is logged once, however often it fails', async () => {
+    const { guard } = await import('../../src/extension/editorContext');
+    const logged: string[] = [];
+    const log = { error: (context: string) => logged.push(context) } as unknown as import('../../src/extension/logger').Logger;
+    const failing = guard(log, 'test feature', (n: number) => {
+      if (n > 0) throw new Error('broken index');
+      return 'fine';
+    });
+    assert.equal(await failing(0), 'fine');
+    assert.equal(await failing(1), undefined);
+    assert.equal(await failing(2), undefined);
+    const rejecting = guard(log, 'test feature', async () => Promise.reject(new Error('broken index')));
+    assert.equal(await rejecting(), undefined);
+    assert.deepEqual(logged, ['ChronoLens test feature failed']);
+  });
+});

@@ -96,7 +96,7 @@ describe('hover card and navigation in the workbench', function () {
     await wb.page.keyboard.press('Escape');
   });
 
-  it('the status bar item goes away when the document stops being an article (language changed to JSON)', async () => {
+  it('the status bar item and the article commands go away when the document stops being an article (language changed to JSON)', async () => {
     const item = wb.page.locator(`${SELECTORS.statusbar} .statusbar-item`, { hasText: /\d+ events · / });
     await item.first().waitFor({ state: 'visible' });
     await wb.runCommand('Change Language Mode');
@@ -105,5 +105,8 @@ describe('hover card and navigation in the workbench', function () {
     await wb.page.keyboard.press('Enter');
     await item.first().waitFor({ state: 'hidden', timeout: 10_000 });
     await wb.screenshot('not-an-article');
+    // Commands that need an article leave the command palette (chronolens.isArticle is false).
+    await assert.rejects(wb.runCommand('ChronoLens: Go to Event…'), /not in the command palette/);
+    await wb.page.keyboard.press('Escape');
   });
 });
