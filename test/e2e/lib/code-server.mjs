@@ -14,13 +14,24 @@ export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const CACHE = path.join(REPO, 'test/e2e/.cache');
 export const CODE_SERVER_VERSION = '4.100.3'; // newest that runs on Node 20; ships VS Code 1.100.3
 const INSTALL_DIR = path.join(CACHE, 'code-server');
+const INSTALL_LOG = path.join(CACHE, 'code-server-install.log');
 const ENTRY = path.join(INSTALL_DIR, 'node_modules/code-server/out/node/entry.js');
 const MARKER = path.join(INSTALL_DIR, `.installed-${CODE_SERVER_VERSION}`);
-export const CHROMIUM = '/usr/bin/chromium';
+/** Debian's Chromium; CHRONOLENS_CHROMIUM=/path/to/chrome to use another Chromium-based browser. */
+export const CHROMIUM = process.env.CHRONOLENS_CHROMIUM || '/usr/bin/chromium';
 
 const log = (msg) => console.log(`[vscode] ${msg}`);
+const sleepSync = (ms) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 
+/** Where `command` is on PATH, or null. */
+function which(command) {
+  const r = spawnSync('sh', ['-c', `command -v ${command}`], { encoding: 'utf8' });
+  return r.status === 0 ? r.stdout.trim() : null;
+}
+
+/** Is a Debian package installed? null when there is no dpkg (not Debian): unknown. */
 function isDebianPackageInstalled(name) {
+  if (!which('dpkg-query')) return null;
   const r = spawnSync('dpkg-query', ['-W', '-f=${Status}', name], { encoding: 'utf8' });
   return r.status === 0 && r.stdout.includes('install ok installed');
 }
@@ -46,29 +57,73 @@ function runLogged(cmd, args, { cwd, env, logFile, what }) {
 }
 
 /**
+ * Runs `fn` holding the lock folder test/e2e/.cache/<name>.lock, so that two runs (the tests and
+ * `npm start`, say) never install at the same time. A lock whose process is gone is taken over.
+ */
+function withLock(name, fn) {
+  const lock = path.join(CACHE, `${name}.lock`);
+  const pidFile = path.join(lock, 'pid');
+  fs.mkdirSync(CACHE, { recursive: true });
+  const deadline = Date.now() + 15 * 60_000;
+  for (let waiting = false; ; waiting = true) {
+    try {
+      fs.mkdirSync(lock);
+      fs.writeFileSync(pidFile, String(process.pid));
+      break;
+    } catch (err) {
+      if (err.code !== 'EEXIST') throw err;
+    }
+    const pid = Number(fs.existsSync(pidFile) ? fs.readFileSync(pidFile, 'utf8') : 0);
+    let alive = true;
+    try {
+      if (pid) process.kill(pid, 0);
+    } catch (e) {
+      alive = e.code === 'EPERM';
+    }
+    if (!alive) {
+      fs.rmSync(lock, { recursive: true, force: true });
+      continue;
+    }
+    if (Date.now() > deadline) throw new Error(`waited 15 minutes for ${lock} (held by process ${pid}); remove it if that process is gone`);
+    if (!waiting) log(`another process (${pid || '?'}) is installing (${name}); waiting for it…`);
+    sleepSync(2000);
+  }
+  try {
+    return fn();
+  } finally {
+    fs.rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+/**
  * Makes sure the machine has what is needed: Chromium (when `browser`), and, while code-server is
- * not yet installed, the packages its install needs (libkrb5-dev, ripgrep). As root on Debian it
- * installs the missing ones with apt-get; otherwise it says what to install.
+ * not yet installed, what its install needs (libkrb5-dev, ripgrep). As root with apt-get it
+ * installs the missing Debian packages; otherwise it says what to install.
  */
 export function ensureSystemPackages({ browser }) {
-  const wanted = [];
-  if (browser) wanted.push('chromium');
-  if (!isCodeServerInstalled()) wanted.push('libkrb5-dev', 'ripgrep');
-  const missing = wanted.filter((p) => !isDebianPackageInstalled(p));
-  if (browser && !missing.includes('chromium') && !fs.existsSync(CHROMIUM)) missing.push('chromium');
-  if (missing.length === 0) return;
-  const isRoot = process.getuid?.() === 0;
-  const hasApt = spawnSync('apt-get', ['--version']).status === 0;
-  if (!isRoot || !hasApt) {
-    throw new Error(`missing system packages: ${missing.join(' ')}. Install them (Debian: sudo apt-get install ${missing.join(' ')}) and run again.`);
+  const missing = [];
+  if (browser && !fs.existsSync(CHROMIUM)) missing.push('chromium');
+  if (!isCodeServerInstalled()) {
+    if (isDebianPackageInstalled('libkrb5-dev') === false) missing.push('libkrb5-dev');
+    if (!which('rg')) missing.push('ripgrep');
   }
-  const started = Date.now();
-  log(`installing Debian packages: ${missing.join(' ')} (once; log in test/e2e/.cache/apt.log)`);
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  const logFile = path.join(CACHE, 'apt.log');
-  runLogged('apt-get', ['update'], { env, logFile, what: 'apt-get update' });
-  runLogged('apt-get', ['install', '-y', ...missing], { env, logFile, what: `apt-get install ${missing.join(' ')}` });
-  log(`Debian packages installed in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  if (missing.length === 0) return;
+  if (process.getuid?.() !== 0 || !which('apt-get')) {
+    throw new Error(
+      `missing: ${missing.join(' ')}. Install them (Debian/Ubuntu: sudo apt-get install ${missing.join(' ')}) and run again` +
+        (missing.includes('chromium') ? ', or point CHRONOLENS_CHROMIUM at a Chromium or Chrome binary.' : '.'),
+    );
+  }
+  withLock('apt', () => {
+    const started = Date.now();
+    log(`installing Debian packages: ${missing.join(' ')} (once; log in test/e2e/.cache/apt.log)`);
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    const logFile = path.join(CACHE, 'apt.log');
+    const wait = ['-o', 'DPkg::Lock::Timeout=600']; // another apt/dpkg at work: wait for it
+    runLogged('apt-get', [...wait, 'update'], { env, logFile, what: 'apt-get update' });
+    runLogged('apt-get', [...wait, 'install', '-y', ...missing], { env, logFile, what: `apt-get install ${missing.join(' ')}` });
+    log(`Debian packages installed in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  });
 }
 
 export function isCodeServerInstalled() {
@@ -77,23 +132,38 @@ export function isCodeServerInstalled() {
 
 /** Installs code-server into test/e2e/.cache/code-server/ unless already there; returns its entry script. */
 export function ensureCodeServer() {
-  if (isCodeServerInstalled()) return ENTRY;
+  if (!isCodeServerInstalled()) {
+    withLock('code-server-install', () => {
+      if (!isCodeServerInstalled()) installCodeServer(); // else another process has just installed it
+    });
+  }
+  return ENTRY;
+}
+
+function installCodeServer() {
   const started = Date.now();
-  log(`installing code-server@${CODE_SERVER_VERSION} into test/e2e/.cache/code-server (once, about 1-2 minutes; log in test/e2e/.cache/code-server-install.log)`);
+  log(`installing code-server@${CODE_SERVER_VERSION} into test/e2e/.cache/code-server (once, 1-4 minutes; log in test/e2e/.cache/code-server-install.log)`);
+  const major = Number(process.versions.node.split('.')[0]);
+  if (major !== 20) log(`warning: code-server ${CODE_SERVER_VERSION} wants Node 20, this is Node ${process.versions.node}: its native modules may not build`);
   fs.mkdirSync(INSTALL_DIR, { recursive: true });
   fs.writeFileSync(
     path.join(INSTALL_DIR, 'package.json'),
     JSON.stringify({ name: 'chronolens-e2e-code-server', private: true, description: 'Written by test/e2e/lib/code-server.mjs', dependencies: { 'code-server': CODE_SERVER_VERSION } }, null, 2) + '\n',
   );
   // @vscode/ripgrep's postinstall downloads rg from the internet, unless it finds this archive
-  // in its cache under $TMPDIR: build it from Debian's ripgrep.
+  // in its cache under $TMPDIR: build it from the system's ripgrep.
   const tmp = path.join(CACHE, 'tmp');
   const rgCache = path.join(tmp, 'vscode-ripgrep-cache-1.15.11');
   fs.mkdirSync(rgCache, { recursive: true });
   const rgArchive = path.join(rgCache, 'ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz');
   if (!fs.existsSync(rgArchive)) {
-    if (!fs.existsSync('/usr/bin/rg')) throw new Error('ripgrep (/usr/bin/rg) is needed to install code-server: apt-get install ripgrep');
-    runLogged('tar', ['-czf', rgArchive, '-C', '/usr/bin', 'rg'], { logFile: path.join(CACHE, 'code-server-install.log'), what: 'packing rg' });
+    const rg = which('rg');
+    if (!rg) throw new Error('ripgrep (rg) is needed to install code-server: apt-get install ripgrep');
+    const rgDir = fs.mkdtempSync(path.join(tmp, 'rg-'));
+    fs.copyFileSync(fs.realpathSync(rg), path.join(rgDir, 'rg'));
+    fs.chmodSync(path.join(rgDir, 'rg'), 0o755);
+    runLogged('tar', ['-czf', rgArchive, '-C', rgDir, 'rg'], { logFile: INSTALL_LOG, what: 'packing rg' });
+    fs.rmSync(rgDir, { recursive: true, force: true });
   }
   const env = {
     ...process.env,
@@ -104,16 +174,10 @@ export function ensureCodeServer() {
     npm_config_audit: 'false',
     npm_config_update_notifier: 'false',
   };
-  runLogged('npm', ['install', '--no-package-lock', '--omit=dev'], {
-    cwd: INSTALL_DIR,
-    env,
-    logFile: path.join(CACHE, 'code-server-install.log'),
-    what: `npm install code-server@${CODE_SERVER_VERSION}`,
-  });
+  runLogged('npm', ['install', '--no-package-lock', '--omit=dev'], { cwd: INSTALL_DIR, env, logFile: INSTALL_LOG, what: `npm install code-server@${CODE_SERVER_VERSION}` });
   if (!fs.existsSync(ENTRY)) throw new Error(`code-server installed but ${ENTRY} is missing`);
   fs.writeFileSync(MARKER, new Date().toISOString() + '\n');
   log(`code-server installed in ${((Date.now() - started) / 1000).toFixed(0)} s`);
-  return ENTRY;
 }
 
 /** A free TCP port on 127.0.0.1. */
