@@ -96,8 +96,9 @@ export function edtfInWords(value: string): string {
 
 /** The meaning of a date mention in words, as a hover says it after the text as written. */
 export function dateMeaning(index: ArticleIndex, date: DateMention): string {
-  const precision = date.type === 'DURATION' ? 'a duration' : date.type === 'SET' ? 'a recurring time' : PRECISION_WORDS[date.precision];
-  if (date.edtf === null) return `${precision}, value unknown`;
+  if (date.edtf === null) return 'a time reference whose value is not known';
+  if (date.type === 'SET') return `a recurring time: every ${everyInWords(date.edtf)}`;
+  const precision = date.type === 'DURATION' ? 'a duration' : PRECISION_WORDS[date.precision];
   let words = edtfInWords(date.edtf);
   if (date.mod) words = `${MOD_WORDS[date.mod]} ${words}`;
   const sameAsWritten = normalize(words) === normalize(date.text);
@@ -120,6 +121,12 @@ export function dateMeaning(index: ArticleIndex, date: DateMention): string {
     }
   }
   return meaning;
+}
+
+/** "P1Y" → "year", "P2W" → "2 weeks"; the value itself when it is no duration. */
+function everyInWords(value: string): string {
+  const words = durationInWords(value);
+  return words ? words.replace(/^1 (\w+)$/, '$1') : value;
 }
 
 function normalize(text: string): string {

@@ -40,8 +40,8 @@ function eventDateLabel(index: ArticleIndex, event: TimelineEvent): string {
 function dateCard(document: vscode.TextDocument, index: ArticleIndex, date: DateMention): string {
   const lines: string[] = [];
   lines.push(`**${escapeMarkdown(date.text)}** — ${escapeMarkdown(dateMeaning(index, date))}`);
-  const value = date.edtf ?? 'unknown';
-  lines.push(`EDTF ${codeSpan(value)}${date.mod ? ` · modifier ${codeSpan(date.mod)}` : ''}${date.type !== 'DATE' ? ` · ${codeSpan(date.type)}` : ''}`);
+  const value = date.edtf === null ? 'no EDTF value' : `EDTF ${codeSpan(date.edtf)}`;
+  lines.push(`${value}${date.mod ? ` · modifier ${codeSpan(date.mod)}` : ''}${date.type !== 'DATE' ? ` · ${codeSpan(date.type)}` : ''}`);
   if (date.problem) lines.push(`⚠ ${escapeMarkdown(date.problem)}`);
 
   const event = index.eventAt(date.start);
