@@ -116,6 +116,7 @@ export class ArticleIndex {
   private readonly timelineRank = new Map<string, number>();
   private readonly eventsByText: TimelineEvent[];
   private readonly mentions: (TextSpan & { entity: Entity })[];
+  private readonly eventCountByEntity = new Map<string, number>();
 
   constructor(
     readonly text: string,
@@ -136,6 +137,9 @@ export class ArticleIndex {
       return pa.from - pb.from || pa.to - pb.to || a.start - b.start;
     });
     this.timeline.forEach((event, i) => this.timelineRank.set(event.id, i));
+    for (const event of data.events) {
+      for (const id of event.entities) this.eventCountByEntity.set(id, (this.eventCountByEntity.get(id) ?? 0) + 1);
+    }
     this.mentions = data.entities
       .flatMap((entity) => entity.mentions.map((m) => ({ ...m, entity })))
       .sort((a, b) => a.start - b.start);
@@ -201,9 +205,10 @@ export class ArticleIndex {
     return event.entities.map((id) => this.entityById.get(id)!);
   }
 
-  /** The first, fullest mention: where "Go to Definition" lands. */
+  /** The first of the fullest mentions (most words): where "Go to Definition" lands. */
   definitionOf(entity: Entity): TextSpan {
-    return entity.mentions.find((m) => m.text === entity.name) ?? entity.mentions[0];
+    const words = (m: TextSpan) => m.text.trim().split(/\s+/).length;
+    return entity.mentions.reduce((best, m) => (words(m) > words(best) ? m : best));
   }
 
   /** The time the whole timeline covers, or undefined without events. */
@@ -214,7 +219,11 @@ export class ArticleIndex {
     return { from: placements[0], to: last };
   }
 
-  /** Other events ranked by shared entities (each counts 1) and overlapping periods (counts 1). */
+  /**
+   * Other events ranked by shared entities and overlapping periods. An entity counts more the
+   * rarer it is in the article (inverse event frequency): sharing "Egypt" in an article about
+   * Egypt says little, sharing "Shazly" says much. An overlapping period counts as one entity.
+   */
   related(event: TimelineEvent, limit = 10): RelatedPassage[] {
     const own = this.placementOf(event);
     const ownEntities = new Set(event.entities);
@@ -224,10 +233,14 @@ export class ArticleIndex {
       const sharedEntities = other.entities.filter((id) => ownEntities.has(id)).map((id) => this.entityById.get(id)!);
       const p = this.placementOf(other);
       const overlapsInTime = p.from <= own.to && own.from <= p.to;
-      const score = sharedEntities.length + (overlapsInTime ? 1 : 0);
+      const score = sharedEntities.reduce((sum, e) => sum + this.rarity(e), overlapsInTime ? 1 : 0);
       if (score > 0) ranked.push({ event: other, score, sharedEntities, overlapsInTime });
     }
     ranked.sort((a, b) => b.score - a.score || this.rankOf(a.event) - this.rankOf(b.event));
     return ranked.slice(0, limit);
+  }
+
+  private rarity(entity: Entity): number {
+    return Math.log(1 + this.timeline.length / Math.max(1, this.eventCountByEntity.get(entity.id) ?? 0));
   }
 }
