@@ -351,7 +351,8 @@ function readBareMonth(c: Cursor, i: number, month: number): PointMatch | null {
     if (pt.kind === 'word') {
       // "the February Revolution", "a June offensive" name a month; "the March to the Sea" does not
       if (pt.lower === 'the' || pt.lower === 'a') {
-        if (AMBIGUOUS_MONTHS.has(w) || c.at(c.next(i))?.kind !== 'word') return null;
+        // "the March to the Sea" is a name; "a March operation" is the month
+        if ((AMBIGUOUS_MONTHS.has(w) && pt.lower === 'the') || c.at(c.next(i))?.kind !== 'word') return null;
         return { first: i, last: i, point: { month, anaphor: 'year' } };
       }
       if (c.isCapitalised(p) && !DATE_PREPOSITIONS.has(pt.lower)) {
@@ -366,7 +367,7 @@ function readBareMonth(c: Cursor, i: number, month: number): PointMatch | null {
       const pt = p >= 0 ? c.at(p)! : undefined;
       const n = c.next(i);
       const listed = pt !== undefined && pt.text === ',' && (c.isWord(n, 'and') || c.isPunct(n, ','));
-      const beforeOtherMonth = (c.isWord(n, 'and') || c.isWord(n, 'or') || c.isWord(n, 'to')) && MONTHS.has(c.word(c.next(n)));
+      const beforeOtherMonth = (c.isWord(n, 'and') || c.isWord(n, 'or') || c.isWord(n, 'to') || DASHES.has(c.at(n)?.text ?? '')) && MONTHS.has(c.word(c.next(n)));
       if (!listed && !beforeOtherMonth) return null;
     }
   }
@@ -407,6 +408,31 @@ function readChristmas(c: Cursor, i: number): PointMatch {
   return { first: i, last, point: { month: 12, day, anaphor: 'year' } };
 }
 
+/** Nouns after "the 20th" that make it something other than a day ("the 20th century", "the 20th Division"). */
+const NOT_AFTER_ORDINAL_DAY = new Set(['century', 'centuries', 'anniversary', 'birthday', 'of', 'time', 'day', 'year', 'and', 'or']);
+
+/** "on the 20th": a day of the narrative month. */
+function readOrdinalDay(c: Cursor, i: number): PointMatch | null {
+  if (!c.isWord(i, 'the')) return null;
+  const j = c.next(i);
+  const t = c.at(j);
+  if (t === undefined || t.kind !== 'ord' || t.value < 1 || t.value > 31) return null;
+  const n = c.next(j);
+  const nt = c.at(n);
+  if (nt !== undefined && (nt.kind === 'word' ? c.isCapitalised(n) || NOT_AFTER_ORDINAL_DAY.has(nt.lower) : DASHES.has(nt.text))) return null;
+  return { first: i, last: j, point: { day: t.value, anaphor: 'month' } };
+}
+
+/** "'99" (a two-digit year, century from the narrative), but not "the '60s". */
+function readApostropheYear(c: Cursor, i: number): PointMatch | null {
+  if (!c.isPunct(i, "'") && !c.isPunct(i, '’')) return null;
+  const j = c.adjacent(i);
+  const t = c.at(j);
+  if (t === undefined || t.kind !== 'num' || t.text.length !== 2 || c.adjacent(j) >= 0 && c.at(c.adjacent(j))!.kind === 'word') return null;
+  if (c.adjacentBefore(i) >= 0 && c.at(c.adjacentBefore(i))!.kind === 'word') return null;
+  return { first: i, last: j, point: { twoDigitYear: t.value } };
+}
+
 /** Any single calendar point without its modifiers. */
 function readCore(c: Cursor, i: number, bcNarrative: boolean): PointMatch | null {
   // "Saturday, June 24, 1950": the weekday joins a full date
@@ -418,7 +444,7 @@ function readCore(c: Cursor, i: number, bcNarrative: boolean): PointMatch | null
   }
   if (c.word(i) === 'christmas' && c.isCapitalised(i)) return readChristmas(c, i);
   let best: PointMatch | null = null;
-  for (const r of [readDayMonth(c, i), readMonthFirst(c, i), readDecade(c, i), readCentury(c, i), readSeason(c, i), readBareYear(c, i, bcNarrative)]) {
+  for (const r of [readDayMonth(c, i), readMonthFirst(c, i), readDecade(c, i), readCentury(c, i), readSeason(c, i), readBareYear(c, i, bcNarrative), readOrdinalDay(c, i), readApostropheYear(c, i)]) {
     if (r && (best === null || r.last > best.last)) best = r;
   }
   return best;

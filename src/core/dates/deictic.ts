@@ -43,6 +43,8 @@ export function readDeictic(c: Cursor, i: number): Match | null {
     if (c.isWord(k, 'day')) return ref(i, k, 'PRESENT_REF');
     return null;
   }
+  // "to date" (so far): the narrative's present; "up to date" is not a time
+  if (w === 'date' && c.isWord(c.prev(i), 'to') && !c.isWord(c.prev(c.prev(i)), 'up') && c.at(c.next(i))?.kind !== 'word') return ref(i, i, 'PRESENT_REF');
   const v = REF_WORDS.get(w);
   if (v === undefined) return null;
   // "now-defunct" keeps the prefix reading; "the current" as an electric current is rare in history prose

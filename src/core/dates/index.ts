@@ -31,7 +31,7 @@ const STARTERS: ReadonlySet<string> = new Set([
   'per', 'every', 'each', 'daily', 'everyday', 'weekly', 'monthly', 'annually', 'yearly', 'annual',
   'night', 'nights', 'tonight', 'morning', 'afternoon', 'evening', 'daytime',
   'right', 'these', 'present', 'modern', 'now', 'today', 'currently', 'current', 'nowadays', 'presently',
-  'recent', 'recently', 'former', 'formerly', 'future', 'dry', 'rainy', 'wet', 'monsoon', 'christmas', 'at',
+  'recent', 'recently', 'former', 'formerly', 'future', 'dry', 'rainy', 'wet', 'monsoon', 'christmas', 'at', 'date',
 ]);
 
 function canStart(t: Token): boolean {

@@ -29,6 +29,8 @@ export interface Point {
   shift?: { unit: Unit; n: number };
   /** A named month or season relative to the narrative ("the previous April", "next summer"). */
   direction?: -1 | 1;
+  /** A year written with two digits ("'99"); the century comes from the narrative. */
+  twoDigitYear?: number;
   /** Set when the grammar could not read a part it needed (value unknown). */
   unknown?: boolean;
 }

@@ -60,6 +60,15 @@ function shiftTime(t: NarrativeTime, unit: Unit, n: number): NarrativeTime | nul
 /** Fills a point's missing parts from the narrative time. */
 export function resolvePoint(p: Point, now: NarrativeTime | null): Resolved {
   if (p.unknown) return { point: p, inferred: false, ok: false };
+  if (p.twoDigitYear !== undefined) {
+    // "'99" in a 1917 story is 1899: the latest such year not far after the narrative year
+    if (now === null || now.year < 100) return { point: p, inferred: false, ok: false };
+    let year = Math.floor(now.year / 100) * 100 + p.twoDigitYear;
+    if (year > now.year + 10) year -= 100;
+    const out: Point = { ...p, year };
+    delete out.twoDigitYear;
+    return { point: out, inferred: true, ok: true };
+  }
   const hasYear = p.year !== undefined || p.decade !== undefined || p.century !== undefined;
   if (hasYear && p.anaphor === undefined) return { point: p, inferred: false, ok: true };
   if (now === null) return { point: p, inferred: false, ok: false };
