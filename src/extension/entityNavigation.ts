@@ -14,13 +14,27 @@ function normalizeName(name: string): string {
   return name.replace(/_/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
+/** Per index: normalized name or alias → entity (built once, on first use). */
+const entitiesByName = new WeakMap<ArticleIndex, Map<string, Entity>>();
+
+function entityNamed(index: ArticleIndex, name: string): Entity | undefined {
+  let byName = entitiesByName.get(index);
+  if (!byName) {
+    byName = new Map();
+    // Canonical names first, so an alias never shadows another entity's name.
+    for (const entity of index.data.entities) if (!byName.has(normalizeName(entity.name))) byName.set(normalizeName(entity.name), entity);
+    for (const entity of index.data.entities) {
+      for (const alias of entity.aliases) if (!byName.has(normalizeName(alias))) byName.set(normalizeName(alias), entity);
+    }
+    entitiesByName.set(index, byName);
+  }
+  return byName.get(normalizeName(name));
+}
+
 /** The entity a wiki link points at: its target (then its label) matched to a name or alias. */
 export function entityOfWikiLink(index: ArticleIndex, link: WikiLink): Entity | undefined {
-  const candidates = [link.target.split('#')[0], link.label].map(normalizeName).filter(Boolean);
-  for (const wanted of candidates) {
-    const found = index.data.entities.find(
-      (entity) => normalizeName(entity.name) === wanted || entity.aliases.some((alias) => normalizeName(alias) === wanted),
-    );
+  for (const candidate of [link.target.split('#')[0], link.label]) {
+    const found = candidate.trim() ? entityNamed(index, candidate) : undefined;
     if (found) return found;
   }
   return undefined;
@@ -38,9 +52,11 @@ export function entityAt(index: ArticleIndex, offset: number): EntityHit | undef
 /** Every place the entity is named: its mentions, plus wiki links to it that are not already a mention. */
 export function occurrencesOf(index: ArticleIndex, entity: Entity): Span[] {
   const spans: Span[] = [...entity.mentions];
+  const mentions = [...entity.mentions].sort((a, b) => a.start - b.start);
   for (const link of index.data.wikiLinks) {
-    if (spans.some((s) => s.start < link.end && link.start < s.end)) continue;
-    if (entityOfWikiLink(index, link) === entity) spans.push(link);
+    if (entityOfWikiLink(index, link) !== entity) continue;
+    if (mentions.some((m) => m.start < link.end && link.start < m.end)) continue;
+    spans.push(link);
   }
   return spans.sort((a, b) => a.start - b.start);
 }
