@@ -225,7 +225,7 @@ export function tagDates(text: string, article: ParsedArticle, options?: DateTag
     }
     if (placed.sets && placed.norm.edtf !== null) {
       const t = timeOf(placed.sets, firstIndex);
-      if (t) now = advance(now, t);
+      if (t) now = advance(now, { ...t, inferred: placed.inferred });
     }
   }
   return out;

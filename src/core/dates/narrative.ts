@@ -12,8 +12,16 @@ export interface NarrativeTime {
   year: number;
   month?: number;
   day?: number;
+  /** True when this time was itself inferred (then it is not trusted for the year roll-over). */
+  inferred?: boolean;
   mentionIndex: number;
 }
+
+/**
+ * A bare month at least this many months before an explicitly dated narrative month is read as
+ * the next year's ("On December 7, 1941 … In January" → January 1942).
+ */
+const ROLLOVER_GAP = 5;
 
 export interface Resolved {
   point: Point;
@@ -94,6 +102,9 @@ export function resolvePoint(p: Point, now: NarrativeTime | null): Resolved {
     const nowMonth = t.month ?? (p.direction > 0 ? 12 : 1);
     if (p.direction < 0 && m >= nowMonth) year -= 1;
     if (p.direction > 0 && m <= nowMonth) year += 1;
+  }
+  else if (p.shift === undefined && anaphor === 'year' && p.month !== undefined && !t.inferred && t.month !== undefined && t.month - p.month >= ROLLOVER_GAP) {
+    year += 1;
   }
   Object.assign(out, fromAstronomical(year));
   if (out.bc === undefined) delete out.bc;
