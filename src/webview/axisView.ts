@@ -35,6 +35,13 @@ export class AxisView {
   private band: [number, number] | null = null;
   private zoom = 1;
   private colors: Colors | undefined;
+  private colorsVersion = 0;
+  /** Bumped when the events or the shown ones change: the layer is painted again. */
+  private version = 0;
+  private readonly layer = document.createElement('canvas');
+  private layerKey = '';
+  /** Where each event's mark went on the layer (canvas pixels of the viewport). */
+  private readonly positions = new Map<string, { x: number; y0: number; y1: number }>();
   private frame = 0;
 
   constructor(private readonly callbacks: AxisCallbacks) {
@@ -47,6 +54,7 @@ export class AxisView {
     // Theme switches change the body's class: re-read the colours.
     new MutationObserver(() => {
       this.colors = undefined;
+      this.colorsVersion++;
       this.schedule();
     }).observe(document.body, { attributes: true, attributeFilter: ['class', 'style'] });
   }
@@ -63,6 +71,7 @@ export class AxisView {
       this.element.setAttribute('aria-label', label);
     }
     this.shown = new Set(shown.map((e) => e.id));
+    this.version++;
     this.layout();
   }
 
@@ -144,45 +153,109 @@ export class AxisView {
     };
   }
 
+  /** How long the last draw took (ms): for benchmarks. */
+  lastDrawMs = 0;
+
+  /** Forgets the painted layer: the next draw paints everything (for benchmarks). */
+  invalidate(): void {
+    this.layerKey = '';
+  }
+
   /** Draws what is in view. */
   draw(): void {
+    const t0 = performance.now();
+    this.drawAxis();
+    this.lastDrawMs = performance.now() - t0;
+  }
+
+  private drawAxis(): void {
     cancelAnimationFrame(this.frame);
     this.frame = 0;
     const width = this.element.clientWidth;
     const height = this.element.clientHeight;
     if (width === 0 || height === 0) return;
     const dpr = window.devicePixelRatio || 1;
-    if (this.canvas.width !== Math.round(width * dpr) || this.canvas.height !== Math.round(height * dpr)) {
-      this.canvas.width = Math.round(width * dpr);
-      this.canvas.height = Math.round(height * dpr);
+    const pw = Math.round(width * dpr);
+    const ph = Math.round(height * dpr);
+    if (this.canvas.width !== pw || this.canvas.height !== ph) {
+      this.canvas.width = pw;
+      this.canvas.height = ph;
       this.canvas.style.width = `${width}px`;
       this.canvas.style.height = `${height}px`;
     }
     const ctx = this.canvas.getContext('2d');
     if (!ctx) return;
     const c = (this.colors ??= this.readColors());
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    ctx.clearRect(0, 0, width, height);
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.clearRect(0, 0, pw, ph);
     if (this.axis.segments.length === 0) return;
 
     const scroll = this.element.scrollTop;
     // The canvas covers the viewport: it moves with the scroll position and draws what is in view.
     this.canvas.style.transform = `translateY(${scroll}px)`;
-    const y = (unit: number) => this.unitY(unit) - scroll;
+    // Scale read once per draw: the element's size is a layout read, far too slow per event.
     const ppu = this.pxPerUnit();
+    const y = (unit: number) => PAD + unit * ppu - scroll;
     const labelW = Math.min(64, Math.max(40, width * 0.45));
     const lineX = labelW + 6;
-    ctx.font = c.font;
-    ctx.textBaseline = 'middle';
 
+    // The axis, ticks and marks change with the events, filters, zoom and size, not while the list
+    // scrolls: they are painted on a layer once and copied; the band and the selection go on top.
+    const key = [pw, ph, dpr, scroll, ppu, this.version, this.colorsVersion].join('|');
+    if (key !== this.layerKey) {
+      this.layerKey = key;
+      if (this.layer.width !== pw || this.layer.height !== ph) {
+        this.layer.width = pw;
+        this.layer.height = ph;
+      }
+      const lctx = this.layer.getContext('2d');
+      if (!lctx) return;
+      lctx.setTransform(1, 0, 0, 1, 0, 0);
+      lctx.clearRect(0, 0, pw, ph);
+      lctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+      this.paintLayer(lctx, c, width, height, lineX, labelW, ppu, y);
+    }
+
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     // The band: what the list shows.
     if (this.band) {
       const y0 = y(toUnit(this.axis, this.band[0]));
       const y1 = y(toUnit(this.axis, this.band[1]));
       ctx.fillStyle = c.band;
+      ctx.globalAlpha = 0.6;
       ctx.fillRect(lineX - 3, y0 - 4, width - lineX + 3, Math.max(8, y1 - y0 + 8));
+      ctx.globalAlpha = 1;
     }
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.drawImage(this.layer, 0, 0);
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
 
+    const selected = this.selectedId === null ? undefined : this.positions.get(this.selectedId);
+    if (selected) {
+      ctx.strokeStyle = c.selected;
+      ctx.lineWidth = 2;
+      ctx.strokeRect(selected.x - 4, selected.y0 - 2, 8, selected.y1 - selected.y0 + 4);
+      ctx.beginPath();
+      ctx.moveTo(selected.x + 4, (selected.y0 + selected.y1) / 2);
+      ctx.lineTo(width, (selected.y0 + selected.y1) / 2);
+      ctx.stroke();
+      ctx.lineWidth = 1;
+    }
+  }
+
+  /** The axis line with its breaks, the ticks and one mark per event (remembering where each went). */
+  private paintLayer(
+    ctx: CanvasRenderingContext2D,
+    c: Colors,
+    width: number,
+    height: number,
+    lineX: number,
+    labelW: number,
+    ppu: number,
+    y: (unit: number) => number,
+  ): void {
+    ctx.font = c.font;
+    ctx.textBaseline = 'middle';
     // The axis line, to scale in segments, interrupted by a zigzag at every break.
     ctx.strokeStyle = c.line;
     ctx.lineWidth = 1;
@@ -238,7 +311,8 @@ export class AxisView {
     const laneX0 = lineX + 6;
     const lanes = Math.max(1, Math.floor((width - laneX0 - 2) / LANE));
     const laneEnd = new Array<number>(lanes).fill(-Infinity);
-    let selected: { x: number; y0: number; y1: number; e: EventView } | undefined;
+    this.positions.clear();
+    const drawn = new Set<string>();
     for (const e of this.events) {
       const y0 = y(toUnit(this.axis, e.from));
       const y1 = Math.max(y(toUnit(this.axis, e.to)), y0);
@@ -251,22 +325,15 @@ export class AxisView {
       laneEnd[lane] = bottom + 1;
       const x = laneX0 + lane * LANE + LANE / 2;
       const shown = this.shown.has(e.id);
-      const color = shown ? c.mark : c.faded;
+      this.positions.set(e.id, { x, y0: top, y1: bottom });
+      // Thousands of events share pixels: draw each distinct mark once.
+      const key = `${lane}|${Math.round(top)}|${Math.round(bottom)}|${e.precision}|${e.uncertain}|${e.approximate}|${shown}`;
+      if (drawn.has(key)) continue;
+      drawn.add(key);
       ctx.globalAlpha = shown ? 1 : 0.35;
-      drawMark(ctx, e, x, top, bottom, isBar, color);
-      if (e.id === this.selectedId) selected = { x, y0: top, y1: bottom, e };
+      drawMark(ctx, e, x, top, bottom, isBar, shown ? c.mark : c.faded);
     }
     ctx.globalAlpha = 1;
-    if (selected) {
-      ctx.strokeStyle = c.selected;
-      ctx.lineWidth = 2;
-      ctx.strokeRect(selected.x - 4, selected.y0 - 2, 8, selected.y1 - selected.y0 + 4);
-      ctx.beginPath();
-      ctx.moveTo(selected.x + 4, (selected.y0 + selected.y1) / 2);
-      ctx.lineTo(width, (selected.y0 + selected.y1) / 2);
-      ctx.stroke();
-      ctx.lineWidth = 1;
-    }
   }
 
   private onClick(e: MouseEvent): void {

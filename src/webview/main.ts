@@ -169,6 +169,18 @@ export function renderTimeline(scrollTop?: number): RenderStats {
 // Performance hook: a benchmark (or the console) can time renders and read the last one.
 (globalThis as unknown as { chronolensTimeline: unknown }).chronolensTimeline = {
   render: () => renderTimeline(),
+  /** Draws the time axis now (all of it, or only the band and selection over the painted layer); returns the time it took (ms). */
+  drawAxis: (full = true) => {
+    if (full) axis.invalidate();
+    axis.draw();
+    return axis.lastDrawMs;
+  },
+  /** Renders the list rows in view now; returns the time it took (ms). */
+  renderList: () => {
+    const t0 = performance.now();
+    list.render();
+    return performance.now() - t0;
+  },
   stats: () => lastStats,
 };
 

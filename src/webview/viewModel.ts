@@ -5,8 +5,8 @@ import type { ArticleIndex } from '../core/articleIndex';
 import type { DateMention, EntityType, TimelineEvent } from '../core/types';
 import type { EntityChip, EntityFacet, EventView, Facets, Filters, TimelineModel } from './protocol';
 
-const FIRST_WORDS = 14;
-const FIRST_WORDS_MAX_CHARS = 110;
+const FIRST_WORDS = 32;
+const FIRST_WORDS_MAX_CHARS = 220;
 
 export function collapseSpace(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
