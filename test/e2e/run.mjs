@@ -8,11 +8,12 @@
 //   3. runs the UI tests test/ui/*.ui.mjs (mocha, here in Node) against fresh workbenches;
 //   4. stops code-server and Chromium on every way out and prints, as its LAST line,
 //      `vscode: N passed, N failed` (extension-host and UI tests together); exit code 1 on failure.
-// Options: --grep <regexp>   only tests whose full title matches (both kinds)
+// Options: --grep <regexp>   only tests whose full title matches (both kinds; e.g. 'hover|timeline')
 //          --only host|ui    only the in-host suite or only the UI tests
 //          --no-build        skip the build (the caller has just built)
 //          --keep            keep the scratch folder (test/e2e/.cache/runs/…) for debugging
-// Environment: CHRONOLENS_VSCODE_TIMEOUT_S  seconds the in-host suite may take (default 300).
+// Environment: CHRONOLENS_VSCODE_TIMEOUT_S  seconds the in-host suite may take (default 300);
+//              CHRONOLENS_DEBUG=1  stack traces of harness errors; CHRONOLENS_CHROMIUM  another browser.
 // Logs of the last run: test-results/vscode/ ; screenshots: test-results/screenshots/.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -245,7 +246,7 @@ async function main() {
     if (opts.only !== 'host') await runUiTests({ browser, server, workspace });
   } catch (err) {
     harnessErrors += 1;
-    console.error(`[vscode] ERROR: ${err?.stack ?? err}`);
+    console.error(`[vscode] ERROR: ${(process.env.CHRONOLENS_DEBUG ? err?.stack : err?.message) ?? err}`);
   } finally {
     await runCleanups(); // Chromium, code-server, then the scratch folder
   }
