@@ -7,7 +7,9 @@
 // and harness.ts) and add ONE line for it to TEST_FILES below — the test files are bundled into
 // this module, so they are imported here; run() fails if a *.test.ts file is missing from the list.
 import fs from 'node:fs';
+import { SourceMap } from 'node:module';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { format } from 'node:util';
 import Mocha from 'mocha';
 
@@ -28,7 +30,32 @@ const OUTPUT_MARKER = MARKED ? '[chronolens-suite] ' : '';
 
 /** Prints through the extension host's console, formatted here: VS Code's forwarding loses printf-style arguments. */
 function report(...args: unknown[]): void {
-  for (const line of format(...args).split('\n')) console.log(OUTPUT_MARKER + line);
+  for (const line of toSource(format(...args)).split('\n')) console.log(OUTPUT_MARKER + line);
+}
+
+let sourceMap: SourceMap | null | undefined;
+
+/**
+ * Stack traces point into this bundle, and the extension host applies no source maps: rewrite
+ * `out/test/suite/index.js:77:17` as `test/suite/activation.test.ts:11:12` with index.js.map.
+ */
+function toSource(text: string): string {
+  if (sourceMap === undefined) {
+    try {
+      sourceMap = new SourceMap(JSON.parse(fs.readFileSync(`${__filename}.map`, 'utf8')));
+    } catch {
+      sourceMap = null;
+    }
+  }
+  const map = sourceMap;
+  if (!map) return text;
+  const repo = path.resolve(__dirname, '../../..');
+  return text.replace(/(?:[^\s()]*\/)?out\/test\/suite\/index\.js:(\d+):(\d+)/g, (whole, line: string, column: string) => {
+    const entry = map.findEntry(Number(line) - 1, Number(column) - 1);
+    if (!('originalSource' in entry)) return whole;
+    const source = entry.originalSource.startsWith('file:') ? fileURLToPath(entry.originalSource) : path.resolve(__dirname, entry.originalSource);
+    return `${path.relative(repo, source)}:${entry.originalLine + 1}:${entry.originalColumn + 1}`;
+  });
 }
 
 function reportResult(result: { passed: number; failed: number; pending: number }): void {
