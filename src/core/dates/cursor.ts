@@ -4,8 +4,11 @@
 
 import { Gap, type Token } from './tokens';
 
+/** Punctuation that stays inside a phrase (hyphens, apostrophes). */
+const PHRASE_PUNCT = new Set(['-', "'", '’']);
+
 export class Cursor {
-  constructor(readonly tokens: readonly Token[]) {}
+  constructor(readonly tokens: readonly Token[], readonly text: string) {}
 
   get length(): number {
     return this.tokens.length;
@@ -59,6 +62,22 @@ export class Cursor {
     if (t === undefined || t.kind !== 'word') return false;
     const c = t.text.charAt(0);
     return c !== c.toLowerCase();
+  }
+
+  /**
+   * The last token of the phrase that starts at i: words and numbers up to the next punctuation
+   * mark or line break, at most `max` tokens. For TIMEX2 extents that take in an event
+   * ("two months of siege", "eight days after Fort Sumter").
+   */
+  phraseEnd(i: number, max: number): number {
+    let last = -1;
+    for (let j = i, k = 0; j >= 0 && k < max; j = this.next(j), k++) {
+      const t = this.tokens[j];
+      if (t.kind === 'punct' && !PHRASE_PUNCT.has(t.text)) break;
+      if (k > 0 && this.text.charCodeAt(t.start - 1) === 10) break;
+      if (t.kind !== 'punct') last = j;
+    }
+    return last;
   }
 
   /**

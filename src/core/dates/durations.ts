@@ -4,7 +4,7 @@
 
 import type { DateModifier } from '../types';
 import type { Cursor } from './cursor';
-import { DURATION_PREFIXES, UNIT_CODE, UNITS, type Unit } from './lexicon';
+import { DURATION_PREFIXES, EVENT_PHRASE_MAX, UNIT_CODE, UNITS, type Unit } from './lexicon';
 import type { Match } from './model';
 import { readPoint } from './calendar';
 import { readQuantity } from './quantities';
@@ -92,6 +92,11 @@ function readCountedDuration(c: Cursor, i: number): Match | null {
   const age = c.words(o, ['of', 'age']);
   if (age >= 0 && unit === 'year') last = age;
   const first = qStart === i ? q.first : i;
+  // "two months of siege", "a week of intense fighting": TIMEX2 takes in the event measured
+  if (c.isWord(c.next(last), 'of') && last === u) {
+    const end = c.phraseEnd(c.next(c.next(last)), EVENT_PHRASE_MAX);
+    if (end >= 0) last = end;
+  }
   return { first, last, expr: { kind: 'duration', value: durationValue(q.n, unit), mod } };
 }
 

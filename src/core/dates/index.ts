@@ -194,7 +194,7 @@ export interface DateTaggerOptions extends IndexOptions {
 export function tagDates(text: string, article: ParsedArticle, options?: DateTaggerOptions): DateMention[] {
   void article;
   const split = options?.compounds === 'split';
-  const c = new Cursor(tokenize(text));
+  const c = new Cursor(tokenize(text), text);
   const matches = recognise(c);
   const out: DateMention[] = [];
   let now: NarrativeTime | null = null;

@@ -131,3 +131,6 @@ export const CURRENCY_SIGNS: ReadonlySet<string> = new Set(['$', '£', '€', '�
 export const WEEKDAYS: ReadonlySet<string> = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 
 export const RANGE_CONNECTORS: ReadonlySet<string> = new Set(['-', '–', '—', '‐', '‑', 'to', 'until', 'till', 'through', 'thru']);
+
+/** Longest event phrase taken into a duration's or a relative date's extent, in tokens. */
+export const EVENT_PHRASE_MAX = 12;

@@ -3,7 +3,7 @@
 // They come out as points with an anaphor and a shift; narrative.ts fills them in.
 
 import type { Cursor } from './cursor';
-import { MONTHS, SEASONS, UNITS } from './lexicon';
+import { EVENT_PHRASE_MAX, MONTHS, SEASONS, UNITS } from './lexicon';
 import type { Match, Point } from './model';
 import { readQuantity } from './quantities';
 
@@ -115,16 +115,22 @@ function readCountedShift(c: Cursor, i: number): Match | null {
   const a = c.next(u);
   const aw = c.word(a);
   if (!AFTER_WORDS.has(aw)) return null;
+  let last = a;
   if (aw === 'after' || aw === 'before' || aw === 'prior') {
-    // "two days after the KPA invaded" is anchored on an event, not on the narrative time
+    // "eight days after Fort Sumter": TIMEX2 takes in the event; its date is usually the
+    // narrative time, so the shift is applied to that
     const n = c.next(a);
-    if (n >= 0 && c.at(n)!.kind !== 'punct') return null;
+    if (aw === 'prior' && !c.isWord(n, 'to')) return null;
+    if (n >= 0 && c.at(n)!.kind !== 'punct') {
+      const end = c.phraseEnd(n, EVENT_PHRASE_MAX);
+      if (end >= 0) last = end;
+    }
   }
   const sign = aw === 'later' || aw === 'after' || aw === 'afterwards' || aw === 'afterward' ? 1 : -1;
   const point: Point = { anaphor: unit === 'day' || unit === 'week' ? 'day' : unit === 'month' ? 'month' : 'year' };
   if (q.n !== null && Number.isInteger(q.n)) point.shift = { unit, n: sign * q.n };
   else point.unknown = true;
-  return pointMatch(i, a, point);
+  return pointMatch(i, last, point);
 }
 
 /** "month's end", "year's end": the end of the narrative month or year. */
