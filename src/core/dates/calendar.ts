@@ -242,6 +242,10 @@ function readSeason(c: Cursor, i: number): PointMatch | null {
     if (y) return { first, last: y.last, point: { season, year: y.year, bc: y.bc } };
     const a = readYearAnaphor(c, c.next(k));
     if (a) return { first, last: a.last, point: { ...a.point, season } };
+    // "the spring of next year", "the summer of the following year"
+    const n = c.next(k);
+    const nx = c.isWord(n, 'next') ? n : c.isWord(n, 'the') && c.isWord(c.next(n), 'following') ? c.next(n) : -1;
+    if (nx >= 0 && c.isWord(c.next(nx), 'year')) return { first, last: c.next(nx), point: { season, anaphor: 'year', shift: { unit: 'year', n: 1 } } };
   } else if (k >= 0) {
     const y = readYear(c, k, false);
     if (y) return { first, last: y.last, point: { season, year: y.year, bc: y.bc } };
@@ -392,6 +396,9 @@ function readBareYear(c: Cursor, i: number, bcNarrative: boolean): PointMatch | 
   if (j !== i) first = i;
   const point: Point = { year: y.year };
   if (y.bc || (!y.explicitEra && contextual && bcNarrative)) point.bc = true;
+  // "the 1982 summer offensive"
+  const season = SEASONS.get(c.word(c.next(y.last)));
+  if (season !== undefined && c.word(c.next(y.last)) !== 'fall') return { first, last: c.next(y.last), point: { ...point, season } };
   return { first, last: y.last, point };
 }
 
@@ -481,6 +488,11 @@ export function readPoint(c: Cursor, i: number, bcNarrative: boolean): PointMatc
     if (core && (best === null || core.last > best.last)) {
       best = { first: i, last: core.last, point: { ...core.point, mod: pm.mod } };
     }
+  }
+  // "Later in 1792", "Later in the summer": the extent takes in the adverb, the value is the date's
+  if ((w === 'later' || w === 'earlier') && c.isWord(c.next(i), 'in')) {
+    const inner = readCore(c, c.next(c.next(i)), bcNarrative);
+    if (inner && (best === null || inner.last > best.last)) best = { first: i, last: inner.last, point: inner.point };
   }
   // halves: "the second half of 2008", "the latter half of 2008"
   const half = readHalf(c, i, bcNarrative);

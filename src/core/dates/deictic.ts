@@ -3,6 +3,7 @@
 // time expressions with no knowable value ("this period", "the same time").
 
 import type { Cursor } from './cursor';
+import { ORDINAL_WORDS } from './lexicon';
 import type { Match } from './model';
 
 type RefValue = 'PRESENT_REF' | 'PAST_REF' | 'FUTURE_REF';
@@ -67,14 +68,23 @@ export function readDayPart(c: Cursor, i: number): { first: number; last: number
     anaphoric = true;
   } else if (w === 'the') {
     j = c.next(i);
+    // "the third evening"
+    if (ORDINAL_WORDS.has(c.word(j))) j = c.next(j);
+  } else if (w === 'one') {
+    // "one night", "one afternoon"
+    j = c.next(i);
   }
   if (j < 0) return null;
   const part = DAY_PARTS.get(c.word(j));
   if (part === undefined) return null;
-  const of = c.next(j);
+  let last = j;
+  // "night-time"
+  const dash = c.adjacent(j);
+  if (dash >= 0 && c.isPunct(dash, '-') && c.isWord(c.adjacent(dash), 'time')) last = c.adjacent(dash);
+  const of = c.next(last);
   const ofAt = c.isWord(of, 'of') ? c.next(of) : -1;
-  if (w === 'the' && ofAt < 0) return null;
-  return { first: i, last: j, part, anaphoric, ofAt };
+  if (w === 'the' && ofAt < 0 && c.next(i) === j) return null;
+  return { first: i, last, part, anaphoric, ofAt };
 }
 
 const VAGUE_TIME_BEFORE = new Set(['at', 'by', 'since', 'until', 'from']);

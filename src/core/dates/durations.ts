@@ -89,6 +89,8 @@ function readCountedDuration(c: Cursor, i: number): Match | null {
   let last = u;
   const o = c.next(u);
   if (c.isWord(o, 'old') && unit === 'year') last = o;
+  // "a 3 year long siege"
+  if (c.isWord(o, 'long') && !unitWord.endsWith('s')) last = o;
   const age = c.words(o, ['of', 'age']);
   if (age >= 0 && unit === 'year') last = age;
   const first = qStart === i ? q.first : i;
