@@ -60,6 +60,8 @@ export class TimelinePanel implements vscode.WebviewViewProvider, vscode.Disposa
   private document: vscode.TextDocument | undefined;
   private selectedId: string | null = null;
   private focusOnReady = false;
+  /** The last filter change the webview reported (its sequence number). */
+  private filtersSeq = 0;
   private lastModel: TimelineModel | undefined;
   private lastRendered: Rendered | undefined;
   private readonly renderWaiters = new Set<() => void>();
@@ -164,6 +166,7 @@ export class TimelinePanel implements vscode.WebviewViewProvider, vscode.Disposa
         this.selectedId = typeof message.eventId === 'string' ? message.eventId : null;
         break;
       case 'filters':
+        if (typeof message.seq === 'number' && Number.isFinite(message.seq)) this.filtersSeq = Math.max(this.filtersSeq, message.seq);
         if (this.document) void this.saveFilters(this.document, sanitizeFilters(message.filters));
         break;
       case 'settings':
@@ -205,7 +208,14 @@ export class TimelinePanel implements vscode.WebviewViewProvider, vscode.Disposa
     this.view.description = model.title;
     if (this.selectedId !== null && !model.events.some((e) => e.id === this.selectedId)) this.selectedId = null;
     this.selectedId ??= this.cursorEventId(document, index);
-    this.post({ type: 'model', model, filters: this.filtersOf(document), settings: this.settings(), selectedId: this.selectedId });
+    this.post({
+      type: 'model',
+      model,
+      filters: this.filtersOf(document),
+      filtersSeq: this.filtersSeq,
+      settings: this.settings(),
+      selectedId: this.selectedId,
+    });
     if (this.focusOnReady) {
       this.focusOnReady = false;
       this.post({ type: 'select', eventId: this.selectedId, reveal: true, focus: true });

@@ -36,15 +36,26 @@ let model: TimelineModel | undefined;
 let filters: Filters = NO_FILTERS;
 let settings: ViewSettings = DEFAULT_SETTINGS;
 let shown: EventView[] = [];
-let filterTimer: ReturnType<typeof setTimeout> | undefined;
+/** Counts the user's filter changes (see the protocol's FiltersChange). */
+let filtersSeq = 0;
+
+/** The user changed the filters: show the result and tell the extension, which keeps them (they survive reloads). */
+function setFilters(next: Filters): void {
+  filters = next;
+  renderTimeline();
+  post({ type: 'filters', filters, seq: ++filtersSeq });
+}
+
+/** Filters from the extension, unless the user has changed them since the extension last heard. */
+function adoptFilters(from: Filters, seq: number): void {
+  if (seq < filtersSeq) return;
+  filtersSeq = seq;
+  filters = from;
+}
 
 const toolbar = new Toolbar({
   filters(next) {
-    filters = next;
-    renderTimeline();
-    // The extension keeps the filters (they survive reloads); tell it once typing pauses.
-    clearTimeout(filterTimer);
-    filterTimer = setTimeout(() => post({ type: 'filters', filters }), 150);
+    setFilters(next);
   },
   settings(next) {
     const zoomChanged = next.zoom !== settings.zoom;
@@ -64,10 +75,7 @@ const list = new ListView({
     post({ type: 'reveal', eventId: event.id });
   },
   filterEntity(name) {
-    const next = { ...filters, entities: filters.entities.includes(name) ? filters.entities : [...filters.entities, name] };
-    filters = next;
-    renderTimeline();
-    post({ type: 'filters', filters });
+    setFilters({ ...filters, entities: filters.entities.includes(name) ? filters.entities : [...filters.entities, name] });
   },
   scrolled(first, last) {
     axis.setBand(first, last);
@@ -109,11 +117,7 @@ document.body.append(app);
 
 function clearFiltersButton(): HTMLButtonElement {
   const b = h('button', { class: 'secondary-button', text: 'Clear filters', attrs: { type: 'button' } });
-  b.addEventListener('click', () => {
-    filters = NO_FILTERS;
-    renderTimeline();
-    post({ type: 'filters', filters });
-  });
+  b.addEventListener('click', () => setFilters(NO_FILTERS));
   return b;
 }
 
@@ -188,7 +192,7 @@ function showModel(message: Extract<ToWebview, { type: 'model' }>): void {
   const sameDocument = model?.uri === message.model.uri;
   const previousSelection = list.selected;
   model = message.model;
-  filters = message.filters;
+  adoptFilters(message.filters, message.filtersSeq);
   const zoomChanged = message.settings.zoom !== settings.zoom;
   settings = message.settings;
   if (zoomChanged) axis.setZoom(settings.zoom);
@@ -230,7 +234,7 @@ window.addEventListener('message', (e: MessageEvent<ToWebview>) => {
       break;
     }
     case 'filters':
-      filters = message.filters;
+      adoptFilters(message.filters, message.filtersSeq);
       reportRender(renderTimeline());
       break;
     case 'settings': {

@@ -96,13 +96,21 @@ export const DEFAULT_SETTINGS: ViewSettings = Object.freeze({ grouping: 'decade'
 /** Messages from the extension to the webview. */
 export type ToWebview =
   /** A document's timeline, on switching documents and after every re-index. */
-  | { type: 'model'; model: TimelineModel; filters: Filters; settings: ViewSettings; selectedId: string | null }
+  | {
+      type: 'model';
+      model: TimelineModel;
+      filters: Filters;
+      /** The sequence number of the last filter change the extension has from the webview (see FiltersChange). */
+      filtersSeq: number;
+      settings: ViewSettings;
+      selectedId: string | null;
+    }
   /** No article to show. */
   | { type: 'empty' }
   /** The event under the editor's cursor (or asked for by showInTimeline). */
   | { type: 'select'; eventId: string | null; reveal: boolean; focus: boolean }
   /** Filters set by the extension (e.g. cleared so a requested event is visible). */
-  | { type: 'filters'; filters: Filters }
+  | { type: 'filters'; filters: Filters; filtersSeq: number }
   | { type: 'settings'; settings: ViewSettings }
   /** Put the keyboard focus in the filter box. */
   | { type: 'focusFilter' };
@@ -115,7 +123,11 @@ export type FromWebview =
   | { type: 'reveal'; eventId: string }
   /** Keyboard selection moved (not revealed in the editor). */
   | { type: 'select'; eventId: string | null }
-  | { type: 'filters'; filters: Filters }
+  /**
+   * The user changed the filters. `seq` counts the changes: filters the extension sends with an
+   * older `filtersSeq` than the webview's last change (sent before that change arrived) are stale.
+   */
+  | { type: 'filters'; filters: Filters; seq: number }
   | { type: 'settings'; settings: ViewSettings }
   /** The empty state's button. */
   | { type: 'openArticle' }
