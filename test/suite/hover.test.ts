@@ -72,12 +72,14 @@ describe('hover cards', () => {
     }
   });
 
-  it('"Next in time" runs chronolens.revealEvent with its URL-encoded JSON arguments and lands on 1957 and 1958', async () => {
+  it('"Next in time" runs chronolens.revealEvent with its URL-encoded JSON arguments: reopens the article, selects 1957 and 1958', async () => {
     const { value } = await hoverMarkdown(document, positionOf(document, '3 November 1956', 0, 3));
     const link = /\[Next in time →\]\(command:chronolens\.revealEvent\?([^)\s]+)\)/.exec(value);
     assert.ok(link, value);
     const args = JSON.parse(decodeURIComponent(link[1])) as unknown[];
     assert.deepEqual(Object.keys(args[0] as object).sort(), ['eventId', 'uri']);
+    // It opens the document again if it was closed meanwhile.
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     assert.equal(await vscode.commands.executeCommand('chronolens.revealEvent', ...args), true);
     const editor = vscode.window.activeTextEditor!;
     assert.equal(editor.document.getText(editor.selection), '1957 and 1958');

@@ -257,3 +257,27 @@ describe('guarded handlers', () => {
     assert.deepEqual(logged, ['ChronoLens test feature failed']);
   });
 });
+
+describe('the chronolens.languages setting', () => {
+  it('without plaintext the .txt sample gets no hover, no outline and no Go to Event; with it, all come back', async () => {
+    const editor = await cursorAt('Relations have remained');
+    const document = editor.document;
+    const config = vscode.workspace.getConfiguration('chronolens');
+    const at = positionOf(document, '3 November 1956', 0, 3);
+    const ours = async () => {
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, at);
+      return hovers.flatMap((h) => h.contents).some((c) => typeof c !== 'string' && c.value.includes('1956-11-03'));
+    };
+    assert.ok(await ours());
+    try {
+      await config.update('languages', ['article', 'markdown'], vscode.ConfigurationTarget.Global);
+      await waitFor(async () => !(await ours()), 'the hover to go away');
+      const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[] | undefined>('vscode.executeDocumentSymbolProvider', document.uri);
+      assert.deepEqual(symbols ?? [], []);
+      assert.equal(await vscode.commands.executeCommand('chronolens.goToEvent', { listOnly: true }), undefined);
+    } finally {
+      await config.update('languages', undefined, vscode.ConfigurationTarget.Global);
+    }
+    await waitFor(ours, 'the hover to come back');
+  });
+});
