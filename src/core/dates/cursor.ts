@@ -4,6 +4,12 @@
 
 import { Gap, type Token } from './tokens';
 
+/** Words that start a new clause or attach elsewhere: an event phrase stops before them. */
+const CLAUSE_WORDS = new Set([
+  'and', 'but', 'which', 'who', 'whom', 'whose', 'where', 'when', 'while', 'as', 'there', 'then', 'that',
+  'was', 'were', 'is', 'are', 'had', 'has', 'have', 'occurred', 'over', 'before', 'after',
+]);
+
 /** Punctuation that stays inside a phrase (hyphens, apostrophes). */
 const PHRASE_PUNCT = new Set(['-', "'", '’']);
 
@@ -74,6 +80,7 @@ export class Cursor {
     for (let j = i, k = 0; j >= 0 && k < max; j = this.next(j), k++) {
       const t = this.tokens[j];
       if (t.kind === 'punct' && !PHRASE_PUNCT.has(t.text)) break;
+      if (k > 0 && t.kind === 'word' && CLAUSE_WORDS.has(t.lower)) break;
       if (k > 0 && this.text.charCodeAt(t.start - 1) === 10) break;
       if (t.kind !== 'punct') last = j;
     }

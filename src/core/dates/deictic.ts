@@ -3,7 +3,7 @@
 // time expressions with no knowable value ("this period", "the same time").
 
 import type { Cursor } from './cursor';
-import { ORDINAL_WORDS } from './lexicon';
+import { EVENT_PHRASE_MAX, ORDINAL_WORDS } from './lexicon';
 import type { Match } from './model';
 
 type RefValue = 'PRESENT_REF' | 'PAST_REF' | 'FUTURE_REF';
@@ -88,6 +88,8 @@ export function readDayPart(c: Cursor, i: number): { first: number; last: number
 }
 
 const VAGUE_TIME_BEFORE = new Set(['at', 'by', 'since', 'until', 'from']);
+/** Words that start a clause's subject after "by the time". */
+const SUBJECT_WORDS = new Set(['he', 'she', 'they', 'it', 'we', 'the', 'his', 'her', 'their']);
 const LENGTH_WORDS = new Set(['short', 'long', 'brief']);
 const SEASON_KINDS = new Set(['dry', 'rainy', 'wet', 'monsoon']);
 
@@ -117,7 +119,15 @@ export function readVague(c: Cursor, i: number): Match | null {
     const j = c.next(i);
     if (c.isWord(j, 'same') && VAGUE_NOUNS.has(c.word(c.next(j)))) return vague(i, c.next(j));
     // "at the time", "by the time" (not "the time of X", whose value depends on the event)
-    if (c.isWord(j, 'time') && VAGUE_TIME_BEFORE.has(c.word(c.prev(i))) && !c.isWord(c.next(j), 'of')) return vague(i, j);
+    if (c.isWord(j, 'time') && VAGUE_TIME_BEFORE.has(c.word(c.prev(i))) && !c.isWord(c.next(j), 'of')) {
+      // "by the time Johnson left office": TIMEX2 takes in the clause
+      const n = c.at(c.next(j));
+      if (n !== undefined && n.kind === 'word' && (c.isCapitalised(c.next(j)) || SUBJECT_WORDS.has(n.lower))) {
+        const end = c.phraseEnd(c.next(j), EVENT_PHRASE_MAX);
+        if (end >= 0) return vague(i, end);
+      }
+      return vague(i, j);
+    }
     if (SEASON_KINDS.has(c.word(j)) && c.isWord(c.next(j), 'season')) return vague(i, c.next(j));
     return null;
   }

@@ -50,6 +50,11 @@ function readFramedDuration(c: Cursor, i: number): Match | null {
   if (['first', 'last', 'final'].includes(w) && c.isWord(c.next(k), 'of')) {
     const framed = readPoint(c, c.next(c.next(k)), false);
     if (framed && framed.first === c.next(c.next(k))) last = framed.last;
+    else {
+      // "the first three years of the war": TIMEX2 takes in the event
+      const end = c.phraseEnd(c.next(c.next(k)), EVENT_PHRASE_MAX);
+      if (end >= 0) last = end;
+    }
   }
   return { first: i, last, expr: { kind: 'duration', value: durationValue(plural && !q ? null : n, unit) } };
 }
