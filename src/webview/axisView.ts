@@ -230,7 +230,7 @@ export class AxisView {
     ctx.drawImage(this.layer, 0, 0);
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
 
-    const selected = this.selectedId === null ? undefined : this.positions.get(this.selectedId);
+    const selected = this.selectedId === null || !this.shown.has(this.selectedId) ? undefined : this.positions.get(this.selectedId);
     if (selected) {
       ctx.strokeStyle = c.selected;
       ctx.lineWidth = 2;

@@ -219,13 +219,16 @@ describe('timeline view', function () {
     assert.equal(await frame.getByRole('button', { name: 'Zoom out' }).isDisabled(), true);
   });
 
-  it('looks right in a light theme too', async () => {
+  it('looks right in light and high-contrast themes too', async () => {
     await setColorTheme(wb, frame, 'Light Modern', 'vscode-light');
     const list = frame.locator('.list[role=listbox]');
     await list.focus();
     await list.press('Home');
     await wb.page.waitForTimeout(300);
     await screenshots(wb, 'timeline light');
+    await setColorTheme(wb, frame, 'Dark High Contrast', 'vscode-high-contrast');
+    await screenshots(wb, 'timeline high contrast');
+    await setColorTheme(wb, frame, 'Light Modern', 'vscode-light');
   });
 
   it('keeps its filter when hidden and shown again, and across a window reload', async () => {
