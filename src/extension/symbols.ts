@@ -12,8 +12,8 @@ export function eventSymbolName(index: ArticleIndex, event: ArticleIndex['timeli
 }
 
 /** Index of the innermost section containing `offset` (the last one starting at or before it), or -1. */
-function sectionAt(sections: Section[], offset: number): number {
-  for (let i = sections.length - 1; i >= 0; i--) {
+function sectionAt(sections: Section[], offset: number, from = sections.length - 1): number {
+  for (let i = Math.min(from, sections.length - 1); i >= 0; i--) {
     if (sections[i].start <= offset && offset < Math.max(sections[i].end, sections[i].start + 1)) return i;
   }
   return -1;
@@ -43,7 +43,9 @@ export function documentSymbols(document: vscode.TextDocument, index: ArticleInd
   });
   // Events, in text order, inside their sections.
   const events = [...index.data.events].sort((a, b) => a.start - b.start);
+  let next = 0; // sections starting at or before the current event: [0, next)
   for (const event of events) {
+    while (next < sections.length && sections[next].start <= event.start) next++;
     const range = toRange(document, event);
     const date = firstDateOf(index, event);
     const symbol = new vscode.DocumentSymbol(
@@ -53,7 +55,7 @@ export function documentSymbols(document: vscode.TextDocument, index: ArticleInd
       range,
       toRange(document, date).intersection(range) ?? range.with(range.start, range.start),
     );
-    const s = sectionAt(sections, event.start);
+    const s = sectionAt(sections, event.start, next - 1);
     (s >= 0 ? sectionSymbols[s].children : topLevel).push(symbol);
   }
   // A parent's range must contain its children's.
