@@ -49,7 +49,7 @@ function recognise(c: Cursor): Match[] {
     if (!canStart(t)) continue;
     // Candidates in priority order; the longest one starting here wins (ties: the earlier reader).
     let m: Match | null = null;
-    for (const cand of [readCalendar(c, i, bcNarrative), readRelative(c, i), readDuration(c, i), readDayPartExpr(c, i, bcNarrative), readDeictic(c, i), readVague(c, i), readClockExpr(c, i)]) {
+    for (const cand of [readCalendar(c, i, bcNarrative), readRelative(c, i), readDuration(c, i), readDayPartExpr(c, i, bcNarrative), readDeictic(c, i), readVague(c, i), readClockExpr(c, i, bcNarrative)]) {
       if (cand && cand.first === i && (m === null || cand.last > m.last)) m = cand;
     }
     if (m === null) continue;
@@ -77,9 +77,20 @@ function readDayPartExpr(c: Cursor, i: number, bcNarrative: boolean): Match | nu
   return { first: i, last: dp.last, expr: { kind: 'time', point: dp.anaphoric ? { anaphor: 'day' } : null, part: dp.part } };
 }
 
-function readClockExpr(c: Cursor, i: number): Match | null {
+function readClockExpr(c: Cursor, i: number, bcNarrative: boolean): Match | null {
   const m = readClock(c, i);
-  return m && { first: m.first, last: m.last, expr: { kind: 'clock', hour: m.hour, minute: m.minute } };
+  if (!m) return null;
+  // "At 5:34 AM Baghdad time on March 20, 2003": the day named right after the time is its day
+  let day: Point | undefined;
+  for (let j = c.next(m.last), k = 0; j >= 0 && k < 4; j = c.next(j), k++) {
+    if (c.at(j)!.kind === 'punct' && c.at(j)!.text !== ',') break;
+    if (c.isWord(j, 'on')) {
+      const cal = readCalendar(c, c.next(j), bcNarrative);
+      if (cal && cal.expr.kind === 'point' && cal.expr.point.day !== undefined) day = cal.expr.point;
+      break;
+    }
+  }
+  return { first: m.first, last: m.last, expr: { kind: 'clock', hour: m.hour, minute: m.minute, day } };
 }
 
 function eraOf(e: Expr): boolean | null {
@@ -157,10 +168,10 @@ function place(e: Expr, now: NarrativeTime | null): Placed {
     case 'clock': {
       // TIMEX2 time on the narrative day (1918-11-11T10:57), or on an unknown day
       const hhmm = `T${String(e.hour).padStart(2, '0')}:${String(e.minute).padStart(2, '0')}`;
-      const r = resolvePoint({ anaphor: 'day' }, now);
+      const r = resolvePoint(e.day ?? { anaphor: 'day' }, now);
       const day = r.ok ? normalisePoint(r.point) : null;
       if (day === null || day.edtf === null) return { norm: { edtf: `XXXX-XX-XX${hhmm}`, precision: 'day', earliest: null, latest: null }, type: 'TIME', inferred: false };
-      return { norm: { ...day, edtf: day.edtf + hhmm }, type: 'TIME', inferred: true, anchor: now?.mentionIndex };
+      return { norm: { ...day, edtf: day.edtf + hhmm }, type: 'TIME', inferred: r.inferred, anchor: r.inferred ? now?.mentionIndex : undefined };
     }
   }
 }

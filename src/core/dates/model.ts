@@ -51,7 +51,7 @@ export type Expr =
   /** A part of a day, on a date if one is given ("the night of 20 June 1791"). */
   | { kind: 'time'; point: Point | null; part: 'NI' | 'MO' | 'AF' | 'EV' | 'DT' }
   /** A clock time on the narrative day ("at 10:57"). */
-  | { kind: 'clock'; hour: number; minute: number }
+  | { kind: 'clock'; hour: number; minute: number; day?: Point }
   /** A time expression whose value cannot be known ("this period", "the same time"). */
   | { kind: 'vague' };
 

@@ -121,6 +121,8 @@ function readCountedShift(c: Cursor, i: number): Match | null {
     // narrative time, so the shift is applied to that
     const n = c.next(a);
     if (aw === 'prior' && !c.isWord(n, 'to')) return null;
+    // "a week before moving back": a gerund makes it a length of time, not a date
+    if (c.word(n).endsWith('ing')) return null;
     if (n >= 0 && c.at(n)!.kind !== 'punct') {
       const end = c.phraseEnd(n, EVENT_PHRASE_MAX);
       if (end >= 0) last = end;
