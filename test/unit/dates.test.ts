@@ -196,12 +196,34 @@ describe('dates: narrative time', () => {
     expectDate('The war began in 1776. The following year the British took Philadelphia.', 'The following year', '1777');
   });
 
+  it('rolls a bare month over to the next year after an explicit late-year date', () => {
+    const s = 'On December 7, 1941, Japan attacked Pearl Harbor. In January, the Japanese invaded Burma.';
+    expectDate(s, 'January', '1942-01', { inferred: true });
+    // a flashback a month or two back stays in the same year
+    expectDate('By 1 April 1975 the column was annihilated. On 20 March, Thieu reversed himself.', '20 March', '1975-03-20');
+  });
+
+  it('reads ordinal days, two-digit years and clock times against the story', () => {
+    const s = 'The British attacked on 20 September 1917. The enemy\'s onslaught on the 20th was successful.';
+    expectDate(s, 'the 20th', '1917-09-20', { inferred: true });
+    expectDate('In 1917 the government called to arms the so called \'99 Boys.', "'99", '1899', { inferred: true });
+    expectDate('At 5:34 AM Baghdad time on March 20, 2003, the attack began.', '5:34 AM', '2003-03-20T05:34', { type: 'TIME' });
+  });
+
+  it('takes in the event of event-anchored expressions, as TIMEX2 does', () => {
+    expectDate('The siege began on 12 April 1861. Lincoln called for volunteers eight days after Fort Sumter, and', 'eight days after Fort Sumter', '1861-04-20', { inferred: true });
+    expectDate('The British held Boston after two months of siege.', 'two months of siege', 'P2M', { type: 'DURATION' });
+    expectDate('They stayed for about a week before moving back to support lines.', 'about a week', 'P1W');
+  });
+
   it('carries the era of the story to short years', () => {
     expectDate('The revolt began in 499 BC. In 497 the Ionians burned Sardis.', '497', '-0496');
   });
 
   it('puts present references as TIMEX2 tokens, off the timeline', () => {
     expectDate('The border is now the demilitarized zone.', 'now', 'PRESENT_REF', { earliest: null, latest: null });
+    expectDate('At this time, Congress cut funding.', 'At this time', 'PRESENT_REF');
+    expectNoDateIn('When a second relief expedition approached, this time led by Benedict Arnold, the siege ended.', 'this time');
   });
 });
 
