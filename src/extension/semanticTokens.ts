@@ -64,37 +64,45 @@ function marksOf(index: ArticleIndex, from: number, to: number): Mark[] {
 
 /**
  * Flattens possibly nested or overlapping marks into disjoint, ordered runs clipped to [from, to):
- * shorter marks are painted over longer ones; at equal length a date wins over an entity.
+ * shorter marks are painted over longer ones; at equal length a date wins over an entity. Marks
+ * that overlap nothing (nearly all) pass straight through; only clusters of overlapping marks are
+ * painted character by character.
  */
 export function flatten(marks: Mark[], from: number, to: number): Mark[] {
-  if (marks.length === 0) return [];
-  let lo = to;
-  let hi = from;
-  for (const m of marks) {
-    lo = Math.min(lo, m.start);
-    hi = Math.max(hi, m.end);
-  }
-  lo = Math.max(lo, from);
-  hi = Math.min(hi, to);
-  if (hi <= lo) return [];
-  const owner = new Int32Array(hi - lo).fill(-1);
-  const order = marks.map((_, i) => i).sort((a, b) => {
-    const la = marks[a].end - marks[a].start;
-    const lb = marks[b].end - marks[b].start;
-    return lb - la || marks[b].type - marks[a].type;
-  });
-  for (const i of order) {
-    const s = Math.max(marks[i].start, lo) - lo;
-    const e = Math.min(marks[i].end, hi) - lo;
-    if (e > s) owner.fill(i, s, e);
-  }
+  const clipped = marks
+    .map((m) => ({ ...m, start: Math.max(m.start, from), end: Math.min(m.end, to) }))
+    .filter((m) => m.end > m.start)
+    .sort((a, b) => a.start - b.start || b.end - a.end);
   const runs: Mark[] = [];
-  let i = 0;
-  while (i < owner.length) {
+  for (let i = 0; i < clipped.length; ) {
+    // The cluster: marks that overlap, directly or through each other.
+    let j = i + 1;
+    let clusterEnd = clipped[i].end;
+    while (j < clipped.length && clipped[j].start < clusterEnd) clusterEnd = Math.max(clusterEnd, clipped[j++].end);
+    if (j === i + 1) runs.push(clipped[i]);
+    else runs.push(...paint(clipped.slice(i, j)));
+    i = j;
+  }
+  return runs;
+}
+
+/** Paints overlapping marks (longest first, dates last) over their extent and reads off the runs. */
+function paint(cluster: Mark[]): Mark[] {
+  const lo = cluster[0].start;
+  const hi = cluster.reduce((max, m) => Math.max(max, m.end), lo);
+  const owner = new Int32Array(hi - lo).fill(-1);
+  const order = cluster.map((_, i) => i).sort((a, b) => {
+    const la = cluster[a].end - cluster[a].start;
+    const lb = cluster[b].end - cluster[b].start;
+    return lb - la || cluster[b].type - cluster[a].type;
+  });
+  for (const i of order) owner.fill(i, cluster[i].start - lo, cluster[i].end - lo);
+  const runs: Mark[] = [];
+  for (let i = 0; i < owner.length; ) {
     const who = owner[i];
     let j = i + 1;
     while (j < owner.length && owner[j] === who) j++;
-    if (who >= 0) runs.push({ start: lo + i, end: lo + j, type: marks[who].type, modifiers: marks[who].modifiers });
+    if (who >= 0) runs.push({ start: lo + i, end: lo + j, type: cluster[who].type, modifiers: cluster[who].modifiers });
     i = j;
   }
   return runs;

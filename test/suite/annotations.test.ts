@@ -325,5 +325,15 @@ describe('annotations: writing the year in', () => {
     // "the time of Gamal Abdel Nasser" (a date) around "Gamal Abdel Nasser" (a person).
     const runs = flatten([{ start: 0, end: 30, type: 0, modifiers: 0 }, { start: 12, end: 30, type: 1, modifiers: 0 }], 0, 100);
     assert.deepEqual(runs.map((r) => [r.start, r.end, r.type]), [[0, 12, 0], [12, 30, 1]]);
+    // Side by side, out of order, partly outside the range: sorted, untouched, clipped.
+    const apart = flatten(
+      [{ start: 40, end: 50, type: 2, modifiers: 0 }, { start: 5, end: 9, type: 1, modifiers: 0 }, { start: 9, end: 15, type: 0, modifiers: 1 }],
+      7,
+      45,
+    );
+    assert.deepEqual(apart.map((r) => [r.start, r.end, r.type, r.modifiers]), [[7, 9, 1, 0], [9, 15, 0, 1], [40, 45, 2, 0]]);
+    // A name inside a name inside a date: each inner one cuts its outer one.
+    const nested = flatten([{ start: 0, end: 20, type: 0, modifiers: 0 }, { start: 2, end: 12, type: 1, modifiers: 0 }, { start: 4, end: 6, type: 2, modifiers: 0 }], 0, 20);
+    assert.deepEqual(nested.map((r) => [r.start, r.end, r.type]), [[0, 2, 0], [2, 4, 1], [4, 6, 2], [6, 12, 1], [12, 20, 0]]);
   });
 });
