@@ -281,3 +281,39 @@ describe('the chronolens.languages setting', () => {
     await waitFor(ours, 'the hover to come back');
   });
 });
+
+describe('a long article', () => {
+  it('3,000 dated passages in 300 sections: outline, Go to Event, hover and next event stay quick', async function () {
+    this.timeout(60_000);
+    const paragraphs: string[] = ['= Long article =', ''];
+    for (let s = 0; s < 300; s++) {
+      paragraphs.push(`==Section ${s + 1}==`);
+      for (let p = 0; p < 10; p++) {
+        const year = 1000 + ((s * 10 + p) * 7919) % 1000; // scattered in time
+        paragraphs.push(`In ${year}, the council of Lyon met again and the treaty was renewed.`, '');
+      }
+    }
+    const document = await vscode.workspace.openTextDocument({ language: 'plaintext', content: paragraphs.join('\n') });
+    const editor = await vscode.window.showTextDocument(document);
+    // The first call waits for the index; time the ones after it.
+    await waitFor(
+      async () => ((await vscode.commands.executeCommand<EventPickItem[]>('chronolens.goToEvent', { listOnly: true })) ?? []).length === 3000,
+      'the long article to be indexed',
+      30_000,
+    );
+    const time = async (what: string, run: () => Thenable<unknown>, budgetMs: number) => {
+      const started = Date.now();
+      await run();
+      const took = Date.now() - started;
+      assert.ok(took < budgetMs, `${what} took ${took} ms (budget ${budgetMs} ms)`);
+    };
+    await time('the outline', () => vscode.commands.executeCommand('vscode.executeDocumentSymbolProvider', document.uri), 3000);
+    await time('Go to Event items', () => vscode.commands.executeCommand('chronolens.goToEvent', { listOnly: true }), 1500);
+    const at = positionOf(document, 'In 1', 1500, 4);
+    await time('a hover', () => vscode.commands.executeCommand('vscode.executeHoverProvider', document.uri, at), 1500);
+    editor.selection = new vscode.Selection(at, at);
+    await time('next event in time', () => vscode.commands.executeCommand('chronolens.nextEventInTime'), 1500);
+    assert.match(selectedText(editor), /^1\d{3}$/);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+});
