@@ -129,6 +129,8 @@ function readCountedShift(c: Cursor, i: number): Match | null {
     }
   }
   const sign = aw === 'later' || aw === 'after' || aw === 'afterwards' || aw === 'afterward' ? 1 : -1;
+  // "a few days later", "weeks earlier": an unknown amount only says after or before (TIMEX2 FUTURE_REF / PAST_REF)
+  if (q.n === null && last === a) return { first: i, last, expr: { kind: 'ref', value: sign > 0 ? 'FUTURE_REF' : 'PAST_REF' } };
   const point: Point = { anaphor: unit === 'day' || unit === 'week' ? 'day' : unit === 'month' ? 'month' : 'year' };
   if (q.n !== null && Number.isInteger(q.n)) point.shift = { unit, n: sign * q.n };
   else point.unknown = true;
