@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { ArticleIndex, DateMention } from '../core';
 import { edtfInWords } from './dateWords';
 import { type FeatureContext, toRange } from './editorContext';
-import { explicitYearEdit, yearSource } from './quickFixes';
+import { anchorChain, explicitYearEdit, yearSource } from './quickFixes';
 
 export const DIAGNOSTIC_SOURCE = 'ChronoLens';
 
@@ -47,8 +47,12 @@ function sectionOf(index: ArticleIndex, offset: number): number {
 function inferenceDoubt(index: ArticleIndex, date: DateMention): string | undefined {
   if (date.edtf && /[?%]/.test(date.edtf)) return 'the tagger marked the value uncertain';
   if (!date.anchor) return 'no earlier date sets the year';
-  const anchor = index.date(date.anchor.dateId);
-  if (anchor && sectionOf(index, anchor.start) !== sectionOf(index, date.start)) return 'the date it comes from is in another section';
+  // Every step from the date to the one its year is written in stays in one section: sound.
+  let previous = date;
+  for (const step of anchorChain(index, date)) {
+    if (sectionOf(index, step.start) !== sectionOf(index, previous.start)) return `the year is carried over from another section ('${oneLine(step.text)}')`;
+    previous = step;
+  }
   return undefined;
 }
 
@@ -79,11 +83,16 @@ export function dateDiagnostics(document: vscode.TextDocument, index: ArticleInd
       const what = explicitYearEdit(date) ? 'Year' : 'Date';
       const doubt = inferenceDoubt(index, date);
       const message = `${what} inferred from ${sourceWords(index, date)}: ${date.edtf}`;
-      out.push(
-        doubt
-          ? diagnostic(document, date, `${message} (uncertain: ${doubt})`, vscode.DiagnosticSeverity.Information, DiagnosticCodes.uncertainInference)
-          : diagnostic(document, date, message, vscode.DiagnosticSeverity.Hint, DiagnosticCodes.inferredYear),
-      );
+      const d = doubt
+        ? diagnostic(document, date, `${message} (uncertain: ${doubt})`, vscode.DiagnosticSeverity.Information, DiagnosticCodes.uncertainInference)
+        : diagnostic(document, date, message, vscode.DiagnosticSeverity.Hint, DiagnosticCodes.inferredYear);
+      const source = yearSource(index, date);
+      if (source) {
+        d.relatedInformation = [
+          new vscode.DiagnosticRelatedInformation(new vscode.Location(document.uri, toRange(document, source)), `The year is written here: '${oneLine(source.text)}'`),
+        ];
+      }
+      out.push(d);
       continue;
     }
     if (date.edtf && /^\[.*\]$/.test(date.edtf)) {

@@ -70,22 +70,27 @@ export function explicitYearEdit(date: DateMention): ExplicitYearEdit | undefine
 }
 
 /**
- * The date whose written year an inferred date's year comes from: its anchor, or the anchor's
- * anchor when that one was inferred too ("June" ← "April 6–13" ← "1-7 March 1973").
+ * The anchors an inferred date's year came through, nearest first, up to the date whose year is
+ * written ("June" ← "April 6–13" ← "1-7 March 1973"). Empty without an anchor.
  */
-export function yearSource(index: ArticleIndex, date: DateMention): DateMention | undefined {
+export function anchorChain(index: ArticleIndex, date: DateMention): DateMention[] {
+  const chain: DateMention[] = [];
   const seen = new Set<string>([date.id]);
-  let source: DateMention | undefined;
   let at = date;
   while (at.anchor && !seen.has(at.anchor.dateId)) {
     seen.add(at.anchor.dateId);
     const next = index.date(at.anchor.dateId);
     if (!next) break;
-    source = next;
+    chain.push(next);
     if (!next.inferred) break;
     at = next;
   }
-  return source;
+  return chain;
+}
+
+/** The date whose written year an inferred date's year comes from (the end of its anchor chain). */
+export function yearSource(index: ArticleIndex, date: DateMention): DateMention | undefined {
+  return anchorChain(index, date).at(-1);
 }
 
 /** Every inferred date of the index that can be made explicit, in text order. */

@@ -179,6 +179,25 @@ describe('annotations: diagnostics', () => {
     await waitFor(() => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'ChronoLens').length === 0, 'the diagnostics to clear on close');
   });
 
+  it('reports a year carried over from another section as uncertain (information), still with its quick fix, and points at where the year is written', async () => {
+    const document = await untitled(
+      '= Company =\n\n==Early years==\nThe company was founded on 3 May 1990.\n\n==Later==\nIn June the company moved, and on 18 October it closed.\n',
+      'article',
+    );
+    const june = await diagnosticOn(document, 'June');
+    assert.equal(june.severity, vscode.DiagnosticSeverity.Information);
+    assert.match(june.message, /1990/);
+    assert.match(june.message, /uncertain/i);
+    assert.ok(june.relatedInformation?.some((r) => r.location.range.isEqual(rangeOf(document, '3 May 1990'))), 'related information points at "3 May 1990"');
+    // "18 October" takes its year from "June": carried over from the same other section, so uncertain too.
+    const october = await diagnosticOn(document, '18 October');
+    assert.equal(october.severity, vscode.DiagnosticSeverity.Information);
+    // Day-month order here: the year follows without a comma.
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, october.range);
+    assert.ok(actions.some((a) => a.title.includes('18 October 1990')), JSON.stringify(actions.map((a) => a.title)));
+    await discardActive();
+  });
+
   it('hides inferred-year hints with chronolens.diagnostics.inferredDates, keeps the rest', async () => {
     const document = (await openInEditor()).document;
     await diagnosticOn(document, 'June');
