@@ -1,6 +1,8 @@
 // The hover card, the status bar item and the alt+] keybinding as a person meets them: the mouse
 // over "3 November 1956" in the sample article, the status bar, a key press in the editor.
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import { openWorkbench, SAMPLE, SELECTORS } from './helpers.mjs';
 
 /** VS Code 1.100's peek view (not in helpers.mjs's SELECTORS yet). */
@@ -119,5 +121,36 @@ describe('hover card and navigation in the workbench', function () {
     // Commands that need an article leave the command palette (chronolens.isArticle is false).
     await assert.rejects(wb.runCommand('ChronoLens: Go to Event…'), /not in the command palette/);
     await wb.page.keyboard.press('Escape');
+  });
+});
+
+describe('hover card over hostile article text', function () {
+  let wb;
+  before(async () => {
+    wb = await openWorkbench();
+    // The workspace folder is a scratch copy: put an article with Markdown, HTML and a command link in it.
+    const folder = new URL(wb.page.url()).searchParams.get('folder');
+    fs.writeFileSync(
+      path.join(folder, 'hostile-article.txt'),
+      '= Hostile article =\n\n==History==\nOn 3 November 1956, Egypt asked for help.\n' +
+        'In 1957, [x](command:workbench.action.quit) <img src=x onerror=alert(1)> `t` *s*|b happened in Cairo.\n',
+    );
+    await wb.quickOpen('hostile-article.txt');
+    await wb.waitForEditorText('Hostile article');
+  });
+  after(() => wb?.close());
+
+  it('shows the next event’s Markdown, HTML and command link as the text they are', async () => {
+    const text = await wb.hoverWord('3 November 1956');
+    await wb.page.waitForTimeout(400); // let the card finish fading in for the screenshot
+    await wb.screenshot('hover-hostile-text');
+    assert.ok(text.includes('[x](command:workbench.action.quit) <img src=x onerror=alert(1)> `t` *s*|b'), text);
+    const hover = wb.page.locator(SELECTORS.hover).first();
+    assert.equal(await hover.locator('img').count(), 0, 'no image element');
+    // The card's own formatting only: the date in bold, its EDTF value as code, "nothing earlier" in italics.
+    const formatted = await hover.locator('code, em, strong, table').allInnerTexts();
+    assert.deepEqual(formatted.sort(), ['1956-11-03', '3 November 1956', 'nothing earlier in the article']);
+    const hrefs = await hover.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('data-href') ?? a.getAttribute('href') ?? ''));
+    assert.ok(hrefs.every((h) => h.startsWith('command:chronolens.')), JSON.stringify(hrefs));
   });
 });
