@@ -396,6 +396,7 @@ function readBareYear(c: Cursor, i: number, bcNarrative: boolean): PointMatch | 
   if (j !== i) first = i;
   const point: Point = { year: y.year };
   if (y.bc || (!y.explicitEra && contextual && bcNarrative)) point.bc = true;
+  if (first === j && !opensSentence(c, j)) point.midSentence = true;
   // "the 1982 summer offensive"
   const season = SEASONS.get(c.word(c.next(y.last)));
   if (season !== undefined && c.word(c.next(y.last)) !== 'fall') return { first, last: c.next(y.last), point: { ...point, season } };
@@ -438,6 +439,17 @@ function readApostropheYear(c: Cursor, i: number): PointMatch | null {
   if (t === undefined || t.kind !== 'num' || t.text.length !== 2 || c.adjacent(j) >= 0 && c.at(c.adjacent(j))!.kind === 'word') return null;
   if (c.adjacentBefore(i) >= 0 && c.at(c.adjacentBefore(i))!.kind === 'word') return null;
   return { first: i, last: j, point: { twoDigitYear: t.value } };
+}
+
+/** Is the token at i the start of a sentence or line, or right after an opening "In"/"By"? */
+function opensSentence(c: Cursor, i: number): boolean {
+  let p = c.prev(i);
+  if (['in', 'by', 'during', 'from', 'until', 'since'].includes(c.word(p))) {
+    i = p;
+    p = c.prev(i);
+  }
+  const t = c.at(i)!;
+  return p < 0 || c.text.charCodeAt(t.start - 1) === 10 || ['.', '!', '?', ':', ';'].includes(c.at(p)!.text);
 }
 
 /** Any single calendar point without its modifiers. */

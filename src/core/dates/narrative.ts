@@ -14,6 +14,8 @@ export interface NarrativeTime {
   day?: number;
   /** True when this time was itself inferred (then it is not trusted for the year roll-over). */
   inferred?: boolean;
+  /** A bare year in mid-sentence: if far from the story's month-precise time, an aside. */
+  aside?: boolean;
   mentionIndex: number;
 }
 
@@ -22,6 +24,12 @@ export interface NarrativeTime {
  * the next year's ("On December 7, 1941 … In January" → January 1942).
  */
 const ROLLOVER_GAP = 5;
+
+/**
+ * A bare year this far from a month-precise narrative, in mid-sentence, is an aside ("the first
+ * since 1614", "a 2005 study") and does not move the story; "In 1920, …" at a sentence start does.
+ */
+const ASIDE_YEARS = 3;
 
 export interface Resolved {
   point: Point;
@@ -123,6 +131,7 @@ export function resolvePoint(p: Point, now: NarrativeTime | null): Resolved {
 export function timeOf(p: Point, mentionIndex: number): NarrativeTime | null {
   if (p.year === undefined) return null;
   const t: NarrativeTime = { year: astronomicalYear(p), mentionIndex };
+  if (p.midSentence) t.aside = true;
   if (p.month !== undefined) {
     t.month = p.month;
     if (p.day !== undefined && p.day <= daysInMonth(t.year, p.month)) t.day = p.day;
@@ -137,6 +146,7 @@ export function timeOf(p: Point, mentionIndex: number): NarrativeTime | null {
  * ("22 September 1980 … in September 1980 … the next day") keeps the finer parts.
  */
 export function advance(now: NarrativeTime | null, t: NarrativeTime): NarrativeTime {
+  if (now !== null && t.aside && t.month === undefined && now.month !== undefined && Math.abs(t.year - now.year) >= ASIDE_YEARS) return now;
   if (now === null || now.year !== t.year || t.day !== undefined) return t;
   if (t.month === undefined) return { ...t, month: now.month, day: now.day };
   if (t.month === now.month) return { ...t, day: now.day };
