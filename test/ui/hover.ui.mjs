@@ -109,6 +109,20 @@ describe('hover card and navigation in the workbench', function () {
     await wb.page.keyboard.press('Escape');
   });
 
+  it('the Outline view shows the four sections with their events labelled by date', async () => {
+    // Give the Outline the side bar: collapse the folder tree, expand the Outline.
+    const folders = wb.page.locator('.pane-header', { hasText: /^workspace/i }).first();
+    if ((await folders.getAttribute('aria-expanded')) === 'true') await folders.click();
+    const header = wb.page.locator('.pane-header', { hasText: /^outline$/i }).first();
+    if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+    const outline = wb.page.locator('.pane', { has: header });
+    for (const section of ['History', 'Military', 'Economic relations', 'See also']) {
+      await outline.getByRole('treeitem', { name: new RegExp(`^${section}`) }).first().waitFor({ state: 'visible', timeout: 10_000 });
+    }
+    await outline.getByRole('treeitem', { name: /1956-11-03 — 3 November 1956/ }).first().waitFor({ state: 'visible' });
+    await wb.screenshot('outline');
+  });
+
   it('the status bar item and the article commands go away when the document stops being an article (language changed to JSON)', async () => {
     const item = wb.page.locator(`${SELECTORS.statusbar} .statusbar-item`, { hasText: /\d+ events · / });
     await item.first().waitFor({ state: 'visible' });
