@@ -20,6 +20,18 @@ async function colourOf(wb, word) {
   );
 }
 
+/** Waits until `word` and `other` (both on screen) have different colours, or fails. */
+async function colouredApart(wb, word, other) {
+  let a, b;
+  for (let i = 0; i < 60; i++) {
+    a = await colourOf(wb, word);
+    b = await colourOf(wb, other);
+    if (a && b && a !== b) return;
+    await wb.page.waitForTimeout(250);
+  }
+  assert.fail(`"${word}" (${a}) is not coloured unlike "${other}" (${b})`);
+}
+
 describe('annotations in the editor', function () {
   let wb;
   before(async () => {
@@ -49,5 +61,31 @@ describe('annotations in the editor', function () {
     await juneLine.filter({ hasText: '1973' }).waitFor({ state: 'visible', timeout: 20_000 });
     assert.match((await juneLine.innerText()).replace(/\u00a0/g, ' '), /arrived in June\s*⟨1973⟩/);
     await wb.screenshot('annotations-military');
+  });
+});
+
+describe('the article language in the editor', function () {
+  let wb;
+  before(async () => {
+    wb = await openWorkbench({ file: SAMPLE });
+  });
+  after(() => wb?.close());
+
+  it('switched to Article, colours headings, the infobox key and list items by the grammar', async () => {
+    // ChronoLens is up (the plain-text sample is coloured) before the language is switched.
+    await colouredApart(wb, '3 November 1956', 'issued a declaration of solidarity');
+    // The language indicator in the status bar opens the language picker.
+    await wb.page.locator(`${SELECTORS.statusbar} [aria-label="Plain Text"], ${SELECTORS.statusbar} a`, { hasText: 'Plain Text' }).first().click();
+    const box = wb.page.locator(SELECTORS.quickInputBox);
+    await box.waitFor({ state: 'visible' });
+    await box.fill('article');
+    await wb.page.locator(SELECTORS.quickInputRow, { hasText: 'Article' }).first().click();
+    await wb.page.locator(SELECTORS.statusbar, { hasText: 'Article' }).waitFor({ state: 'visible', timeout: 10_000 });
+    // The grammar: the ==History== heading and the infobox key, unlike the prose.
+    await colouredApart(wb, 'History', 'Relations have remained');
+    await colouredApart(wb, 'Map', 'Relations have remained');
+    // Dates and names are still coloured by ChronoLens in the article language (re-indexed after the switch).
+    await colouredApart(wb, '3 November 1956', 'issued a declaration of solidarity');
+    await wb.screenshot('annotations-article-language');
   });
 });
