@@ -397,6 +397,7 @@ function readBareYear(c: Cursor, i: number, bcNarrative: boolean): PointMatch | 
   const point: Point = { year: y.year };
   if (y.bc || (!y.explicitEra && contextual && bcNarrative)) point.bc = true;
   if (first === j && !opensSentence(c, j)) point.midSentence = true;
+  if (first === j && (c.isPunct(c.prev(j), '(') || c.isPunct(c.next(y.last), ')'))) point.parenthetical = true;
   // "the 1982 summer offensive"
   const season = SEASONS.get(c.word(c.next(y.last)));
   if (season !== undefined && c.word(c.next(y.last)) !== 'fall') return { first, last: c.next(y.last), point: { ...point, season } };

@@ -234,7 +234,7 @@ export function tagDates(text: string, article: ParsedArticle, options?: DateTag
     } else {
       emit(m.first, m.last, placed.norm, placed, modOf(m.expr));
     }
-    if (placed.sets && placed.norm.edtf !== null) {
+    if (placed.sets && placed.norm.edtf !== null && !(placed.sets.parenthetical && now !== null)) {
       const t = timeOf(placed.sets, firstIndex);
       if (t) now = advance(now, { ...t, inferred: placed.inferred });
     }

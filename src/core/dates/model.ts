@@ -31,6 +31,8 @@ export interface Point {
   direction?: -1 | 1;
   /** A year written with two digits ("'99"); the century comes from the narrative. */
   twoDigitYear?: number;
+  /** A bare year in parentheses ("(1790)", "Alexander (2003)"): never moves the story. */
+  parenthetical?: boolean;
   /** A bare year in mid-sentence (not "In 1920, …" opening a sentence or a heading). */
   midSentence?: boolean;
   /** Set when the grammar could not read a part it needed (value unknown). */
