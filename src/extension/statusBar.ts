@@ -38,7 +38,9 @@ export function registerStatusBar(ctx: FeatureContext): void {
     const index = ctx.indexes.latest(document) ?? (await ctx.indexes.get(document));
     // A later update (another editor, a newer index) has taken over meanwhile.
     if (mine !== generation) return;
-    if (!index) {
+    // A Markdown or plain-text file without a single dated event is most likely no article
+    // (a README, notes): say nothing there rather than "no dated events" on every such file.
+    if (!index || (index.timeline.length === 0 && document.languageId !== 'article')) {
       item.hide();
       return;
     }

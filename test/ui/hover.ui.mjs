@@ -69,6 +69,17 @@ describe('hover card and navigation in the workbench', function () {
     await item.first().waitFor({ state: 'visible', timeout: 20_000 });
   });
 
+  it('the status bar item stays away from a Markdown file without dates (samples/ATTRIBUTION.md)', async () => {
+    const item = wb.page.locator(`${SELECTORS.statusbar} .statusbar-item`, { hasText: /\d+ events? · |no dated events/ });
+    await item.first().waitFor({ state: 'visible' });
+    await wb.openFromExplorer('samples/ATTRIBUTION.md');
+    await item.first().waitFor({ state: 'hidden', timeout: 10_000 });
+    await wb.page.waitForTimeout(1_000); // the index of the Markdown file is built by now: still hidden
+    assert.equal(await item.count(), 0);
+    await wb.openFromExplorer(SAMPLE);
+    await item.first().waitFor({ state: 'visible' });
+  });
+
   it('alt+] in the 1956 passage selects "1957 and 1958" (the next event in time)', async () => {
     await wb.page.keyboard.press('Escape');
     // Keyboard only: Go to Line 10, column 240 ("During the Suez Crisis, on 3 November 1956, the DPRK| issued …").
