@@ -246,6 +246,25 @@ describe('annotations: quick fix "Make the year explicit"', () => {
     assert.ok(!sampleDocument?.isDirty, 'the sample document has no unsaved edits');
     await discardActive();
   });
+
+  it('the command and the inlay hint offer the same edit: "July" → "July 1973" at the cursor', async () => {
+    const text = Buffer.from(await vscode.workspace.fs.readFile(workspaceUri(SAMPLE))).toString('utf8');
+    const copy = await untitled(text, 'plaintext');
+    const editor = vscode.window.activeTextEditor!;
+    await diagnosticOn(copy, 'July');
+    // The hint after "July" carries the edit a double-click applies.
+    const julyRange = rangeOf(copy, 'July');
+    const hint = (await inlayHints(copy)).find((h) => h.position.isEqual(julyRange.end));
+    assert.ok(hint?.textEdits?.some((e) => e.newText === 'July 1973' && e.range.isEqual(julyRange)), 'the hint writes "July 1973"');
+    assert.equal(copy.getText(), text, 'showing the hint changed nothing');
+    // The command acts on the date at the cursor.
+    editor.selection = new vscode.Selection(positionOf(copy, 'July', 0, 2), positionOf(copy, 'July', 0, 2));
+    await vscode.commands.executeCommand('chronolens.makeYearExplicit');
+    assert.match(copy.getText(), /and were assigned in July 1973\. On October 18/);
+    // "July 1977" further on was written in full: untouched.
+    assert.match(copy.getText(), /War in July 1977, North Korea/);
+    await discardActive();
+  });
 });
 
 describe('annotations: semantic tokens', () => {
