@@ -89,6 +89,22 @@ describe('Go to Event…', () => {
     assert.equal(typeof (await picking2), 'string');
     assert.equal(selectedText(editor), '1961');
   });
+
+  it('Esc also scrolls back: previewing 2017 far down, then Esc, shows the top of the article again', async () => {
+    const editor = await cursorAt('= Egypt–North Korea relations =');
+    editor.revealRange(new vscode.Range(0, 0, 0, 0), vscode.TextEditorRevealType.AtTop);
+    await waitFor(() => editor.visibleRanges[0]?.start.line === 0, 'the top of the article on screen');
+    const picking = vscode.commands.executeCommand<string | undefined>('chronolens.goToEvent');
+    await waitFor(() => selectedText(editor) === '3 November 1956', 'the first preview');
+    await vscode.commands.executeCommand('workbench.action.quickOpenSelectPrevious'); // wraps round to the last: 2017
+    await waitFor(() => selectedText(editor) === '2017', 'the preview of 2017');
+    const line2017 = editor.selection.start.line;
+    await waitFor(() => editor.visibleRanges.some((r) => r.contains(new vscode.Position(line2017, 0))), 'the 2017 passage on screen');
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    assert.equal(await picking, undefined);
+    await waitFor(() => editor.visibleRanges[0]?.start.line === 0, 'the top of the article on screen again');
+    assert.ok(editor.selection.isEmpty && editor.selection.active.line === 0);
+  });
 });
 
 describe('Next / Previous Event in Time', () => {
