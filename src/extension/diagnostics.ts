@@ -33,12 +33,20 @@ function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-/** Index (into sections) of the section holding `offset`, -1 before the first heading. */
-function sectionOf(index: ArticleIndex, offset: number): number {
+/**
+ * Which top-level section (the shallowest heading level in use) holds `offset`: its start, or -1
+ * before the first one. A year carried from a section's opening into its subsections is sound; one
+ * carried into the next top-level section is not.
+ */
+function topSectionOf(index: ArticleIndex, offset: number): number {
   const sections = index.data.sections;
+  if (sections.length === 0) return -1;
+  const level = sections.reduce((min, s) => Math.min(min, s.level), Infinity);
   let found = -1;
-  for (let i = 0; i < sections.length; i++) {
-    if (sections[i].start <= offset && offset < Math.max(sections[i].end, sections[i].start + 1)) found = i;
+  // Sections come in text order: the last top-level one starting at or before `offset`.
+  for (const s of sections) {
+    if (s.start > offset) break;
+    if (s.level === level) found = s.start;
   }
   return found;
 }
@@ -50,7 +58,7 @@ function inferenceDoubt(index: ArticleIndex, date: DateMention): string | undefi
   // Every step from the date to the one its year is written in stays in one section: sound.
   let previous = date;
   for (const step of anchorChain(index, date)) {
-    if (sectionOf(index, step.start) !== sectionOf(index, previous.start)) return `the year is carried over from another section ('${oneLine(step.text)}')`;
+    if (topSectionOf(index, step.start) !== topSectionOf(index, previous.start)) return `the year is carried over from another section ('${oneLine(step.text)}')`;
     previous = step;
   }
   return undefined;

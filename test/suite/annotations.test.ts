@@ -198,6 +198,14 @@ describe('annotations: diagnostics', () => {
     await discardActive();
   });
 
+  it('a year carried from a section into its own subsection is not uncertain (a hint)', async () => {
+    const document = await untitled('= Company =\n\n==Early years==\nThe company was founded on 3 May 1990.\n\n===Growth===\nIn June it grew.\n', 'article');
+    const june = await diagnosticOn(document, 'June');
+    assert.equal(june.severity, vscode.DiagnosticSeverity.Hint);
+    assert.match(june.message, /3 May 1990/);
+    await discardActive();
+  });
+
   it('hides inferred-year hints with chronolens.diagnostics.inferredDates, keeps the rest', async () => {
     const document = (await openInEditor()).document;
     await diagnosticOn(document, 'June');
