@@ -1,23 +1,22 @@
-// Recognises calendar expressions: full dates in both orders, month-year, bare years (with the
+// Recognises single calendar points: full dates in both orders, month-year, bare years (with the
 // checks that keep "R-17", "$291 million" and "1500 men" out), BC/AD, decades, centuries,
 // seasons, bare months, "that year"-style anaphors, with their modifiers ("early", "the end of",
-// "circa"); and ranges and coordinated lists built from them ("1-7 March 1973", "April 6–13",
-// "1915-17", "between 1976 and 1981", "1979 or 1980").
+// "circa"). Ranges and lists of them are in compounds.ts.
 
 import type { Cursor } from './cursor';
 import {
   AMBIGUOUS_MONTHS, APPROX_WORDS, WEEKDAYS, COUNT_NOUNS, CURRENCY_SIGNS, DATE_PREPOSITIONS, LABEL_WORDS, MONTHS,
-  MONTH_ABBREVIATIONS, ORDINAL_WORDS, PREFIX_MODIFIERS, RANGE_CONNECTORS, SEASONS,
+  MONTH_ABBREVIATIONS, ORDINAL_WORDS, PREFIX_MODIFIERS, SEASONS,
 } from './lexicon';
-import type { Expr, Match, Point, Span2 } from './model';
+import type { Point } from './model';
 
-interface PointMatch {
+export interface PointMatch {
   first: number;
   last: number;
   point: Point;
 }
 
-const DASHES = new Set(['-', '–', '—', '‐', '‑']);
+export const DASHES: ReadonlySet<string> = new Set(['-', '–', '—', '‐', '‑']);
 
 /** Words before a bare "fall" that make it the season ("in fall", "that fall"), not the verb. */
 const FALL_BEFORE = new Set(['in', 'during', 'that', 'this', 'next', 'last', 'early', 'late', 'by', 'until', 'since', 'following', 'previous']);
@@ -78,7 +77,7 @@ function readMonth(c: Cursor, i: number, allowAbbrev: boolean): { last: number; 
 }
 
 /** A day of the month: 1..31 written with one or two digits, or as "19th". */
-function readDay(c: Cursor, i: number): { last: number; day: number } | null {
+export function readDay(c: Cursor, i: number): { last: number; day: number } | null {
   const t = c.at(i);
   if (t === undefined) return null;
   if (t.kind === 'ord' && t.value >= 1 && t.value <= 31) return { last: i, day: t.value };
@@ -125,7 +124,7 @@ function looksLikeQuantity(c: Cursor, i: number): boolean {
  * A year at i: four digits (1000..2099), or any number followed by an era ("490 BC"),
  * or a short number when `contextual` (the caller knows the narrative is in such years).
  */
-function readYear(c: Cursor, i: number, contextual: boolean): { last: number; year: number; bc?: boolean; explicitEra: boolean } | null {
+export function readYear(c: Cursor, i: number, contextual: boolean): { last: number; year: number; bc?: boolean; explicitEra: boolean } | null {
   const t = c.at(i);
   if (t === undefined) return null;
   // "AD 79"
@@ -240,7 +239,7 @@ function readSeason(c: Cursor, i: number): PointMatch | null {
   if (k >= 0 && c.isWord(k, 'of')) {
     const y = readYear(c, c.next(k), false);
     if (y) return { first, last: y.last, point: { season, year: y.year, bc: y.bc } };
-    const a = readYearAnaphor(c, c.next(k));
+    const a = readAnaphor(c, c.next(k));
     if (a) return { first, last: a.last, point: { ...a.point, season } };
     // "the spring of next year", "the summer of the following year"
     const n = c.next(k);
@@ -262,7 +261,7 @@ function readSeason(c: Cursor, i: number): PointMatch | null {
 }
 
 /** "that year", "the same year", "this year", "that month", "the same day", "that same day". */
-function readYearAnaphor(c: Cursor, i: number): PointMatch | null {
+export function readAnaphor(c: Cursor, i: number): PointMatch | null {
   if (i < 0) return null;
   const w = c.word(i);
   let j = i;
@@ -329,7 +328,7 @@ function readMonthFirst(c: Cursor, i: number): PointMatch | null {
       // "June 20 of 1792", "July 25 of that year"
       const y2 = readYear(c, c.next(dayNext), false);
       if (y2) return { first: i, last: y2.last, point: { ...point, year: y2.year, bc: y2.bc } };
-      const a = readYearAnaphor(c, c.next(dayNext));
+      const a = readAnaphor(c, c.next(dayNext));
       if (a && a.point.anaphor === 'year') return { first: i, last: a.last, point: { ...point, anaphor: 'year' } };
     }
     return { first: i, last, point };
@@ -339,7 +338,7 @@ function readMonthFirst(c: Cursor, i: number): PointMatch | null {
   const yr = k >= 0 ? readYear(c, k, false) : null;
   if (yr) return { first: i, last: yr.last, point: { month: m.month, year: yr.year, bc: yr.bc } };
   if (k >= 0 && c.isWord(c.prev(k), 'of')) {
-    const a = readYearAnaphor(c, k);
+    const a = readAnaphor(c, k);
     if (a && a.point.anaphor === 'year') return { first: i, last: a.last, point: { month: m.month, anaphor: 'year' } };
   }
   if (m.abbrev) return null;
@@ -517,7 +516,7 @@ export function readPoint(c: Cursor, i: number, bcNarrative: boolean): PointMatc
 
 /** After a modifier, "the year" and "the month" refer to the narrative: "the end of the year". */
 function readModifiedAnaphor(c: Cursor, i: number): PointMatch | null {
-  const a = readYearAnaphor(c, i);
+  const a = readAnaphor(c, i);
   if (a) return a;
   if (c.isWord(i, 'the')) {
     const j = c.next(i);
@@ -537,162 +536,4 @@ function readHalf(c: Cursor, i: number, bcNarrative: boolean): PointMatch | null
   const core = readCore(c, c.next(k), bcNarrative) ?? readModifiedAnaphor(c, c.next(k));
   if (!core || core.point.month !== undefined || core.point.decade !== undefined || core.point.century !== undefined || core.point.season !== undefined) return null;
   return { first: i, last: core.last, point: { ...core.point, half: h as 1 | 2 } };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Ranges and lists
-
-function connectorAt(c: Cursor, i: number): { last: number; kind: 'range' | 'and' | 'or' } | null {
-  const t = c.at(i);
-  if (t === undefined) return null;
-  if (t.kind === 'punct' && RANGE_CONNECTORS.has(t.text)) return { last: i, kind: 'range' };
-  if (t.kind === 'word') {
-    if (RANGE_CONNECTORS.has(t.lower)) return { last: i, kind: 'range' };
-    if (t.lower === 'and') return { last: i, kind: 'and' };
-    if (t.lower === 'or') return { last: i, kind: 'or' };
-  }
-  return null;
-}
-
-/** Fill parts the first end of a range leaves out from the second: "1-7 March 1973", "264 to 241 BC". */
-function completeFrom(a: Point, b: Point): Point {
-  const r: Point = { ...a };
-  if (r.year === undefined && r.decade === undefined && r.century === undefined && b.year !== undefined && (r.month !== undefined || r.season !== undefined)) {
-    r.year = b.year;
-    if (b.bc) r.bc = true;
-    // "December 1944 - January 1945" has both years; "November to January 1949" crosses a year
-    if (r.month !== undefined && b.month !== undefined && r.month > b.month) r.year = b.bc ? b.year + 1 : b.year - 1;
-    delete r.anaphor;
-  }
-  if (r.year !== undefined && b.bc && !a.bc && r.year > (b.year ?? 0)) r.bc = true;
-  return r;
-}
-
-/** The second end of "1915-17" (two digits after a dash) → 1917. */
-function shortYearAfter(c: Cursor, i: number, from: Point): { last: number; year: number } | null {
-  const t = c.at(i);
-  if (t === undefined || t.kind !== 'num' || t.text.length !== 2 || from.year === undefined || from.bc || from.month !== undefined) return null;
-  const century = Math.floor(from.year / 100) * 100;
-  let year = century + t.value;
-  if (year <= from.year) year += 100;
-  if (year - from.year > 30) return null;
-  const a = c.adjacent(i);
-  if (a >= 0 && (c.at(a)!.kind === 'word' || c.at(a)!.kind === 'num')) return null;
-  return { last: i, year };
-}
-
-function isCalendarPoint(p: Point): boolean {
-  return p.year !== undefined || p.month !== undefined || p.decade !== undefined || p.century !== undefined || p.season !== undefined || p.day !== undefined;
-}
-
-/** Same kind of point on both sides of "and"/"or" (two years, two months, two full dates). */
-function sameShape(a: Point, b: Point): boolean {
-  const shape = (p: Point) => `${p.day !== undefined}${p.month !== undefined}${p.season !== undefined}${p.decade !== undefined}${p.century !== undefined}`;
-  return shape(a) === shape(b);
-}
-
-/** A range ("to", dashes, "between … and") or a coordinated list ("and" = all of, "or" = one of). */
-function compound(first: number, last: number, kind: 'range' | 'and' | 'or', from: Point, to: Point, parts: Span2[]): Match {
-  const expr: Expr = kind === 'range' ? { kind: 'range', from, to, parts } : { kind: 'list', items: [from, to], all: kind === 'and', parts };
-  return { first, last, expr };
-}
-
-/**
- * A calendar expression at i: a point, or a range or list of points, with its range word
- * ("between", "from") when there is one.
- */
-export function readCalendar(c: Cursor, i: number, bcNarrative: boolean): Match | null {
-  let start = i;
-  const w0 = c.word(i);
-  const rangeWord = w0 === 'between' ? 'between' : w0 === 'from' ? 'from' : null;
-  if (rangeWord) start = c.next(i);
-  if (start < 0) return null;
-  const first = rangeWord ? i : start;
-  /** "between … and" makes a range whatever the connector says */
-  const kindOf = (conn: { kind: 'range' | 'and' | 'or' }) => (rangeWord === 'between' ? 'range' : conn.kind);
-
-  // A bare day before a connector: "1-7 March 1973", "from 15 to 22 February", "the 28 and 29 August".
-  const dayAt = c.isWord(start, 'the') && readDay(c, c.next(start)) ? c.next(start) : start;
-  const bareDay = readDay(c, dayAt);
-  if (bareDay) {
-    const conn = connectorAt(c, c.next(bareDay.last));
-    if (conn && !(rangeWord === 'between' && conn.kind !== 'and') && !(rangeWord === 'from' && conn.kind !== 'range')) {
-      const b = readPoint(c, c.next(conn.last), bcNarrative);
-      if (b && b.point.day !== undefined && b.point.month !== undefined && b.first === c.next(conn.last) && b.point.mod === undefined) {
-        const from: Point = { ...b.point, day: bareDay.day };
-        return compound(first, b.last, kindOf(conn), from, b.point, [[start, bareDay.last], [b.first, b.last]]);
-      }
-    }
-  }
-
-  // A short number whose era comes after the second end: "499-493 BC", "264 to 241 BC".
-  const shortFirst = readBareNumberYear(c, start);
-  if (shortFirst && !readYear(c, start, false)) {
-    const conn = connectorAt(c, c.next(shortFirst.last));
-    if (conn && conn.kind !== 'or') {
-      const b = readPoint(c, c.next(conn.last), bcNarrative);
-      if (b && b.first === c.next(conn.last) && b.point.bc && b.point.year !== undefined && b.point.month === undefined && b.point.season === undefined && shortFirst.year > b.point.year) {
-        const from: Point = { year: shortFirst.year, bc: true };
-        return compound(first, b.last, kindOf(conn), from, b.point, [[start, shortFirst.last], [b.first, b.last]]);
-      }
-    }
-  }
-
-  const a = readPoint(c, start, bcNarrative);
-  if (!a) return null;
-  const single: Match = { first: a.first, last: a.last, expr: { kind: 'point', point: a.point } };
-  const connIdx = c.next(a.last);
-  const conn = connIdx >= 0 ? connectorAt(c, connIdx) : null;
-  if (!conn) return single;
-  if (rangeWord === 'between' && conn.kind !== 'and') return single;
-  if (rangeWord === 'from' && conn.kind !== 'range') return single;
-  const from0 = rangeWord ? i : a.first;
-  const bStart = c.next(conn.last);
-  if (bStart < 0) return single;
-
-  // "April 6–13", "March 5-9, 1918", "May 4 and 5"
-  if (a.point.day !== undefined && a.point.month !== undefined && a.point.year === undefined) {
-    const d = readDay(c, bStart);
-    if (d && MONTHS.get(c.word(c.next(d.last))) === undefined) {
-      let last = d.last;
-      const to: Point = { month: a.point.month, day: d.day };
-      let from: Point = { ...a.point };
-      let y = c.next(d.last);
-      if (y >= 0 && c.isPunct(y, ',')) y = c.next(y);
-      const yr = y >= 0 ? readYear(c, y, false) : null;
-      if (yr) {
-        to.year = yr.year;
-        if (yr.bc) to.bc = true;
-        last = yr.last;
-        from = completeFrom(from, to);
-      } else {
-        from.anaphor = 'year';
-        to.anaphor = 'year';
-      }
-      if (to.day! <= from.day! && conn.kind === 'range') return single;
-      return compound(from0, last, kindOf(conn), from, to, [[a.first, a.last], [bStart, last]]);
-    }
-  }
-  // "1915-17"
-  if (conn.kind === 'range' && DASHES.has(c.at(conn.last)!.text)) {
-    const sy = shortYearAfter(c, bStart, a.point);
-    if (sy) return compound(from0, sy.last, 'range', a.point, { year: sy.year }, [[a.first, a.last], [bStart, sy.last]]);
-  }
-  const b = readPoint(c, bStart, bcNarrative);
-  if (!b || b.first !== bStart || !isCalendarPoint(b.point)) return single;
-  if (conn.kind !== 'range' && !sameShape(a.point, b.point)) {
-    // "1957 and 1958" yes; "May and 1958" no. Let "April and June 1955" through (month + month-year).
-    const monthThenMonthYear = a.point.month !== undefined && a.point.year === undefined && b.point.month !== undefined && a.point.day === undefined && b.point.day === undefined;
-    if (!monthThenMonthYear) return single;
-  }
-  const from = completeFrom(a.point, b.point);
-  if (from.year !== undefined && from.anaphor === 'year') delete from.anaphor;
-  return compound(from0, b.last, kindOf(conn), from, b.point, [[a.first, a.last], [b.first, b.last]]);
-}
-
-/** A short number right before an era, seen from the range reader: "499" in "499-493 BC". */
-function readBareNumberYear(c: Cursor, i: number): { last: number; year: number } | null {
-  const t = c.at(i);
-  if (t === undefined || t.kind !== 'num' || !Number.isFinite(t.value) || t.text.length > 4) return null;
-  return { last: i, year: t.value };
 }

@@ -88,8 +88,8 @@ export class Cursor {
   }
 
   /**
-   * Matches a sequence of lower-case words starting at i (separated by whitespace or a hyphen
-   * within a word, e.g. "mid-"). Returns the index of the last token matched, or -1.
+   * Matches a sequence of lower-case words starting at i, one token each, within a paragraph
+   * ("the end of"). Returns the index of the last token matched, or -1.
    */
   words(i: number, ws: readonly string[]): number {
     let j = i;

@@ -2,7 +2,7 @@
 // resolving years and relative dates against the narrative time. Pure TypeScript, no Node API.
 
 import type { DateMention, IndexOptions, ParsedArticle, TimexType } from '../types';
-import { readCalendar } from './calendar';
+import { readCalendar } from './compounds';
 import { readClock } from './clock';
 import { Cursor } from './cursor';
 import { readDayPart, readDeictic, readVague } from './deictic';

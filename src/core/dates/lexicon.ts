@@ -85,9 +85,9 @@ export const PREFIX_MODIFIERS: ReadonlyArray<{ words: string[]; mod: DateModifie
 /** Words that make the following date approximate ("ca. 461 BC", "about 1910"). */
 export const APPROX_WORDS: ReadonlySet<string> = new Set(['c', 'ca', 'circa', 'about', 'around', 'approximately', 'roughly', 'approx']);
 
-/** Words before a duration that the gold keeps in its extent ("over a month", "nearly a year"). */
+/** Words before an amount of time that the gold keeps in its extent ("over a month", "just 14 years later"). */
 export const DURATION_PREFIXES: ReadonlyArray<string[]> = [
-  ['a', 'little', 'more', 'than'], ['a', 'little', 'over'], ['more', 'than'], ['less', 'than'], ['fewer', 'than'],
+  ['a', 'little', 'more', 'than'], ['a', 'little', 'over'], ['a', 'mere'], ['more', 'than'], ['less', 'than'], ['fewer', 'than'],
   ['at', 'least'], ['close', 'to'], ['up', 'to'], ['over'], ['under'], ['nearly'], ['almost'], ['about'], ['around'],
   ['some'], ['roughly'], ['approximately'], ['just'], ['only'], ['another'], ['barely'],
 ];

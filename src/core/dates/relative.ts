@@ -2,8 +2,9 @@
 // following year", "later that month", "that summer", "the previous April", "twelve days later".
 // They come out as points with an anaphor and a shift; narrative.ts fills them in.
 
+import { readAnaphor } from './calendar';
 import type { Cursor } from './cursor';
-import { EVENT_PHRASE_MAX, MONTHS, SEASONS, UNITS } from './lexicon';
+import { DURATION_PREFIXES, EVENT_PHRASE_MAX, MONTHS, SEASONS, UNITS } from './lexicon';
 import type { Match, Point } from './model';
 import { readQuantity } from './quantities';
 
@@ -51,23 +52,16 @@ function readNextPrevious(c: Cursor, i: number): Match | null {
   return null;
 }
 
-/** "that year", "the same day", "that same day", "this year", "that summer", "that month". */
+/** "that year", "the same day", "that same day", "this year", "that month", "that summer". */
 function readThat(c: Cursor, i: number): Match | null {
+  const a = readAnaphor(c, i);
+  if (a) return pointMatch(a.first, a.last, a.point);
   const w = c.word(i);
-  let j: number;
-  if (w === 'that' || w === 'this') {
-    j = c.next(i);
-    if (c.isWord(j, 'same')) j = c.next(j);
-  } else if (w === 'the' && c.isWord(c.next(i), 'same')) {
-    j = c.next(c.next(i));
-  } else return null;
-  if (j < 0) return null;
-  const u = c.word(j);
-  if (u === 'year') return pointMatch(i, j, { anaphor: 'year' });
-  if (u === 'month') return pointMatch(i, j, { anaphor: 'month' });
-  if (u === 'day' || u === 'date') return pointMatch(i, j, { anaphor: 'day' });
-  const season = SEASONS.get(u);
-  if (season !== undefined && u !== 'fall') return pointMatch(i, j, { season, anaphor: 'year' });
+  if (w !== 'that' && w !== 'this') return null;
+  let j = c.next(i);
+  if (c.isWord(j, 'same')) j = c.next(j);
+  const season = SEASONS.get(c.word(j));
+  if (season !== undefined && c.word(j) !== 'fall') return pointMatch(i, j, { season, anaphor: 'year' });
   return null;
 }
 
@@ -97,7 +91,7 @@ function readCountedShift(c: Cursor, i: number): Match | null {
   const j = i;
   // extent keeps "just", "a mere", "less than", "over" ("just 14 years later", "a mere two years later")
   let qStart = j;
-  for (const pre of [['a', 'mere'], ['just'], ['only'], ['less', 'than'], ['more', 'than'], ['over'], ['some'], ['about'], ['nearly'], ['almost']]) {
+  for (const pre of DURATION_PREFIXES) {
     const last = c.words(j, pre);
     if (last >= 0) {
       qStart = c.next(last);
