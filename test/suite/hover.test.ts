@@ -131,6 +131,22 @@ describe('hover cards', () => {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
+  it('right after an edit, the hover covers the date where it now is', async () => {
+    const untitled = await vscode.workspace.openTextDocument({
+      language: 'plaintext',
+      content: '= Test article =\n\n==History==\nOn 3 November 1956, Egypt asked for help.\n',
+    });
+    const editor = await vscode.window.showTextDocument(untitled);
+    await hoverMarkdown(untitled, positionOf(untitled, '3 November 1956', 0, 3)); // indexed once
+    await editor.edit((edit) => edit.insert(positionOf(untitled, 'On 3 November'), 'Long before, in the summer of 1955, nothing happened. '));
+    const at = positionOf(untitled, '3 November 1956', 0, 3);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', untitled.uri, at);
+    const ours = hovers.find((h) => h.contents.some((c) => typeof c !== 'string' && c.value.includes('1956-11-03')));
+    assert.ok(ours?.range, 'a ChronoLens hover with a range');
+    assert.equal(untitled.getText(ours.range), '3 November 1956');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
   it('escapeMarkdown: a CommonMark parser reads any article text back as one plain text node', () => {
     const samples = [
       '[x](command:workbench.action.quit)',
