@@ -234,7 +234,9 @@ export function tagDates(text: string, article: ParsedArticle, options?: DateTag
     } else {
       emit(m.first, m.last, placed.norm, placed, modOf(m.expr));
     }
-    if (placed.sets && placed.norm.edtf !== null && !(placed.sets.parenthetical && now !== null)) {
+    // Looking back ("two years ago", "a decade earlier") does not move the story there.
+    const lookingBack = m.expr.kind === 'point' && ((m.expr.point.shift?.n ?? 0) < 0 || m.expr.point.direction === -1);
+    if (placed.sets && placed.norm.edtf !== null && !(placed.sets.parenthetical && now !== null) && !lookingBack) {
       const t = timeOf(placed.sets, firstIndex);
       if (t) now = advance(now, { ...t, inferred: placed.inferred });
     }
