@@ -108,7 +108,7 @@ export function dateDiagnostics(document: vscode.TextDocument, index: ArticleInd
         diagnostic(
           document,
           date,
-          `Ambiguous date '${text}': one of ${edtfInWords(date.edtf).replace(/ or /g, ', ')} (${date.edtf}); the timeline places it at the earliest`,
+          `Ambiguous date '${text}': one of ${edtfInWords(date.edtf).replace(/ or /g, ', ')} (${date.edtf})`,
           vscode.DiagnosticSeverity.Information,
           DiagnosticCodes.ambiguousDate,
         ),
