@@ -216,6 +216,15 @@ describe('dates: narrative time', () => {
     expectDate('They stayed for about a week before moving back to support lines.', 'about a week', 'P1W');
   });
 
+  it('does not move the story to asides, quotations and looking back', () => {
+    const s = 'Thieu resigned on 21 April 1975, saying Kissinger had tricked him into signing the agreement two years ago. He left for Taiwan on 25 April.';
+    expectDate(s, 'two years ago', '1973', { inferred: true });
+    expectDate(s, '25 April', '1975-04-25');
+    const q = 'On 7 April 1969 Nixon said: "the withdrawal will be completed during the spring of next year." On 9 May the troops left.';
+    expectDate(q, '9 May', '1969-05-09');
+    expectDate('On 12 March 1793 the revolt began (as in 1790). On 17 August, conscription followed.', '17 August', '1793-08-17');
+  });
+
   it('carries the era of the story to short years', () => {
     expectDate('The revolt began in 499 BC. In 497 the Ionians burned Sardis.', '497', '-0496');
   });

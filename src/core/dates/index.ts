@@ -15,7 +15,7 @@ import {
   APPROX_WORDS, DURATION_PREFIXES, MONTHS, MONTH_ABBREVIATIONS, NUMBER_WORDS, ORDINAL_WORDS, PREFIX_MODIFIERS,
   SEASONS, UNITS, VAGUE_QUANTITIES, WEEKDAYS,
 } from './lexicon';
-import { tokenize, type Token } from './tokens';
+import { Gap, tokenize, type Token } from './tokens';
 
 export { compareIso } from './normalise';
 
@@ -225,6 +225,7 @@ export function tagDates(text: string, article: ParsedArticle, options?: DateTag
     if (norm.problem) mention.problem = norm.problem;
     out.push(mention);
   };
+  const quoted = quotedTokens(c);
   for (const m of matches) {
     const placed = place(m.expr, now);
     const parts = split && (m.expr.kind === 'range' || m.expr.kind === 'list') ? m.expr.parts : undefined;
@@ -236,10 +237,27 @@ export function tagDates(text: string, article: ParsedArticle, options?: DateTag
     }
     // Looking back ("two years ago", "a decade earlier") does not move the story there.
     const lookingBack = m.expr.kind === 'point' && ((m.expr.point.shift?.n ?? 0) < 0 || m.expr.point.direction === -1);
-    if (placed.sets && placed.norm.edtf !== null && !(placed.sets.parenthetical && now !== null) && !lookingBack) {
+    // Dates inside quotations are the speaker's, not the story's ("… completed during the spring of next year").
+    const inQuote = quoted[m.first] && now !== null;
+    if (placed.sets && placed.norm.edtf !== null && !(placed.sets.parenthetical && now !== null) && !lookingBack && !inQuote) {
       const t = timeOf(placed.sets, firstIndex);
       if (t) now = advance(now, { ...t, inferred: placed.inferred });
     }
+  }
+  return out;
+}
+
+/** For each token, whether it lies inside a double-quoted passage (quotes reset at paragraph breaks). */
+function quotedTokens(c: Cursor): boolean[] {
+  const out = new Array<boolean>(c.length);
+  let open = false;
+  for (let i = 0; i < c.length; i++) {
+    const t = c.tokens[i];
+    if (t.gapBefore === Gap.Paragraph) open = false;
+    if (t.text === '"') open = !open;
+    else if (t.text === '“') open = true;
+    else if (t.text === '”') open = false;
+    out[i] = open;
   }
   return out;
 }
