@@ -205,10 +205,14 @@ export class ArticleIndex {
     return event.entities.map((id) => this.entityById.get(id)!);
   }
 
-  /** The first of the fullest mentions (most words): where "Go to Definition" lands. */
+  /**
+   * Where "Go to Definition" lands: the first of the fullest mentions, counting the words of
+   * the name (capitalised), so "Anwar Sadat" wins over a later "Sadat" and over a wiki link
+   * label such as "the new president".
+   */
   definitionOf(entity: Entity): TextSpan {
-    const words = (m: TextSpan) => m.text.trim().split(/\s+/).length;
-    return entity.mentions.reduce((best, m) => (words(m) > words(best) ? m : best));
+    const nameWords = (m: TextSpan) => m.text.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)).length;
+    return entity.mentions.reduce((best, m) => (nameWords(m) > nameWords(best) ? m : best));
   }
 
   /** The time the whole timeline covers, or undefined without events. */
