@@ -136,13 +136,23 @@ function shortKeys(c: Candidate): string[] {
  * full name mentioned before it, else the nearest after it.
  */
 export function mergeShortNames(groups: Map<string, Group>): void {
-  const lengthOf = (g: Group) => Math.max(...g.mentions.map((c) => nameUnits(c).length));
-  const lengths = [...new Set([...groups.values()].map(lengthOf))].sort((a, b) => b - a);
+  // Length and person-ness of each group as it was before merging: decided once.
+  const lengthCache = new Map<Group, number>();
+  const personCache = new Map<Group, boolean>();
+  for (const g of groups.values()) {
+    let n = 0;
+    for (const c of g.mentions) n = Math.max(n, nameUnits(c).length);
+    lengthCache.set(g, n);
+    personCache.set(g, n > 1 && isPersonGroup(g));
+  }
+  const lengthOf = (g: Group) => lengthCache.get(g)!;
+  const isPerson = (g: Group) => personCache.get(g)!;
+  const lengths = [...new Set(lengthCache.values())].sort((a, b) => b - a);
   for (const len of lengths) {
-    // Index the full names longer than this length, by their short keys.
+    // Index the full names longer than this length, by their short keys; positions ascending.
     const index = new Map<string, Array<{ at: number; group: Group }>>();
     for (const g of groups.values()) {
-      if (lengthOf(g) <= len || !isPersonGroup(g)) continue;
+      if (lengthOf(g) <= len || !isPerson(g)) continue;
       for (const c of g.mentions) {
         for (const k of shortKeys(c)) {
           if (!index.has(k)) index.set(k, []);
@@ -151,17 +161,14 @@ export function mergeShortNames(groups: Map<string, Group>): void {
       }
     }
     if (!index.size) continue;
+    for (const list of index.values()) list.sort((a, b) => a.at - b.at);
     for (const g of [...groups.values()]) {
       if (lengthOf(g) !== len || !couldBeShortName(g)) continue;
       const keep: Candidate[] = [];
       for (const c of g.mentions) {
         const full = index.get(nameKey(nameUnits(c).map((u) => u.text)));
-        if (!full) {
-          keep.push(c);
-          continue;
-        }
-        let best = full.filter((f) => f.at < c.start).sort((a, b) => b.at - a.at)[0];
-        best ??= full.filter((f) => f.at > c.start).sort((a, b) => a.at - b.at)[0];
+        const i = full ? lastBefore(full, c.start) : -1;
+        const best = full && (i >= 0 ? full[i] : full[0].at > c.start ? full[0] : undefined);
         if (best && groups.has(best.group.key)) best.group.mentions.push(c);
         else keep.push(c);
       }
@@ -174,6 +181,21 @@ export function mergeShortNames(groups: Map<string, Group>): void {
 /** Words of a form, for fullness: hyphenated parts count, particles do not ("Anwar el-Sadat" has 2). */
 function wordCount(c: Candidate): number {
   return nameKey(c.units.map((u) => u.text)).split(' ').length;
+}
+
+/** Index of the last entry positioned before `at` (binary search), or -1. */
+function lastBefore(list: ReadonlyArray<{ at: number }>, at: number): number {
+  let lo = 0;
+  let hi = list.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].at < at) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
 }
 
 /** The fullest form seen: most words, then most frequent, then longest; demonyms and acronyms only if nothing else. */

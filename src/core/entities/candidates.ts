@@ -10,6 +10,7 @@ import {
   NUMBER_WORDS,
   POLITICAL_ADJECTIVES,
   POSSESSIVE_PLACE_HEADS,
+  STANDALONE_PARTICLES,
   TITLE_ABBREVIATIONS,
   EVENT_FIRST_WORDS,
   EVENT_LAST_WORDS,
@@ -57,6 +58,8 @@ type Piece = { units: Unit[]; titled: boolean; place?: boolean };
 const lower = (u: Unit): string => plainKey(u.text);
 const isNameUnit = (u: Unit): boolean => u.kind === 'word' || u.kind === 'acronym' || u.kind === 'designation';
 const TITLE_SEQUENCES = MULTIWORD_TITLES.map((t) => t.split(' ')).sort((a, b) => b.length - a.length);
+/** No name is longer; longer runs (title-cased citations, hostile input) are cut, which also bounds the work per run. */
+const MAX_RUN_UNITS = 16;
 const FILE_EXTENSION = /^\.(?:png|jpe?g|svg|gif|tiff?|webp)\b/i;
 
 export function findCandidates(text: string, tokens: readonly Token[], units: readonly Unit[], positions: Positions): Candidate[] {
@@ -96,9 +99,11 @@ function buildRuns(text: string, units: readonly Unit[]): Unit[][] {
       const tooManyConnectors = u.kind === 'connector' && current.length >= 2 && current[current.length - 2].kind === 'connector' && prev.kind === 'connector';
       // "Marye's Heights": a possessive ends a name unless a place word follows.
       const placeAfterPossessive = prev.possessive && spaced && u.kind === 'word' && POSSESSIVE_PLACE_HEADS.has(lower(u));
-      if ((prev.endsName && !placeAfterPossessive) || !(glued || spaced) || tooManyConnectors) flush();
+      const tooLong = current.length >= MAX_RUN_UNITS;
+      if ((prev.endsName && !placeAfterPossessive) || !(glued || spaced) || tooManyConnectors || tooLong) flush();
     }
-    if (!current.length && (u.kind === 'connector' || u.kind === 'numeral')) continue;
+    const particle = u.kind === 'connector' && STANDALONE_PARTICLES.has(lower(u));
+    if (!current.length && ((u.kind === 'connector' && !particle) || u.kind === 'numeral')) continue;
     current.push(u);
   }
   flush();
@@ -112,7 +117,10 @@ function trim(units: Unit[]): Unit[] {
   while (e > s && (units[e - 1].kind === 'connector' || units[e - 1].kind === 'ordinal')) e--;
   // "308th Division": an ordinal opens a name only before a unit word.
   const unitName = e > s && ORG_LAST_WORDS.has(lower(units[e - 1]));
-  while (s < e && (units[s].kind === 'connector' || units[s].kind === 'numeral' || (units[s].kind === 'ordinal' && !unitName))) s++;
+  // "by de Lattre": a leading name particle stays when a name word follows.
+  const leadingParticle = (i: number) =>
+    units[i].kind === 'connector' && STANDALONE_PARTICLES.has(lower(units[i])) && lower(units[i]) !== 'y' && units[i + 1]?.kind === 'word';
+  while (s < e && ((units[s].kind === 'connector' && !leadingParticle(s)) || units[s].kind === 'numeral' || (units[s].kind === 'ordinal' && !unitName))) s++;
   const out = units.slice(s, e);
   const last = out[out.length - 1];
   // "the King's": a name-internal possessive word that ends the name is a plain possessive.

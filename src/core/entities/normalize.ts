@@ -10,8 +10,22 @@ const DASHES = /[\u2010-\u2015\u2212]/g;
 const APOSTROPHES = /[\u2018\u2019\u02bc`´]/g;
 const FOLDABLE = /[đðıłøæœßþ]/g;
 
+// Names repeat through a document: memoise (bounded, so a huge input cannot grow it without limit).
+const cache = new Map<string, string>();
+const CACHE_LIMIT = 50_000;
+
 /** Lower case, no diacritics, one kind of dash and apostrophe, no periods, single spaces. */
 export function plainKey(surface: string): string {
+  let key = cache.get(surface);
+  if (key === undefined) {
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    key = computePlainKey(surface);
+    cache.set(surface, key);
+  }
+  return key;
+}
+
+function computePlainKey(surface: string): string {
   return surface
     .normalize('NFD')
     .replace(MARKS, '')

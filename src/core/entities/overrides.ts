@@ -53,7 +53,11 @@ export function addForcedMentions(
       forced.push(forcedCandidate(text, units, at, end, overrides.aliasTo.get(plainKey(surface))));
     }
   }
-  const kept = candidates.filter((c) => !forced.some((f) => f.start < c.end && c.start < f.end));
+  // Link markup ("[[Target|label]]") is no prose: nothing but the label is a mention there.
+  const linkSpans = wikiLinks.map((l) => ({ start: l.start, end: l.end }));
+  const kept = candidates.filter(
+    (c) => !forced.some((f) => f.start < c.end && c.start < f.end) && !linkSpans.some((l) => l.start < c.end && c.start < l.end),
+  );
   const all = [...kept, ...forced].filter((c) => !overrides.ignore.has(plainKey(c.text)));
   for (const c of all) {
     const canonical = overrides.aliasTo.get(plainKey(c.text));

@@ -32,8 +32,16 @@ export const noVotes = (): Votes => ({ person: 0, place: 0, organization: 0, eve
 const lower = (u: Unit): string => plainKey(u.text);
 const isNameUnit = (u: Unit): boolean => u.kind === 'word' || u.kind === 'acronym' || u.kind === 'designation';
 
+const nameVotesCache = new WeakMap<Candidate, Votes>();
+
 /** Votes from the name itself: what it is made of. Context votes come separately. */
 export function nameVotes(c: Candidate): Votes {
+  let v = nameVotesCache.get(c);
+  if (!v) nameVotesCache.set(c, (v = computeNameVotes(c)));
+  return v;
+}
+
+function computeNameVotes(c: Candidate): Votes {
   const v = noVotes();
   const known = lookupKnown(c.text);
   if (known) {

@@ -2,7 +2,7 @@
 // prefixes ("pro-", "non-") and glued suffixes ("-based", "-sponsored") cut off, and
 // compounds of names ("Egypt–North", "Libyan–Egyptian") split into parts that remember the dash.
 import { CONNECTORS, CORE_FUNCTION_WORDS, NAME_PARTICLES, NON_NAME_PREFIXES, STANDALONE_PARTICLES, POSSESSIVE_NAME_WORDS, TITLE_HEADS, isRomanNumeral } from './lexicon';
-import { isUpper, type Token } from './tokens';
+import { isUpper, isWordChar, type Token } from './tokens';
 
 export type UnitKind =
   | 'word' // a capitalised word ("Sadat", "el-Sadat", "Yong-nam")
@@ -33,40 +33,52 @@ const GLUED_SUFFIX_MAX = 4;
 const NOT_NAME_SUFFIXES = new Set(['led', 'era', 'run', 'held', 'born', 'made', 'like', 'wide', 'type', 'class', 'age', 'war', 'day', 'army', 'side', 'bloc', 'camp', 'area']);
 const DASH = /[-\u2010\u2011\u2013]/;
 
+/**
+ * Units of all tokens. Ordinary lower-case words yield no unit: a name cannot span them,
+ * and the gap they leave is enough for the run builder to see the break.
+ */
 export function toUnits(text: string, tokens: readonly Token[]): Unit[] {
   const units: Unit[] = [];
   for (let t = 0; t < tokens.length; t++) unitsOfToken(text, tokens[t], t, units);
   return units;
 }
 
-function unitsOfToken(text: string, token: Token, index: number, out: Unit[]): void {
-  const lower = token.text.toLowerCase().replace(/\u2019/g, "'");
-  const first = token.text[0];
-  const push = (start: number, end: number, kind: UnitKind, dashBefore = false, endsName = false): void => {
-    out.push({ start, end, text: text.slice(start, end), kind, token: index, dashBefore, endsName });
-  };
+function unit(text: string, start: number, end: number, kind: UnitKind, token: number, dashBefore = false, endsName = false): Unit {
+  return { start, end, text: text.slice(start, end), kind, token, dashBefore, endsName };
+}
 
+/** No word of a name is longer; longer tokens (hostile or garbled input) are skipped, which bounds the work. */
+const MAX_NAME_TOKEN = 64;
+
+function unitsOfToken(text: string, token: Token, index: number, out: Unit[]): void {
+  if (token.end - token.start > MAX_NAME_TOKEN) return;
+  const first = token.text[0];
   if (!isUpper(first)) {
-    if (/^\d+(?:st|nd|rd|th)$/.test(lower)) return push(token.start, token.end, 'ordinal');
-    if (CONNECTORS.has(lower) || STANDALONE_PARTICLES.has(lower)) return push(token.start, token.end, 'connector');
-    if (/^\p{Ll}/u.test(first) && DASH.test(token.text)) return gluedPrefix(text, token, index, out);
-    return push(token.start, token.end, 'break');
+    const lower = token.text.length <= 6 ? token.text.toLowerCase() : '';
+    if (CONNECTORS.has(lower) || STANDALONE_PARTICLES.has(lower)) out.push(unit(text, token.start, token.end, 'connector', index));
+    else if (ORDINAL.test(token.text)) out.push(unit(text, token.start, token.end, 'ordinal', index));
+    else if (token.text.length > 2 && DASH.test(token.text) && !isDigit(first)) gluedPrefix(text, token, index, out);
+    return;
   }
-  if (POSSESSIVE_NAME_WORDS.has(lower) || POSSESSIVE_NAME_WORDS.has(lower + "'") || TITLE_HEADS.has(lower)) {
-    // "People's Republic" (the possessive stays inside the name); "Commander-in-Chief" (one title).
-    // "People's Republic": the possessive stays inside the name.
-    return push(token.start, token.end, 'word');
+  const lower = token.text.toLowerCase().replace(/\u2019/g, "'");
+  if (POSSESSIVE_NAME_WORDS.has(lower) || TITLE_HEADS.has(lower)) {
+    // "People's Republic": the possessive stays inside the name; "Commander-in-Chief" is one title.
+    out.push(unit(text, token.start, token.end, 'word', index));
+    return;
   }
   let end = token.end;
   let possessive = false;
-  if (/'s$/.test(lower) && end - token.start > 2) {
+  if (lower.endsWith("'s") && end - token.start > 2) {
     end -= 2;
     possessive = true;
-  } else if (lower.endsWith('s') && (text[end] === "'" || text[end] === '\u2019') && !/\p{L}/u.test(text[end + 1] ?? '')) {
+  } else if (lower.endsWith('s') && (text[end] === "'" || text[end] === '\u2019') && !isWordChar(text[end + 1])) {
     possessive = true; // plural possessive: "the Allies' plan"
   }
   splitCompound(text, token.start, end, index, possessive, out);
 }
+
+const ORDINAL = /^\d+(?:st|nd|rd|th)$/;
+const isDigit = (c: string): boolean => c >= '0' && c <= '9';
 
 /** "pro-DPRK", "non-North": the lower-case prefix is not part of the name; "el-Sisi": a particle is. */
 function gluedPrefix(text: string, token: Token, index: number, out: Unit[]): void {
@@ -79,21 +91,14 @@ function gluedPrefix(text: string, token: Token, index: number, out: Unit[]): vo
   const parts = dashParts(text, token.start, end);
   let p = 0;
   while (p < parts.length && !isUpper(text[parts[p].start])) p++;
-  if (p === parts.length) {
-    out.push({ start: token.start, end: token.end, text: token.text, kind: 'break', token: index, dashBefore: false, endsName: false });
-    return;
-  }
+  if (p === parts.length) return;
   const prefix = text.slice(parts[p - 1].start, parts[p - 1].end).toLowerCase();
   if (p === 1 && NAME_PARTICLES.has(prefix)) {
     splitCompound(text, token.start, end, index, possessive, out, true);
     return;
   }
-  if (!NON_NAME_PREFIXES.has(prefix) && p > 1) {
-    out.push({ start: token.start, end: token.end, text: token.text, kind: 'break', token: index, dashBefore: false, endsName: false });
-    return;
-  }
-  // The prefix ends any name before it; what follows starts afresh.
-  out.push({ start: token.start, end: parts[p].start - 1, text: text.slice(token.start, parts[p].start - 1), kind: 'break', token: index, dashBefore: false, endsName: false });
+  if (!NON_NAME_PREFIXES.has(prefix) && p > 1) return;
+  // The prefix ends any name before it (the gap it leaves shows that); what follows starts afresh.
   splitCompound(text, parts[p].start, end, index, possessive, out);
 }
 
@@ -123,14 +128,16 @@ function dashParts(text: string, start: number, end: number): Part[] {
 function splitCompound(text: string, start: number, end: number, index: number, possessive: boolean, out: Unit[], particleLead = false): void {
   const word = text.slice(start, end);
   const push = (s: number, e: number, kind: UnitKind, dashBefore: boolean, endsName: boolean): void => {
-    out.push({ start: s, end: e, text: text.slice(s, e), kind, token: index, dashBefore, endsName });
+    if (kind !== 'break') out.push(unit(text, s, e, kind, index, dashBefore, endsName));
   };
 
-  if (isDesignation(word)) return push(start, end, 'designation', false, possessive);
+  if (word.length === 1) return push(start, end, isRomanNumeral(word) ? 'numeral' : 'break', false, possessive);
+  if (word.length === 2 && word[1] === '.' && isUpper(word[0])) return push(start, end, 'initial', false, possessive);
+  if (isDigit(word[0])) return push(start, end, 'break', false, false);
+  const hasDash = DASH.test(word);
+  if (hasDash && isDesignation(word)) return push(start, end, 'designation', false, possessive);
   if (isAcronym(word)) return push(start, end, isRomanNumeral(word) ? 'numeral' : 'acronym', false, possessive);
-  if (/^\p{Lu}\.$/u.test(word)) return push(start, end, 'initial', false, possessive);
-  if (/^\p{Lu}$/u.test(word)) return push(start, end, isRomanNumeral(word) ? 'numeral' : 'break', false, possessive);
-  if (/^\p{N}/u.test(word)) return push(start, end, 'break', false, false);
+  if (!hasDash && !particleLead) return push(start, end, 'word', false, possessive); // the common case: one plain word
 
   const parts = dashParts(text, start, end);
   // "U-boat", "X-ray", "A-bomb": a letter glued to a common noun is a common noun.
@@ -175,6 +182,7 @@ function splitCompound(text: string, start: number, end: number, index: number, 
 
 /** All capitals (2+ letters), dotted ("U.S."), or with a plural s ("RPGs"). */
 export function isAcronym(word: string): boolean {
+  if (word.length > 12 || !isUpper(word[1]) && word[1] !== '.') return false; // cheap rejection of ordinary words
   if (/^(?:\p{Lu}\.){2,}$/u.test(word)) return true;
   return /^\p{Lu}{2,}s?$/u.test(word) && word.length <= 7;
 }
