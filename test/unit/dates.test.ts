@@ -46,6 +46,11 @@ describe('dates: full dates', () => {
     expectDate('Talks were held at Chongqing from August 28, 1945 to Oct 10, 1945.', 'from August 28, 1945 to Oct 10, 1945', '1945-08-28/1945-10-10');
   });
 
+  it('reads ISO dates and "the first of May"', () => {
+    expectDate('The agreement is dated 1956-11-03 in the archive.', '1956-11-03', '1956-11-03');
+    expectDate('Berlin fell in 1945; on the first of May the news spread.', 'the first of May', '1945-05-01', { inferred: true });
+  });
+
   it('joins a date split across a line break, but not across a paragraph', () => {
     expectDate('the DPRK issued a declaration on 3 November\n1956, and sent aid', '3 November\n1956', '1956-11-03');
     const ms = tag('It ended on 3 November\n\n1956 was calm.');
@@ -136,6 +141,8 @@ describe('dates: decades, centuries, seasons, modifiers', () => {
   it('reads centuries as EDTF XX years', () => {
     expectDate('By the 19th century the city had grown.', 'the 19th century', '18XX', { precision: 'century' });
     expectDate('an eighteenth-century fortress', 'eighteenth-century', '17XX');
+    expectDate('Trade grew in the 1800s.', 'the 1800s', '18XX');
+    expectDate('Trade grew in the 2000s.', 'the 2000s', '200X', { precision: 'decade' });
   });
 
   it('reads seasons (TIMEX2 season codes, which the scorer compares)', () => {

@@ -197,7 +197,8 @@ function readDecade(c: Cursor, i: number): PointMatch | null {
     last = era.last;
   }
   // "the 1990s" keeps its determiner; a bare "1990s" is fine too.
-  const point: Point = { decade: Math.floor(year / 10) };
+  // "the 1800s" is the century 1800-1899 in common use; "the 2000s" and "the 1990s" are decades
+  const point: Point = year % 100 === 0 && year < 2000 && !apostrophe ? { century: year / 100 } : { decade: Math.floor(year / 10) };
   if (bc) point.bc = true;
   return { first: the >= 0 ? the : i, last, point };
 }
@@ -285,7 +286,9 @@ function readDayMonth(c: Cursor, i: number): PointMatch | null {
   let j = i;
   const the = c.isWord(j, 'the') ? j : -1;
   if (the >= 0) j = c.next(j);
-  const d = j >= 0 ? readDay(c, j) : null;
+  // "the first of May": an ordinal word is a day only in that form
+  const ordinal = the >= 0 && j >= 0 ? ORDINAL_WORDS.get(c.word(j)) : undefined;
+  const d = j >= 0 ? readDay(c, j) ?? (ordinal !== undefined && ordinal <= 31 && c.isWord(c.next(j), 'of') ? { last: j, day: ordinal } : null) : null;
   if (!d) return null;
   let k = c.next(d.last);
   if (k >= 0 && c.isWord(k, 'of')) k = c.next(k);
@@ -452,6 +455,22 @@ function opensSentence(c: Cursor, i: number): boolean {
   return p < 0 || c.text.charCodeAt(t.start - 1) === 10 || ['.', '!', '?', ':', ';'].includes(c.at(p)!.text);
 }
 
+/** An ISO calendar date: "1956-11-03". */
+function readIsoDate(c: Cursor, i: number): PointMatch | null {
+  const y = c.at(i);
+  if (y === undefined || y.kind !== 'num' || y.text.length !== 4) return null;
+  const d1 = c.adjacent(i);
+  const m = c.adjacent(d1);
+  const d2 = c.adjacent(m);
+  const d = c.adjacent(d2);
+  if (!c.isPunct(d1, '-') || !c.isPunct(d2, '-')) return null;
+  const mt = c.at(m);
+  const dt = c.at(d);
+  if (mt?.kind !== 'num' || dt?.kind !== 'num' || mt.text.length !== 2 || dt.text.length !== 2) return null;
+  if (mt.value < 1 || mt.value > 12 || dt.value < 1 || dt.value > 31 || c.adjacent(d) >= 0 && c.at(c.adjacent(d))!.kind !== 'punct') return null;
+  return { first: i, last: d, point: { year: y.value, month: mt.value, day: dt.value } };
+}
+
 /** Any single calendar point without its modifiers. */
 function readCore(c: Cursor, i: number, bcNarrative: boolean): PointMatch | null {
   // "Saturday, June 24, 1950": the weekday joins a full date
@@ -463,7 +482,7 @@ function readCore(c: Cursor, i: number, bcNarrative: boolean): PointMatch | null
   }
   if (c.word(i) === 'christmas' && c.isCapitalised(i)) return readChristmas(c, i);
   let best: PointMatch | null = null;
-  for (const r of [readDayMonth(c, i), readMonthFirst(c, i), readDecade(c, i), readCentury(c, i), readSeason(c, i), readBareYear(c, i, bcNarrative), readOrdinalDay(c, i), readApostropheYear(c, i)]) {
+  for (const r of [readIsoDate(c, i), readDayMonth(c, i), readMonthFirst(c, i), readDecade(c, i), readCentury(c, i), readSeason(c, i), readBareYear(c, i, bcNarrative), readOrdinalDay(c, i), readApostropheYear(c, i)]) {
     if (r && (best === null || r.last > best.last)) best = r;
   }
   return best;
