@@ -20,6 +20,15 @@ async function colourOf(wb, word) {
   );
 }
 
+/** Picks a colour theme in its picker and waits for the workbench to show it. */
+async function setColorTheme(wb, label, workbenchSelector) {
+  await wb.runCommand('Preferences: Color Theme');
+  await wb.page.locator(SELECTORS.quickInputBox).fill(label);
+  await wb.page.locator(SELECTORS.quickInputRow).first().waitFor();
+  await wb.page.keyboard.press('Enter');
+  await wb.page.locator(workbenchSelector).waitFor({ timeout: 10_000 });
+}
+
 /** Waits until `word` and `other` (both on screen) have different colours, or fails. */
 async function colouredApart(wb, word, other) {
   let a, b;
@@ -61,6 +70,19 @@ describe('annotations in the editor', function () {
     await juneLine.filter({ hasText: '1973' }).waitFor({ state: 'visible', timeout: 20_000 });
     assert.match((await juneLine.innerText()).replace(/\u00a0/g, ' '), /arrived in June\s*⟨1973⟩/);
     await wb.screenshot('annotations-military');
+  });
+
+  it('colours them apart in a dark theme too (Dark Modern)', async () => {
+    // The theme is a user setting shared by the later UI tests: put Light Modern back in any case.
+    await setColorTheme(wb, 'Dark Modern', '.monaco-workbench.vs-dark');
+    try {
+      await colouredApart(wb, 'June', 'arrived in');
+      await colouredApart(wb, 'Kim Il Sung', 'gained the consent of');
+      await colouredApart(wb, 'Yom Kippur War', 'after the outbreak the');
+      await wb.screenshot('annotations-dark');
+    } finally {
+      await setColorTheme(wb, 'Light Modern', '.monaco-workbench.vs:not(.vs-dark)');
+    }
   });
 });
 
