@@ -3,7 +3,7 @@
 // ("UN" → "United Nations") and short forms of personal names to the full name ("Sadat").
 import type { Candidate } from './candidates';
 import { lookupKnown } from './gazetteer';
-import { CONNECTORS, EVENT_LAST_WORDS, ORG_LAST_WORDS, PLACE_LAST_WORDS, STANDALONE_PARTICLES } from './lexicon';
+import { CONNECTORS, EVENT_LAST_WORDS, GIVEN_NAMES, ORG_LAST_WORDS, PLACE_LAST_WORDS, STANDALONE_PARTICLES } from './lexicon';
 import { nameKey, nameWordKey, plainKey } from './normalize';
 import { eastAsianName } from './personNames';
 import { decideType, nameVotes } from './typing';
@@ -160,15 +160,31 @@ export function mergeShortNames(groups: Map<string, Group>): void {
         }
       }
     }
-    if (!index.size) continue;
+    // "Saddam" for "Saddam Hussein": a given name alone, only when one full name in the document has it.
+    const byGivenName = new Map<string, Set<Group>>();
+    for (const g of groups.values()) {
+      if (lengthOf(g) <= len || !isPerson(g)) continue;
+      for (const c of g.mentions) {
+        const first = nameUnits(c)[0];
+        if (!first || !GIVEN_NAMES.has(plainKey(first.text)) || eastAsianName(c.units)) continue;
+        const k = nameWordKey(first.text);
+        if (!k) continue;
+        if (!byGivenName.has(k)) byGivenName.set(k, new Set());
+        byGivenName.get(k)!.add(g);
+      }
+    }
+    if (!index.size && !byGivenName.size) continue;
     for (const list of index.values()) list.sort((a, b) => a.at - b.at);
     for (const g of [...groups.values()]) {
       if (lengthOf(g) !== len || !couldBeShortName(g)) continue;
       const keep: Candidate[] = [];
       for (const c of g.mentions) {
-        const full = index.get(nameKey(nameUnits(c).map((u) => u.text)));
+        const key = nameKey(nameUnits(c).map((u) => u.text));
+        const full = index.get(key);
         const i = full ? lastBefore(full, c.start) : -1;
-        const best = full && (i >= 0 ? full[i] : full[0].at > c.start ? full[0] : undefined);
+        let best = full && (i >= 0 ? full[i] : full[0].at > c.start ? full[0] : undefined);
+        const given = byGivenName.get(key);
+        if (!best && given && given.size === 1) best = { at: 0, group: [...given][0] };
         if (best && groups.has(best.group.key)) best.group.mentions.push(c);
         else keep.push(c);
       }

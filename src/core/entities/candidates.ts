@@ -208,7 +208,12 @@ function splitAtNonNames(run: Unit[], positions: Positions): Unit[][] {
 /** "Egyptian Defense Minister Sedki Sobhi" → "Egyptian" and (titled) "Sedki Sobhi". */
 function splitAtTitles(text: string, piece: Piece): Piece[] {
   const units = piece.units;
-  if (units.length < 1 || hasKindCue(units)) return [piece];
+  if (units.length < 1) return [piece];
+  // "General Assembly", "Prince Edward Island": a kind word at the end makes the title word part of the name,
+  // unless a title opens the name and a person's name follows ("Gen. James Van Fleet").
+  const lastKind = hasKindCue(units.slice(-1));
+  const opensWithTitle = isTitleWord(units[0]) || matchMultiwordTitle(units, 0) > 0;
+  if (lastKind && !(opensWithTitle && personShapedUnits(units.slice(matchMultiwordTitle(units, 0) || titleWordsFrom(units, 0))))) return [piece];
   for (let i = 0; i < units.length; i++) {
     let end = matchMultiwordTitle(units, i);
     if (!end && isTitleWord(units[i])) {
@@ -238,6 +243,12 @@ function splitAtTitles(text: string, piece: Piece): Piece[] {
   return [piece];
 }
 
+function titleWordsFrom(units: readonly Unit[], i: number): number {
+  let end = i;
+  while (end < units.length && isTitleWord(units[end])) end++;
+  return end;
+}
+
 function isTitleWord(u: Unit): boolean {
   if ((u.kind !== 'word' && u.kind !== 'initial') || u.dashBefore) return false; // "Estates-General"
   const l = lower(u);
@@ -265,8 +276,10 @@ function splitAtConnectors(text: string, piece: Piece): Piece[] {
     if (units[i].kind !== 'connector' || !CONNECTORS.has(lower(units[i]))) continue;
     const before = units[i - 1];
     if (before.kind === 'connector') continue; // "of the": decided at "of"
+    const bare = lower(units[i]) === 'the'; // "Korean War the UN Command": a bare "the" never joins
     const b = lower(before);
     const joins =
+      !bare &&
       (ORG_FIRST_WORDS.has(b) || EVENT_FIRST_WORDS.has(b) || PLACE_FIRST_WORDS.has(b) ||
         ORG_LAST_WORDS.has(b) || PLACE_LAST_WORDS.has(b) || EVENT_LAST_WORDS.has(b));
     if (joins) continue;

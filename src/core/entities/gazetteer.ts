@@ -118,6 +118,8 @@ const ALTERNATES: ReadonlyArray<readonly [string, EntityType, ...string[]]> = [
   ['Baath Party', 'organization', "Ba'ath Party"],
   ['al-Qaeda', 'organization', 'al-Qaida', 'Al Qaeda'],
   ['Taliban', 'organization'],
+  // Peoples without one state: named things, but nobody's surname or short name.
+  ['Arab', 'other', 'Arabs'],
 ];
 
 /**

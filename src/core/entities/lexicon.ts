@@ -190,10 +190,20 @@ export const PLACE_EVENT_HEADS = set('battle siege fall capture sack liberation 
 
 /** Prepositions after which a bare unknown name is most often a place ("in Hanoi", "to Egypt"). */
 export const PLACE_PREPOSITIONS = set(`
-in into at near to from towards toward across through outside inside around via reach reached captured
+in into at near towards toward across through outside inside around via reach reached captured
 occupied entered invaded besieged capture capturing seize seized seizing take took taking retake retook
 isolate isolated bombed liberated liberate evacuated abandoned defend defended surrounded encircled
 garrisoned
+`);
+
+/** "to X", "from X": often a place, as often a person ("a letter to Stalin"); a weaker cue. */
+export const WEAK_PLACE_PREPOSITIONS = set('to from');
+
+/** Common nouns right after a name that make it a thing: a weapon or vehicle model ("Scud missiles", "R-17 Elbrus missiles"). */
+export const THING_NOUNS_AFTER = set(`
+missile missiles rocket rockets tank tanks rifle rifles aircraft airplane airplanes fighter fighters bomber bombers
+jet jets submarine submarines ship ships gun guns helicopter helicopters destroyer destroyers cruiser cruisers
+frigate frigates battleship battleships carrier carriers vehicle vehicles locomotive engine engines
 `);
 
 /** Verbs right after a bare unknown name that mark a person ("Shazly visited", "Giap refused"). */

@@ -20,6 +20,8 @@ import {
   PLACE_LAST_WORDS,
   PLACE_NOUNS_BEFORE,
   PLACE_PREPOSITIONS,
+  THING_NOUNS_AFTER,
+  WEAK_PLACE_PREPOSITIONS,
   STRUGGLE_NOUNS,
 } from './lexicon';
 import { plainKey } from './normalize';
@@ -131,6 +133,7 @@ export function contextVotes(text: string, tokens: readonly Token[], c: Candidat
     const before = word(p);
     if (ORG_NOUNS_BEFORE.has(before)) v.organization += 25;
     if (PLACE_PREPOSITIONS.has(before)) v.place += 8;
+    else if (WEAK_PLACE_PREPOSITIONS.has(before)) v.place += 4;
     if ((before === 'of' || before === 'for') && (PLACE_NOUNS_BEFORE.has(word(p - 1)) || STRUGGLE_NOUNS.has(word(p - 1)))) v.place += 25;
   }
   const n = lastToken + 1;
@@ -139,6 +142,7 @@ export function contextVotes(text: string, tokens: readonly Token[], c: Candidat
   if (n < tokens.length && sameClause(lastToken, n) && !possessive && /^\p{Ll}/u.test(tokens[n].text)) {
     const after = word(n);
     if (PERSON_VERBS.has(after)) v.person += 8;
+    if (THING_NOUNS_AFTER.has(after)) v.other += 20;
     // "the Clear river", "the Midway battle", "the Wafd party": a common noun naming the kind.
     if (PLACE_LAST_WORDS.has(after) || STRUGGLE_NOUNS.has(after)) v.place += 20;
     else if (ORG_LAST_WORDS.has(after)) v.organization += 20;
