@@ -77,6 +77,7 @@ describe('dates: months and years', () => {
   it('does not take quantities, labels and model names for years', () => {
     const s = 'President Anwar el-Sadat approved the sale of R-17 Elbrus missiles; some 30,000 rocket-propelled grenades worth $291 million, 60.000 won and 5.000 tons of cereals; its first Scud-B missiles.';
     for (const phrase of ['R-17', '30,000', '$291 million', '60.000 won', '5.000 tons', 'Scud-B']) expectNoDateIn(s, phrase);
+    for (const phrase of ['2000', '1800', '1923', '1945']) expectNoDateIn('It ran Windows 2000; they attacked at 1800 hours; see page 1923 and No. 1945.', phrase);
     expectNoDateIn('The division held Hill 1062 with 1500 men.', '1062');
     expectNoDateIn('The division held Hill 1062 with 1500 men.', '1500');
   });

@@ -21,6 +21,9 @@ export const DASHES: ReadonlySet<string> = new Set(['-', '–', '—', '‐', '�
 /** Words before a bare "fall" that make it the season ("in fall", "that fall"), not the verb. */
 const FALL_BEFORE = new Set(['in', 'during', 'that', 'this', 'next', 'last', 'early', 'late', 'by', 'until', 'since', 'following', 'previous']);
 
+/** Capitalised words a year may follow directly ("Spring 1918", "Christmas 1963", "AD 1066"). */
+const YEAR_AFTER_NAME = new Set([...MONTHS.keys(), ...MONTH_ABBREVIATIONS.keys(), ...SEASONS.keys(), ...WEEKDAYS, 'christmas', 'easter', 'ad', 'ce', 'bc', 'year', 'years', 'the', 'of', 'and']);
+
 /** Words before a short number that let it be a year in a BC narrative ("in 497"), not a count ("of 46 nations"). */
 const SHORT_YEAR_BEFORE = new Set(['in', 'by', 'until', 'till', 'since', 'from', 'during', 'before', 'after', 'around', 'circa', 'c', 'ca']);
 
@@ -103,9 +106,16 @@ function looksLikeQuantity(c: Cursor, i: number): boolean {
     }
     if (bt.kind === 'word' || bt.kind === 'num') return true; // "A1944", glued
   }
-  const p = c.prev(i);
-  if (p >= 0 && LABEL_WORDS.has(c.word(p)) && c.isCapitalised(p)) return true;
-  if (p >= 0 && (c.word(p) === 'p' || c.word(p) === 'pp')) return true;
+  let p = c.prev(i);
+  // "No. 1945", "p. 1923"
+  if (p >= 0 && c.isPunct(p, '.') && LABEL_WORDS.has(c.word(c.prev(p)))) return true;
+  if (p >= 0 && LABEL_WORDS.has(c.word(p))) return true;
+  // "Windows 2000", "Euro 2004": a name right before the number (but "In 1945", "Christmas 1963")
+  if (p >= 0 && c.isCapitalised(p) && !YEAR_AFTER_NAME.has(c.word(p)) && !DATE_PREPOSITIONS.has(c.word(p))) {
+    const pp = c.prev(p);
+    if (pp >= 0 && !['.', '!', '?', ':', '(', '"', '“'].includes(c.at(pp)!.text) && c.text.charCodeAt(c.at(p)!.start - 1) !== 10) return true;
+  }
+  p = -1;
   const after = c.adjacent(i);
   if (after >= 0) {
     const at = c.at(after)!;

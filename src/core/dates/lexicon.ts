@@ -113,7 +113,7 @@ export const COUNT_NOUNS: ReadonlySet<string> = new Set([
   'strong', 'officers', 'mm', 'cm', 'kg', 'lb', 'hp', 'units', 'missiles', 'rockets', 'bombs', 'warships',
   'fighters', 'bombers', 'cannons', 'cannon', 'rifles', 'hostages', 'inhabitants', 'delegates', 'deputies',
   'fatalities', 'insurgents', 'militants', 'rebels', 'guerrillas', 'troopers', 'divisions', 'battalions',
-  'regiments', 'brigades', 'of', 'percent', 'per', 'victims',
+  'regiments', 'brigades', 'of', 'percent', 'per', 'victims', 'hours', 'hrs',
 ]);
 
 /** Words before a number that make it a label rather than a year ("Hill 1062", "Resolution 1441"). */
