@@ -12,9 +12,9 @@ import { explicitYearEdit, yearSource, yearsOf } from './quickFixes';
 const SETTING = 'inlayHints.inferredDates';
 
 /** What the hint shows: the inferred year(s) when that is all that is missing, the value in words otherwise. */
-export function hintLabel(date: DateMention): string | undefined {
+export function hintLabel(date: DateMention, index?: ArticleIndex): string | undefined {
   if (date.edtf === null) return undefined;
-  const edit = explicitYearEdit(date);
+  const edit = explicitYearEdit(date, index);
   if (edit) return `⟨${edit.year}⟩`;
   const years = yearsOf(date.edtf);
   if (years.length === 0) return undefined;
@@ -51,9 +51,9 @@ export function inlayHintsFor(document: vscode.TextDocument, index: ArticleIndex
   const hints: vscode.InlayHint[] = [];
   for (const date of index.data.dates) {
     if (!date.inferred || date.problem || date.end < from || date.end > to) continue;
-    const label = hintLabel(date);
+    const label = hintLabel(date, index);
     if (!label) continue;
-    const edit = explicitYearEdit(date);
+    const edit = explicitYearEdit(date, index);
     const part = new vscode.InlayHintLabelPart(label);
     part.tooltip = tooltip(document, index, date, !!edit);
     const source = yearSource(index, date);

@@ -23,6 +23,32 @@ const ENDS_WITH_MONTH_DAY = new RegExp(String.raw`${MONTH}\s+${DAY}(?:${RANGE}(?
 /** Ends with an abbreviated year: "June '73". */
 const ENDS_WITH_SHORT_YEAR = /['’](\d{2})$/;
 
+/** An explicit month-day-year date, with or without the comma: "October 18, 1973", "October 18 1973". */
+const MONTH_DAY_YEAR = new RegExp(String.raw`${MONTH}\s+${DAY}(?:${RANGE}(?:${MONTH}\s+)?${DAY})?(,?)\s+\d{3,4}$`, 'i');
+
+const commaStyle = new WeakMap<ArticleIndex, boolean>();
+
+/**
+ * Whether the article writes a year after a month and day with a comma ("October 18, 1973", the
+ * default) or without ("October 18 1973"): what most of its own explicit dates do.
+ */
+function writesMonthDayComma(index: ArticleIndex | undefined): boolean {
+  if (!index) return true;
+  let comma = commaStyle.get(index);
+  if (comma === undefined) {
+    let withComma = 0;
+    let without = 0;
+    for (const d of index.data.dates) {
+      const m = !d.inferred && MONTH_DAY_YEAR.exec(d.text);
+      if (m && m[1]) withComma++;
+      else if (m) without++;
+    }
+    comma = withComma >= without;
+    commaStyle.set(index, comma);
+  }
+  return comma;
+}
+
 /** Words that place a date relative to the narrative: the year is not simply missing. */
 const RELATIVE = /\b(?:next|previous|following|preceding|last|this|that|same|coming|later|earlier)\b/i;
 
@@ -48,9 +74,11 @@ export function yearsOf(edtf: string | null): string[] {
 
 /**
  * How to write an inferred date with its year, or undefined when the mention is not of a form that
- * takes a year at its end ("the next day", "that year") or names more than one year.
+ * takes a year at its end ("the next day", "that year") or names more than one year. The mention
+ * keeps its own order (day-month "18 October 1973", month-day "October 18, 1973"); with the index,
+ * a month-day date follows the article's own habit for the comma.
  */
-export function explicitYearEdit(date: DateMention): ExplicitYearEdit | undefined {
+export function explicitYearEdit(date: DateMention, index?: ArticleIndex): ExplicitYearEdit | undefined {
   if (!date.inferred || date.problem || date.type !== 'DATE') return undefined;
   const years = yearsOf(date.edtf);
   if (years.length !== 1 || years[0].startsWith('-') || years[0] === '0000') return undefined;
@@ -64,7 +92,7 @@ export function explicitYearEdit(date: DateMention): ExplicitYearEdit | undefine
     if (!year.endsWith(short[1])) return undefined;
     return { span, text: text.slice(0, short.index) + year, year };
   }
-  if (ENDS_WITH_MONTH_DAY.test(text)) return { span, text: `${text}, ${year}`, year };
+  if (ENDS_WITH_MONTH_DAY.test(text)) return { span, text: `${text}${writesMonthDayComma(index) ? ',' : ''} ${year}`, year };
   if (ENDS_WITH_MONTH.test(text)) return { span, text: `${text} ${year}`, year };
   return undefined;
 }
@@ -97,7 +125,7 @@ export function yearSource(index: ArticleIndex, date: DateMention): DateMention 
 export function explicitYearEdits(index: ArticleIndex): { date: DateMention; edit: ExplicitYearEdit }[] {
   const out: { date: DateMention; edit: ExplicitYearEdit }[] = [];
   for (const date of index.data.dates) {
-    const edit = explicitYearEdit(date);
+    const edit = explicitYearEdit(date, index);
     if (edit) out.push({ date, edit });
   }
   return out;
@@ -136,7 +164,7 @@ export function codeActionsFor(
   for (const diagnostic of diagnostics) {
     if (!isInferredDateDiagnostic(diagnostic)) continue;
     const date = dateOfDiagnostic(document, index, diagnostic);
-    const edit = date && explicitYearEdit(date);
+    const edit = date && explicitYearEdit(date, index);
     if (!date || !edit || fixed.has(date)) continue;
     fixed.add(date);
     const action = new vscode.CodeAction(makeYearExplicitTitle(edit), vscode.CodeActionKind.QuickFix);
@@ -150,7 +178,7 @@ export function codeActionsFor(
   const to = document.offsetAt(range.end);
   for (const date of index.data.dates) {
     if (date.start > to || date.end < from || fixed.has(date)) continue;
-    const edit = explicitYearEdit(date);
+    const edit = explicitYearEdit(date, index);
     if (!edit) continue;
     fixed.add(date);
     const action = new vscode.CodeAction(makeYearExplicitTitle(edit), vscode.CodeActionKind.RefactorRewrite);
@@ -185,7 +213,7 @@ async function makeYearExplicit(ctx: FeatureContext, args?: MakeYearExplicitArgs
     return;
   }
   const date = pick(index);
-  const edit = date && explicitYearEdit(date);
+  const edit = date && explicitYearEdit(date, index);
   if (!edit) {
     statusMessage(date ? `The year of “${date.text}” cannot be written in` : 'No date with an inferred year here');
     return;

@@ -6,6 +6,7 @@ import * as assert from 'node:assert/strict';
 import os from 'node:os';
 import path from 'node:path';
 import * as vscode from 'vscode';
+import { buildIndex } from '../../src/core';
 import type { DateMention } from '../../src/core';
 import { explicitYearEdit } from '../../src/extension/quickFixes';
 import { flatten } from '../../src/extension/semanticTokens';
@@ -365,6 +366,15 @@ describe('annotations: writing the year in', () => {
     ];
     for (const [text, edtf, expected] of cases) assert.equal(explicitYearEdit(date(text, edtf))?.text, expected, text);
     assert.equal(explicitYearEdit(date('June', '1973-06', { inferred: false })), undefined, 'an explicit date needs no fix');
+  });
+
+  it('follows the article\'s own habit for the comma after a month and day', () => {
+    const withoutComma = buildIndex('= T =\n\n==A==\nThe talks opened on October 3 1973 in Geneva. On October 18 they ended.\n');
+    const october = withoutComma.data.dates.find((d) => d.text === 'October 18');
+    assert.ok(october, JSON.stringify(withoutComma.data.dates.map((d) => d.text)));
+    assert.equal(explicitYearEdit(october, withoutComma)?.text, 'October 18 1973');
+    const withComma = buildIndex('= T =\n\n==A==\nThe talks opened on October 3, 1973 in Geneva. On October 18 they ended.\n');
+    assert.equal(explicitYearEdit(withComma.data.dates.find((d) => d.text === 'October 18')!, withComma)?.text, 'October 18, 1973');
   });
 
   it('flattens nested mentions into ordered, disjoint runs: the inner name wins', () => {
