@@ -100,7 +100,9 @@ function buildRuns(text: string, units: readonly Unit[]): Unit[][] {
       // "Marye's Heights": a possessive ends a name unless a place word follows.
       const placeAfterPossessive = prev.possessive && spaced && u.kind === 'word' && POSSESSIVE_PLACE_HEADS.has(lower(u));
       const tooLong = current.length >= MAX_RUN_UNITS;
-      if ((prev.endsName && !placeAfterPossessive) || !(glued || spaced) || tooManyConnectors || tooLong) flush();
+      // "Xerxes I. Xerxes…": a numeral with a period after a name ends the sentence, not an initial.
+      const numeralStop = prev.kind === 'initial' && /^[IVX]\.$/.test(prev.text) && current.length > 1 && current[current.length - 2].kind === 'word';
+      if ((prev.endsName && !placeAfterPossessive) || !(glued || spaced) || tooManyConnectors || tooLong || numeralStop) flush();
     }
     const particle = u.kind === 'connector' && STANDALONE_PARTICLES.has(lower(u));
     if (!current.length && ((u.kind === 'connector' && !particle) || u.kind === 'numeral')) continue;
@@ -196,9 +198,10 @@ function splitAtNonNames(run: Unit[], positions: Positions): Unit[][] {
     // Mid-sentence, a capitalised "My" or "Still" is part of a name ("the My Lai Massacre").
     const weak = positions.sentenceInitial[u.token] === 1 || positions.inHeading[u.token] === 1;
     const notName =
-      u.kind === 'word' &&
+      (u.kind === 'acronym' && NOT_ENTITIES.has(l)) || // "480 BC"
+      (u.kind === 'word' &&
       (CORE_FUNCTION_WORDS.has(l) || NOT_ENTITIES.has(l) ||
-        (opening && ((FUNCTION_WORDS.has(l) && weak) || (CALENDAR_WORDS.has(l) && !eventName))));
+        (opening && ((FUNCTION_WORDS.has(l) && weak) || (CALENDAR_WORDS.has(l) && !eventName)))));
     if (notName) parts.push([]);
     else current.push(u);
   }
@@ -236,8 +239,15 @@ function splitAtTitles(text: string, piece: Piece): Piece[] {
     return out.filter((p) => p.units.length);
   }
   // "Communist Ho Chi Minh", "Egyptian Anwar Sadat": a nationality before a person's name is no part of it.
+  for (let k = Math.min(units.length - 2, MAX_KNOWN_WORDS); k >= 2; k--) {
+    const country = known(text, units.slice(0, k));
+    if (country?.strong && personShapedUnits(units.slice(k))) {
+      return [{ units: units.slice(0, k), titled: piece.titled }, { units: units.slice(k), titled: piece.titled }];
+    }
+  }
   const firstKnown = lookupKnown(units[0].text);
-  if (units.length > 2 && (firstKnown?.demonym || POLITICAL_ADJECTIVES.has(lower(units[0]))) && personShapedUnits(units.slice(1))) {
+  const nationality = firstKnown && (firstKnown.demonym || firstKnown.strong); // "United States Woodrow Wilson" below
+  if (units.length > 2 && (nationality || POLITICAL_ADJECTIVES.has(lower(units[0]))) && personShapedUnits(units.slice(1))) {
     return [{ units: units.slice(0, 1), titled: piece.titled }, { units: units.slice(1), titled: piece.titled }];
   }
   return [piece];

@@ -48,7 +48,8 @@ corporal governor senator congressman congresswoman ambassador chairman chairwom
 mr mrs ms dr sir lord lady dame chief leader generalissimo comrade ayatollah imam sheikh sheik mullah
 rabbi reverend professor consul proconsul dictator tribune praetor pharaoh regent viceroy count countess
 baron marquis vizier grand-vizier madame monsieur mme mlle comte abbe herr frau senor general-in-chief commander-in-chief presidents generals admirals marshals
-colonels ministers kings emperors
+colonels ministers kings emperors commissar rear-admiral vice-admiral lieutenant-general major-general
+lieutenant-colonel brigadier-general
 `);
 
 /** Abbreviated titles: titles only with their period ("Gen. Lee"; "Sen" alone may be a name, "Sun Yat Sen"). */
@@ -128,12 +129,13 @@ times post herald news broadcasting industries holdings enterprises systems grou
 council militia militias rebels mujahideen taliban brotherhood order dynasty cartel club team regime
 allies powers power axis communists nationalists bolsheviks mensheviks republicans royalists loyalists confederates
 federals patriots insurgents guerrillas battalions regiments fleets groups parties headquarters
+newspapers cossacks revolutionaries
 `);
 
 /** "Ministry of Defence", "University of Cairo": organisations that open with their kind. */
 export const ORG_FIRST_WORDS = set(`
 ministry department university bank army league council organization organisation office house
-institute academy commission committee board court federation union
+institute academy commission committee board court federation union division ejercito partido
 `);
 
 /** A name whose last word is one of these is a place ("Suez Canal", "Yalu River", "Sinai Peninsula"). */
@@ -145,7 +147,7 @@ bridge airport airfield base station port delta basin highlands lowlands steppe 
 oblast prefecture governorate empire kingdom republic emirate caliphate khanate sultanate
 principality duchy colony colonies protectorate peninsula archipelago channel sound falls line wall
 zone front cape creek park reservoir dam gate quarter camp seas corridor indies lands salient pocket
-provinces states arsenal armory shipyard
+provinces states state arsenal armory shipyard
 `);
 
 /** After a possessive, these still belong to the name ("Marye's Heights", "Sayler's Creek"). */
@@ -167,7 +169,11 @@ export const NUMBER_WORDS = set('one two three four five six seven eight nine te
 export const PLACE_FIRST_WORDS = set(`
 port mount mt lake cape fort ft isle gulf bay saint st sankt san santa são sao porto rio
 kingdom republic empire duchy principality province state hotel champ rue pont palais chateau ile quai
+ciudad puerto nueva nuevo bahia cabo sierra monte punta isla lago
 `);
+
+/** "Plan de Ayala": named plans and laws that open with their kind. */
+export const OTHER_FIRST_WORDS = set('plan project law act');
 
 /** Lower-case nouns right before a name that tell its kind ("the company Orascom", "the city of Hue"). */
 export const ORG_NOUNS_BEFORE = set(`
@@ -223,7 +229,7 @@ export const COMPANY_SUFFIXES: readonly string[] = ['com', 'tel', 'link', 'net',
 /** Words that look like names but name no entity of ours: religions and creeds as adjectives. */
 export const NOT_ENTITIES = set(`
 muslim muslims christian christians catholic catholics protestant protestants jewish islamic buddhist hindu
-sunni shia shiite god allah internet web
+sunni shia shiite god allah internet web bc bce ad ce
 `);
 
 /**

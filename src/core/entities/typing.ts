@@ -15,6 +15,8 @@ import {
   ORG_LAST_WORDS,
   ORG_NOUNS_BEFORE,
   OTHER_LAST_WORDS,
+  OTHER_FIRST_WORDS,
+  DIRECTIONS,
   PERSON_VERBS,
   PLACE_FIRST_WORDS,
   PLACE_LAST_WORDS,
@@ -68,6 +70,8 @@ function computeNameVotes(c: Candidate): Votes {
     if (EVENT_FIRST_WORDS.has(first)) v.event += 55;
     else if (ORG_FIRST_WORDS.has(first)) v.organization += 55;
     else if (PLACE_FIRST_WORDS.has(first)) v.place += 45;
+    else if (OTHER_FIRST_WORDS.has(first)) v.other += 45;
+    else if (DIRECTIONS.has(first) && !EVENT_LAST_WORDS.has(head) && !ORG_LAST_WORDS.has(head)) v.place += 30; // "Northern Sakhalin"
   }
   let kindCue = v.event + v.organization + v.place + v.other > 0;
   // "Army Group Centre", "German Army High Command": an organisation word inside the name.
