@@ -11,6 +11,8 @@ function connectorAt(c: Cursor, i: number): { last: number; kind: 'range' | 'and
   const t = c.at(i);
   if (t === undefined) return null;
   if (t.kind === 'punct' && RANGE_CONNECTORS.has(t.text)) return { last: i, kind: 'range' };
+  // "2012/13", "1914/1918": a slash between years, written without spaces
+  if (t.kind === 'punct' && t.text === '/' && c.adjacentBefore(i) >= 0 && c.adjacent(i) >= 0) return { last: i, kind: 'range' };
   if (t.kind === 'word') {
     if (RANGE_CONNECTORS.has(t.lower)) return { last: i, kind: 'range' };
     if (t.lower === 'and') return { last: i, kind: 'and' };
@@ -139,7 +141,7 @@ export function readCalendar(c: Cursor, i: number, bcNarrative: boolean): Match 
     }
   }
   // "1915-17"
-  if (conn.kind === 'range' && DASHES.has(c.at(conn.last)!.text)) {
+  if (conn.kind === 'range' && (DASHES.has(c.at(conn.last)!.text) || c.isPunct(conn.last, '/'))) {
     const sy = shortYearAfter(c, bStart, a.point);
     if (sy) return compound(from0, sy.last, 'range', a.point, { year: sy.year }, [[a.first, a.last], [bStart, sy.last]]);
   }
