@@ -4,7 +4,7 @@
 // own micromark/mdast extensions (MediaWiki headings, [[wiki links]]); no `vscode`, no
 // Node-only API.
 
-import { unified } from 'unified';
+import { unified, type Processor } from 'unified';
 import remarkParse from 'remark-parse';
 import type { Heading, Nodes, Paragraph, Parent, Root, RootContent } from 'mdast';
 import type { InfoboxField, ParsedArticle, Passage, PassageKind, Section, Span, WikiLink } from '../types';
@@ -12,6 +12,7 @@ import remarkChronolens from './remarkChronolens';
 import type { MediawikiHeadingData } from './mediawikiHeading';
 import type { WikiLinkNode } from './wikiLink';
 import { isSpaceCode, splitSentences, trimSpan } from './sentences';
+import { planSegments } from './segments';
 
 export { splitSentences } from './sentences';
 
@@ -26,10 +27,13 @@ export function parseArticle(text: string): ParsedArticle {
   return parseArticleWithBlocks(text).article;
 }
 
-export function parseArticleWithBlocks(text: string): ParseResultWithBlocks {
+/** Optional timing hook: how long the Markdown parse and the passage split took (ms). */
+export type ParseStageHook = (stage: 'parse' | 'passages', ms: number) => void;
+
+export function parseArticleWithBlocks(text: string, onStage?: ParseStageHook): ParseResultWithBlocks {
   if (typeof text !== 'string') text = String(text ?? '');
   try {
-    return parseStructured(text);
+    return parseStructured(text, onStage);
   } catch {
     try {
       return parsePlain(text);
@@ -44,135 +48,45 @@ function emptyArticle(): ParsedArticle {
 }
 
 // ---------------------------------------------------------------------------------------
-// Markdown parsing, in segments for speed on large inputs.
+// Markdown parsing, in segments (see segments.ts).
 
-let processor: ReturnType<typeof makeProcessor> | undefined;
-function makeProcessor() {
-  return unified().use(remarkParse).use(remarkChronolens).freeze();
-}
+type Proc = ReturnType<typeof makeProcessor>;
+const processors = new Map<string, Proc>();
 
-/** Below this size the whole text is parsed at once. */
-const SEGMENT_MIN = 64 * 1024;
-/** Rough size of a segment when splitting. */
-const SEGMENT_TARGET = 24 * 1024;
-
-/**
- * Where a large text can be cut into independently parsed segments without changing the
- * block structure: at a line that follows a blank line, starts in column 0 with a letter,
- * digit or `=`/`#`, and is not inside fenced code or a multi-line HTML block. Texts with
- * link reference definitions (which act across the document) are not cut.
- */
-export function segmentStarts(text: string): number[] {
-  const starts = [0];
-  if (text.length < SEGMENT_MIN) return starts;
-  let lastSplit = 0;
-  let prevBlank = true;
-  let fenceChar = 0;
-  let fenceLen = 0;
-  let htmlEnd: string | null = null;
-  let ls = 0;
-  const n = text.length;
-  while (ls < n) {
-    let le = ls;
-    while (le < n) {
-      const c = text.charCodeAt(le);
-      if (c === 10 || c === 13) break;
-      le++;
-    }
-    const first = ls < le ? text.charCodeAt(ls) : -1;
-    if (prevBlank && !fenceChar && htmlEnd === null && ls - lastSplit >= SEGMENT_TARGET && isSegmentStart(first)) {
-      starts.push(ls);
-      lastSplit = ls;
-    }
-    // Blank?
-    let k = ls;
-    while (k < le && isSpaceCode(text.charCodeAt(k))) k++;
-    const blank = k === le;
-    if (!blank) {
-      // Strip container prefixes (block quote markers, list markers), bounded.
-      let s = ls;
-      const limit = Math.min(le, ls + 200);
-      for (;;) {
-        while (s < limit && (text.charCodeAt(s) === 32 || text.charCodeAt(s) === 9)) s++;
-        const c = text.charCodeAt(s);
-        if (s < limit && c === 62 /* > */) {
-          s++;
-          continue;
-        }
-        if (s + 1 < limit && (c === 45 || c === 42 || c === 43) && (text.charCodeAt(s + 1) === 32 || text.charCodeAt(s + 1) === 9)) {
-          s += 2;
-          continue;
-        }
-        let d = s;
-        while (d < limit && d - s < 9 && text.charCodeAt(d) >= 48 && text.charCodeAt(d) <= 57) d++;
-        if (d > s && d + 1 < limit && (text.charCodeAt(d) === 46 || text.charCodeAt(d) === 41) && text.charCodeAt(d + 1) === 32) {
-          s = d + 2;
-          continue;
-        }
-        break;
-      }
-      const c = s < le ? text.charCodeAt(s) : -1;
-      if (htmlEnd !== null) {
-        if (text.slice(ls, le).toLowerCase().includes(htmlEnd)) htmlEnd = null;
-      } else if (c === 96 || c === 126) {
-        let r = s;
-        while (r < le && text.charCodeAt(r) === c) r++;
-        const len = r - s;
-        if (len >= 3) {
-          if (!fenceChar) {
-            fenceChar = c;
-            fenceLen = len;
-          } else if (c === fenceChar && len >= fenceLen && trimSpan(text, r, le) === null) {
-            fenceChar = 0;
-          }
-        }
-      } else if (!fenceChar && c === 60 /* < */) {
-        const head = text.slice(s, Math.min(le, s + 12)).toLowerCase();
-        let end: string | null = null;
-        const m = /^<(script|pre|style|textarea)(?=[\s>]|$)/.exec(head);
-        if (m) end = '</' + m[1];
-        else if (head.startsWith('<!--')) end = '-->';
-        else if (head.startsWith('<![cdata[')) end = ']]>';
-        else if (head.startsWith('<?')) end = '?>';
-        else if (/^<![a-z]/.test(head)) end = '>';
-        if (end !== null && !text.slice(s + 2, le).toLowerCase().includes(end)) htmlEnd = end;
-      } else if (!fenceChar && c === 91 /* [ */ && s - ls <= 3) {
-        // A possible link reference definition: do not segment at all.
-        if (text.slice(s, le).includes(']:')) return [0];
-      }
-    }
-    prevBlank = blank;
-    // Next line.
-    if (le < n && text.charCodeAt(le) === 13 && le + 1 < n && text.charCodeAt(le + 1) === 10) le++;
-    ls = le + 1;
+function makeProcessor(disable: string[]) {
+  const p = unified().use(remarkParse).use(remarkChronolens);
+  if (disable.length) {
+    p.use(function disableConstructs(this: Processor) {
+      const data = this.data();
+      (data.micromarkExtensions ??= []).push({ disable: { null: disable } });
+    });
   }
-  return starts;
+  return p.freeze();
 }
 
-function isSegmentStart(c: number): boolean {
-  if (c < 0) return false;
-  if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 61 || c === 35 || c === 40 || c === 34) return true;
-  return c >= 0xc0 && !isSpaceCode(c) && !(c >= 0xd800 && c <= 0xdfff);
+function processorFor(disable: string[]): Proc {
+  const key = disable.join(',');
+  let p = processors.get(key);
+  if (!p) processors.set(key, (p = makeProcessor(disable)));
+  return p;
 }
 
 interface ParsedSegment {
-  tree: Root;
-  base: number;
+  /** Null for a segment read as plain paragraphs. */
+  tree: Root | null;
+  start: number;
+  end: number;
 }
 
 function parseSegments(text: string): ParsedSegment[] {
-  processor ??= makeProcessor();
-  const starts = segmentStarts(text);
-  const out: ParsedSegment[] = [];
-  for (let i = 0; i < starts.length; i++) {
-    const base = starts[i];
-    const end = i + 1 < starts.length ? starts[i + 1] : text.length;
-    let slice = starts.length === 1 ? text : text.slice(base, end);
+  const plan = planSegments(text);
+  return plan.map((seg) => {
+    if (seg.plain) return { tree: null, start: seg.start, end: seg.end };
+    let slice = plan.length === 1 ? text : text.slice(seg.start, seg.end);
     // micromark drops a leading BOM without counting it; keep offsets by parsing a space instead.
     if (slice.charCodeAt(0) === 0xfeff) slice = ' ' + slice.slice(1);
-    out.push({ tree: processor.parse(slice) as Root, base });
-  }
-  return out;
+    return { tree: processorFor(seg.disable).parse(slice) as Root, start: seg.start, end: seg.end };
+  });
 }
 
 // ---------------------------------------------------------------------------------------
@@ -232,6 +146,14 @@ class Flattener {
   blocks: Span[] = [];
 
   constructor(private readonly text: string) {}
+
+  /** A segment read as plain text: paragraphs at blank lines. */
+  addPlain(start: number, end: number): void {
+    for (const span of plainParagraphs(this.text, start, end)) {
+      this.blocks.push(span);
+      this.items.push({ type: 'paragraph', span, kind: 'prose', protect: [], topLevel: true });
+    }
+  }
 
   addTree(tree: Root, base: number): void {
     for (const child of tree.children) {
@@ -448,28 +370,53 @@ function buildArticle(text: string, items: Item[], wikiLinks: WikiLink[]): Parse
   return article;
 }
 
-function parseStructured(text: string): ParseResultWithBlocks {
+function parseStructured(text: string, onStage?: ParseStageHook): ParseResultWithBlocks {
+  const t0 = onStage ? performance.now() : 0;
   const flat = new Flattener(text);
-  for (const seg of parseSegments(text)) flat.addTree(seg.tree, seg.base);
-  return { article: buildArticle(text, flat.items, flat.wikiLinks), blocks: flat.blocks };
+  for (const seg of parseSegments(text)) {
+    if (seg.tree) flat.addTree(seg.tree, seg.start);
+    else flat.addPlain(seg.start, seg.end);
+  }
+  const t1 = onStage ? performance.now() : 0;
+  const article = buildArticle(text, flat.items, flat.wikiLinks);
+  if (onStage) {
+    onStage('parse', t1 - t0);
+    onStage('passages', performance.now() - t1);
+  }
+  return { article, blocks: flat.blocks };
+}
+
+/** Paragraphs of text[start, end) at blank lines, trimmed. Linear. */
+function plainParagraphs(text: string, start: number, end: number): Span[] {
+  const out: Span[] = [];
+  let paraStart = start;
+  let ls = start;
+  while (ls <= end) {
+    let le = ls;
+    let blank = true;
+    while (le < end) {
+      const c = text.charCodeAt(le);
+      if (c === 10 || c === 13) break;
+      if (blank && !isSpaceCode(c)) blank = false;
+      le++;
+    }
+    if (blank) {
+      const span = trimSpan(text, paraStart, ls);
+      if (span) out.push(span);
+      paraStart = le;
+    }
+    if (le >= end) break;
+    if (text.charCodeAt(le) === 13 && le + 1 < end && text.charCodeAt(le + 1) === 10) le++;
+    ls = le + 1;
+  }
+  const last = trimSpan(text, paraStart, end);
+  if (last) out.push(last);
+  return out;
 }
 
 /** Fallback when the Markdown parse fails: paragraphs at blank lines, then sentences. */
 function parsePlain(text: string): ParseResultWithBlocks {
-  const items: Item[] = [];
-  const blocks: Span[] = [];
-  const re = /(?:\r?\n|\r)[ \t]*(?:\r?\n|\r)/g;
-  let start = 0;
-  for (;;) {
-    const m = re.exec(text);
-    const end = m ? m.index : text.length;
-    const span = trimSpan(text, start, end);
-    if (span) {
-      blocks.push(span);
-      items.push({ type: 'paragraph', span, kind: 'prose', protect: [], topLevel: true });
-    }
-    if (!m) break;
-    start = m.index + m[0].length;
-  }
-  return { article: buildArticle(text, items, []), blocks };
+  const flat = new Flattener(text);
+  flat.addPlain(0, text.length);
+  return { article: buildArticle(text, flat.items, []), blocks: flat.blocks };
 }

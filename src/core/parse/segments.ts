@@ -1,0 +1,218 @@
+// Cutting a text into independently parsed segments, for speed and for safety.
+//
+// micromark is linear on ordinary prose, but (1) on one huge document it is markedly
+// slower than on many mid-sized ones, and (2) a few inputs make it super-linear: deeply
+// nested containers (`> > > …`, `- - - …`), thousands of `](` / `][` in one paragraph
+// (link resources and references are re-tried), thousands of `*`/`_` runs in one
+// paragraph (emphasis resolution). One linear pre-scan finds safe cut points and such
+// hazards; a hazardous stretch gets its own segment, parsed with the costly constructs
+// disabled (links, emphasis) or, for deep nesting, as plain paragraphs.
+
+import { isSpaceCode, trimSpan } from './sentences';
+
+export interface Segment {
+  start: number;
+  end: number;
+  /** Parse as plain paragraphs (blank-line separated), not as Markdown. */
+  plain: boolean;
+  /** Markdown constructs to disable in this segment (micromark construct names). */
+  disable: string[];
+}
+
+/** Below this size a text without hazards is parsed at once. */
+export const SEGMENT_MIN = 64 * 1024;
+/** Rough size of a segment when cutting. */
+export const SEGMENT_TARGET = 24 * 1024;
+/** Container nesting (block quotes, list items) deeper than this is parsed as plain text. */
+export const MAX_NESTING = 24;
+/** More `](`/`][` in one blank-line separated block than this: links are not parsed there. */
+export const MAX_LINK_MARKS = 128;
+/** Links also off when marks × block length exceeds this (each retry may scan a long line). */
+export const MAX_LINK_WORK = 8_000_000;
+/** More `*`/`_` runs in one block than this: emphasis is not parsed there. */
+export const MAX_ATTENTION_RUNS = 256;
+
+const LINKS = ['labelStartLink', 'labelStartImage', 'labelEnd'];
+const ATTENTION = ['attention'];
+
+function isSegmentStart(c: number): boolean {
+  if (c < 0) return false;
+  if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 61 || c === 35 || c === 40 || c === 34) return true;
+  return c >= 0xc0 && !isSpaceCode(c) && !(c >= 0xd800 && c <= 0xdfff);
+}
+
+/** `#…` ATX opening or a MediaWiki `=…=` line, starting in column 0. */
+function isHeadingLine(text: string, ls: number, le: number): boolean {
+  const c = text.charCodeAt(ls);
+  if (c === 35) {
+    let k = ls;
+    while (k < le && text.charCodeAt(k) === 35) k++;
+    return k - ls <= 6 && (k === le || text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9);
+  }
+  if (c === 61) {
+    let e = le;
+    while (e > ls && (text.charCodeAt(e - 1) === 32 || text.charCodeAt(e - 1) === 9)) e--;
+    if (text.charCodeAt(e - 1) !== 61) return false;
+    for (let k = ls; k < e; k++) {
+      const d = text.charCodeAt(k);
+      if (d !== 61 && d !== 32 && d !== 9) return true;
+    }
+  }
+  return false;
+}
+
+export function planSegments(text: string): Segment[] {
+  const n = text.length;
+  const cuts: { at: number; plain: boolean; disable: Set<string> }[] = [{ at: 0, plain: false, disable: new Set() }];
+  const big = n >= SEGMENT_MIN;
+  let noDefinitions = true;
+  let prevBlank = true;
+  let fenceChar = 0;
+  let fenceLen = 0;
+  let htmlEnd: string | null = null;
+  // The current blank-line separated block.
+  let blockStart = 0;
+  let blockHtml = false;
+  let linkMarks = 0;
+  let attentionRuns = 0;
+  let deep = false;
+
+  const lastCut = () => cuts[cuts.length - 1];
+  const cut = (at: number) => {
+    if (at > lastCut().at) cuts.push({ at, plain: false, disable: new Set() });
+  };
+  const endBlock = (end: number) => {
+    const links = linkMarks > MAX_LINK_MARKS || linkMarks * (end - blockStart) > MAX_LINK_WORK;
+    const attention = attentionRuns > MAX_ATTENTION_RUNS;
+    if (deep || links || attention) {
+      // Isolate the block in its own segment(s) and flag them.
+      let j = cuts.length - 1;
+      while (j > 0 && cuts[j].at > blockStart) j--;
+      if (cuts[j].at < blockStart) cuts.splice(++j, 0, { at: blockStart, plain: false, disable: new Set() });
+      for (; j < cuts.length; j++) {
+        const seg = cuts[j];
+        if (deep) seg.plain = true;
+        if (links) for (const x of LINKS) seg.disable.add(x);
+        if (attention) for (const x of ATTENTION) seg.disable.add(x);
+      }
+      if (end < n) cut(end);
+    }
+    linkMarks = 0;
+    attentionRuns = 0;
+    deep = false;
+  };
+
+  let ls = 0;
+  while (ls < n) {
+    // Scan the line once: its end, and the hazard counts.
+    let le = ls;
+    let prev = -1;
+    let lineLinks = 0;
+    let lineRuns = 0;
+    while (le < n) {
+      const c = text.charCodeAt(le);
+      if (c === 10 || c === 13) break;
+      if ((c === 40 || c === 91) && prev === 93) lineLinks++;
+      else if ((c === 42 || c === 95) && c !== prev) lineRuns++;
+      prev = c;
+      le++;
+    }
+    let k = ls;
+    while (k < le && isSpaceCode(text.charCodeAt(k))) k++;
+    const blank = k === le;
+    const first = ls < le ? text.charCodeAt(ls) : -1;
+
+    if (blank) {
+      if (!prevBlank && !fenceChar && htmlEnd === null) endBlock(ls);
+    } else {
+      if (prevBlank && !fenceChar && htmlEnd === null) {
+        // A new block.
+        blockStart = ls;
+        blockHtml = text.charCodeAt(k) === 60 && k - ls <= 3;
+        if (big && ls - lastCut().at >= SEGMENT_TARGET && isSegmentStart(first)) cut(ls);
+      } else if (big && !fenceChar && htmlEnd === null && !blockHtml && ls - lastCut().at >= SEGMENT_TARGET && isHeadingLine(text, ls, le)) {
+        cut(ls);
+      }
+      // Container prefixes (block quote markers, list markers): nesting depth.
+      let s = ls;
+      let depth = 0;
+      let indent = 0;
+      for (;;) {
+        const s0 = s;
+        while (s < le && (text.charCodeAt(s) === 32 || text.charCodeAt(s) === 9)) s++;
+        indent += s - s0;
+        if (s >= le || depth > MAX_NESTING) break;
+        const c = text.charCodeAt(s);
+        if (c === 62 /* > */) {
+          s++;
+          depth++;
+          continue;
+        }
+        if ((c === 45 || c === 42 || c === 43) && (s + 1 === le || text.charCodeAt(s + 1) === 32 || text.charCodeAt(s + 1) === 9)) {
+          s += 1;
+          depth++;
+          continue;
+        }
+        let d = s;
+        while (d < le && d - s < 9 && text.charCodeAt(d) >= 48 && text.charCodeAt(d) <= 57) d++;
+        if (d > s && d < le && (text.charCodeAt(d) === 46 || text.charCodeAt(d) === 41) && (d + 1 === le || text.charCodeAt(d + 1) === 32)) {
+          s = d + 1;
+          depth++;
+          continue;
+        }
+        break;
+      }
+      if (depth > 0 && depth + (indent >> 1) > MAX_NESTING) deep = true;
+      const c = s < le ? text.charCodeAt(s) : -1;
+      if (htmlEnd !== null) {
+        if (text.slice(ls, le).toLowerCase().includes(htmlEnd)) htmlEnd = null;
+      } else if (c === 96 || c === 126) {
+        let r = s;
+        while (r < le && text.charCodeAt(r) === c) r++;
+        const len = r - s;
+        if (len >= 3) {
+          if (!fenceChar) {
+            fenceChar = c;
+            fenceLen = len;
+          } else if (c === fenceChar && len >= fenceLen && trimSpan(text, r, le) === null) {
+            fenceChar = 0;
+          }
+        }
+      } else if (!fenceChar && c === 60 /* < */) {
+        const head = text.slice(s, Math.min(le, s + 12)).toLowerCase();
+        let end: string | null = null;
+        const m = /^<(script|pre|style|textarea)(?=[\s>]|$)/.exec(head);
+        if (m) end = '</' + m[1];
+        else if (head.startsWith('<!--')) end = '-->';
+        else if (head.startsWith('<![cdata[')) end = ']]>';
+        else if (head.startsWith('<?')) end = '?>';
+        else if (/^<![a-z]/.test(head)) end = '>';
+        if (end !== null && !text.slice(s + 2, le).toLowerCase().includes(end)) htmlEnd = end;
+      } else if (!fenceChar && c === 91 /* [ */ && s - ls <= 3 && noDefinitions) {
+        // A possible link reference definition: they act across the document, so no size cuts.
+        if (text.slice(s, le).includes(']:')) noDefinitions = false;
+      }
+      if (!fenceChar && htmlEnd === null) {
+        linkMarks += lineLinks;
+        attentionRuns += lineRuns;
+      }
+    }
+    prevBlank = blank;
+    if (le < n && text.charCodeAt(le) === 13 && le + 1 < n && text.charCodeAt(le + 1) === 10) le++;
+    ls = le + 1;
+  }
+  if (!prevBlank) endBlock(n);
+
+  // With link reference definitions, keep only the cuts that isolate hazards.
+  let kept = cuts;
+  if (!noDefinitions) {
+    kept = [];
+    for (let i = 0; i < cuts.length; i++) {
+      const c = cuts[i];
+      const hazard = c.plain || c.disable.size > 0;
+      const afterHazard = i > 0 && (cuts[i - 1].plain || cuts[i - 1].disable.size > 0);
+      if (i === 0 || hazard || afterHazard) kept.push(c);
+    }
+  }
+  return kept.map((c, i) => ({ start: c.at, end: i + 1 < kept.length ? kept[i + 1].at : n, plain: c.plain, disable: [...c.disable] }));
+}

@@ -1,0 +1,374 @@
+// The article parser (src/core/parse): structure and exact offsets on the sample article,
+// Markdown, wiki links, CRLF, plain-text WikiWars articles, and hostile inputs.
+import * as assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArticle, parseArticleWithBlocks, splitSentences } from '../../src/core/parse';
+import type { ParsedArticle } from '../../src/core/types';
+
+const ROOT = join(__dirname, '..', '..');
+const SAMPLE = readFileSync(join(ROOT, 'samples', 'egypt-north-korea.txt'), 'utf8');
+const WIKIWARS = join(ROOT, '..', 'shared', 'corpus', 'wikiwars-dev.jsonl');
+
+const slice = (text: string, s: { start: number; end: number }) => text.slice(s.start, s.end);
+const isWs = (ch: string) => /\s/.test(ch);
+
+/** Invariants every parse must satisfy. */
+function checkInvariants(text: string, a: ParsedArticle): void {
+  let last = -1;
+  for (const p of a.passages) {
+    assert.ok(p.start >= 0 && p.end <= text.length && p.start < p.end, `passage out of range ${JSON.stringify(p)}`);
+    const t = slice(text, p);
+    assert.equal(t, t.trim(), `passage not trimmed: ${JSON.stringify(t.slice(0, 80))}`);
+    assert.ok(!isWs(t[0]) && !isWs(t[t.length - 1]));
+    assert.ok(p.section >= -1 && p.section < a.sections.length, 'section index in range');
+    if (p.section >= 0) {
+      const s = a.sections[p.section];
+      assert.ok(p.start >= s.start && p.end <= s.end, `passage ${JSON.stringify(t.slice(0, 40))} inside its section ${s.title}`);
+    }
+    assert.ok(p.start >= last, 'passages in document order');
+    last = p.start;
+  }
+  for (let i = 0; i < a.sections.length; i++) {
+    const s = a.sections[i];
+    assert.ok(s.start <= s.heading.start && s.heading.end <= s.end && s.end <= text.length, `section ${s.title} spans`);
+    assert.equal(s.start, s.heading.start);
+    assert.ok(s.title.length > 0 && s.title === s.title.trim());
+    if (i > 0) assert.ok(s.start > a.sections[i - 1].start);
+  }
+  for (const f of a.infobox) {
+    assert.equal(slice(text, f.keySpan), f.key);
+    assert.equal(slice(text, f.valueSpan), f.value);
+  }
+  for (const w of a.wikiLinks) {
+    assert.ok(slice(text, w).startsWith('[[') && slice(text, w).endsWith(']]'));
+    assert.equal(slice(text, w.labelSpan), w.label);
+    assert.ok(w.labelSpan.start > w.start && w.labelSpan.end < w.end);
+  }
+  if (a.titleSpan) assert.equal(slice(text, a.titleSpan), a.title);
+}
+
+function passageTexts(text: string, a: ParsedArticle, kind?: string): string[] {
+  return a.passages.filter((p) => !kind || p.kind === kind).map((p) => slice(text, p));
+}
+
+describe('parseArticle: the sample article', () => {
+  const a = parseArticle(SAMPLE);
+
+  it('reads the title from the level-1 MediaWiki heading', () => {
+    assert.equal(a.title, 'Egypt–North Korea relations');
+    assert.deepEqual(a.titleSpan, { start: 2, end: 29 });
+  });
+
+  it('has the four sections with exact heading spans', () => {
+    assert.deepEqual(
+      a.sections.map((s) => [s.title, s.level, slice(SAMPLE, s.heading)]),
+      [
+        ['History', 2, '==History=='],
+        ['Military', 2, '==Military=='],
+        ['Economic relations', 2, '==Economic relations=='],
+        ['See also', 2, '==See also=='],
+      ],
+    );
+    for (const s of a.sections) assert.equal(s.start, SAMPLE.indexOf(slice(SAMPLE, s.heading)));
+    assert.equal(a.sections[0].end, a.sections[1].start);
+    assert.equal(a.sections[3].end, SAMPLE.length);
+  });
+
+  it('"==Military==" directly followed by text is a heading, and the text is prose of that section', () => {
+    const mil = a.sections[1];
+    assert.equal(SAMPLE.slice(mil.heading.end, mil.heading.end + 1), '\n');
+    assert.equal(SAMPLE.slice(mil.heading.end + 1, mil.heading.end + 7), 'During');
+    const first = a.passages.find((p) => p.kind === 'prose' && p.section === 1)!;
+    assert.ok(slice(SAMPLE, first).startsWith('During the visit of a North Korean government delegation'));
+    assert.ok(!passageTexts(SAMPLE, a).some((t) => t.includes('==')), 'no passage contains heading marks');
+  });
+
+  it('reads the infobox as fields, not prose', () => {
+    assert.deepEqual(
+      a.infobox.map((f) => [f.key, f.value]),
+      [['Map', 'Egypt North Korea Locator.png']],
+    );
+    const fields = a.passages.filter((p) => p.kind === 'infobox');
+    assert.equal(fields.length, 1);
+    assert.equal(slice(SAMPLE, fields[0]), 'Map: Egypt North Korea Locator.png');
+    assert.ok(!passageTexts(SAMPLE, a, 'prose').some((t) => t.includes('Locator') || t.startsWith('Infobox')));
+  });
+
+  it('splits the History section into sentences', () => {
+    const history = a.passages.filter((p) => p.section === 0 && p.kind === 'prose').map((p) => slice(SAMPLE, p));
+    assert.equal(history.length, 13);
+    assert.ok(history.includes('During the Suez Crisis, on 3 November 1956, the DPRK issued a declaration of solidarity with Egypt, and sent a small amount of financial aid (60.000 won) in the aftermath of the invasion.'));
+    assert.ok(history.includes('Nevertheless, in 1962-1966 Egypt still refrained from rejecting the U.S.-sponsored UN resolutions on Korea; instead, it preferred to abstain from voting.'));
+    assert.ok(history.includes('In the aftermath of the Six-Day War, North Korea provided Egypt with food aid (5.000 tons of cereals).'));
+    // "… a partnership with the U.S. In 1973–1976, …" is a sentence boundary after an abbreviation.
+    assert.ok(history.some((t) => t.endsWith('in favor of a partnership with the U.S.')));
+    assert.ok(history.some((t) => t.startsWith('In 1973–1976, Egypt continued')));
+  });
+
+  it('gives headings, list items and sections to passages', () => {
+    assert.deepEqual(passageTexts(SAMPLE, a, 'heading'), ['Egypt–North Korea relations', 'History', 'Military', 'Economic relations', 'See also']);
+    assert.deepEqual(passageTexts(SAMPLE, a, 'list-item'), ['Foreign relations of Egypt', 'Foreign relations of North Korea']);
+    assert.ok(a.passages.filter((p) => p.kind === 'list-item').every((p) => p.section === 3));
+    const intro = a.passages.filter((p) => p.section === -1).map((p) => p.kind);
+    assert.deepEqual(intro, ['heading', 'infobox', 'prose', 'prose']);
+    assert.equal(a.passages.length, 38);
+    checkInvariants(SAMPLE, a);
+  });
+
+  it('keeps every top-level block offset', () => {
+    const { blocks, article } = parseArticleWithBlocks(SAMPLE);
+    assert.deepEqual(article, a);
+    assert.ok(blocks.length >= 15);
+    for (let i = 1; i < blocks.length; i++) assert.ok(blocks[i].start >= blocks[i - 1].end);
+    assert.ok(blocks.some((b) => slice(SAMPLE, b) === '==Military=='));
+  });
+
+  it('gives the same structure for the CRLF version, offsets mapped', () => {
+    const crlf = SAMPLE.replace(/\n/g, '\r\n');
+    // offset in SAMPLE → offset in crlf: one extra code unit per preceding newline
+    const nl: number[] = [];
+    for (let i = 0, count = 0; i <= SAMPLE.length; i++) {
+      nl.push(i + count);
+      if (SAMPLE[i] === '\n') count++;
+    }
+    const map = (s: { start: number; end: number }) => ({ start: nl[s.start], end: nl[s.end] });
+    const b = parseArticle(crlf);
+    checkInvariants(crlf, b);
+    assert.equal(b.title, a.title);
+    assert.deepEqual(b.titleSpan, map(a.titleSpan!));
+    assert.deepEqual(b.sections, a.sections.map((s) => ({ ...s, ...map(s), heading: map(s.heading) })));
+    assert.deepEqual(b.passages, a.passages.map((p) => ({ ...p, ...map(p) })));
+    assert.deepEqual(b.infobox, a.infobox.map((f) => ({ ...f, keySpan: map(f.keySpan), valueSpan: map(f.valueSpan) })));
+  });
+
+  it('counts offsets from a leading BOM as a character', () => {
+    const b = parseArticle('\uFEFF' + SAMPLE);
+    assert.deepEqual(b.titleSpan, { start: 3, end: 30 });
+    assert.equal(b.sections[0].heading.start, a.sections[0].heading.start + 1);
+    checkInvariants('\uFEFF' + SAMPLE, b);
+  });
+});
+
+describe('parseArticle: MediaWiki and Markdown syntax', () => {
+  it('reads MediaWiki headings of several levels, with spaces and a heading right after text', () => {
+    const text = 'Intro text.\n== One ==\nBody one.\n=== Sub ===  \nBody sub.\n==Two==\nBody two.';
+    const a = parseArticle(text);
+    checkInvariants(text, a);
+    assert.equal(a.title, null);
+    assert.deepEqual(a.sections.map((s) => [s.title, s.level, slice(text, s.heading)]), [
+      ['One', 2, '== One =='],
+      ['Sub', 3, '=== Sub ==='],
+      ['Two', 2, '==Two=='],
+    ]);
+    assert.equal(a.sections[0].end, text.indexOf('==Two=='));
+    assert.equal(a.sections[1].end, text.indexOf('==Two=='));
+    assert.deepEqual(passageTexts(text, a), ['Intro text.', 'One', 'Body one.', 'Sub', 'Body sub.', 'Two', 'Body two.']);
+  });
+
+  it('takes the smaller run as level and leaves unbalanced marks in the title', () => {
+    const a = parseArticle('===Foo==\n\ntext');
+    assert.deepEqual(a.sections.map((s) => [s.title, s.level]), [['=Foo', 2]]);
+  });
+
+  it('does not take "=" lines without a title or closing run as headings', () => {
+    for (const text of ['==\n\ntext', '== ==\n\ntext', '==Foo\n\ntext', 'a == b ==\n\ntext', '    == code ==\n\ntext']) {
+      const a = parseArticle(text);
+      assert.equal(a.sections.length, 0, text);
+      assert.equal(a.title, null, text);
+    }
+  });
+
+  it('keeps Markdown ATX and setext headings, lists, emphasis and links', () => {
+    const text = '# The Title\n\nIntro with *emphasis* and a [link](http://example.com/a.b) here.\n\n## Part one\nText. More text.\n\nPart two\n--------\n\n- item one\n- item two. It has two sentences.\n\n1. first\n2. second\n';
+    const a = parseArticle(text);
+    checkInvariants(text, a);
+    assert.equal(a.title, 'The Title');
+    assert.deepEqual(a.sections.map((s) => [s.title, s.level]), [['Part one', 2], ['Part two', 2]]);
+    assert.equal(slice(text, a.sections[1].heading), 'Part two\n--------');
+    assert.deepEqual(passageTexts(text, a, 'prose'), ['Intro with *emphasis* and a [link](http://example.com/a.b) here.', 'Text.', 'More text.']);
+    assert.deepEqual(passageTexts(text, a, 'list-item'), ['item one', 'item two.', 'It has two sentences.', 'first', 'second']);
+  });
+
+  it('takes "# A" as title and later level-1 headings as sections', () => {
+    const a = parseArticle('# A\n\ntext\n\n# B\n\nmore\n\n## C\n\nx');
+    assert.equal(a.title, 'A');
+    assert.deepEqual(a.sections.map((s) => [s.title, s.level]), [['B', 1], ['C', 2]]);
+    assert.equal(a.sections[0].end, a.sections[1].end);
+  });
+
+  it('reads wiki links with and without a label, with exact spans', () => {
+    const text = '== About [[Egypt]] ==\nIn 1970 [[Anwar Sadat]] succeeded [[Gamal Abdel Nasser|Nasser]]. Then [[ Cairo | the capital ]] grew.\n\n- [[Pyongyang]]';
+    const a = parseArticle(text);
+    checkInvariants(text, a);
+    assert.deepEqual(
+      a.wikiLinks.map((w) => [w.target, w.label, slice(text, w), slice(text, w.labelSpan)]),
+      [
+        ['Egypt', 'Egypt', '[[Egypt]]', 'Egypt'],
+        ['Anwar Sadat', 'Anwar Sadat', '[[Anwar Sadat]]', 'Anwar Sadat'],
+        ['Gamal Abdel Nasser', 'Nasser', '[[Gamal Abdel Nasser|Nasser]]', 'Nasser'],
+        ['Cairo', 'the capital', '[[ Cairo | the capital ]]', 'the capital'],
+        ['Pyongyang', 'Pyongyang', '[[Pyongyang]]', 'Pyongyang'],
+      ],
+    );
+    assert.equal(a.sections[0].title, 'About Egypt');
+    assert.deepEqual(passageTexts(text, a, 'prose'), ['In 1970 [[Anwar Sadat]] succeeded [[Gamal Abdel Nasser|Nasser]].', 'Then [[ Cairo | the capital ]] grew.']);
+  });
+
+  it('does not take broken wiki links', () => {
+    for (const text of ['[[]]', '[[a', '[[a\nb]]', '[[a]', '[[|b]]', '[[a[b]]', '[ [a]]']) assert.deepEqual(parseArticle(text).wikiLinks, [], text);
+    assert.deepEqual(parseArticle('[[a|]]').wikiLinks.map((w) => w.label), ['a']);
+  });
+
+  it('reads an "Infobox <name>" list with several fields, keeping other lists as list items', () => {
+    const text = 'Infobox war\n- Date: 1 September 1939 – 2 September 1945\n- Location: Europe, Pacific\n- Result: Allied victory\n\nText.\n\n- Note: not an infobox';
+    const a = parseArticle(text);
+    checkInvariants(text, a);
+    assert.deepEqual(a.infobox.map((f) => [f.key, f.value]), [
+      ['Date', '1 September 1939 – 2 September 1945'],
+      ['Location', 'Europe, Pacific'],
+      ['Result', 'Allied victory'],
+    ]);
+    assert.deepEqual(passageTexts(text, a, 'infobox'), ['Date: 1 September 1939 – 2 September 1945', 'Location: Europe, Pacific', 'Result: Allied victory']);
+    assert.deepEqual(passageTexts(text, a, 'list-item'), ['Note: not an infobox']);
+    assert.deepEqual(passageTexts(text, a, 'prose'), ['Text.']);
+  });
+});
+
+describe('splitSentences', () => {
+  const split = (s: string) => splitSentences(s, 0, s.length).map((x) => s.slice(x.start, x.end));
+
+  it('does not split at abbreviations, initials, decimals and ellipses', () => {
+    const cases = [
+      'The U.S. Army and the U.K. government met Gen. Smith and Lt. Col. Jones.',
+      'Dr. Who met Mr. Brown in St. Petersburg on Jan. 5 and Feb. 6, 1942.',
+      'He was No. 5 on the list, vs. the others, built c. 1900 or ca. 1850.',
+      'Some cities, e.g. Cairo, i.e. the capital, grew.',
+      'President J. F. Kennedy visited.',
+      'It cost 60.000 won and 3.5 million.',
+      'He waited... and then left.',
+    ];
+    for (const c of cases) assert.deepEqual(split(c), [c]);
+  });
+
+  it('splits at sentence ends, keeping closing quotes and brackets', () => {
+    assert.deepEqual(split('He said "Stop." Then he left. (This was new.) Next!'), ['He said "Stop."', 'Then he left.', '(This was new.)', 'Next!']);
+    assert.deepEqual(split('It ended in World War I. In 1919 peace came.'), ['It ended in World War I.', 'In 1919 peace came.']);
+    assert.deepEqual(split('A partnership with the U.S. In 1973 it changed.'), ['A partnership with the U.S.', 'In 1973 it changed.']);
+    assert.deepEqual(split('Fighting ended.[12] The war was over.'), ['Fighting ended.[12]', 'The war was over.']);
+    assert.deepEqual(split('Why? Because! yes.'), ['Why?', 'Because! yes.']);
+  });
+
+  it('treats a single line break as a space and trims', () => {
+    assert.deepEqual(split('  On 3 November\n1956 it began. It\nended.  '), ['On 3 November\n1956 it began.', 'It\nended.']);
+  });
+
+  it('splits paragraphs at blank lines', () => {
+    const text = 'First paragraph without a period, on\ntwo lines\n\nSecond one';
+    assert.deepEqual(passageTexts(text, parseArticle(text), 'prose'), ['First paragraph without a period, on\ntwo lines', 'Second one']);
+  });
+});
+
+describe('parseArticle: plain-text WikiWars articles', function () {
+  const docs: { id: string; text: string }[] = existsSync(WIKIWARS)
+    ? readFileSync(WIKIWARS, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l))
+    : [];
+  before(function () {
+    if (!docs.length) this.skip();
+  });
+
+  it('gives sensible passages and heading-like sections on every document', () => {
+    for (const d of docs) {
+      const a = parseArticle(d.text);
+      checkInvariants(d.text, a);
+      // 14_FirstIndochinaWar is one section of paragraphs separated by single newlines.
+      if (d.id !== '14_FirstIndochinaWar') assert.ok(a.sections.length >= 1, `${d.id}: sections`);
+      assert.ok(a.passages.filter((p) => p.kind === 'prose').length > 20, `${d.id}: prose passages`);
+      for (const s of a.sections) {
+        assert.equal(s.level, 2);
+        assert.ok(s.title.length <= 100 && !/[.!?]$/.test(s.title), `${d.id}: heading-like title ${s.title}`);
+      }
+      // Every prose passage is a sentence-sized unit.
+      for (const p of a.passages) if (p.kind === 'prose') assert.ok(p.end - p.start < 2000, `${d.id}: passage length`);
+    }
+  });
+
+  it('reads the WW2 article', () => {
+    const d = docs.find((x) => x.id === '01_WW2')!;
+    const a = parseArticle(d.text);
+    assert.equal(a.title, null);
+    assert.deepEqual(a.sections.slice(0, 3).map((s) => s.title), ['Course of the war', 'War breaks out in Europe', 'Axis advances']);
+    assert.equal(slice(d.text, a.passages[2]), 'On September 1, 1939, Germany and Slovakia - a client state in 1939 - attacked Poland and World War II broke out.');
+    assert.equal(a.passages[2].section, 1);
+  });
+});
+
+describe('parseArticle: robustness', function () {
+  this.timeout(120000);
+
+  /** CPU milliseconds for parseArticle(text). */
+  function cpuMs(text: string): { ms: number; a: ParsedArticle } {
+    const c0 = process.cpuUsage();
+    const a = parseArticle(text);
+    const c = process.cpuUsage(c0);
+    return { ms: (c.user + c.system) / 1000, a };
+  }
+
+  it('never throws on odd inputs', () => {
+    const inputs = ['', '\n', '\r\n\r\n', '=', '==', '[[', ']]', '[[|]]', '\uFEFF', '\uFEFF\uFEFF== a ==', '\u0000== x ==\u0000', '\ud800', '> = a =', '- == b ==\n  text', '```\n== not ==\n```', '<!--\n== x ==\n-->', 'Infobox\n- :', 'Infobox\n-'];
+    for (const t of inputs) {
+      const a = parseArticle(t);
+      checkInvariants(t, a);
+    }
+    assert.deepEqual(parseArticle('```\n== not ==\n```').sections, []);
+  });
+
+  it('is fast on 5 MB of prose, and the same structure with CRLF', () => {
+    const body = SAMPLE.slice(SAMPLE.indexOf('==History=='));
+    const copies = Math.ceil(5e6 / body.length);
+    const big = (body + '\n\n').repeat(copies);
+    const one = parseArticle(body);
+    const { ms, a } = cpuMs(big);
+    assert.equal(a.sections.length, 4 * copies);
+    assert.equal(a.passages.length, one.passages.length * copies);
+    const crlf = big.replace(/\n/g, '\r\n');
+    const b = cpuMs(crlf);
+    assert.equal(b.a.sections.length, a.sections.length);
+    assert.equal(b.a.passages.length, a.passages.length);
+    checkInvariants(big, a);
+    // About 2 s of CPU on a loaded 2-core machine; generous bound against regressions to quadratic.
+    assert.ok(ms < 15000 && b.ms < 15000, `5 MB took ${ms} ms, ${b.ms} ms with CRLF`);
+  });
+
+  it('is linear on hostile inputs (1 MB line, 10,000 headings, deep nesting, bracket soup)', () => {
+    const para = SAMPLE.slice(263, 973);
+    const base = cpuMs((para + '\n\n').repeat(700)).ms / (711 * 700); // ms per char of prose
+    const cases: [string, string][] = [
+      ['1 MB line', (para + ' ').repeat(Math.ceil(1e6 / para.length))],
+      ['10,000 MediaWiki headings', Array.from({ length: 10000 }, (_, i) => `==Section ${i}==\nText ${i}. More.`).join('\n')],
+      ['10,000 ATX headings', Array.from({ length: 10000 }, (_, i) => `${'#'.repeat(1 + (i % 6))} Section ${i}\nText.`).join('\n\n')],
+      ['deep block quotes', Array.from({ length: 2000 }, (_, i) => '>'.repeat(i) + ' x').join('\n')],
+      ['deep list', '- '.repeat(20000) + 'x'],
+      ['deep indented list', Array.from({ length: 400 }, (_, i) => ' '.repeat(i * 2) + '- a').join('\n')],
+      ['link soup', '[a]('.repeat(50000)],
+      ['reference soup', '[a]['.repeat(50000)],
+      ['emphasis soup', 'a**b*'.repeat(40000)],
+      ['unclosed wiki links', '[[a|b '.repeat(40000)],
+      ['equals', '='.repeat(300000)],
+    ];
+    for (const [name, text] of cases) {
+      const { ms, a } = cpuMs(text);
+      checkInvariants(text, a);
+      const perChar = ms / text.length;
+      assert.ok(perChar < base * 40 + 0.002, `${name}: ${ms.toFixed(0)} ms for ${text.length} chars (${(perChar / base).toFixed(1)}× prose)`);
+    }
+  });
+
+  it('parses 10,000 headings into 10,000 sections', () => {
+    const text = Array.from({ length: 10000 }, (_, i) => `==Section ${i}==\nText ${i}.`).join('\n');
+    const a = parseArticle(text);
+    assert.equal(a.sections.length, 10000);
+    assert.equal(a.sections[9999].title, 'Section 9999');
+    assert.equal(slice(text, a.sections[5000].heading), '==Section 5000==');
+  });
+});
