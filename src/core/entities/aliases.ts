@@ -30,7 +30,7 @@ export function keyOfName(name: string): string {
 
 export function keyOfCandidate(c: Candidate): { key: string; canonical?: string; final: boolean } {
   if (c.canonical) return { key: keyOfName(c.canonical), canonical: c.canonical, final: true };
-  const known = lookupKnown(c.text);
+  const known = lookupKnown(c.knownAs ?? c.text);
   if (known) return { key: 'known:' + plainKey(known.canonical), canonical: known.canonical, final: false };
   return { key: 'name:' + nameKey(c.units.map((u) => u.text)), final: false };
 }
@@ -219,7 +219,7 @@ export function chooseName(g: Group): string {
   if (g.canonical && g.canonicalIsFinal) return g.canonical;
   const forms = g.mentions.filter((c) => {
     const known = lookupKnown(c.text);
-    return !(known && known.demonym) && !(c.units.length === 1 && c.units[0].kind === 'acronym');
+    return !c.knownAs && !(known && known.demonym) && !(c.units.length === 1 && c.units[0].kind === 'acronym');
   });
   if (g.canonical && (!forms.length || forms.some((c) => plainKey(c.text) === plainKey(g.canonical!)))) return g.canonical;
   const pool = forms.length ? forms : g.mentions;

@@ -1,6 +1,6 @@
 // Candidate name spans: runs of capitalised units, then cut where a run holds more than one
 // name or things that are not names (function words, months, titles, "of" between two names).
-import { lookupKnown, MAX_KNOWN_WORDS } from './gazetteer';
+import { combiningFormOf, lookupKnown, MAX_KNOWN_WORDS } from './gazetteer';
 import { personShapedUnits } from './personNames';
 import {
   CALENDAR_WORDS,
@@ -51,6 +51,8 @@ export interface Candidate {
   nested: boolean;
   /** The entity it must belong to (a wiki link target or a user alias). */
   canonical?: string;
+  /** A gazetteer name it stands for though it is not one ("Sino" in "Sino-Soviet"). */
+  knownAs?: string;
 }
 
 type Piece = { units: Unit[]; titled: boolean; place?: boolean };
@@ -142,7 +144,14 @@ function spanText(text: string, units: readonly Unit[]): string {
   return text.slice(units[0].start, units[units.length - 1].end);
 }
 
-const known = (text: string, units: readonly Unit[]) => (units.length ? lookupKnown(spanText(text, units)) : undefined);
+const known = (text: string, units: readonly Unit[]) => {
+  if (!units.length) return undefined;
+  const surface = spanText(text, units);
+  const entry = lookupKnown(surface);
+  if (entry || units.length !== 1 || !/^[-\u2010\u2011\u2013]/.test(text.slice(units[0].end, units[0].end + 1))) return entry;
+  const country = combiningFormOf(surface); // "Sino-", "Franco-": only before a dash
+  return country ? lookupKnown(country) : undefined;
+};
 
 /** The last word that is not a numeral ("War" in "World War II"). */
 export function lastWord(units: readonly Unit[]): Unit {
@@ -378,6 +387,7 @@ function toCandidate(text: string, tokens: readonly Token[], piece: Piece, posit
     units,
     titled: piece.titled,
     placeHint: piece.place ?? false,
+    knownAs: units.length === 1 && !lookupKnown(units[0].text) ? known(text, units)?.canonical : undefined,
     sentenceInitial: positions.sentenceInitial[first.token] === 1 && first.start === tokens[first.token].start,
     inHeading: positions.inHeading[first.token] === 1,
     nested,

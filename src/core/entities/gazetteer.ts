@@ -124,23 +124,23 @@ const ALTERNATES: ReadonlyArray<readonly [string, EntityType, ...string[]]> = [
 
 /**
  * Demonyms and nationality adjectives → the place they point at. A demonym is a mention of its
- * country ("Egyptian President …" mentions Egypt). Combining forms ("Sino-", "Franco-") too.
+ * country ("Egyptian President …" mentions Egypt).
  */
 const DEMONYMS: ReadonlyArray<readonly [string, string]> = [
   ['Egypt', 'Egyptian Egyptians'], ['United States', 'American Americans'],
-  ['United Kingdom', 'British Briton Britons Anglo'], ['England', 'English Englishman Englishmen'],
-  ['France', 'French Frenchman Frenchmen Franco'], ['Germany', 'German Germans Germanic'],
-  ['Soviet Union', 'Soviet Soviets'], ['Russia', 'Russian Russians Russo'], ['China', 'Chinese Sino'],
+  ['United Kingdom', 'British Briton Britons'], ['England', 'English Englishman Englishmen'],
+  ['France', 'French Frenchman Frenchmen'], ['Germany', 'German Germans Germanic'],
+  ['Soviet Union', 'Soviet Soviets'], ['Russia', 'Russian Russians'], ['China', 'Chinese'],
   ['Japan', 'Japanese'], ['Korea', 'Korean Koreans'], ['North Korea', 'North Korean North Koreans'],
   ['South Korea', 'South Korean South Koreans'], ['Vietnam', 'Vietnamese'],
   ['North Vietnam', 'North Vietnamese'], ['South Vietnam', 'South Vietnamese'], ['Israel', 'Israeli Israelis'],
-  ['Libya', 'Libyan Libyans'], ['Iraq', 'Iraqi Iraqis'], ['Iran', 'Iranian Iranians Irano'],
-  ['Italy', 'Italian Italians Italo'], ['Spain', 'Spanish Spaniard Spaniards Hispano'],
-  ['Mexico', 'Mexican Mexicans'], ['Persia', 'Persian Persians'], ['Greece', 'Greek Greeks Greco Graeco'],
+  ['Libya', 'Libyan Libyans'], ['Iraq', 'Iraqi Iraqis'], ['Iran', 'Iranian Iranians'],
+  ['Italy', 'Italian Italians'], ['Spain', 'Spanish Spaniard Spaniards'],
+  ['Mexico', 'Mexican Mexicans'], ['Persia', 'Persian Persians'], ['Greece', 'Greek Greeks'],
   ['Ottoman Empire', 'Ottoman Ottomans'], ['Turkey', 'Turkish Turk Turks'], ['Poland', 'Polish Pole Poles'],
-  ['Austria', 'Austrian Austrians Austro'], ['Hungary', 'Hungarian Hungarians'], ['Prussia', 'Prussian Prussians'],
+  ['Austria', 'Austrian Austrians'], ['Hungary', 'Hungarian Hungarians'], ['Prussia', 'Prussian Prussians'],
   ['Syria', 'Syrian Syrians'], ['Jordan', 'Jordanian Jordanians'], ['Saudi Arabia', 'Saudi Saudis'],
-  ['Lebanon', 'Lebanese'], ['Palestine', 'Palestinian Palestinians'], ['India', 'Indian Indians Indo'],
+  ['Lebanon', 'Lebanese'], ['Palestine', 'Palestinian Palestinians'], ['India', 'Indian Indians'],
   ['Pakistan', 'Pakistani Pakistanis'], ['Afghanistan', 'Afghan Afghans'], ['Cuba', 'Cuban Cubans'],
   ['Canada', 'Canadian Canadians'], ['Australia', 'Australian Australians'], ['Belgium', 'Belgian Belgians'],
   ['Netherlands', 'Dutch'], ['Sweden', 'Swedish Swedes'], ['Norway', 'Norwegian Norwegians'],
@@ -158,6 +158,17 @@ const DEMONYMS: ReadonlyArray<readonly [string, string]> = [
   ['Taiwan', 'Taiwanese'], ['Mongolia', 'Mongolian Mongolians'], ['Tibet', 'Tibetan Tibetans'],
   ['Kurdistan', 'Kurdish Kurds Kurd'], ['Bavaria', 'Bavarian Bavarians'], ['Nicaragua', 'Nicaraguan Nicaraguans'],
 ];
+
+/** Combining forms: a country only when glued to another name by a dash ("Sino-Soviet"); "Franco" alone is a man. */
+const COMBINING_FORMS: Record<string, string> = {
+  anglo: 'United Kingdom', franco: 'France', russo: 'Russia', sino: 'China', irano: 'Iran', italo: 'Italy',
+  hispano: 'Spain', greco: 'Greece', graeco: 'Greece', austro: 'Austria', indo: 'India',
+};
+
+/** The country a combining form stands for ("Sino" → China), or undefined. */
+export function combiningFormOf(word: string): string | undefined {
+  return COMBINING_FORMS[plainKey(word)];
+}
 
 export interface KnownName {
   /** The entity this name belongs to (a canonical name). */

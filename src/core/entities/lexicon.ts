@@ -217,7 +217,8 @@ export const PERSON_VERBS = set(`
 said says told wrote declared announced ordered decided refused argued believed wanted resigned visited
 met married died fled returned replaced succeeded commanded insisted agreed promised hoped feared
 thought knew asked urged demanded claimed stated admitted denied offered proposed appointed dismissed
-personally himself herself sent called responded cancelled canceled chose tried planned wished
+personally himself herself sent called responded cancelled canceled chose tried planned wished won
+proclaimed bombarded launched named wrote
 `);
 
 /** Lower-case words before "for"/"of" that make what follows a place ("the battle for Guadalcanal"). */

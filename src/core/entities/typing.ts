@@ -30,6 +30,9 @@ import { plainKey } from './normalize';
 import type { Token } from './tokens';
 import type { Unit } from './units';
 
+/** Nouns a person's name may qualify ("the Franco regime", "the Bush administration"). */
+const PERSONAL_RULE_NOUNS = new Set(['regime', 'government', 'administration', 'cabinet', 'dynasty', 'army', 'forces', 'party']);
+
 export type Votes = Record<EntityType, number>;
 export const noVotes = (): Votes => ({ person: 0, place: 0, organization: 0, event: 0, other: 0 });
 
@@ -47,7 +50,7 @@ export function nameVotes(c: Candidate): Votes {
 
 function computeNameVotes(c: Candidate): Votes {
   const v = noVotes();
-  const known = lookupKnown(c.text);
+  const known = lookupKnown(c.knownAs ?? c.text);
   if (known) {
     v[known.type] += 100;
     return v;
@@ -125,12 +128,17 @@ export function contextVotes(text: string, tokens: readonly Token[], c: Candidat
   const word = (t: number) => (t >= 0 && t < tokens.length ? plainKey(tokens[t].text) : '');
   const sameClause = (a: number, b: number) => !/[.;:!?()\n]/.test(text.slice(tokens[a].end, tokens[b].start));
   let p = firstToken - 1;
+  const n = lastToken + 1;
+  const possessive = /^['\u2019]s\b/.test(text.slice(c.end, c.end + 3));
+  const after = n < tokens.length && sameClause(lastToken, n) && !possessive && /^\p{Ll}/u.test(tokens[n].text) ? word(n) : '';
+  // "the Franco regime", "the Clear river": the article goes with the noun after the name.
+  const kindNounAfter = PLACE_LAST_WORDS.has(after) || STRUGGLE_NOUNS.has(after) || ORG_LAST_WORDS.has(after) || THING_NOUNS_AFTER.has(after);
   const article = p >= 0 && tokens[p].text === 'the' && sameClause(p, firstToken);
   const multiWord = c.units.filter(isNameUnit).length > 1;
   if (article) {
     // "the Viet Minh", "the Kuomintang": a bare personal name takes no article.
-    if (!c.titled) v.person -= 6;
-    if (multiWord) v.organization += 2;
+    if (!c.titled && !kindNounAfter) v.person -= 6;
+    if (multiWord && !kindNounAfter) v.organization += 2;
     p--;
   }
   if (p >= 0 && sameClause(p, firstToken)) {
@@ -140,16 +148,14 @@ export function contextVotes(text: string, tokens: readonly Token[], c: Candidat
     else if (WEAK_PLACE_PREPOSITIONS.has(before)) v.place += 4;
     if ((before === 'of' || before === 'for') && (PLACE_NOUNS_BEFORE.has(word(p - 1)) || STRUGGLE_NOUNS.has(word(p - 1)))) v.place += 25;
   }
-  const n = lastToken + 1;
-  const possessive = /^['\u2019]s\b/.test(text.slice(c.end, c.end + 3));
   if (possessive && !article) v.person += 2;
-  if (n < tokens.length && sameClause(lastToken, n) && !possessive && /^\p{Ll}/u.test(tokens[n].text)) {
-    const after = word(n);
+  if (after) {
     if (PERSON_VERBS.has(after)) v.person += 8;
+    else if (!article && after.length > 4 && after.endsWith('ed')) v.person += 3; // "Stalin delayed"
     if (THING_NOUNS_AFTER.has(after)) v.other += 20;
-    // "the Clear river", "the Midway battle", "the Wafd party": a common noun naming the kind.
+    // "the Yalu river", "the Midway battle", "the Wafd party"; a person's name can qualify a regime too.
     if (PLACE_LAST_WORDS.has(after) || STRUGGLE_NOUNS.has(after)) v.place += 20;
-    else if (ORG_LAST_WORDS.has(after)) v.organization += 20;
+    else if (ORG_LAST_WORDS.has(after) && !PERSONAL_RULE_NOUNS.has(after)) v.organization += 20;
   }
   return v;
 }
