@@ -228,10 +228,14 @@ export function tagDates(text: string, article: ParsedArticle, options?: DateTag
   const quoted = quotedTokens(c);
   for (const m of matches) {
     const placed = place(m.expr, now);
-    const parts = split && (m.expr.kind === 'range' || m.expr.kind === 'list') ? m.expr.parts : undefined;
+    // The gold conventions make one mention of coordinated *years* ("1957 and 1958"); other
+    // coordinated dates ("August and September 1914", "May 4 and 5") stay one mention each.
+    const splitHere = split || (m.expr.kind === 'list' && !m.expr.items.every(isBareYear));
+    const parts = splitHere && (m.expr.kind === 'range' || m.expr.kind === 'list') ? m.expr.parts : undefined;
     const firstIndex = out.length;
-    if (parts && placed.parts && parts.length === placed.parts.length) {
-      parts.forEach(([first, last], k) => emit(first, last, placed.parts![k], placed, undefined));
+    if (parts) {
+      // each end on its own; ends that could not be placed stay unknown
+      parts.forEach(([first, last], k) => emit(first, last, placed.parts?.[k] ?? placed.norm, placed, undefined));
     } else {
       emit(m.first, m.last, placed.norm, placed, modOf(m.expr));
     }
@@ -260,6 +264,10 @@ function quotedTokens(c: Cursor): boolean[] {
     out[i] = open;
   }
   return out;
+}
+
+function isBareYear(p: Point): boolean {
+  return p.year !== undefined && p.month === undefined && p.season === undefined && p.day === undefined;
 }
 
 function modOf(e: Expr): DateMention['mod'] {
