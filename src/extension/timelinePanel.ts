@@ -6,22 +6,8 @@
 import * as vscode from 'vscode';
 import type { ArticleIndex, TimelineEvent } from '../core';
 import { formatTimeline, timelineRows } from '../core';
-import {
-  ENTITY_TYPES,
-  type EntityType,
-  type Filters,
-  type FromWebview,
-  GROUPINGS,
-  type Grouping,
-  MAX_ZOOM,
-  MIN_ZOOM,
-  NO_FILTERS,
-  DEFAULT_SETTINGS,
-  type TimelineModel,
-  type ToWebview,
-  type ViewSettings,
-} from '../webview/protocol';
-import { buildModel, filterEvents } from '../webview/viewModel';
+import { NO_FILTERS, type Filters, type FromWebview, type TimelineModel, type ToWebview, type ViewSettings } from '../webview/protocol';
+import { buildModel, filterEvents, sanitizeFilters, sanitizeSettings } from '../webview/viewModel';
 import { Commands, type RevealEventArgs } from './commandIds';
 import { type FeatureContext, guard } from './editorContext';
 
@@ -434,25 +420,6 @@ function makeNonce(): string {
   const bytes = new Uint8Array(18);
   globalThis.crypto.getRandomValues(bytes);
   return btoa(String.fromCharCode(...bytes)).replace(/[+/=]/g, (c) => ({ '+': '-', '/': '_', '=': '' })[c]!);
-}
-
-/** Filters from storage or the webview, cut to what they may hold. */
-export function sanitizeFilters(value: unknown): Filters {
-  const v = (value ?? {}) as Partial<Record<keyof Filters, unknown>>;
-  const strings = (x: unknown) => (Array.isArray(x) ? x.filter((s): s is string => typeof s === 'string').slice(0, 100) : []);
-  return {
-    entities: [...new Set(strings(v.entities))],
-    types: [...new Set(strings(v.types))].filter((t): t is EntityType => (ENTITY_TYPES as readonly string[]).includes(t)),
-    section: typeof v.section === 'string' ? v.section : null,
-    text: typeof v.text === 'string' ? v.text.slice(0, 500) : '',
-  };
-}
-
-export function sanitizeSettings(value: unknown): ViewSettings {
-  const v = (value ?? {}) as Partial<Record<keyof ViewSettings, unknown>>;
-  const grouping = (GROUPINGS as readonly unknown[]).includes(v.grouping) ? (v.grouping as Grouping) : DEFAULT_SETTINGS.grouping;
-  const zoom = typeof v.zoom === 'number' && Number.isFinite(v.zoom) ? Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, v.zoom)) : DEFAULT_SETTINGS.zoom;
-  return { grouping, zoom };
 }
 
 export function registerTimelinePanel(ctx: FeatureContext): TimelinePanel {

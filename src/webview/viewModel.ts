@@ -3,7 +3,8 @@
 
 import type { ArticleIndex } from '../core/articleIndex';
 import type { DateMention, EntityType, TimelineEvent } from '../core/types';
-import type { EntityChip, EntityFacet, EventView, Facets, Filters, TimelineModel } from './protocol';
+import type { EntityChip, EntityFacet, EventView, Facets, Filters, Grouping, TimelineModel, ViewSettings } from './protocol';
+import { DEFAULT_SETTINGS, ENTITY_TYPES, GROUPINGS, MAX_ZOOM, MIN_ZOOM } from './protocol';
 
 const FIRST_WORDS = 32;
 const FIRST_WORDS_MAX_CHARS = 220;
@@ -133,3 +134,26 @@ export function describeFilters(filters: Filters): string {
   if (filters.text.trim()) parts.push(`“${filters.text.trim()}”`);
   return parts.join(', ');
 }
+
+// ---------------------------------------------------------------------------------------------
+// State from storage or the webview: untrusted, cut to what it may hold.
+
+/** Filters from storage or the webview, cut to what they may hold. */
+export function sanitizeFilters(value: unknown): Filters {
+  const v = (value ?? {}) as Partial<Record<keyof Filters, unknown>>;
+  const strings = (x: unknown) => (Array.isArray(x) ? x.filter((s): s is string => typeof s === 'string').slice(0, 100) : []);
+  return {
+    entities: [...new Set(strings(v.entities))],
+    types: [...new Set(strings(v.types))].filter((t): t is EntityType => (ENTITY_TYPES as readonly string[]).includes(t)),
+    section: typeof v.section === 'string' ? v.section : null,
+    text: typeof v.text === 'string' ? v.text.slice(0, 500) : '',
+  };
+}
+
+export function sanitizeSettings(value: unknown): ViewSettings {
+  const v = (value ?? {}) as Partial<Record<keyof ViewSettings, unknown>>;
+  const grouping = (GROUPINGS as readonly unknown[]).includes(v.grouping) ? (v.grouping as Grouping) : DEFAULT_SETTINGS.grouping;
+  const zoom = typeof v.zoom === 'number' && Number.isFinite(v.zoom) ? Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, v.zoom)) : DEFAULT_SETTINGS.zoom;
+  return { grouping, zoom };
+}
+

@@ -8,7 +8,7 @@ import { buildAxis, fromUnit, ticks, toUnit } from '../../src/webview/axis';
 import type { EventView, Filters, TimelineModel } from '../../src/webview/protocol';
 import { NO_FILTERS } from '../../src/webview/protocol';
 import { buildRows, groupOf, rowOffsets, visibleRows } from '../../src/webview/rows';
-import { buildModel, filterEvents, firstWords } from '../../src/webview/viewModel';
+import { buildModel, filterEvents, firstWords, sanitizeFilters, sanitizeSettings } from '../../src/webview/viewModel';
 
 const SAMPLE = readFileSync('samples/egypt-north-korea.txt', 'utf8');
 
@@ -201,6 +201,26 @@ describe('filtering the timeline', () => {
     const shown = filterEvents(model.events, filters({ entities: names }));
     assert.ok(shown.every((e) => /Sadat|Shazly/.test(e.text)));
     for (let i = 1; i < shown.length; i++) assert.ok(shown[i - 1].from <= shown[i].from);
+  });
+});
+
+describe('state from storage or the webview', () => {
+  it('keeps well-formed filters and settings as they are', () => {
+    const f: Filters = { entities: ['Anwar Sadat'], types: ['person'], section: 'Military', text: 'visit' };
+    assert.deepEqual(sanitizeFilters(f), f);
+    assert.deepEqual(sanitizeSettings({ grouping: 'year', zoom: 4 }), { grouping: 'year', zoom: 4 });
+  });
+
+  it('cuts anything else down to something harmless', () => {
+    assert.deepEqual(sanitizeFilters(undefined), NO_FILTERS);
+    assert.deepEqual(sanitizeFilters('nonsense'), NO_FILTERS);
+    const f = sanitizeFilters({ entities: ['Sadat', 3, null, 'Sadat'], types: ['person', 'alien'], section: 7, text: 'x'.repeat(5000) });
+    assert.deepEqual(f.entities, ['Sadat']);
+    assert.deepEqual(f.types, ['person']);
+    assert.equal(f.section, null);
+    assert.equal(f.text.length, 500);
+    assert.deepEqual(sanitizeSettings({ grouping: 'century', zoom: 1e9 }), { grouping: 'decade', zoom: 64 });
+    assert.deepEqual(sanitizeSettings({ zoom: Number.NaN }), { grouping: 'decade', zoom: 1 });
   });
 });
 
