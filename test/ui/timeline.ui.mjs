@@ -231,6 +231,37 @@ describe('timeline view', function () {
     await setColorTheme(wb, frame, 'Light Modern', 'vscode-light');
   });
 
+  it('works wide: grouped by year, with room for the normalised dates', async () => {
+    const sidebar = wb.page.locator('.part.sidebar');
+    const before = (await sidebar.boundingBox()).width;
+    // Drag the side bar's edge to the right.
+    const sash = wb.page.locator('.monaco-sash.vertical').filter({ has: wb.page.locator('xpath=.') });
+    let dragged = false;
+    for (const box of await sash.evaluateAll((els) => els.map((el) => el.getBoundingClientRect().toJSON()))) {
+      if (Math.abs(box.x + box.width / 2 - (before + 48)) < 12 && box.height > 300) {
+        const x = box.x + box.width / 2;
+        const y = box.y + box.height / 2;
+        await wb.page.mouse.move(x, y);
+        await wb.page.mouse.down();
+        await wb.page.mouse.move(x + 420, y, { steps: 8 });
+        await wb.page.mouse.up();
+        dragged = true;
+        break;
+      }
+    }
+    assert.ok(dragged, 'found the side bar sash');
+    await wb.page.waitForTimeout(500);
+    assert.ok((await sidebar.boundingBox()).width > before + 300);
+    await frame.locator('select.grouping').selectOption('year');
+    await frame.locator('.row.group', { hasText: '1973' }).first().waitFor();
+    const list = frame.locator('.list[role=listbox]');
+    await list.focus();
+    await list.press('Home');
+    assert.ok(await frame.locator('.edtf', { hasText: '1956-11-03' }).isVisible(), 'the normalised date beside the written one');
+    await screenshots(wb, 'timeline wide');
+    await frame.locator('select.grouping').selectOption('decade');
+  });
+
   it('keeps its filter when hidden and shown again, and across a window reload', async () => {
     await frame.locator('input.filter-text').fill('Shazly');
     await frame.locator('.count', { hasText: /^\d+ of \d+ events?$/ }).waitFor();
