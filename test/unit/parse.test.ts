@@ -235,6 +235,42 @@ describe('parseArticle: MediaWiki and Markdown syntax', () => {
   });
 });
 
+describe('parseArticle: more structure', () => {
+  const kinds = (t: string) => parseArticle(t).passages.map((p) => p.kind[0] + ':' + t.slice(p.start, p.end));
+
+  it('lets a MediaWiki heading end a list, a block quote or a paragraph', () => {
+    assert.deepEqual(kinds('- item\n==H==\ntext'), ['l:item', 'h:H', 'p:text']);
+    assert.deepEqual(kinds('> quote\n==H==\ntext'), ['p:quote', 'h:H', 'p:text']);
+    assert.deepEqual(kinds('Infobox\n- Map: x\n==History==\nText.'), ['i:Map: x', 'h:History', 'p:Text.']);
+    assert.deepEqual(kinds('==a==b==\nx'), ['h:a==b', 'p:x']);
+    assert.deepEqual(kinds('==H== trailing\nx'), ['p:==H== trailing\nx']);
+  });
+
+  it('reads a {{Infobox …}} template paragraph as fields', () => {
+    const t = '{{Infobox military conflict\n| conflict = Suez Crisis\n| date = 29 October – 7 November 1956\n| place = [[Egypt]]\n}}\n\nThe crisis began.';
+    const a = parseArticle(t);
+    checkInvariants(t, a);
+    assert.deepEqual(a.infobox.map((f) => [f.key, f.value]), [['conflict', 'Suez Crisis'], ['date', '29 October – 7 November 1956'], ['place', '[[Egypt]]']]);
+    assert.deepEqual(passageTexts(t, a, 'prose'), ['The crisis began.']);
+    assert.deepEqual(a.wikiLinks.map((w) => w.target), ['Egypt']);
+  });
+
+  it('does not make a passage of a lone ellipsis', () => {
+    assert.deepEqual(passageTexts('It had cost us heavily. ... The costly battles went on.', parseArticle('It had cost us heavily. ... The costly battles went on.')), ['It had cost us heavily.', '... The costly battles went on.']);
+  });
+
+  it('still finds plain-text section lines under a lone level-1 title', () => {
+    const a = parseArticle('= Title =\n\nBackground\n\nText here. More.\n\nAftermath\n\nEnd.');
+    assert.equal(a.title, 'Title');
+    assert.deepEqual(a.sections.map((s) => [s.title, s.level]), [['Background', 2], ['Aftermath', 2]]);
+  });
+
+  it('does not take short lines as headings when the text has real headings', () => {
+    const a = parseArticle('== One ==\n\nShort line\n\nText.');
+    assert.deepEqual(a.sections.map((s) => s.title), ['One']);
+  });
+});
+
 describe('splitSentences', () => {
   const split = (s: string) => splitSentences(s, 0, s.length).map((x) => s.slice(x.start, x.end));
 

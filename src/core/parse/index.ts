@@ -183,6 +183,7 @@ class Flattener {
               continue;
             }
           }
+          if (this.templateInfobox(node, base)) break;
           this.paragraph(node, base, frame.inList ? 'list-item' : 'prose', frame.top && !frame.inList);
           break;
         }
@@ -277,6 +278,41 @@ class Flattener {
     return fields;
   }
 
+  /**
+   * A MediaWiki template paragraph `{{Infobox …` with `| key = value` lines: its fields.
+   * Returns false (not handled) for anything else.
+   */
+  private templateInfobox(para: Paragraph, base: number): boolean {
+    const span = offsets(para, base);
+    if (!span) return false;
+    const text = this.text;
+    if (span.end - span.start < 9 || text.slice(span.start, span.start + 9).toLowerCase() !== '{{infobox') return false;
+    const fields: InfoboxField[] = [];
+    let ls = span.start;
+    while (ls < span.end) {
+      let le = ls;
+      while (le < span.end && text.charCodeAt(le) !== 10 && text.charCodeAt(le) !== 13) le++;
+      let k = ls;
+      while (k < le && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k++;
+      if (text.charCodeAt(k) === 124 /* | */) {
+        let eq = k + 1;
+        while (eq < le && eq - k <= 80 && text.charCodeAt(eq) !== 61 /* = */) eq++;
+        const keySpan = eq < le && text.charCodeAt(eq) === 61 ? trimSpan(text, k + 1, eq) : null;
+        if (keySpan) {
+          let ve = le;
+          if (ve === span.end && text.slice(ve - 2, ve) === '}}') ve -= 2;
+          const valueSpan = trimSpan(text, eq + 1, ve) ?? { start: eq + 1, end: eq + 1 };
+          fields.push({ key: text.slice(keySpan.start, keySpan.end), value: text.slice(valueSpan.start, valueSpan.end), keySpan, valueSpan });
+        }
+      }
+      if (le < span.end && text.charCodeAt(le) === 13 && text.charCodeAt(le + 1) === 10) le++;
+      ls = le + 1;
+    }
+    this.collectLinks(para, base);
+    if (fields.length) this.items.push({ type: 'infobox', fields });
+    return true;
+  }
+
   private field(para: Paragraph, base: number): InfoboxField | null {
     const span = offsets(para, base);
     if (!span) return null;
@@ -324,7 +360,13 @@ function looksLikePlainHeading(text: string, span: Span): boolean {
 function buildArticle(text: string, items: Item[], wikiLinks: WikiLink[]): ParsedArticle {
   const article = emptyArticle();
   article.wikiLinks = wikiLinks;
-  const explicit = items.some((it) => it.type === 'heading' && it.topLevel);
+  // Explicit section headings (a lone level-1 title does not count) turn the plain-text heuristic off.
+  let level1 = 0;
+  let explicit = false;
+  for (const it of items) {
+    if (it.type !== 'heading' || !it.topLevel) continue;
+    if (it.depth >= 2 || ++level1 > 1) explicit = true;
+  }
 
   // Plain-text mode: stand-alone short lines become level-2 headings (not the last block).
   if (!explicit) {

@@ -80,9 +80,12 @@ export function splitSentences(text: string, start: number, end: number, protect
   let sentenceStart = start;
   let p = 0; // index into protect
   let i = start;
+  // Whether the current sentence has a letter or digit yet: a lone "…" or "..." is not a sentence.
+  let word = false;
   while (i < end) {
     const c = text.charCodeAt(i);
     if (c !== 46 /* . */ && c !== 33 /* ! */ && c !== 63 /* ? */ && c !== 0x2026 /* … */ && c !== 0x3002 && c !== 0xff01 && c !== 0xff1f) {
+      if (!word && ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && !isSpaceCode(c)))) word = true;
       i++;
       continue;
     }
@@ -127,10 +130,11 @@ export function splitSentences(text: string, start: number, end: number, protect
     if (n >= end) break; // the rest is one sentence up to the end
     while (p < protect.length && protect[p].end <= termStart) p++;
     if (p < protect.length && protect[p].start <= termStart) continue;
-    if (!endsSentence(text, termStart, n, end, dots, bang, ellipsis)) continue;
+    if (!word || !endsSentence(text, termStart, n, end, dots, bang, ellipsis)) continue;
     const span = trimSpan(text, sentenceStart, boundary);
     if (span) out.push(span);
     sentenceStart = boundary;
+    word = false;
     i = n;
   }
   const last = trimSpan(text, sentenceStart, end);
