@@ -150,6 +150,8 @@ describe('dates: decades, centuries, seasons, modifiers', () => {
 
   it('reads seasons (TIMEX2 season codes, which the scorer compares)', () => {
     expectDate('The offensive began in the summer of 1941.', 'the summer of 1941', '1941-SU', { precision: 'season', earliest: '1941-06-01', latest: '1941-08-31' });
+    // winter is named by the year it ends in (TIMEX2); after an autumn, "the winter" is the next one
+    expectDate('The Persians reached Sardis in the autumn of 481 BC, where they passed the winter.', 'the winter', '-0479-WI', { earliest: '-0480-12-01', latest: '-0479-02-28' });
     // coordinated seasons are one mention each (only coordinated years are one mention); the year is shared
     expectDate('Allied victory: summer and autumn 1918', 'summer', '1918-SU');
     expectDate('Allied victory: summer and autumn 1918', 'autumn 1918', '1918-FA');

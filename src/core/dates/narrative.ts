@@ -39,7 +39,8 @@ export interface Resolved {
   ok: boolean;
 }
 
-const SEASON_START: Readonly<Record<string, number>> = { SP: 3, SU: 6, FA: 9, WI: 12 };
+/** Where each season stands in its year; winter is named by the year it ends in (1915-WI ≈ January 1915). */
+const SEASON_START: Readonly<Record<string, number>> = { SP: 3, SU: 6, FA: 9, WI: 1 };
 
 function fromAstronomical(y: number): { year: number; bc?: boolean } {
   return y <= 0 ? { year: 1 - y, bc: true } : { year: y };
@@ -112,6 +113,9 @@ export function resolvePoint(p: Point, now: NarrativeTime | null): Resolved {
     if (p.direction > 0 && m <= nowMonth) year += 1;
   }
   else if (p.shift === undefined && anaphor === 'year' && p.month !== undefined && !t.inferred && t.month !== undefined && t.month - p.month >= ROLLOVER_GAP) {
+    year += 1;
+  } else if (p.season === 'WI' && p.shift === undefined && t.month !== undefined && t.month >= 9) {
+    // a winter after the autumn is the one that ends in the next year (TIMEX2: 1915-WI is winter 1914/15)
     year += 1;
   }
   Object.assign(out, fromAstronomical(year));

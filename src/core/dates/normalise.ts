@@ -15,8 +15,11 @@ export interface Normalised {
 
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-/** Months each season covers, for bounds (northern hemisphere; winter runs into the next year). */
-const SEASON_MONTHS: Readonly<Record<Season, [number, number]>> = { SP: [3, 5], SU: [6, 8], FA: [9, 11], WI: [12, 14] };
+/**
+ * Months each season covers, for bounds (northern hemisphere). Winter is named by the year it
+ * ends in, as in TIMEX2: 1915-WI runs from December 1914 (month 0) to February 1915.
+ */
+const SEASON_MONTHS: Readonly<Record<Season, [number, number]>> = { SP: [3, 5], SU: [6, 8], FA: [9, 11], WI: [0, 2] };
 
 export function astronomicalYear(p: Point): number {
   return p.bc ? 1 - (p.year as number) : (p.year as number);
@@ -39,9 +42,9 @@ export function daysInMonth(y: number, m: number): number {
 }
 
 function isoDay(y: number, m: number, d: number): string {
-  // months past December roll into the next year (winter bounds)
+  // month 0 is the December before (winter bounds)
   const yy = y + Math.floor((m - 1) / 12);
-  const mm = ((m - 1) % 12) + 1;
+  const mm = ((((m - 1) % 12) + 12) % 12) + 1;
   return `${formatYear(yy)}-${pad2(mm)}-${pad2(Math.min(d, daysInMonth(yy, mm)))}`;
 }
 
