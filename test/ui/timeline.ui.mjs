@@ -294,6 +294,12 @@ describe('timeline view: empty, hostile and edited articles', function () {
   after(() => wb?.close());
 
   it('without an article: says so, with a button to open one', async () => {
+    // The workbench may restore editors another run left open (hot exit): close them, unsaved.
+    for (let i = 0; i < 6 && (await wb.page.locator('.editor-group-container .tab').count()) > 0; i++) {
+      await runCommandWhenReady(wb, 'View: Revert and Close Editor');
+      await wb.page.waitForTimeout(300);
+    }
+    assert.equal(await wb.page.locator('.editor-group-container .tab').count(), 0, 'no editor open');
     await runCommandWhenReady(wb, 'ChronoLens: Open Timeline');
     const frame = await timelineFrame(wb);
     const empty = frame.locator('.empty');
