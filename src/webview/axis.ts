@@ -146,10 +146,14 @@ export function ticks(axis: TimeAxis, minGap: number): Tick[] {
       out.push({ year: y, unit: toUnit(axis, y), label });
     }
   }
-  // A break's far side always gets its own label, even between round ticks.
-  for (const b of axis.breaks) {
-    const unit = toUnit(axis, b.to);
-    if (!out.some((t) => Math.abs(t.unit - unit) < minGap)) out.push({ year: b.to, unit, label: yearLabel(Math.floor(b.to)) });
+  // Every stretch drawn to scale starts with a label (the far side of a break, or the very first
+  // event), even between round ticks.
+  for (const seg of axis.segments) {
+    const unit = seg.start;
+    if (out.some((t) => Math.abs(t.unit - unit) < minGap)) continue;
+    const whole = Math.floor(seg.from + 1e-9);
+    const month = Math.floor((seg.from - whole) * 12 + 1e-9);
+    out.push({ year: seg.from, unit, label: step < 1 && month > 0 ? `${MONTHS[month]} ${yearLabel(whole)}` : yearLabel(whole) });
   }
   return out.sort((a, b) => a.unit - b.unit);
 }

@@ -119,6 +119,11 @@ describe('compressed time axis', () => {
     assert.ok(!labels.includes('1995'), 'no ticks inside the compressed gap');
     const monthly = ticks(buildAxis([{ from: 1973.1, to: 1973.9 }]), 1 / 12).map((t) => t.label);
     assert.ok(monthly.includes('Jun 1973'), monthly.join(' '));
+    // 3 May 1950, then 1960: the lone day before the break is labelled too.
+    const may3 = 1950 + 4 / 12 + 2 / 372;
+    const twoStretches = ticks(buildAxis([{ from: may3, to: may3 + 1 / 372 }, { from: 1960, to: 1961 }]), 1 / 12).map((t) => t.label);
+    assert.equal(twoStretches[0], 'May 1950', twoStretches.join(' '));
+    assert.ok(twoStretches.includes('1960'));
   });
 
   it('handles an empty list and a single day', () => {
