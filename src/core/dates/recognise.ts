@@ -1,0 +1,96 @@
+// Finds the temporal expressions of a text, left to right: every reader is tried at each token
+// that can start an expression, the longest match wins, and matches never overlap.
+
+import { readCalendar } from './compounds';
+import { readClock } from './clock';
+import type { Cursor } from './cursor';
+import { readDayPart, readDeictic, readVague } from './deictic';
+import { readDuration } from './durations';
+import {
+  APPROX_WORDS, DURATION_PREFIXES, MONTHS, MONTH_ABBREVIATIONS, NUMBER_WORDS, ORDINAL_WORDS, PREFIX_MODIFIERS,
+  SEASONS, UNITS, VAGUE_QUANTITIES, WEEKDAYS,
+} from './lexicon';
+import type { Expr, Match, Point } from './model';
+import { readRelative } from './relative';
+import type { Token } from './tokens';
+
+/**
+ * Words an expression can start with. Most tokens start none, and skipping them before calling
+ * the readers keeps the tagger fast on long articles. Keep in step with the readers.
+ */
+const STARTERS: ReadonlySet<string> = new Set([
+  ...MONTHS.keys(), ...MONTH_ABBREVIATIONS.keys(), ...SEASONS.keys(), ...WEEKDAYS, ...APPROX_WORDS,
+  ...PREFIX_MODIFIERS.map((m) => m.words[0]), ...DURATION_PREFIXES.map((p) => p[0]), ...NUMBER_WORDS.keys(),
+  ...ORDINAL_WORDS.keys(), ...VAGUE_QUANTITIES, ...UNITS.keys(),
+  'the', 'between', 'from', 'year', 'years', 'ad', 'a', 'b', 'c', 'that', 'this', 'next', 'later', 'earlier',
+  'per', 'every', 'each', 'daily', 'everyday', 'weekly', 'monthly', 'annually', 'yearly', 'annual',
+  'night', 'nights', 'tonight', 'morning', 'afternoon', 'evening', 'daytime',
+  'right', 'these', 'present', 'modern', 'now', 'today', 'currently', 'current', 'nowadays', 'presently',
+  'recent', 'recently', 'former', 'formerly', 'future', 'dry', 'rainy', 'wet', 'monsoon', 'christmas', 'at', 'date',
+]);
+
+function canStart(t: Token): boolean {
+  if (t.kind === 'num' || t.kind === 'ord') return true;
+  if (t.kind === 'word') return STARTERS.has(t.lower);
+  return t.kind === 'punct' && (t.text === "'" || t.text === '’');
+}
+
+/** Recognises every expression, left to right, longest match first; matches never overlap. */
+export function recognise(c: Cursor): Match[] {
+  const out: Match[] = [];
+  let bcNarrative = false;
+  for (let i = 0; i < c.length; i++) {
+    const t = c.tokens[i];
+    if (!canStart(t)) continue;
+    // Candidates in priority order; the longest one starting here wins (ties: the earlier reader).
+    let m: Match | null = null;
+    for (const cand of [readCalendar(c, i, bcNarrative), readRelative(c, i), readDuration(c, i), readDayPartExpr(c, i, bcNarrative), readDeictic(c, i), readVague(c, i), readClockExpr(c, i, bcNarrative)]) {
+      if (cand && cand.first === i && (m === null || cand.last > m.last)) m = cand;
+    }
+    if (m === null) continue;
+    out.push(m);
+    // The narrative's era decides whether "in 499" is a year (BC narratives write short years).
+    const era = eraOf(m.expr);
+    if (era !== null) bcNarrative = era;
+    i = m.last;
+  }
+  return out;
+}
+
+/** "the night of 20 June 1791", "that afternoon", "night": a part of a day, maybe on a date. */
+function readDayPartExpr(c: Cursor, i: number, bcNarrative: boolean): Match | null {
+  const dp = readDayPart(c, i);
+  if (!dp) return null;
+  if (dp.ofAt >= 0) {
+    const cal = readCalendar(c, dp.ofAt, bcNarrative);
+    if (cal && cal.first === dp.ofAt && cal.expr.kind === 'point' && cal.expr.point.day !== undefined) {
+      return { first: i, last: cal.last, expr: { kind: 'time', point: cal.expr.point, part: dp.part } };
+    }
+    if (c.isWord(i, 'the')) return null;
+  }
+  if (c.isWord(i, 'the')) return null;
+  return { first: i, last: dp.last, expr: { kind: 'time', point: dp.anaphoric ? { anaphor: 'day' } : null, part: dp.part } };
+}
+
+function readClockExpr(c: Cursor, i: number, bcNarrative: boolean): Match | null {
+  const m = readClock(c, i);
+  if (!m) return null;
+  // "At 5:34 AM Baghdad time on March 20, 2003": the day named right after the time is its day
+  let day: Point | undefined;
+  for (let j = c.next(m.last), k = 0; j >= 0 && k < 4; j = c.next(j), k++) {
+    if (c.at(j)!.kind === 'punct' && c.at(j)!.text !== ',') break;
+    if (c.isWord(j, 'on')) {
+      const cal = readCalendar(c, c.next(j), bcNarrative);
+      if (cal && cal.expr.kind === 'point' && cal.expr.point.day !== undefined) day = cal.expr.point;
+      break;
+    }
+  }
+  return { first: m.first, last: m.last, expr: { kind: 'clock', hour: m.hour, minute: m.minute, day } };
+}
+
+function eraOf(e: Expr): boolean | null {
+  const p = e.kind === 'point' ? e.point : e.kind === 'range' ? e.to : e.kind === 'list' ? e.items[e.items.length - 1] : null;
+  if (p === null || (p.year === undefined && p.decade === undefined && p.century === undefined)) return null;
+  return !!p.bc;
+}
+
