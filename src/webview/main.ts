@@ -36,7 +36,7 @@ let model: TimelineModel | undefined;
 let filters: Filters = NO_FILTERS;
 let settings: ViewSettings = DEFAULT_SETTINGS;
 let shown: EventView[] = [];
-/** Counts the user's filter changes (see the protocol's FiltersChange). */
+/** Counts the user's filter changes (see the webview's 'filters' message in protocol.ts). */
 let filtersSeq = 0;
 
 /** The user changed the filters: show the result and tell the extension, which keeps them (they survive reloads). */

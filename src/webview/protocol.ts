@@ -100,7 +100,7 @@ export type ToWebview =
       type: 'model';
       model: TimelineModel;
       filters: Filters;
-      /** The sequence number of the last filter change the extension has from the webview (see FiltersChange). */
+      /** The sequence number of the last filter change the extension has from the webview (see the webview's 'filters' message). */
       filtersSeq: number;
       settings: ViewSettings;
       selectedId: string | null;
@@ -134,7 +134,3 @@ export type FromWebview =
   | { type: 'copy'; format: 'markdown' | 'csv' }
   /** The time one render took (ms), for benchmarks and the log. */
   | { type: 'rendered'; uri: string | null; version: number | null; ms: number; rows: number; shown: number; events: number };
-
-export function isFromWebview(value: unknown): value is FromWebview {
-  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
-}
