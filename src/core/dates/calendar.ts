@@ -268,7 +268,7 @@ function readSeason(c: Cursor, i: number): PointMatch | null {
   // "the summer offensive": the season qualifies a noun, the article belongs to the noun
   const after = c.at(c.next(j));
   const adjective = after !== undefined && after.kind === 'word' && !DATE_PREPOSITIONS.has(after.lower) && after.lower !== 'and';
-  return { first: adjective ? j : first, last: j, point: { season, anaphor: 'year' } };
+  return { first: adjective ? j : first, last: j, point: adjective ? { season, anaphor: 'year', aside: true } : { season, anaphor: 'year' } };
 }
 
 /** "that year", "the same year", "this year", "that month", "the same day", "that same day". */
@@ -409,7 +409,7 @@ function readBareYear(c: Cursor, i: number, bcNarrative: boolean): PointMatch | 
   const point: Point = { year: y.year };
   if (y.bc || (!y.explicitEra && contextual && bcNarrative)) point.bc = true;
   if (first === j && !opensSentence(c, j)) point.midSentence = true;
-  if (first === j && (c.isPunct(c.prev(j), '(') || c.isPunct(c.next(y.last), ')'))) point.parenthetical = true;
+  if (first === j && (c.isPunct(c.prev(j), '(') || c.isPunct(c.next(y.last), ')'))) point.aside = true;
   // "the 1982 summer offensive"
   const season = SEASONS.get(c.word(c.next(y.last)));
   if (season !== undefined && c.word(c.next(y.last)) !== 'fall') return { first, last: c.next(y.last), point: { ...point, season } };

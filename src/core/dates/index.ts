@@ -66,7 +66,7 @@ export function tagDates(text: string, article: ParsedArticle, options?: DateTag
     const lookingBack = m.expr.kind === 'point' && ((m.expr.point.shift?.n ?? 0) < 0 || m.expr.point.direction === -1);
     // Dates inside quotations are the speaker's, not the story's ("… completed during the spring of next year").
     const inQuote = quoted[m.first] && now !== null;
-    if (placed.sets && placed.norm.edtf !== null && !(placed.sets.parenthetical && now !== null) && !lookingBack && !inQuote) {
+    if (placed.sets && placed.norm.edtf !== null && !(placed.sets.aside && now !== null) && !lookingBack && !inQuote) {
       const t = timeOf(placed.sets, firstIndex);
       if (t) now = advance(now, { ...t, inferred: placed.inferred });
     }

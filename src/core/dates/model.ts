@@ -31,8 +31,11 @@ export interface Point {
   direction?: -1 | 1;
   /** A year written with two digits ("'99"); the century comes from the narrative. */
   twoDigitYear?: number;
-  /** A bare year in parentheses ("(1790)", "Alexander (2003)"): never moves the story. */
-  parenthetical?: boolean;
+  /**
+   * Named in passing, never moves the story: a bare year in parentheses ("(1790)", "Alexander
+   * (2003)"), a season qualifying a noun ("winter quarters").
+   */
+  aside?: boolean;
   /** A bare year in mid-sentence (not "In 1920, …" opening a sentence or a heading). */
   midSentence?: boolean;
   /** Set when the grammar could not read a part it needed (value unknown). */
