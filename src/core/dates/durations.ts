@@ -11,6 +11,9 @@ import { readQuantity } from './quantities';
 
 const DASHES = new Set(['-', '–', '‐', '‑']);
 
+/** Adjectives allowed between an amount and its unit. */
+const UNIT_ADJECTIVES = new Set(['full', 'whole', 'long', 'more', 'additional', 'further', 'consecutive', 'bloody', 'brutal', 'hard', 'bitter', 'short', 'entire']);
+
 const PREFIX_MOD: Readonly<Record<string, DateModifier | undefined>> = {
   more: 'AFTER', over: 'AFTER', less: 'BEFORE', fewer: 'BEFORE', under: 'BEFORE', nearly: 'BEFORE',
   almost: 'BEFORE', about: 'APPROX', around: 'APPROX', some: 'APPROX', roughly: 'APPROX', approximately: 'APPROX',
@@ -77,6 +80,8 @@ function readCountedDuration(c: Cursor, i: number): Match | null {
   let u = c.next(q.last);
   const glued = u >= 0 && DASHES.has(c.at(u)!.text) && c.adjacent(q.last) === u;
   if (glued) u = c.adjacent(u);
+  // "two full days", "ten brutal months", "many more months"
+  else if (UNIT_ADJECTIVES.has(c.word(u)) && UNITS.has(c.word(c.next(u)))) u = c.next(u);
   const unitWord = c.word(u);
   const unit = UNITS.get(unitWord);
   // a capitalised unit names something ("the Six-Day War", "the Seven Years' War")
