@@ -139,6 +139,23 @@ describe('entities: alias merging', () => {
   });
 });
 
+describe('entities: names inside names', () => {
+  it('mentions a known place after "of" inside a longer name ("Embassy of Egypt", "Battle of Britain")', () => {
+    const text = 'The Embassy of Egypt in Pyongyang reopened. Germany began an air superiority campaign over Britain (the Battle of Britain).';
+    const egypt = expectEntity(text, 'Egypt', 'place');
+    assert.equal(egypt.mentions[0].start, text.indexOf('Egypt'));
+    expectEntity(text, 'Embassy of Egypt', 'organization');
+    assert.equal(expectEntity(text, 'Britain', 'place').mentions.length, 2);
+  });
+
+  it('keeps hyphenated East Asian given names and particle acronyms ("Moon Jae-in", "Mohammed bin Salman (MBS)")', () => {
+    const text = 'In 2018, Crown Prince Mohammed bin Salman (MBS) met Chinese President Xi Jinping in Beijing. Xi praised MBS. Abe flew to Seoul to meet Moon Jae-in.';
+    expectEntity(text, 'Mohammed bin Salman', 'person', ['Mohammed bin Salman', 'MBS']);
+    expectEntity(text, 'Xi Jinping', 'person', ['Xi Jinping', 'Xi']);
+    expectEntity(text, 'Moon Jae-in', 'person');
+  });
+});
+
 describe('entities: what is not an entity', () => {
   it('drops titles from names and does not report them', () => {
     const text = 'In 2017, following a visit to South Korea, Egyptian Defense Minister Sedki Sobhi reportedly announced that Egypt had "severed all military ties with North Korea".';

@@ -65,7 +65,9 @@ function initialsOf(c: Candidate): string[] {
   if (words.length < 2) return [];
   const plain = words.map((u) => u.text[0]).join('');
   const parts = words.map((u) => u.text.split(/[-\u2013]/).map((p) => p[0] ?? '').join('')).join('');
-  return [...new Set([plain, parts].map((s) => s.toUpperCase()))];
+  // "Mohammed bin Salman" → MBS: name particles count too.
+  const withParticles = c.units.filter((u) => u.kind !== 'connector' || STANDALONE_PARTICLES.has(plainKey(u.text))).map((u) => u.text[0]).join('');
+  return [...new Set([plain, parts, withParticles].map((s) => s.toUpperCase()))];
 }
 
 /** "UN" joins "United Nations" when exactly one multi-word entity has those initials. */

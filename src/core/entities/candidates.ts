@@ -71,7 +71,7 @@ export function findCandidates(text: string, tokens: readonly Token[], units: re
       if (notAName(piece.units)) continue;
       const c = toCandidate(text, tokens, piece, positions, false);
       if (c) candidates.push(c);
-      for (const nested of [...nestedKnownPrefix(text, piece), ...nestedPlace(piece)]) {
+      for (const nested of [...nestedKnownPrefix(text, piece), ...nestedPlace(text, piece)]) {
         const n = toCandidate(text, tokens, nested, positions, true);
         if (n) candidates.push(n);
       }
@@ -274,7 +274,10 @@ function isTitleWord(u: Unit): boolean {
   return TITLE_HEADS.has(l) || (u.text.endsWith('.') && TITLE_ABBREVIATIONS.has(l));
 }
 
+const TITLE_FIRST_WORDS = new Set(TITLE_SEQUENCES.map((t) => t[0]));
+
 function matchMultiwordTitle(units: readonly Unit[], i: number): number {
+  if (!TITLE_FIRST_WORDS.has(lower(units[i]))) return 0;
   for (const seq of TITLE_SEQUENCES) {
     if (i + seq.length > units.length) continue;
     let ok = true;
@@ -366,14 +369,21 @@ function nestedKnownPrefix(text: string, piece: Piece): Piece[] {
   return [];
 }
 
-/** "Battle of Vinh Yen", "Siege of Leningrad": what follows "of" is a place, mentioned there too. */
-function nestedPlace(piece: Piece): Piece[] {
+/**
+ * "Battle of Vinh Yen", "Siege of Leningrad": what follows "of" is a place, mentioned there too;
+ * "Embassy of Egypt", "Bank of England": so is a known place after "of" in any name.
+ */
+function nestedPlace(text: string, piece: Piece): Piece[] {
   const units = piece.units;
-  if (units.length < 3 || !PLACE_EVENT_HEADS.has(lower(units[0])) || lower(units[1]) !== 'of') return [];
-  let s = 2;
+  const of = units.findIndex((u) => u.kind === 'connector' && lower(u) === 'of');
+  if (of < 1 || known(text, units)) return [];
+  let s = of + 1;
   while (s < units.length && units[s].kind === 'connector') s++;
   const rest = units.slice(s);
-  return rest.some(isNameUnit) ? [{ units: rest, titled: false, place: true }] : [];
+  if (!rest.some(isNameUnit)) return [];
+  if (of === 1 && PLACE_EVENT_HEADS.has(lower(units[0]))) return [{ units: rest, titled: false, place: true }];
+  const entry = known(text, rest);
+  return entry && entry.type === 'place' && !entry.demonym ? [{ units: rest, titled: false }] : [];
 }
 
 function toCandidate(text: string, tokens: readonly Token[], piece: Piece, positions: Positions, nested: boolean): Candidate | null {

@@ -102,7 +102,7 @@ uprising rebellion revolt insurrection massacre massacres invasion conference su
 protocol coup putsch blockade siege raid raids landing landings evacuation affair expedition mutiny riots riot
 games olympics election elections referendum crusade genocide holocaust famine airlift operation occupation
 ceasefire cease-fire truce initiative declaration convention resolution purge purges charter
-retreat bombing offensives crossing battles march proclamation oath
+retreat bombing offensives crossing battles march proclamation oath spring
 `);
 
 /** A name whose last word is one of these is some other named thing: a law, plan or policy ("Neutrality Act"). */
@@ -129,13 +129,14 @@ times post herald news broadcasting industries holdings enterprises systems grou
 council militia militias rebels mujahideen taliban brotherhood order dynasty cartel club team regime
 allies powers power axis communists nationalists bolsheviks mensheviks republicans royalists loyalists confederates
 federals patriots insurgents guerrillas battalions regiments fleets groups parties headquarters
-newspapers cossacks revolutionaries
+newspapers cossacks revolutionaries embassy consulate mission
 `);
 
 /** "Ministry of Defence", "University of Cairo": organisations that open with their kind. */
 export const ORG_FIRST_WORDS = set(`
 ministry department university bank army league council organization organisation office house
 institute academy commission committee board court federation union division ejercito partido
+embassy consulate
 `);
 
 /** A name whose last word is one of these is a place ("Suez Canal", "Yalu River", "Sinai Peninsula"). */

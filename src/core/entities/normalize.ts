@@ -12,7 +12,7 @@ const FOLDABLE = /[đðıłøæœßþ]/g;
 
 // Names repeat through a document: memoise (bounded, so a huge input cannot grow it without limit).
 const cache = new Map<string, string>();
-const CACHE_LIMIT = 50_000;
+const CACHE_LIMIT = 200_000;
 
 /** Lower case, no diacritics, one kind of dash and apostrophe, no periods, single spaces. */
 export function plainKey(surface: string): string {

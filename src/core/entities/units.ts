@@ -1,7 +1,7 @@
 // Turns tokens into name units: the words a name can be made of, with possessives, glued
 // prefixes ("pro-", "non-") and glued suffixes ("-based", "-sponsored") cut off, and
 // compounds of names ("Egypt–North", "Libyan–Egyptian") split into parts that remember the dash.
-import { CONNECTORS, CORE_FUNCTION_WORDS, NAME_PARTICLES, NON_NAME_PREFIXES, STANDALONE_PARTICLES, POSSESSIVE_NAME_WORDS, TITLE_HEADS, isRomanNumeral } from './lexicon';
+import { CONNECTORS, NAME_PARTICLES, NON_NAME_PREFIXES, STANDALONE_PARTICLES, POSSESSIVE_NAME_WORDS, TITLE_HEADS, isRomanNumeral } from './lexicon';
 import { isUpper, isWordChar, type Token } from './tokens';
 
 export type UnitKind =
@@ -32,6 +32,8 @@ export interface Unit {
 const GLUED_SUFFIX_MAX = 4;
 const NOT_NAME_SUFFIXES = new Set(['led', 'era', 'run', 'held', 'born', 'made', 'like', 'wide', 'type', 'class', 'age', 'war', 'day', 'army', 'side', 'bloc', 'camp', 'area']);
 const DASH = /[-\u2010\u2011\u2013]/;
+/** A function word glued by a dash is a typo for a dash between clauses ("Minh-whom"); "Jae-in" is a name. */
+const GLUED_FUNCTION_WORDS = new Set(['whom', 'who', 'which', 'that', 'the', 'and', 'but']);
 
 /**
  * Units of all tokens. Ordinary lower-case words yield no unit: a name cannot span them,
@@ -160,7 +162,7 @@ function splitCompound(text: string, start: number, end: number, index: number, 
     }
     // A lower-case part after a capitalised one.
     const suffix = partText.toLowerCase();
-    if (merged.length && partText.length <= GLUED_SUFFIX_MAX && !NOT_NAME_SUFFIXES.has(suffix) && !CORE_FUNCTION_WORDS.has(suffix) && suffix !== 'whom') {
+    if (merged.length && partText.length <= GLUED_SUFFIX_MAX && !NOT_NAME_SUFFIXES.has(suffix) && !GLUED_FUNCTION_WORDS.has(suffix)) {
       merged[merged.length - 1].end = part.end; // "Yong-nam", "Kai-shek"
       continue;
     }
