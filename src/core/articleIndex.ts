@@ -1,6 +1,6 @@
 import { tagDates } from './dates';
 import { extractEntities } from './entities';
-import { parseArticle } from './parse';
+import { parseArticleWithBlocks } from './parse';
 import { isoToYear } from './timeOrder';
 import type {
   ArticleIndexData,
@@ -36,13 +36,63 @@ export interface TimePlacement {
   to: number;
 }
 
+/** The stages of indexing, in order (for timing: see BuildOptions.onStage). */
+export type IndexStage = 'parse' | 'passages' | 'dates' | 'entities' | 'events';
+
+export interface BuildOptions extends IndexOptions {
+  /** Called after each stage with the time it took (ms): for benchmarks and logs. No effect on the result. */
+  onStage?: (stage: IndexStage, ms: number) => void;
+  /** Asked between stages: true abandons the build (it throws IndexCancelled), e.g. when a newer version waits. */
+  isCancelled?: () => boolean;
+}
+
+/** Thrown by buildIndex/buildIndexData when `isCancelled` says so. */
+export class IndexCancelled extends Error {
+  constructor() {
+    super('indexing cancelled');
+    this.name = 'IndexCancelled';
+  }
+}
+
 /** Parses, tags and links an article: the one entry point every feature uses. */
-export function buildIndex(text: string, options: IndexOptions = {}): ArticleIndex {
-  const article = parseArticle(text);
+export function buildIndex(text: string, options: BuildOptions = {}): ArticleIndex {
+  return new ArticleIndex(text, buildIndexData(text, options));
+}
+
+type ParseWithHook = (text: string, onStage?: (stage: 'parse' | 'passages', ms: number) => void) => ReturnType<typeof parseArticleWithBlocks>;
+
+/** The plain data of an index (structured-cloneable: a worker builds it, the host wraps it in an ArticleIndex). */
+export function buildIndexData(text: string, options: BuildOptions = {}): ArticleIndexData {
+  const { onStage, isCancelled } = options;
+  let t = onStage ? performance.now() : 0;
+  const lap = (stage: IndexStage) => {
+    if (isCancelled?.()) throw new IndexCancelled();
+    if (!onStage) return;
+    const now = performance.now();
+    onStage(stage, now - t);
+    t = now;
+  };
+  // The parser reports its two halves when it supports the hook; else all of it counts as 'parse'.
+  let parseSplit: { parse: number; passages: number } | undefined;
+  const { article } = (parseArticleWithBlocks as ParseWithHook)(
+    text,
+    onStage ? (stage, ms) => ((parseSplit ??= { parse: 0, passages: 0 })[stage] += ms) : undefined,
+  );
+  if (onStage) {
+    const now = performance.now();
+    const all = now - t;
+    onStage('parse', parseSplit ? all - parseSplit.passages : all);
+    onStage('passages', parseSplit ? parseSplit.passages : 0);
+    t = now;
+  }
+  if (isCancelled?.()) throw new IndexCancelled();
   const dates = tagDates(text, article, options);
+  lap('dates');
   const entities = extractEntities(text, article, options);
+  lap('entities');
   const events = findEvents(text, article.passages, article.sections.map((s) => s.title), dates, entities);
-  return new ArticleIndex(text, { ...article, dates, entities, events });
+  lap('events');
+  return { ...article, dates, entities, events };
 }
 
 function findEvents(
@@ -117,6 +167,8 @@ export class ArticleIndex {
   private readonly eventsByText: TimelineEvent[];
   private readonly mentions: (TextSpan & { entity: Entity })[];
   private readonly eventCountByEntity = new Map<string, number>();
+  private eventsByEntity: Map<string, TimelineEvent[]> | undefined;
+  private spanCache: { from: TimePlacement; to: TimePlacement } | undefined;
 
   constructor(
     readonly text: string,
@@ -193,7 +245,18 @@ export class ArticleIndex {
 
   /** Events an entity takes part in, in time order. */
   eventsOf(entity: Entity): TimelineEvent[] {
-    return this.timeline.filter((event) => event.entities.includes(entity.id));
+    if (!this.eventsByEntity) {
+      // Built on first use (a hover), not for every index: one pass over the timeline.
+      this.eventsByEntity = new Map();
+      for (const event of this.timeline) {
+        for (const id of event.entities) {
+          const list = this.eventsByEntity.get(id);
+          if (list) list.push(event);
+          else this.eventsByEntity.set(id, [event]);
+        }
+      }
+    }
+    return [...(this.eventsByEntity.get(entity.id) ?? [])];
   }
 
   /** The event's dates, resolved. */
@@ -218,9 +281,12 @@ export class ArticleIndex {
   /** The time the whole timeline covers, or undefined without events. */
   span(): { from: TimePlacement; to: TimePlacement } | undefined {
     if (this.timeline.length === 0) return undefined;
-    const placements = this.timeline.map((e) => this.placementOf(e));
-    const last = placements.reduce((a, b) => (b.to > a.to ? b : a));
-    return { from: placements[0], to: last };
+    if (!this.spanCache) {
+      const placements = this.timeline.map((e) => this.placementOf(e));
+      const last = placements.reduce((a, b) => (b.to > a.to ? b : a));
+      this.spanCache = { from: placements[0], to: last };
+    }
+    return { ...this.spanCache };
   }
 
   /**

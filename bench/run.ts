@@ -1,0 +1,439 @@
+// `npm run bench`: how fast ChronoLens indexes, updates, looks up and paints, as ratios against a
+// baseline measured in the same process and run (remark-parse alone on the same text), so the
+// figures compare across commits on a noisy machine. Inputs are generated at run time: the sample,
+// and ~0.1, 1 and 5 MB of real article text (the WikiWars texts from ../shared concatenated, or
+// the sample varied when ../shared is absent).
+//
+//   npm run bench                    all of it (a few minutes on 2 cores)
+//   npm run bench -- --quick         no 5 MB input, fewer repetitions
+//   npm run bench -- --no-webview    skip the panel measurements (no Chromium)
+//   npm run bench -- --no-build      use dist/ as it is
+//
+// Prints a table and writes the same as JSON to bench/results/<timestamp>.json and
+// bench/results/latest.json (git-ignored).
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import { ArticleIndex, buildIndex, buildIndexData, type IndexStage } from '../src/core/articleIndex';
+import { IncrementalIndexer } from '../src/core/incremental';
+import type { ArticleIndexData } from '../src/core/types';
+import { buildModel } from '../src/webview/viewModel';
+import type { TimelineModel, ToWebview } from '../src/webview/protocol';
+
+const ROOT = path.resolve(__dirname, '..');
+const args = new Set(process.argv.slice(2));
+const QUICK = args.has('--quick');
+const MB = 1024 * 1024;
+const STAGES: IndexStage[] = ['parse', 'passages', 'dates', 'entities', 'events'];
+
+const gc = (globalThis as { gc?: () => void }).gc;
+if (!gc) {
+  console.error('bench: run with node --expose-gc (npm run bench does)');
+  process.exit(2);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Inputs
+
+const sample = readFileSync(path.join(ROOT, 'samples/egypt-north-korea.txt'), 'utf8');
+const corpusPath = path.join(ROOT, '../shared/corpus/wikiwars-dev.jsonl');
+const corpus: string[] = existsSync(corpusPath)
+  ? readFileSync(corpusPath, 'utf8').trim().split('\n').map((line) => (JSON.parse(line) as { text: string }).text)
+  : [];
+const source = corpus.length ? 'WikiWars texts (../shared), concatenated' : 'the sample, varied';
+
+/** About `bytes` of article text: whole texts, blank-line separated. */
+function articleText(bytes: number): string {
+  const parts: string[] = [];
+  let size = 0;
+  for (let k = 0; size < bytes; k++) {
+    let part: string;
+    if (corpus.length) part = corpus[k % corpus.length];
+    else {
+      // The sample with its years shifted, so repeats are not identical.
+      const shift = k % 50;
+      part = sample.replace(/\b(1[5-9]\d\d|20[0-2]\d)\b/g, (y) => String(Number(y) - shift));
+    }
+    parts.push(part);
+    size += Buffer.byteLength(part, 'utf8') + 2;
+  }
+  return parts.join('\n\n');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Timing helpers
+
+function time<T>(f: () => T): { ms: number; value: T } {
+  const t0 = performance.now();
+  const value = f();
+  return { ms: performance.now() - t0, value };
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
+function quantile(sorted: number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+}
+
+const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+function remarkAlone(text: string): number {
+  return time(() => unified().use(remarkParse).parse(text)).ms;
+}
+
+interface FullRun {
+  ms: number;
+  stages: Record<IndexStage, number>;
+}
+
+function fullIndex(text: string): FullRun {
+  const stages = Object.fromEntries(STAGES.map((s) => [s, 0])) as Record<IndexStage, number>;
+  const { ms } = time(() => buildIndex(text, { onStage: (stage, t) => (stages[stage] += t) }));
+  return { ms, stages };
+}
+
+/** Baseline and index interleaved, `reps` times each; medians. */
+function measureFull(text: string, reps: number): { baseMs: number; run: FullRun } {
+  // Warm-up (JIT, lexicons, the frozen processor) on a small piece.
+  buildIndex(text.slice(0, 20_000));
+  remarkAlone(text.slice(0, 20_000));
+  const bases: number[] = [];
+  const runs: FullRun[] = [];
+  for (let r = 0; r < reps; r++) {
+    gc!();
+    bases.push(remarkAlone(text));
+    gc!();
+    runs.push(fullIndex(text));
+  }
+  const ms = median(runs.map((r) => r.ms));
+  const run = runs.find((r) => r.ms === ms) ?? runs[0];
+  return { baseMs: median(bases), run };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Measurements
+
+const results: Record<string, unknown> = {};
+const rows: Array<[string, string, string]> = [];
+const row = (what: string, value: string, goal = '') => rows.push([what, value, goal]);
+
+function benchFull(): void {
+  const inputs: Array<{ name: string; text: string; reps: number }> = [
+    { name: 'sample', text: sample, reps: QUICK ? 5 : 21 },
+    { name: '0.1 MB', text: articleText(0.1 * MB), reps: QUICK ? 3 : 7 },
+    { name: '1 MB', text: articleText(1 * MB), reps: QUICK ? 1 : 3 },
+  ];
+  if (!QUICK) inputs.push({ name: '5 MB', text: articleText(5 * MB), reps: 1 });
+  const full: Record<string, unknown> = {};
+  const perMb: Record<string, number> = {};
+  for (const input of inputs) {
+    const bytes = Buffer.byteLength(input.text, 'utf8');
+    const { baseMs, run } = measureFull(input.text, input.reps);
+    const ratio = run.ms / baseMs;
+    full[input.name] = {
+      bytes, remarkMs: round(baseMs), indexMs: round(run.ms), ratio: round(ratio),
+      stagesMs: Object.fromEntries(STAGES.map((s) => [s, round(run.stages[s])])),
+      stagesRatio: Object.fromEntries(STAGES.map((s) => [s, round(run.stages[s] / baseMs)])),
+    };
+    const split = STAGES.map((s) => `${s} ${round(run.stages[s] / baseMs)}`).join(', ');
+    row(`full index, ${input.name} (${(bytes / MB).toFixed(2)} MB)`, `${round(ratio)}× remark (${round(run.ms, 0)} ms vs ${round(baseMs, 0)} ms)`, '≤ 1.5×');
+    row(`  by stage (× remark)`, split);
+    if (input.name !== 'sample') perMb[input.name] = run.ms / (bytes / MB);
+  }
+  const values = Object.values(perMb);
+  const mean = values.reduce((a, b) => a + b, 0) / values.length;
+  const spread = Math.max(...values.map((v) => Math.abs(v / mean - 1)));
+  results.full = full;
+  results.scaling = { msPerMb: Object.fromEntries(Object.entries(perMb).map(([k, v]) => [k, round(v, 0)])), maxDeviation: round(spread, 3) };
+  row('scaling: ms per MB', Object.entries(perMb).map(([k, v]) => `${k}: ${round(v, 0)}`).join(', '), '');
+  row('scaling: largest deviation from the mean', `±${round(100 * spread, 1)}%`, '≤ ±20%');
+}
+
+/** A paragraph boundary ("\n\n") near `at`. */
+function paragraphBreakNear(text: string, at: number): number {
+  const i = text.indexOf('\n\n', at);
+  return i < 0 ? text.lastIndexOf('\n\n', at) : i;
+}
+
+function benchIncremental(text: string, index: ArticleIndex): void {
+  const mid = text.length >> 1;
+  const wordAt = text.indexOf(' ', mid) + 1;
+  const para = paragraphBreakNear(text, mid);
+  const pasted = '\n\nIn March 1962 the delegation from Cairo met the Soviet ambassador in Moscow; three weeks later, on 2 April 1962, both governments signed a trade agreement that President Nasser called a turning point.';
+  const section = index.data.sections.find((s) => s.start <= mid && mid < s.end && s.end - s.start < text.length / 4);
+  const edits: Array<{ name: string; next: string }> = [
+    { name: 'one character', next: text.slice(0, wordAt) + 'x' + text.slice(wordAt) },
+    { name: 'pasted paragraph', next: text.slice(0, para) + pasted + text.slice(para) },
+  ];
+  if (section) edits.push({ name: `deleted section (${section.end - section.start} chars)`, next: text.slice(0, section.start) + text.slice(section.end) });
+  const out: Record<string, unknown> = {};
+  for (const edit of edits) {
+    const indexer = new IncrementalIndexer();
+    indexer.update(text); // the state before the edit
+    gc!();
+    const inc = time(() => new ArticleIndex(edit.next, indexer.update(edit.next)));
+    gc!();
+    const full = time(() => buildIndex(edit.next));
+    const identical = JSON.stringify(inc.value.data) === JSON.stringify(full.value.data);
+    out[edit.name] = { incrementalMs: round(inc.ms), fullMs: round(full.ms), ratio: round(inc.ms / full.ms, 3), identical };
+    row(`incremental: ${edit.name}`, `${round(inc.ms, 1)} ms = ${round(inc.ms / full.ms, 3)}× full (${round(full.ms, 0)} ms)${identical ? '' : ' NOT IDENTICAL'}`, edit.name === 'one character' ? '≤ 30 ms' : '');
+  }
+  results.incremental = out;
+}
+
+/** What the hover provider computes from the index (src/extension/hover.ts), minus the Markdown. */
+function hoverWork(index: ArticleIndex, offset: number): number {
+  let n = 0;
+  const date = index.dateAt(offset);
+  if (date) {
+    const event = index.eventAt(date.start);
+    const span = index.span();
+    if (event) {
+      n += index.rankOf(event) + (span ? 1 : 0);
+      n += index.datesOf(event).length;
+      if (index.previousInTime(event)) n++;
+      if (index.nextInTime(event)) n++;
+      n += index.entitiesOf(event).length;
+    }
+    return n;
+  }
+  const hit = index.mentionAt(offset);
+  if (hit) {
+    n += hit.entity.mentions.length + hit.entity.aliases.length;
+    const events = index.eventsOf(hit.entity);
+    for (const e of events.slice(0, 12)) n += index.datesOf(e).length;
+  }
+  return n;
+}
+
+function benchLookups(text: string, index: ArticleIndex): void {
+  let seed = 42;
+  const random = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  const offsets = Array.from({ length: 10_000 }, () => Math.floor(random() * text.length));
+  const lookups: Record<string, (o: number) => unknown> = {
+    dateAt: (o) => index.dateAt(o),
+    mentionAt: (o) => index.mentionAt(o),
+    eventAt: (o) => index.eventAt(o),
+    hover: (o) => hoverWork(index, o),
+  };
+  const out: Record<string, unknown> = {};
+  for (const [name, f] of Object.entries(lookups)) {
+    for (const o of offsets.slice(0, 500)) f(o); // warm-up
+    const ts: number[] = [];
+    for (const o of offsets) {
+      const t0 = performance.now();
+      f(o);
+      ts.push(performance.now() - t0);
+    }
+    ts.sort((a, b) => a - b);
+    const p50 = quantile(ts, 0.5);
+    const p99 = quantile(ts, 0.99);
+    out[name] = { p50Ms: round(p50, 4), p99Ms: round(p99, 4), maxMs: round(ts[ts.length - 1], 3) };
+    row(`lookup ${name} (10,000 offsets, 1 MB)`, `p50 ${round(p50 * 1000, 1)} µs, p99 ${round(p99 * 1000, 1)} µs`, 'p99 ≤ 1 ms');
+  }
+  results.lookups = out;
+}
+
+function heapUsed(): number {
+  gc!();
+  gc!();
+  return process.memoryUsage().heapUsed;
+}
+
+function benchMemory(text: string): void {
+  const bytes = Buffer.byteLength(text, 'utf8');
+  buildIndex(text.slice(0, 10_000)); // module caches warm, not counted
+  const h0 = heapUsed();
+  let index: ArticleIndex | undefined = buildIndex(text);
+  const h1 = heapUsed();
+  const retained = h1 - h0;
+  // As the host holds it when a worker built it: every string a copy (no slices of the text).
+  const data: ArticleIndexData = index.data;
+  index = undefined;
+  const h2 = heapUsed();
+  let cloned: ArticleIndex | undefined = new ArticleIndex(text, structuredClone(data));
+  const h3 = heapUsed();
+  const retainedClone = h3 - h2;
+  results.memory = { bytes, retainedBytes: retained, perByte: round(retained / bytes), clonedRetainedBytes: retainedClone, clonedPerByte: round(retainedClone / bytes), events: cloned.data.events.length, dates: cloned.data.dates.length, entities: cloned.data.entities.length };
+  cloned = undefined;
+  void cloned;
+  row('memory: heap retained by the 1 MB index', `${round(retained / bytes)} B per byte of text (${round(retained / MB, 1)} MB)`, '≤ 10 B/B');
+  row('memory: same, index as the host gets it from a worker', `${round(retainedClone / bytes)} B per byte of text`, '≤ 10 B/B');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Timeline panel, measured in headless Chromium
+
+/** `count` events for the panel: the real model of a large text, repeated with fresh ids if short. */
+function panelModel(index: ArticleIndex, count: number): TimelineModel {
+  const model = buildModel(index, 'file:///bench/article.txt', 'bench', 1);
+  const events = [];
+  for (let i = 0; events.length < count && model.events.length; i++) {
+    const e = model.events[i % model.events.length];
+    events.push(i < model.events.length ? e : { ...e, id: `${e.id}-${Math.floor(i / model.events.length)}` });
+  }
+  return { ...model, events };
+}
+
+async function benchWebview(model: TimelineModel): Promise<void> {
+  let chromium: typeof import('playwright-core').chromium;
+  try {
+    ({ chromium } = await import('playwright-core'));
+  } catch {
+    row('panel', 'skipped: no playwright-core');
+    return;
+  }
+  const executablePath = process.env.CHRONOLENS_CHROMIUM ?? '/usr/bin/chromium';
+  if (!existsSync(executablePath)) {
+    row('panel', `skipped: no Chromium at ${executablePath}`);
+    return;
+  }
+  const browser = await chromium.launch({
+    executablePath,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 420, height: 900 } });
+    const css = readFileSync(path.join(ROOT, 'media/timeline.css'), 'utf8');
+    // tsx compiles this file with esbuild's keepNames: functions sent to the page call its __name helper.
+    await page.setContent(`<!DOCTYPE html><html><head><meta charset="utf-8"><style>${css}</style></head><body></body></html>`);
+    // tsx compiles this file with esbuild's keepNames: functions sent to the page call its __name helper.
+    await page.evaluate('window.__name = (f) => f');
+    await page.evaluate(() => {
+      const w = window as unknown as { posted: unknown[]; acquireVsCodeApi: () => unknown };
+      w.posted = [];
+      w.acquireVsCodeApi = () => ({ postMessage: (m: unknown) => w.posted.push(m), getState: () => undefined, setState: () => {} });
+    });
+    await page.addScriptTag({ content: readFileSync(path.join(ROOT, 'dist/webview.js'), 'utf8') });
+    const message: ToWebview = { type: 'model', model, filters: { entities: [], types: [], section: null, text: '' }, filtersSeq: 0, settings: { grouping: 'decade', zoom: 1 }, selectedId: null };
+    await page.evaluate((m) => ((window as unknown as { benchMessage: unknown }).benchMessage = m), message);
+    // First paint: from posting the message (structured clone included) until the frame after it is painted.
+    const paint = await page.evaluate(async () => {
+      const w = window as unknown as { benchMessage: unknown; posted: Array<{ type: string; ms?: number }> };
+      const painted = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+      const t0 = performance.now();
+      const rendered = new Promise<number>((resolve) => {
+        const poll = () => {
+          const r = w.posted.find((m) => m.type === 'rendered' && (m as { events?: number }).events! > 0);
+          if (r) resolve(performance.now());
+          else setTimeout(poll, 0);
+        };
+        poll();
+      });
+      window.postMessage(w.benchMessage, '*');
+      const renderedAt = await rendered;
+      await painted();
+      const r = w.posted.find((m) => m.type === 'rendered' && (m as { events?: number }).events! > 0)!;
+      return { paintMs: performance.now() - t0, renderedMs: renderedAt - t0, renderMs: r.ms ?? 0 };
+    });
+    // Filtering: a text filter, an entity-type filter, then clearing; each until painted.
+    const entityName = model.facets.entities[0]?.name ?? '';
+    const filters = [
+      { name: 'text "army"', filters: { entities: [], types: [], section: null, text: 'army' } },
+      { name: 'type person', filters: { entities: [], types: ['person'], section: null, text: '' } },
+      { name: `entity ${entityName}`, filters: { entities: [entityName], types: [], section: null, text: '' } },
+      { name: 'cleared', filters: { entities: [], types: [], section: null, text: '' } },
+    ];
+    const filtering: Record<string, unknown> = {};
+    let seq = 1000;
+    for (const f of filters) {
+      const r = await page.evaluate(async ({ filters: fs, seq: s }) => {
+        const g = globalThis as unknown as { chronolensTimeline: { stats(): { ms: number; filterMs: number; shown: number } } };
+        const painted = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+        const t0 = performance.now();
+        window.dispatchEvent(new MessageEvent('message', { data: { type: 'filters', filters: fs, filtersSeq: s } }));
+        const sync = performance.now() - t0;
+        await painted();
+        const stats = g.chronolensTimeline.stats();
+        return { paintMs: performance.now() - t0, renderMs: sync, filterMs: stats.filterMs, shown: stats.shown };
+      }, { filters: f.filters, seq: seq++ });
+      filtering[f.name] = { paintMs: round(r.paintMs), renderMs: round(r.renderMs), filterMs: round(r.filterMs), shown: r.shown };
+    }
+    results.panel = { events: model.events.length, firstPaint: { paintMs: round(paint.paintMs), renderMs: round(paint.renderMs) }, filtering };
+    row(`panel first paint, ${model.events.length} events`, `${round(paint.paintMs, 1)} ms (render ${round(paint.renderMs, 1)} ms)`, '≤ 300 ms');
+    for (const [name, r] of Object.entries(filtering) as Array<[string, { paintMs: number; renderMs: number; filterMs: number; shown: number }]>) {
+      row(`panel filter ${name} (${r.shown} shown)`, `${r.paintMs} ms to paint (render ${r.renderMs} ms, filter ${r.filterMs} ms)`, '≤ 50 ms');
+    }
+  } finally {
+    await browser.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Bundles
+
+async function benchBundles(): Promise<void> {
+  const files = ['dist/extension.js', 'dist/web/extension.js', 'dist/webview.js', 'dist/core.browser.js', 'dist/cli.js', 'dist/indexWorker.js', 'dist/web/indexWorker.js'];
+  const dev: Record<string, number> = {};
+  for (const f of files) if (existsSync(path.join(ROOT, f))) dev[f] = statSync(path.join(ROOT, f)).size;
+  // Minified (as `npm run package` builds them), in memory.
+  const esbuild = await import('esbuild');
+  const entries: Array<[string, string, 'node' | 'browser', 'cjs' | 'iife']> = [
+    ['extension (node)', 'src/extension/extension.ts', 'node', 'cjs'],
+    ['extension (web)', 'src/extension/extension.ts', 'browser', 'cjs'],
+    ['webview', 'src/webview/main.ts', 'browser', 'iife'],
+  ];
+  for (const [name, entry, platform, format] of [
+    ['index worker (node)', 'src/extension/indexWorker.ts', 'node', 'cjs'],
+    ['index worker (web)', 'src/extension/indexWorker.ts', 'browser', 'iife'],
+  ] as const) if (existsSync(path.join(ROOT, entry))) entries.push([name, entry, platform, format]);
+  const minified: Record<string, number> = {};
+  for (const [name, entry, platform, format] of entries) {
+    const r = await esbuild.build({ entryPoints: [path.join(ROOT, entry)], bundle: true, minify: true, write: false, platform, format, external: ['vscode'], logLevel: 'silent', legalComments: 'none' });
+    minified[name] = r.outputFiles[0].contents.length;
+  }
+  results.bundles = { dev, minified };
+  row('bundles, minified (KB)', Object.entries(minified).map(([k, v]) => `${k} ${round(v / 1024, 1)}`).join(', '));
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function main(): Promise<void> {
+  const started = new Date();
+  if (!args.has('--no-build')) execFileSync(process.execPath, [path.join(ROOT, 'scripts/build.mjs')], { cwd: ROOT, stdio: 'inherit' });
+  let commit = '';
+  try {
+    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+  } catch {
+    /* not a checkout */
+  }
+  results.meta = { started: started.toISOString(), commit, node: process.version, source, quick: QUICK };
+  console.log(`ChronoLens bench: ${source}; node ${process.version}; commit ${commit}`);
+
+  benchFull();
+  const text1 = articleText(1 * MB);
+  const index1 = buildIndex(text1);
+  benchIncremental(text1, index1);
+  benchLookups(text1, index1);
+  benchMemory(text1);
+  if (!args.has('--no-webview')) {
+    const big = index1.timeline.length >= 10_000 ? index1 : buildIndex(articleText(2 * MB));
+    await benchWebview(panelModel(big, 10_000));
+  }
+  await benchBundles();
+  void buildIndexData;
+
+  const w = [Math.max(...rows.map((r) => r[0].length)), Math.max(...rows.map((r) => r[1].length))];
+  console.log();
+  console.log(`${'measure'.padEnd(w[0])}  ${'result'.padEnd(w[1])}  goal`);
+  console.log(`${'-'.repeat(w[0])}  ${'-'.repeat(w[1])}  ----`);
+  for (const [a, b, c] of rows) console.log(`${a.padEnd(w[0])}  ${b.padEnd(w[1])}  ${c}`);
+  const dir = path.join(ROOT, 'bench/results');
+  mkdirSync(dir, { recursive: true });
+  const json = JSON.stringify({ ...results, table: rows }, null, 2);
+  const stamp = started.toISOString().replace(/[:.]/g, '-');
+  writeFileSync(path.join(dir, `${stamp}.json`), json);
+  writeFileSync(path.join(dir, 'latest.json'), json);
+  console.log(`\nwritten: bench/results/${stamp}.json (and latest.json)`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
