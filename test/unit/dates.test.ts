@@ -228,6 +228,8 @@ describe('dates: narrative time', () => {
     expectDate('The siege began on 12 April 1861. Lincoln called for volunteers eight days after Fort Sumter, and', 'eight days after Fort Sumter', '1861-04-20', { inferred: true });
     expectDate('The British held Boston after two months of siege.', 'two months of siege', 'P2M', { type: 'DURATION' });
     expectDate('They stayed for about a week before moving back to support lines.', 'about a week', 'P1W');
+    expectDate('The British suffered 19,240 dead on 1 July 1916, the first day of the Battle of the Somme.', 'the first day of the Battle of the Somme', '1916-07-01');
+    expectDate('The Persians attacked in August 480 BC. On the final day of the battle, the Allies sallied forth.', 'the final day of the battle', '-0479-08-XX', { earliest: '-0479-08-01' });
   });
 
   it('does not move the story to asides, quotations and looking back', () => {

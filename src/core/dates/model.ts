@@ -23,9 +23,12 @@ export interface Point {
   approx?: boolean;
   /**
    * Parts to take from the narrative time instead of the text ("that year" → year,
-   * "the same day" → day) and a shift to apply ("the next day" → +1 day).
+   * "the same day" → day, "now" → whatever the narrative time has) and a shift to apply
+   * ("the next day" → +1 day).
    */
-  anaphor?: 'year' | 'month' | 'day';
+  anaphor?: 'year' | 'month' | 'day' | 'now';
+  /** A day of the (resolved) month or year that the text does not give: EDTF 1980-09-XX. */
+  someDay?: boolean;
   shift?: { unit: Unit; n: number };
   /** A named month or season relative to the narrative ("the previous April", "next summer"). */
   direction?: -1 | 1;

@@ -89,11 +89,13 @@ export function resolvePoint(p: Point, now: NarrativeTime | null): Resolved {
   const hasYear = p.year !== undefined || p.decade !== undefined || p.century !== undefined;
   if (hasYear && p.anaphor === undefined) return { point: p, inferred: false, ok: true };
   if (now === null) return { point: p, inferred: false, ok: false };
-  const anaphor = p.anaphor ?? 'year';
+  const anaphor = p.anaphor === 'now' ? (now.day !== undefined ? 'day' : now.month !== undefined ? 'month' : 'year') : p.anaphor ?? 'year';
   let t: NarrativeTime | null = now;
   if (p.shift) t = shiftTime(now, p.shift.unit, p.shift.n);
   if (t === null) return { point: p, inferred: false, ok: false };
   const out: Point = { ...p };
+  // "the final day of the battle" in a story dated to the day is that day; else some day of it
+  if (anaphor === 'day') delete out.someDay;
   delete out.anaphor;
   delete out.shift;
   delete out.direction;

@@ -88,7 +88,8 @@ export function normalisePoint(p: Point): Normalised {
     return { edtf: v + approx, precision: 'day', earliest: v, latest: v };
   }
   if (p.month !== undefined) {
-    return { edtf: `${Y}-${pad2(p.month)}${approx}`, precision: 'month', earliest: isoDay(y, p.month, 1), latest: isoDay(y, p.month, 31) };
+    const v = p.someDay ? `${Y}-${pad2(p.month)}-XX` : `${Y}-${pad2(p.month)}${approx}`;
+    return { edtf: v, precision: p.someDay ? 'day' : 'month', earliest: isoDay(y, p.month, 1), latest: isoDay(y, p.month, 31) };
   }
   if (p.season !== undefined) {
     // TIMEX2 season codes (1941-SU): what the WikiWars gold and the scorer compare; EDTF would be 1941-22.
@@ -100,6 +101,7 @@ export function normalisePoint(p: Point): Normalised {
     const m1 = p.half === 1 ? 1 : 7;
     return { edtf: `${Y}-H${p.half}`, precision: 'month', earliest: isoDay(y, m1, 1), latest: isoDay(y, m1 + 5, 31) };
   }
+  if (p.someDay) return { edtf: `${Y}-XX-XX`, precision: 'day', earliest: isoDay(y, 1, 1), latest: isoDay(y, 12, 31) };
   return { edtf: Y + approx, precision: 'year', earliest: isoDay(y, 1, 1), latest: isoDay(y, 12, 31) };
 }
 

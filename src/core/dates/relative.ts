@@ -4,7 +4,7 @@
 
 import { readAnaphor } from './calendar';
 import type { Cursor } from './cursor';
-import { DURATION_PREFIXES, EVENT_PHRASE_MAX, MONTHS, SEASONS, UNITS } from './lexicon';
+import { DURATION_PREFIXES, EVENT_PHRASE_MAX, MONTHS, ORDINAL_WORDS, SEASONS, UNITS } from './lexicon';
 import type { Match, Point } from './model';
 import { readQuantity } from './quantities';
 
@@ -141,9 +141,29 @@ function readPossessiveEnd(c: Cursor, i: number): Match | null {
   return pointMatch(i, c.next(s), { anaphor: w, mod: 'END' });
 }
 
+/**
+ * "the first day of the Battle of the Somme", "the fifth day of the rebellion", "the final day of
+ * the battle": a day of an event, which the narrative has usually just dated ("on 1 July 1916, the
+ * first day of …"). TIMEX2 takes in the event.
+ */
+function readDayOfEvent(c: Cursor, i: number): Match | null {
+  if (!c.isWord(i, 'the')) return null;
+  const j = c.next(i);
+  const w = c.word(j);
+  if (!ORDINAL_WORDS.has(w) && w !== 'final' && w !== 'last') return null;
+  const d = c.next(j);
+  if (!c.isWord(d, 'day')) return null;
+  let last = d;
+  if (c.isWord(c.next(d), 'of')) {
+    const end = c.phraseEnd(c.next(c.next(d)), EVENT_PHRASE_MAX);
+    if (end >= 0) last = end;
+  }
+  return pointMatch(i, last, { anaphor: 'now', someDay: true });
+}
+
 export function readRelative(c: Cursor, i: number): Match | null {
   let best: Match | null = null;
-  for (const m of [readNextPrevious(c, i), readThat(c, i), readLaterThat(c, i), readCountedShift(c, i), readPossessiveEnd(c, i)]) {
+  for (const m of [readNextPrevious(c, i), readThat(c, i), readLaterThat(c, i), readCountedShift(c, i), readPossessiveEnd(c, i), readDayOfEvent(c, i)]) {
     if (m && (best === null || m.last > best.last)) best = m;
   }
   return best;
