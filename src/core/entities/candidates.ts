@@ -355,7 +355,8 @@ function knownSegments(text: string, units: readonly Unit[]): Piece[] {
 function notAName(units: readonly Unit[]): boolean {
   if (units.length !== 1 || units[0].kind !== 'word') return false;
   const l = lower(units[0]);
-  return DIRECTIONS.has(l) || NUMBER_WORDS.has(l) || (l.length > 5 && l.endsWith('ism'));
+  // A lone function word is never a name, wherever it stands ('said, "There…').
+  return DIRECTIONS.has(l) || NUMBER_WORDS.has(l) || FUNCTION_WORDS.has(l) || (l.length > 5 && l.endsWith('ism')) || /'(?:ve|ll|re|m|d)$/.test(l);
 }
 
 /** "UN General Assembly", "US Army": the leading known name is a mention of its own too. */

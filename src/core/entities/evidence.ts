@@ -11,8 +11,26 @@ import type { Unit } from './units';
 const isNameUnit = (u: Unit): boolean => u.kind === 'word' || u.kind === 'acronym' || u.kind === 'designation';
 
 export function keepEvidenced(text: string, tokens: readonly Token[], candidates: readonly Candidate[]): Candidate[] {
-  const lowerWords = new Set<string>();
-  for (const t of tokens) if (!isUpper(t.text[0]) && /^\p{Ll}/u.test(t.text)) lowerWords.add(plainKey(t.text));
+  const lowerCounts = new Map<string, number>();
+  for (const t of tokens) {
+    if (isUpper(t.text[0]) || !/^\p{Ll}/u.test(t.text)) continue;
+    const k = plainKey(t.text);
+    lowerCounts.set(k, (lowerCounts.get(k) ?? 0) + 1);
+  }
+  const lowerWords: ReadonlySet<string> = new Set(lowerCounts.keys());
+  // A lone capitalised word that the document writes in lower case more often is an ordinary
+  // word in a title or a quotation ("Years", "Man", "Learning"), not a name.
+  const capitalCounts = new Map<string, number>();
+  for (const c of candidates) {
+    if (c.units.length !== 1 || c.units[0].kind !== 'word') continue;
+    const k = plainKey(c.text);
+    capitalCounts.set(k, (capitalCounts.get(k) ?? 0) + 1);
+  }
+  const ordinaryWord = (c: Candidate): boolean => {
+    if (c.units.length !== 1 || c.units[0].kind !== 'word' || lookupKnown(c.text)) return false;
+    const k = plainKey(c.text);
+    return (lowerCounts.get(k) ?? 0) > (capitalCounts.get(k) ?? 0);
+  };
 
   const strongKeys = new Set<string>();
   const strongWords = new Set<string>();
@@ -41,6 +59,7 @@ export function keepEvidenced(text: string, tokens: readonly Token[], candidates
   const out: Candidate[] = [];
   for (const c of candidates) {
     if (c.nested) out.push(c);
+    else if (ordinaryWord(c)) continue;
     else if (c.inHeading) out.push(...fromHeading(text, c, seenAsName));
     else if (c.sentenceInitial) {
       const kept = fromSentenceStart(text, c, lowerWords, evidenced);
