@@ -122,13 +122,16 @@ export function resolvePoint(p: Point, now: NarrativeTime | null): Resolved {
   }
   Object.assign(out, fromAstronomical(year));
   if (out.bc === undefined) delete out.bc;
+  // "the same day" in a story dated only to the month or year: some day of it (1980-09-XX)
+  const someDay = anaphor === 'day' && !p.shift && t.day === undefined;
   if (anaphor === 'month' || anaphor === 'day') {
-    if (t.month === undefined) return { point: p, inferred: false, ok: false };
-    out.month = t.month;
+    if (t.month === undefined && !someDay) return { point: p, inferred: false, ok: false };
+    if (t.month !== undefined) out.month = t.month;
   }
   if (anaphor === 'day') {
-    if (t.day === undefined) return { point: p, inferred: false, ok: false };
-    out.day = t.day;
+    if (someDay) out.someDay = true;
+    else if (t.day === undefined) return { point: p, inferred: false, ok: false };
+    else out.day = t.day;
   }
   return { point: out, inferred: true, ok: true };
 }
