@@ -265,6 +265,16 @@ describe('entities: overrides and wiki links', () => {
     assert.deepEqual(e.aliases, ['Rais']);
   });
 
+  it('joins a user alias to an entity the rules found, and keeps a form the user pins apart', () => {
+    const text = 'Gamal Abdel Nasser nationalised the canal. The Rais was cheered. Kim Il Sung wrote to him; Kim was pleased.';
+    const joined = expectEntity(text, 'Gamal Abdel Nasser', 'person', ['Gamal Abdel Nasser', 'Rais'], { entities: { aliases: { Rais: 'Gamal Abdel Nasser' } } });
+    assert.equal(joined.mentions.length, 2);
+    assert.equal(entityWith(extract(text), 'Kim Il Sung').mentions.length, 2, 'by rule, "Kim" joins Kim Il Sung');
+    const apart = extract(text, { entities: { aliases: { Kim: 'Kim' } } });
+    assert.equal(entityWith(apart, 'Kim Il Sung').mentions.length, 1);
+    assert.equal(entityWith(apart, 'Kim').mentions.length, 1);
+  });
+
   it('honours ignore and types', () => {
     const entities = extract(text, { entities: { ignore: ['Scud-B'], types: { Koryolink: 'other', Egypt: 'organization' } } });
     assert.equal(entities.find((e) => e.name === 'Scud-B'), undefined);

@@ -35,8 +35,11 @@ export function keepEvidenced(text: string, tokens: readonly Token[], candidates
   const strongKeys = new Set<string>();
   const strongWords = new Set<string>();
   for (const c of candidates) {
-    if (c.sentenceInitial || c.inHeading || c.nested) continue;
-    strongKeys.add(plainKey(c.text));
+    if (c.inHeading || c.nested) continue;
+    // Words of a multi-word name are evidence wherever it stands ("Kim Il Sung …; Kim was pleased").
+    const multiWord = c.units.filter(isNameUnit).length > 1;
+    if (c.sentenceInitial && !multiWord) continue;
+    if (!c.sentenceInitial) strongKeys.add(plainKey(c.text));
     for (const u of c.units) {
       const k = isNameUnit(u) ? nameWordKey(u.text) : null;
       if (k) strongWords.add(k);

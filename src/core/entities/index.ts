@@ -32,7 +32,8 @@ export function extractEntities(text: string, article: ParsedArticle, options?: 
     const type = overriddenType(overrides, name, aliases) ?? typeOf(text, tokens, g);
     entities.push({ name, type, aliases, mentions });
   }
-  entities.sort((a, b) => a.mentions[0].start - b.mentions[0].start || a.name.localeCompare(b.name));
+  // Code-unit order on ties: locale-aware comparison could differ between environments.
+  entities.sort((a, b) => a.mentions[0].start - b.mentions[0].start || a.mentions[0].end - b.mentions[0].end || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return entities.map((e, i) => ({ id: `e${i + 1}`, ...e }));
 }
 
