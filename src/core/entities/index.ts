@@ -16,7 +16,11 @@ export function extractEntities(text: string, article: ParsedArticle, options?: 
   const tokens = tokenize(text);
   const units = toUnits(text, tokens);
   const positions = findPositions(text, tokens, article.passages ?? []);
-  const found = keepEvidenced(text, tokens, findCandidates(text, tokens, units, positions));
+  // Infobox keys ("Map", "Ambassador") label values; they are not names.
+  const keySpans = (article.infobox ?? []).map((f) => f.keySpan);
+  const found = keepEvidenced(text, tokens, findCandidates(text, tokens, units, positions)).filter(
+    (c) => !keySpans.some((k) => k.start < c.end && c.start < k.end),
+  );
   const candidates = addForcedMentions(text, units, found, article.wikiLinks ?? [], overrides);
 
   const groups = groupCandidates(candidates);
