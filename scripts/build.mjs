@@ -15,9 +15,12 @@ const common = {
 /** @type {import('esbuild').BuildOptions[]} */
 const builds = [
   // The extension, for VS Code's Node extension host.
-  { ...common, entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
+  { ...common, entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], define: { CHRONOLENS_WEB: 'false' } },
   // The same extension for VS Code for the Web's worker extension host (no Node API is used).
-  { ...common, entryPoints: { 'web/extension': 'src/extension/extension.ts' }, outdir: 'dist', platform: 'browser', format: 'cjs', target: 'es2022', external: ['vscode'] },
+  { ...common, entryPoints: { 'web/extension': 'src/extension/extension.ts' }, outdir: 'dist', platform: 'browser', format: 'cjs', target: 'es2022', external: ['vscode'], define: { CHRONOLENS_WEB: 'true' } },
+  // The index worker the extension starts on first use: a worker_threads Worker (Node), a Web Worker (web).
+  { ...common, entryPoints: { indexWorker: 'src/extension/indexWorker.node.ts' }, outdir: 'dist', platform: 'node', format: 'cjs', target: 'node20' },
+  { ...common, entryPoints: { 'web/indexWorker': 'src/extension/indexWorker.web.ts' }, outdir: 'dist', platform: 'browser', format: 'iife', target: 'es2022' },
   // The command-line tool over the same core.
   { ...common, entryPoints: { cli: 'src/cli.ts' }, outdir: 'dist', platform: 'node', format: 'cjs', target: 'node20', banner: { js: '#!/usr/bin/env node' } },
   // The core alone, for the browser (webview, web worker, VS Code for the Web): proves it has no Node-only import.

@@ -17,7 +17,7 @@ import { registerSemanticTokens } from './semanticTokens';
 
 export function activate(context: vscode.ExtensionContext): void {
   const log = new Logger();
-  const indexes = new IndexService(log);
+  const indexes = new IndexService(log, context.extensionUri);
   context.subscriptions.push(log, indexes);
   // Features register here, one file each, all reading the shared IndexService.
   const features = { extension: context, indexes, log };

@@ -1,7 +1,11 @@
 import * as vscode from 'vscode';
-import { ArticleIndex, buildIndex } from '../core';
+import { ArticleIndex } from '../core';
 import type { EntityOverrides, EntityType } from '../core';
+import { IndexClient } from './indexClient';
 import type { Logger } from './logger';
+
+/** Set by scripts/build.mjs: true in dist/web/extension.js. */
+declare const CHRONOLENS_WEB: boolean | undefined;
 
 /** Delay after the last edit before the index is rebuilt. */
 const REBUILD_DELAY_MS = 250;
@@ -20,7 +24,9 @@ interface Entry {
 /**
  * One index per open article, rebuilt after edits (debounced), shared by every feature and
  * dropped when the document closes. Results are tied to a document version: a feature never
- * gets an index of a version older than the one it asks about.
+ * gets an index of a version older than the one it asks about. Indexing runs in a worker (see
+ * IndexClient), so the extension host never waits on it; a version superseded while it is
+ * indexed is abandoned and its result never published.
  */
 export class IndexService implements vscode.Disposable {
   private readonly entries = new Map<string, Entry>();
@@ -29,7 +35,21 @@ export class IndexService implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [this.updates];
   readonly onDidUpdate = this.updates.event;
 
-  constructor(private readonly log: Logger) {
+  private readonly client: IndexClient;
+
+  /** @param extensionUri where dist/ is: the worker's script; without it, indexing is in-process. */
+  constructor(
+    private readonly log: Logger,
+    extensionUri?: vscode.Uri,
+  ) {
+    const web = typeof CHRONOLENS_WEB !== 'undefined' && CHRONOLENS_WEB;
+    const script = extensionUri
+      ? web
+        ? vscode.Uri.joinPath(extensionUri, 'dist', 'web', 'indexWorker.js').toString(true)
+        : vscode.Uri.joinPath(extensionUri, 'dist', 'indexWorker.js').fsPath
+      : undefined;
+    this.client = new IndexClient(script, log);
+    this.disposables.push({ dispose: () => this.client.dispose() });
     this.disposables.push(
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length > 0 && this.isArticle(e.document)) this.scheduleRebuild(e.document);
@@ -79,22 +99,28 @@ export class IndexService implements vscode.Disposable {
   private build(document: vscode.TextDocument): Promise<ArticleIndex | undefined> {
     const key = document.uri.toString();
     const version = document.version;
+    const text = document.getText();
     const previous = this.entries.get(key);
     const entry: Entry = { version, index: Promise.resolve(undefined), latest: previous?.latest };
-    entry.index = Promise.resolve().then(() => {
-      try {
-        const index = buildIndex(document.getText(), { entities: this.overrides(document) });
+    entry.index = this.client.index(key, version, text, { entities: this.overrides(document) }).then(
+      (data) => {
+        if (data === undefined) {
+          // Superseded by a newer version: that one's index (or none once the document closed).
+          return this.entries.get(key) === entry || document.isClosed ? undefined : this.get(document);
+        }
+        const index = new ArticleIndex(text, data);
         // A newer version may have been requested meanwhile: only the current one is published.
         if (this.entries.get(key) === entry) {
           entry.latest = index;
           this.updates.fire({ document, index });
         }
         return index;
-      } catch (error) {
+      },
+      (error: unknown) => {
         this.log.error(`Indexing ${document.uri.toString(true)} (version ${version}) failed`, error);
         return undefined;
-      }
-    });
+      },
+    );
     this.entries.set(key, entry);
     return entry.index;
   }
@@ -109,6 +135,7 @@ export class IndexService implements vscode.Disposable {
   }
 
   private rebuildAll(): void {
+    for (const key of this.entries.keys()) this.client.drop(key);
     this.entries.clear();
     for (const document of vscode.workspace.textDocuments) {
       if (this.isArticle(document)) void this.get(document);
@@ -120,6 +147,7 @@ export class IndexService implements vscode.Disposable {
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
     this.entries.delete(key);
+    this.client.drop(key);
   }
 
   dispose(): void {

@@ -41,6 +41,8 @@ describe('the .vsix package', function () {
       'LICENSE.txt',
       'dist/extension.js',
       'dist/web/extension.js',
+      'dist/indexWorker.js',
+      'dist/web/indexWorker.js',
       'dist/webview.js',
       'syntaxes/article.tmLanguage.json',
       'language-configuration.json',

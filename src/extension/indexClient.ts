@@ -1,0 +1,136 @@
+// The extension host's side of the index worker: sends each document version to the worker
+// (a worker_threads Worker in the Node extension host, a Web Worker in VS Code for the Web), gets
+// the plain index data back and never hands out a superseded version's result. The worker starts
+// on the first request, not on activation. Where no worker can run, indexing happens in-process.
+import { IncrementalIndexer } from '../core/incremental';
+import type { ArticleIndexData, IndexOptions } from '../core/types';
+import type { FromIndexWorker, ToIndexWorker } from './indexWorkerProtocol';
+
+/** Set by scripts/build.mjs: true in dist/web/extension.js, false in dist/extension.js. */
+declare const CHRONOLENS_WEB: boolean | undefined;
+
+interface WorkerLike {
+  postMessage(message: ToIndexWorker): void;
+  terminate(): unknown;
+}
+
+interface Waiting {
+  version: number;
+  text: string;
+  options: IndexOptions;
+  resolve(data: ArticleIndexData | undefined): void;
+  reject(error: Error): void;
+}
+
+/** After this many worker crashes, index in-process. */
+const MAX_RESTARTS = 3;
+
+export interface IndexClientLog {
+  info(message: string): void;
+  error(message: string, error?: unknown): void;
+}
+
+export class IndexClient {
+  private worker: WorkerLike | undefined;
+  private crashes = 0;
+  private readonly waiting = new Map<string, Waiting>();
+  private readonly local = new Map<string, IncrementalIndexer>();
+
+  /**
+   * @param script the worker's script: a file path (Node) or URL (web); undefined: in-process only
+   */
+  constructor(
+    private readonly script: string | undefined,
+    private readonly log: IndexClientLog,
+  ) {}
+
+  /**
+   * The index data of one version of a document; resolves undefined when a newer version of the
+   * same document was requested meanwhile (its result is never delivered).
+   */
+  index(key: string, version: number, text: string, options: IndexOptions): Promise<ArticleIndexData | undefined> {
+    this.waiting.get(key)?.resolve(undefined);
+    this.waiting.delete(key);
+    const worker = this.start();
+    if (!worker) return Promise.resolve(this.indexLocally(key, text, options));
+    return new Promise((resolve, reject) => {
+      this.waiting.set(key, { version, text, options, resolve, reject });
+      worker.postMessage({ type: 'index', key, version, text, options });
+    });
+  }
+
+  drop(key: string): void {
+    this.waiting.get(key)?.resolve(undefined);
+    this.waiting.delete(key);
+    this.local.delete(key);
+    this.worker?.postMessage({ type: 'drop', key });
+  }
+
+  dispose(): void {
+    for (const w of this.waiting.values()) w.resolve(undefined);
+    this.waiting.clear();
+    void this.worker?.terminate();
+    this.worker = undefined;
+  }
+
+  private indexLocally(key: string, text: string, options: IndexOptions): ArticleIndexData {
+    let indexer = this.local.get(key);
+    if (!indexer) this.local.set(key, (indexer = new IncrementalIndexer()));
+    return indexer.update(text, options);
+  }
+
+  private start(): WorkerLike | undefined {
+    if (this.worker || this.script === undefined || this.crashes >= MAX_RESTARTS) return this.worker;
+    try {
+      if (typeof CHRONOLENS_WEB !== 'undefined' && CHRONOLENS_WEB) {
+        const w = new Worker(this.script);
+        w.onmessage = (e: MessageEvent<FromIndexWorker>) => this.onMessage(e.data);
+        w.onerror = (e: ErrorEvent) => this.onCrash(w, e.message);
+        this.worker = w as WorkerLike;
+      } else {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const { Worker: NodeWorker } = require('node:worker_threads') as typeof import('node:worker_threads');
+        const w = new NodeWorker(this.script);
+        w.on('message', (m: FromIndexWorker) => this.onMessage(m));
+        w.on('error', (e) => this.onCrash(w, e));
+        w.on('exit', (code) => {
+          if (this.worker === w) this.onCrash(w, `exit code ${code}`);
+        });
+        w.unref();
+        this.worker = w;
+      }
+      this.log.info(`Index worker started (${this.script})`);
+    } catch (error) {
+      this.crashes = MAX_RESTARTS;
+      this.log.error('Could not start the index worker; indexing in the extension host', error);
+    }
+    return this.worker;
+  }
+
+  private onMessage(m: FromIndexWorker): void {
+    const w = this.waiting.get(m.key);
+    if (!w || w.version !== m.version) return; // a superseded version: never delivered
+    this.waiting.delete(m.key);
+    if (m.type === 'done') w.resolve(m.data);
+    else if (m.type === 'cancelled') w.resolve(undefined);
+    else w.reject(new Error(m.message));
+  }
+
+  private onCrash(worker: WorkerLike, error: unknown): void {
+    if (this.worker !== worker) return;
+    this.worker = undefined;
+    this.crashes++;
+    this.log.error(`Index worker stopped (${this.crashes} of ${MAX_RESTARTS})`, error);
+    void worker.terminate();
+    // What was waiting is indexed here instead (the next request restarts the worker).
+    const waiting = [...this.waiting];
+    this.waiting.clear();
+    for (const [key, w] of waiting) {
+      try {
+        w.resolve(this.indexLocally(key, w.text, w.options));
+      } catch (e) {
+        w.reject(e instanceof Error ? e : new Error(String(e)));
+      }
+    }
+  }
+}

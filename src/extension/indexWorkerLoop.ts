@@ -1,0 +1,72 @@
+// The index worker's job loop, shared by the Node (worker_threads) and the browser (Web Worker)
+// entry points: one job at a time, only the newest version of each document, abandoned between
+// stages when a newer version arrives. No `vscode`, no Node API.
+import { IndexCancelled } from '../core/articleIndex';
+import { IncrementalIndexer } from '../core/incremental';
+import type { FromIndexWorker, ToIndexWorker } from './indexWorkerProtocol';
+
+type IndexJob = Extract<ToIndexWorker, { type: 'index' }>;
+
+export class IndexWorkerLoop {
+  private readonly pending = new Map<string, IndexJob>();
+  private readonly indexers = new Map<string, IncrementalIndexer>();
+  private scheduled = false;
+
+  /**
+   * @param post sends a reply to the host
+   * @param poll delivers messages that arrived while a job runs (synchronously, where the
+   *   platform can: Node's receiveMessageOnPort); without it, a job is superseded only between jobs
+   */
+  constructor(
+    private readonly post: (message: FromIndexWorker) => void,
+    private readonly poll: () => void = () => {},
+  ) {}
+
+  receive(message: ToIndexWorker): void {
+    if (message.type === 'drop') {
+      const job = this.pending.get(message.key);
+      if (job) this.post({ type: 'cancelled', key: job.key, version: job.version });
+      this.pending.delete(message.key);
+      this.indexers.delete(message.key);
+      return;
+    }
+    const older = this.pending.get(message.key);
+    if (older) this.post({ type: 'cancelled', key: older.key, version: older.version });
+    this.pending.set(message.key, message);
+    this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    // A macrotask, so messages already queued arrive (and supersede) before the job starts.
+    setTimeout(() => {
+      this.scheduled = false;
+      this.runOne();
+    }, 0);
+  }
+
+  private runOne(): void {
+    const next = this.pending.entries().next();
+    if (next.done) return;
+    const [key, job] = next.value;
+    this.pending.delete(key);
+    let indexer = this.indexers.get(key);
+    if (!indexer) this.indexers.set(key, (indexer = new IncrementalIndexer()));
+    const t0 = performance.now();
+    try {
+      const data = indexer.update(job.text, {
+        ...job.options,
+        isCancelled: () => {
+          this.poll();
+          return this.pending.has(key);
+        },
+      });
+      this.post({ type: 'done', key, version: job.version, data, ms: performance.now() - t0 });
+    } catch (error) {
+      if (error instanceof IndexCancelled) this.post({ type: 'cancelled', key, version: job.version });
+      else this.post({ type: 'error', key, version: job.version, message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+    }
+    if (this.pending.size) this.schedule();
+  }
+}

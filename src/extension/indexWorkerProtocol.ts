@@ -1,0 +1,15 @@
+// Messages between the extension host and the index worker (src/extension/indexWorker.*.ts).
+// Types only: no `vscode`, no Node API.
+import type { ArticleIndexData, IndexOptions } from '../core/types';
+
+export type ToIndexWorker =
+  /** Index this version of a document; a newer request for the same key supersedes it. */
+  | { type: 'index'; key: string; version: number; text: string; options: IndexOptions }
+  /** The document closed: forget what was kept for incremental updates. */
+  | { type: 'drop'; key: string };
+
+export type FromIndexWorker =
+  | { type: 'done'; key: string; version: number; data: ArticleIndexData; ms: number }
+  /** Superseded by a newer version before or while it was indexed. */
+  | { type: 'cancelled'; key: string; version: number }
+  | { type: 'error'; key: string; version: number; message: string };

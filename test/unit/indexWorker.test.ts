@@ -1,0 +1,59 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { buildIndexData } from '../../src/core/articleIndex';
+import { IndexWorkerLoop } from '../../src/extension/indexWorkerLoop';
+import type { FromIndexWorker } from '../../src/extension/indexWorkerProtocol';
+
+const sample = readFileSync('samples/egypt-north-korea.txt', 'utf8');
+const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+describe('index worker loop', () => {
+  it('indexes a version and replies with the same data a full build gives', async () => {
+    const replies: FromIndexWorker[] = [];
+    const loop = new IndexWorkerLoop((m) => replies.push(m));
+    loop.receive({ type: 'index', key: 'a', version: 1, text: sample, options: {} });
+    await settle();
+    assert.equal(replies.length, 1);
+    const r = replies[0];
+    assert.equal(r.type, 'done');
+    assert.deepEqual(r.type === 'done' && structuredClone(r.data), structuredClone(buildIndexData(sample)));
+  });
+
+  it('drops a queued version when a newer one arrives: only the newest is indexed', async () => {
+    const replies: FromIndexWorker[] = [];
+    const loop = new IndexWorkerLoop((m) => replies.push(m));
+    loop.receive({ type: 'index', key: 'a', version: 1, text: sample, options: {} });
+    loop.receive({ type: 'index', key: 'a', version: 2, text: sample + '\n\nIn 1999 nothing happened.', options: {} });
+    await settle();
+    assert.deepEqual(replies.map((m) => [m.type, m.version]), [['cancelled', 1], ['done', 2]]);
+  });
+
+  it('abandons a running version between stages when a newer one comes in (poll)', async () => {
+    const replies: FromIndexWorker[] = [];
+    let inbox: Array<() => void> = [];
+    const loop = new IndexWorkerLoop(
+      (m) => replies.push(m),
+      () => {
+        const now = inbox;
+        inbox = [];
+        for (const f of now) f();
+      },
+    );
+    loop.receive({ type: 'index', key: 'a', version: 1, text: sample, options: {} });
+    // Arrives while version 1 is being indexed: delivered by the first poll.
+    inbox.push(() => loop.receive({ type: 'index', key: 'a', version: 2, text: sample + ' x', options: {} }));
+    await settle();
+    await settle();
+    assert.deepEqual(replies.map((m) => [m.type, m.version]), [['cancelled', 1], ['done', 2]]);
+  });
+
+  it('keeps documents apart and forgets a dropped one', async () => {
+    const replies: FromIndexWorker[] = [];
+    const loop = new IndexWorkerLoop((m) => replies.push(m));
+    loop.receive({ type: 'index', key: 'a', version: 1, text: sample, options: {} });
+    loop.receive({ type: 'index', key: 'b', version: 7, text: 'In 1956 Egypt.', options: {} });
+    loop.receive({ type: 'drop', key: 'a' });
+    await settle();
+    assert.deepEqual(replies.map((m) => [m.key, m.type, m.version]), [['a', 'cancelled', 1], ['b', 'done', 7]]);
+  });
+});
