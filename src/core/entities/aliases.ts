@@ -142,8 +142,8 @@ export function mergeShortNames(groups: Map<string, Group>): void {
   const lengthCache = new Map<Group, number>();
   const personCache = new Map<Group, boolean>();
   for (const g of groups.values()) {
-    let n = 0;
-    for (const c of g.mentions) n = Math.max(n, nameUnits(c).length);
+    let n = 0; // words, particles not counted ("De Gaulle" is one word, "Charles de Gaulle" two)
+    for (const c of g.mentions) n = Math.max(n, nameKey(nameUnits(c).map((u) => u.text)).split(' ').length);
     lengthCache.set(g, n);
     personCache.set(g, n > 1 && isPersonGroup(g));
   }

@@ -251,13 +251,15 @@ function splitAtTitles(text: string, piece: Piece): Piece[] {
   for (let k = Math.min(units.length - 2, MAX_KNOWN_WORDS); k >= 2; k--) {
     const country = known(text, units.slice(0, k));
     if (country?.strong && personShapedUnits(units.slice(k))) {
-      return [{ units: units.slice(0, k), titled: piece.titled }, { units: units.slice(k), titled: piece.titled }];
+      return [{ units: units.slice(0, k), titled: piece.titled }, ...splitAtTitles(text, { units: units.slice(k), titled: piece.titled })];
     }
   }
   const firstKnown = lookupKnown(units[0].text);
   const nationality = firstKnown && (firstKnown.demonym || firstKnown.strong); // "United States Woodrow Wilson" below
   if (units.length > 2 && (nationality || POLITICAL_ADJECTIVES.has(lower(units[0]))) && personShapedUnits(units.slice(1))) {
-    return [{ units: units.slice(0, 1), titled: piece.titled }, { units: units.slice(1), titled: piece.titled }];
+    // A nationality is a mention of its country; a creed or party adjective ("Jesuit", "Communist") is no entity.
+    const head = nationality ? [{ units: units.slice(0, 1), titled: piece.titled }] : [];
+    return [...head, ...splitAtTitles(text, { units: units.slice(1), titled: piece.titled })];
   }
   return [piece];
 }

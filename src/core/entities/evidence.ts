@@ -3,7 +3,7 @@
 // "Orascom also became…" is, because "company Orascom" appears mid-sentence.
 import { hasKindCue, type Candidate } from './candidates';
 import { lookupKnown } from './gazetteer';
-import { GIVEN_NAMES } from './lexicon';
+import { GIVEN_NAMES, STANDALONE_PARTICLES } from './lexicon';
 import { nameWordKey, plainKey } from './normalize';
 import { isUpper, type Token } from './tokens';
 import type { Unit } from './units';
@@ -89,7 +89,8 @@ function fromSentenceStart(
   const firstKey = plainKey(first.text);
   // "Relations have…", "Following Hitler's…": a word seen in lower case elsewhere is an ordinary word.
   const ordinaryFirstWord =
-    units.length > 1 && first.kind === 'word' && lowerWords.has(firstKey) && !GIVEN_NAMES.has(firstKey) && !evidenced([first]);
+    units.length > 1 && first.kind === 'word' && lowerWords.has(firstKey) && !GIVEN_NAMES.has(firstKey) &&
+    !STANDALONE_PARTICLES.has(firstKey) && !evidenced([first]); // "De Gaulle's speech…"
   if (ordinaryFirstWord && !evidenced(units) && !hasKindCue(units)) {
     let s = 1;
     while (s < units.length && units[s].kind === 'connector') s++;

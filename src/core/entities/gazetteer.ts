@@ -82,7 +82,7 @@ const ALTERNATES: ReadonlyArray<readonly [string, EntityType, ...string[]]> = [
   ['Republic of China', 'place', 'ROC'],
   ['North Vietnam', 'place', 'Democratic Republic of Vietnam', 'DRV'],
   ['South Vietnam', 'place', 'Republic of Vietnam', 'RVN'],
-  ['Vietnam', 'place', 'Viet Nam'],
+  ['Vietnam', 'place', 'Viet Nam', 'Socialist Republic of Vietnam'],
   ['East Germany', 'place', 'German Democratic Republic', 'GDR'],
   ['West Germany', 'place', 'Federal Republic of Germany', 'FRG'],
   ['United Arab Emirates', 'place', 'UAE'],

@@ -136,7 +136,7 @@ newspapers cossacks revolutionaries embassy consulate mission
 export const ORG_FIRST_WORDS = set(`
 ministry department university bank army league council organization organisation office house
 institute academy commission committee board court federation union division ejercito partido
-embassy consulate
+embassy consulate agence compagnie societe banque parti armee
 `);
 
 /** A name whose last word is one of these is a place ("Suez Canal", "Yalu River", "Sinai Peninsula"). */
@@ -161,7 +161,7 @@ tavern farm run river lake island islands valley
 export const SHIP_PREFIXES = set('uss hms css hmas hmcs rms ss ijn sms frs');
 
 /** Political adjectives that may stand before a person's name like a nationality ("Communist Ho Chi Minh"). */
-export const POLITICAL_ADJECTIVES = set('communist nationalist royalist republican democratic socialist fascist nazi loyalist confederate union federal');
+export const POLITICAL_ADJECTIVES = set('communist nationalist royalist republican democratic socialist fascist nazi loyalist confederate union federal jesuit franciscan dominican');
 
 /** Number words: a name that opens with one is rarely a person's ("Seven Pines", "Three Principles"). */
 export const NUMBER_WORDS = set('one two three four five six seven eight nine ten eleven twelve twenty hundred thousand first second third fourth fifth sixth seventh eighth ninth tenth');
