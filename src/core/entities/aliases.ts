@@ -2,7 +2,7 @@
 // well-known alternates and demonyms through the gazetteer, then acronyms to their expansions
 // ("UN" → "United Nations") and short forms of personal names to the full name ("Sadat").
 import type { Candidate } from './candidates';
-import { lookupKnown } from './gazetteer';
+import { lookupKnown, type KnownName } from './gazetteer';
 import { CONNECTORS, EVENT_LAST_WORDS, GIVEN_NAMES, ORG_LAST_WORDS, PLACE_LAST_WORDS, STANDALONE_PARTICLES } from './lexicon';
 import { nameKey, nameWordKey, plainKey } from './normalize';
 import { eastAsianName } from './personNames';
@@ -30,9 +30,25 @@ export function keyOfName(name: string): string {
 
 export function keyOfCandidate(c: Candidate): { key: string; canonical?: string; final: boolean } {
   if (c.canonical) return { key: keyOfName(c.canonical), canonical: c.canonical, final: true };
-  const known = lookupKnown(c.knownAs ?? c.text);
+  const known = lookupKnown(c.knownAs ?? c.text) ?? officialNameOf(c);
   if (known) return { key: 'known:' + plainKey(known.canonical), canonical: known.canonical, final: false };
   return { key: 'name:' + nameKey(c.units.map((u) => u.text)), final: false };
+}
+
+const STATE_WORDS = new Set(['republic', 'kingdom', 'state', 'commonwealth', 'federation', 'emirate', 'sultanate', 'principality', 'duchy']);
+
+/**
+ * "Islamic Republic of Iran", "Kingdom of Saudi Arabia", "State of Israel": an official name of a
+ * known country is that country (the alternates table, checked first, holds the exceptions such as
+ * "Republic of Korea").
+ */
+function officialNameOf(c: Candidate): KnownName | undefined {
+  const of = c.units.findIndex((u) => u.kind === 'connector' && plainKey(u.text) === 'of');
+  if (of < 1 || !STATE_WORDS.has(plainKey(c.units[of - 1].text))) return undefined;
+  const rest = c.units.slice(of + 1).filter((u) => plainKey(u.text) !== 'the');
+  if (!rest.length) return undefined;
+  const country = lookupKnown(rest.map((u) => u.text).join(' '));
+  return country && country.strong && !country.demonym && country.type === 'place' ? country : undefined;
 }
 
 export function groupCandidates(candidates: readonly Candidate[]): Map<string, Group> {

@@ -209,7 +209,7 @@ function splitAtNonNames(run: Unit[], positions: Positions): Unit[][] {
     const notName =
       (u.kind === 'acronym' && NOT_ENTITIES.has(l)) || // "480 BC"
       (u.kind === 'word' &&
-      (CORE_FUNCTION_WORDS.has(l) || NOT_ENTITIES.has(l) ||
+      (CORE_FUNCTION_WORDS.has(l) ||
         (opening && ((FUNCTION_WORDS.has(l) && weak) || (CALENDAR_WORDS.has(l) && !eventName)))));
     if (notName) parts.push([]);
     else current.push(u);
@@ -358,7 +358,7 @@ function notAName(units: readonly Unit[]): boolean {
   if (units.length !== 1 || units[0].kind !== 'word') return false;
   const l = lower(units[0]);
   // A lone function word is never a name, wherever it stands ('said, "There…').
-  return DIRECTIONS.has(l) || NUMBER_WORDS.has(l) || FUNCTION_WORDS.has(l) || (l.length > 5 && l.endsWith('ism')) || /'(?:ve|ll|re|m|d)$/.test(l);
+  return DIRECTIONS.has(l) || NUMBER_WORDS.has(l) || FUNCTION_WORDS.has(l) || NOT_ENTITIES.has(l) || (l.length > 5 && l.endsWith('ism')) || /'(?:ve|ll|re|m|d)$/.test(l);
 }
 
 /** "UN General Assembly", "US Army": the leading known name is a mention of its own too. */

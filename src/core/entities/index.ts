@@ -53,10 +53,14 @@ function typeOf(text: string, tokens: ReturnType<typeof tokenize>, g: Group): En
 function uniqueSorted(mentions: readonly Candidate[]): TextSpan[] {
   const seen = new Set<string>();
   const out: TextSpan[] = [];
-  for (const m of [...mentions].sort((a, b) => a.start - b.start || a.end - b.end)) {
+  // Longest first at each start, so that a mention inside another of the same entity is dropped
+  // ("Iran" inside "Islamic Republic of Iran").
+  let coveredTo = -1;
+  for (const m of [...mentions].sort((a, b) => a.start - b.start || b.end - a.end)) {
     const id = `${m.start}:${m.end}`;
-    if (seen.has(id)) continue;
+    if (seen.has(id) || m.end <= coveredTo) continue;
     seen.add(id);
+    coveredTo = Math.max(coveredTo, m.end);
     out.push({ start: m.start, end: m.end, text: m.text });
   }
   return out;

@@ -228,7 +228,7 @@ export const STRUGGLE_NOUNS = set('battle battles fight struggle campaign race s
 /** Suffixes typical of company and brand names ("Orascom", "Koryolink", "Vodafone" is not caught, fine). */
 export const COMPANY_SUFFIXES: readonly string[] = ['com', 'tel', 'link', 'net', 'soft', 'tech', 'corp', 'tron'];
 
-/** Words that look like names but name no entity of ours: religions and creeds as adjectives. */
+/** Words that alone name no entity of ours: creeds as adjectives ("Muslim"; "Muslim Brotherhood" is one), era markers. */
 export const NOT_ENTITIES = set(`
 muslim muslims christian christians catholic catholics protestant protestants jewish islamic buddhist hindu
 sunni shia shiite god allah internet web bc bce ad ce
