@@ -35,6 +35,9 @@ export function keyOfCandidate(c: Candidate): { key: string; canonical?: string;
   return { key: 'name:' + nameKey(c.units.map((u) => u.text)), final: false };
 }
 
+/** Trailing words of company names that their short form leaves out ("Orascom Telecom Holding" → "Orascom"). */
+const ORG_SUFFIX_WORDS = new Set(['holding', 'holdings', 'telecom', 'group', 'inc', 'ltd', 'plc', 'sa', 'ag', 'gmbh', 'corp', 'co', 'international']);
+
 const STATE_WORDS = new Set(['republic', 'kingdom', 'state', 'commonwealth', 'federation', 'emirate', 'sultanate', 'principality', 'duchy']);
 
 /**
@@ -187,6 +190,19 @@ export function mergeShortNames(groups: Map<string, Group>): void {
         if (!first || !GIVEN_NAMES.has(plainKey(first.text)) || eastAsianName(c.units)) continue;
         const k = nameWordKey(first.text);
         if (!k) continue;
+        if (!byGivenName.has(k)) byGivenName.set(k, new Set());
+        byGivenName.get(k)!.add(g);
+      }
+    }
+    // "Orascom" for "Orascom Telecom Holding": an organisation's name without its trailing kind words.
+    for (const g of groups.values()) {
+      if (lengthOf(g) <= len || isPerson(g)) continue;
+      for (const c of g.mentions) {
+        const names = nameUnits(c);
+        let end = names.length;
+        while (end > 1 && (ORG_LAST_WORDS.has(plainKey(names[end - 1].text)) || ORG_SUFFIX_WORDS.has(plainKey(names[end - 1].text)))) end--;
+        if (end === names.length || end === 0 || c.units.some((u) => u.kind === 'connector')) continue;
+        const k = nameKey(names.slice(0, end).map((u) => u.text));
         if (!byGivenName.has(k)) byGivenName.set(k, new Set());
         byGivenName.get(k)!.add(g);
       }

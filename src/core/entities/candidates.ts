@@ -361,13 +361,17 @@ function notAName(units: readonly Unit[]): boolean {
   return DIRECTIONS.has(l) || NUMBER_WORDS.has(l) || FUNCTION_WORDS.has(l) || NOT_ENTITIES.has(l) || (l.length > 5 && l.endsWith('ism')) || /'(?:ve|ll|re|m|d)$/.test(l);
 }
 
-/** "UN General Assembly", "US Army": the leading known name is a mention of its own too. */
+/** "UN General Assembly", "US Army", "Suez Canal Authority": the leading place or known name is a mention too. */
 function nestedKnownPrefix(text: string, piece: Piece): Piece[] {
   const units = piece.units;
   if (units.length < 2 || !ORG_LAST_WORDS.has(lower(units[units.length - 1]))) return [];
-  for (let k = Math.min(units.length - 1, MAX_KNOWN_WORDS); k >= 1; k--) {
-    const entry = known(text, units.slice(0, k));
+  for (let k = units.length - 1; k >= 1; k--) {
+    const entry = k <= MAX_KNOWN_WORDS ? known(text, units.slice(0, k)) : undefined;
     if (entry && !entry.demonym) return [{ units: units.slice(0, k), titled: false }];
+    // "Suez Canal Authority": a place name with its kind word ("Suez Canal") inside.
+    if (k >= 2 && PLACE_LAST_WORDS.has(lower(units[k - 1])) && units[k - 1].kind === 'word') {
+      return [{ units: units.slice(0, k), titled: false, place: true }];
+    }
   }
   return [];
 }
