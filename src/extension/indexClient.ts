@@ -53,9 +53,17 @@ export class IndexClient {
     this.waiting.delete(key);
     const worker = this.start();
     if (!worker) return Promise.resolve(this.indexLocally(key, text, options));
+    // Settings come as VS Code configuration proxies, which structured clone refuses: plain copies.
+    const plain = JSON.parse(JSON.stringify(options)) as IndexOptions;
     return new Promise((resolve, reject) => {
-      this.waiting.set(key, { version, text, options, resolve, reject });
-      worker.postMessage({ type: 'index', key, version, text, options });
+      this.waiting.set(key, { version, text, options: plain, resolve, reject });
+      try {
+        worker.postMessage({ type: 'index', key, version, text, options: plain });
+      } catch (error) {
+        this.waiting.delete(key);
+        this.log.error('Could not send a document to the index worker; indexing it here', error);
+        resolve(this.indexLocally(key, text, plain));
+      }
     });
   }
 
