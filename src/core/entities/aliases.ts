@@ -117,6 +117,7 @@ function couldBeShortName(g: Group): boolean {
   return g.mentions.every((c) => {
     const known = lookupKnown(c.text);
     if (known && known.strong) return false;
+    if (c.units.some((u) => u.kind === 'numeral')) return false; // "Charles I" is a name of its own
     const last = nameUnits(c).at(-1);
     if (!last || last.kind !== 'word') return false;
     const head = plainKey(last.text);

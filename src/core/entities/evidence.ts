@@ -3,7 +3,7 @@
 // "Orascom also became…" is, because "company Orascom" appears mid-sentence.
 import { hasKindCue, type Candidate } from './candidates';
 import { lookupKnown } from './gazetteer';
-import { GIVEN_NAMES, STANDALONE_PARTICLES } from './lexicon';
+import { EVENT_LAST_WORDS, GIVEN_NAMES, ORG_LAST_WORDS, PLACE_LAST_WORDS, STANDALONE_PARTICLES } from './lexicon';
 import { nameWordKey, plainKey } from './normalize';
 import { isUpper, type Token } from './tokens';
 import type { Unit } from './units';
@@ -60,7 +60,8 @@ export function keepEvidenced(text: string, tokens: readonly Token[], candidates
   };
 
   const out: Candidate[] = [];
-  for (const c of candidates) {
+  for (const whole of candidates) {
+    const c = whole.nested ? whole : splitRunOn(text, whole, strongKeys, out);
     if (c.nested) out.push(c);
     else if (ordinaryWord(c)) continue;
     else if (c.inHeading) out.push(...fromHeading(text, c, seenAsName));
@@ -70,6 +71,22 @@ export function keepEvidenced(text: string, tokens: readonly Token[], candidates
     } else out.push(c);
   }
   return out;
+}
+
+/**
+ * "the battle of the Menin Road Ridge Ludendorff wrote": a name the document uses alone, right
+ * after a kind word, starts a name of its own. The first part is pushed to `out`; the rest returned.
+ */
+function splitRunOn(text: string, c: Candidate, strongKeys: ReadonlySet<string>, out: Candidate[]): Candidate {
+  const names = c.units.filter(isNameUnit);
+  if (names.length < 3) return c;
+  const last = c.units[c.units.length - 1];
+  const before = c.units[c.units.length - 2];
+  const kind = plainKey(before.text);
+  if (last.kind !== 'word' || !strongKeys.has(plainKey(last.text))) return c;
+  if (!PLACE_LAST_WORDS.has(kind) && !ORG_LAST_WORDS.has(kind) && !EVENT_LAST_WORDS.has(kind)) return c;
+  out.push(sub(text, c, c.units.slice(0, -1)));
+  return { ...sub(text, c, [last]), sentenceInitial: false };
 }
 
 /** Heading words are title-cased: keep the whole only if known or seen as a name in prose, else such single words. */

@@ -44,7 +44,7 @@ function computePlainKey(surface: string): string {
 export function nameWordKey(word: string): string | null {
   let key = plainKey(word);
   if (NAME_PARTICLES.has(key) || STANDALONE_PARTICLES.has(key)) return null;
-  if (/^\p{L}$/u.test(key)) return null; // an initial ("D.")
+  if (/^\p{L}\.$/u.test(word)) return null; // an initial ("D."); a numeral ("Charles I") stays
   const dash = key.indexOf('-');
   if (dash > 0 && NAME_PARTICLES.has(key.slice(0, dash))) key = key.slice(dash + 1);
   // "Kai-shek" = "Kai Shek", "Yong-nam" = "Yong Nam": hyphenation varies between sources.
