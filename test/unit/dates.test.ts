@@ -241,6 +241,17 @@ describe('dates: narrative time', () => {
     expectDate('On 12 March 1793 the revolt began (as in 1790). On 17 August, conscription followed.', '17 August', '1793-08-17');
   });
 
+  it('does not move the story to plans, targets and past-perfect flashbacks', () => {
+    const plan = 'On 10 March 1975 the offensive began; the coast would be exposed for a planned campaign in 1976. The ARVN collapsed on 11 March.';
+    expectDate(plan, '11 March', '1975-03-11');
+    const until = 'On October 20, 1944 Belgrade was freed. The siege lasted until the fall of Budapest in February 1945. By the start of July, the Japanese had retreated.';
+    expectDate(until, 'the start of July', '1944-07');
+    const back = 'In May 1944 the offensive began, and forces that had invaded Burma in late 1943 besieged Myitkyina. By June, the siege was over.';
+    expectDate(back, 'June', '1944-06');
+    // a date that moves the story forward without such a cue still moves it
+    expectDate('On 10 March 1975 the offensive began. Fighting resumed in 1976. On 11 March, the town fell.', '11 March', '1976-03-11');
+  });
+
   it('carries the era of the story to short years', () => {
     expectDate('The revolt began in 499 BC. In 497 the Ionians burned Sardis.', '497', '-0496');
   });

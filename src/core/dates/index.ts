@@ -2,9 +2,10 @@
 // resolving years and relative dates against the narrative time. Pure TypeScript, no Node API.
 
 import type { DateMention, IndexOptions, ParsedArticle } from '../types';
+import { clauseCue } from './clause';
 import { Cursor } from './cursor';
 import type { Expr, Point } from './model';
-import { advance, timeOf, type NarrativeTime } from './narrative';
+import { advance, heldBy, timeOf, type NarrativeTime } from './narrative';
 import type { Normalised } from './normalise';
 import { place, type Placed } from './placement';
 import { recognise } from './recognise';
@@ -68,7 +69,7 @@ export function tagDates(text: string, article: ParsedArticle, options?: DateTag
     const inQuote = quoted[m.first] && now !== null;
     if (placed.sets && placed.norm.edtf !== null && !(placed.sets.aside && now !== null) && !lookingBack && !inQuote) {
       const t = timeOf(placed.sets, firstIndex);
-      if (t) now = advance(now, { ...t, inferred: placed.inferred });
+      if (t && (placed.inferred || !heldBy(now, t, clauseCue(c, m.first)))) now = advance(now, { ...t, inferred: placed.inferred });
     }
   }
   return out;

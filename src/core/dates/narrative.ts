@@ -2,6 +2,7 @@
 // takes its year from it, "the next day" moves it by a day. Resolved against the story, never
 // against today.
 
+import { Cue } from './clause';
 import type { Unit } from './lexicon';
 import type { Point } from './model';
 import { astronomicalYear, daysInMonth } from './normalise';
@@ -148,6 +149,21 @@ export function timeOf(p: Point, mentionIndex: number): NarrativeTime | null {
     t.month = SEASON_START[p.season];
   }
   return t;
+}
+
+/**
+ * Whether an explicit date the clause marks as looking ahead or back (see clause.ts) leaves the
+ * narrative where it is: a target or plan after the story's time ("a campaign planned for 1976"),
+ * a flashback before it ("forces that had invaded Burma in late 1943"), an aside in parentheses
+ * in another year. Only a story dated at least to the month is held.
+ */
+export function heldBy(now: NarrativeTime | null, t: NarrativeTime, cue: Cue): boolean {
+  if (now === null || now.month === undefined || cue === Cue.None) return false;
+  const dir = t.year !== now.year ? Math.sign(t.year - now.year) : t.month === undefined ? 0 : Math.sign(t.month - now.month);
+  if (cue & Cue.Ahead && dir > 0) return true;
+  if (cue & Cue.Back && dir < 0) return true;
+  if (cue & Cue.Paren && t.year !== now.year) return true;
+  return false;
 }
 
 /**

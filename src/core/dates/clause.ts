@@ -1,0 +1,56 @@
+// What the clause around a date says about it, read from the words before it: a date the story
+// looks ahead to ("a campaign planned for 1976", "lasted until … February 1945"), one it looks
+// back to ("forces that had invaded Burma in late 1943"), one in parentheses. Such dates are
+// placed as usual but do not move the narrative time. One backward scan of a few tokens per
+// mention, within the sentence.
+
+import type { Cursor } from './cursor';
+
+export const enum Cue {
+  None = 0,
+  /** The clause looks ahead: a plan, an expectation, a target ("until", "planned", "would"). */
+  Ahead = 1,
+  /** The clause is in the past perfect ("had invaded", "had been"): a flashback. */
+  Back = 2,
+  /** The date is inside parentheses. */
+  Paren = 4,
+}
+
+/** How far back the clause is read. */
+const CLAUSE_WINDOW = 12;
+
+const AHEAD_WORDS: ReadonlySet<string> = new Set([
+  'plan', 'plans', 'planned', 'planning', 'projected', 'scheduled', 'expected', 'intended', 'proposed', 'predicted',
+  'envisioned', 'envisaged', 'would', 'will', 'until', 'till',
+]);
+
+/** Punctuation that ends the clause a date belongs to (looking back). */
+const CLAUSE_END: ReadonlySet<string> = new Set(['.', ';', ':', '!', '?', '"', '“', '”']);
+
+/** Participles after "had" that are not "-ed"/"-en" ("had begun", "had fought"). */
+const IRREGULAR_PARTICIPLES: ReadonlySet<string> = new Set(['begun', 'fought', 'won', 'lost', 'made', 'held', 'left', 'led', 'sent', 'set', 'met', 'become', 'come', 'run', 'struck', 'built', 'brought', 'kept', 'sought', 'spent', 'put']);
+
+function isParticiple(w: string): boolean {
+  return w.endsWith('ed') || w.endsWith('en') || IRREGULAR_PARTICIPLES.has(w);
+}
+
+/** The cues of the clause before token i (the first token of a mention). */
+export function clauseCue(c: Cursor, i: number): Cue {
+  let cue = Cue.None;
+  let depth = 0;
+  for (let j = c.prev(i), k = 0; j >= 0 && k < CLAUSE_WINDOW; j = c.prev(j), k++) {
+    const t = c.tokens[j];
+    if (t.kind === 'punct') {
+      if (t.text === ')') depth++;
+      else if (t.text === '(') {
+        if (depth === 0) return cue | Cue.Paren;
+        depth--;
+      } else if (CLAUSE_END.has(t.text)) break;
+      continue;
+    }
+    if (t.kind !== 'word') continue;
+    if (AHEAD_WORDS.has(t.lower)) cue |= Cue.Ahead;
+    else if (t.lower === 'had' && isParticiple(c.word(c.next(j)))) cue |= Cue.Back;
+  }
+  return cue;
+}
