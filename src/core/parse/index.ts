@@ -260,19 +260,22 @@ class Flattener {
 
   /** Reads `- key: value` items; returns null (not an infobox) when no item has a key. */
   private infobox(list: Parent, base: number): InfoboxField[] | null {
+    const read: (InfoboxField | Paragraph)[] = [];
     const fields: InfoboxField[] = [];
-    const rest: Paragraph[] = [];
     for (const item of list.children) {
       if (item.type !== 'listItem') continue;
       const para = item.children[0];
       if (!para || para.type !== 'paragraph') continue;
       const field = this.field(para, base);
       if (field) fields.push(field);
-      else rest.push(para);
+      read.push(field ?? para);
     }
     if (!fields.length) return null;
-    this.items.push({ type: 'infobox', fields });
-    for (const para of rest) this.paragraph(para, base, 'list-item', false);
+    // In document order: fields, and items without a key as list items.
+    for (const x of read) {
+      if ('key' in x) this.items.push({ type: 'infobox', fields: [x] });
+      else this.paragraph(x, base, 'list-item', false);
+    }
     // Wiki links in field values count too.
     for (const item of list.children) if ('children' in item) this.collectLinks(item as Parent, base);
     return fields;

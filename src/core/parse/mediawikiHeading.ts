@@ -32,8 +32,12 @@ export interface MediawikiHeadingData {
   close: number;
 }
 
-/** Longest heading line the construct will look at (longer lines are prose). */
-const MAX_HEADING_LINE = 2000;
+/**
+ * Longest heading line the construct will look at (longer lines are prose). An attempt
+ * scans one line at most twice, so any bound keeps parsing linear; this one only stops
+ * absurd headings.
+ */
+const MAX_HEADING_LINE = 100_000;
 
 const mediawikiHeadingConstruct: Construct = {
   name: 'mediawikiHeading',

@@ -70,6 +70,9 @@ export function planSegments(text: string): Segment[] {
   let fenceChar = 0;
   let fenceLen = 0;
   let htmlEnd: string | null = null;
+  // A fence or HTML block opened inside a container ends with it: at a line indented less
+  // than its start that is not a block quote line (no lazy continuation for these).
+  let innerColumn = -1;
   // The current blank-line separated block.
   let blockStart = 0;
   let blockHtml = false;
@@ -122,6 +125,11 @@ export function planSegments(text: string): Segment[] {
     const blank = k === le;
     const first = ls < le ? text.charCodeAt(ls) : -1;
 
+    if (!blank && innerColumn >= 0 && (fenceChar || htmlEnd !== null) && k - ls < innerColumn && text.charCodeAt(k) !== 62) {
+      fenceChar = 0;
+      htmlEnd = null;
+      innerColumn = -1;
+    }
     if (blank) {
       if (!prevBlank && !fenceChar && htmlEnd === null) endBlock(ls);
     } else {
@@ -174,6 +182,7 @@ export function planSegments(text: string): Segment[] {
           if (!fenceChar) {
             fenceChar = c;
             fenceLen = len;
+            innerColumn = depth > 0 ? s - ls : -1;
           } else if (c === fenceChar && len >= fenceLen && trimSpan(text, r, le) === null) {
             fenceChar = 0;
           }
@@ -187,7 +196,10 @@ export function planSegments(text: string): Segment[] {
         else if (head.startsWith('<![cdata[')) end = ']]>';
         else if (head.startsWith('<?')) end = '?>';
         else if (/^<![a-z]/.test(head)) end = '>';
-        if (end !== null && !text.slice(s + 2, le).toLowerCase().includes(end)) htmlEnd = end;
+        if (end !== null && !text.slice(s + 2, le).toLowerCase().includes(end)) {
+          htmlEnd = end;
+          innerColumn = depth > 0 ? s - ls : -1;
+        }
       } else if (!fenceChar && c === 91 /* [ */ && s - ls <= 3 && noDefinitions) {
         // A possible link reference definition: they act across the document, so no size cuts.
         if (text.slice(s, le).includes(']:')) noDefinitions = false;
