@@ -7,7 +7,7 @@ import { CONNECTORS, EVENT_LAST_WORDS, GIVEN_NAMES, ORG_LAST_WORDS, PLACE_LAST_W
 import { nameKey, nameWordKey, plainKey } from './normalize';
 import { eastAsianName } from './personNames';
 import { decideType, nameVotes } from './typing';
-import type { Unit } from './units';
+import { isNameUnit, type Unit } from './units';
 
 export interface Group {
   key: string;
@@ -18,7 +18,6 @@ export interface Group {
   mentions: Candidate[];
 }
 
-const isNameUnit = (u: Unit): boolean => u.kind === 'word' || u.kind === 'acronym' || u.kind === 'designation';
 const nameUnits = (c: Candidate): Unit[] => c.units.filter(isNameUnit);
 
 /** The grouping key of a name given as a plain string (a canonical name). */

@@ -28,10 +28,9 @@ import {
   TITLE_MODIFIERS,
   isRomanNumeral,
 } from './lexicon';
-import { plainKey } from './normalize';
 import type { Positions } from './positions';
 import type { Token } from './tokens';
-import type { Unit } from './units';
+import { isNameUnit, unitKey, type Unit } from './units';
 
 export interface Candidate {
   start: number;
@@ -57,8 +56,7 @@ export interface Candidate {
 
 type Piece = { units: Unit[]; titled: boolean; place?: boolean };
 
-const lower = (u: Unit): string => plainKey(u.text);
-const isNameUnit = (u: Unit): boolean => u.kind === 'word' || u.kind === 'acronym' || u.kind === 'designation';
+const lower = unitKey;
 const TITLE_SEQUENCES = MULTIWORD_TITLES.map((t) => t.split(' ')).sort((a, b) => b.length - a.length);
 /** No name is longer; longer runs (title-cased citations, hostile input) are cut, which also bounds the work per run. */
 const MAX_RUN_UNITS = 16;

@@ -6,9 +6,8 @@ import { lookupKnown } from './gazetteer';
 import { EVENT_LAST_WORDS, GIVEN_NAMES, ORG_LAST_WORDS, PLACE_LAST_WORDS, STANDALONE_PARTICLES } from './lexicon';
 import { nameWordKey, plainKey } from './normalize';
 import { isUpper, type Token } from './tokens';
-import type { Unit } from './units';
+import { isNameUnit, type Unit } from './units';
 
-const isNameUnit = (u: Unit): boolean => u.kind === 'word' || u.kind === 'acronym' || u.kind === 'designation';
 
 export function keepEvidenced(text: string, tokens: readonly Token[], candidates: readonly Candidate[]): Candidate[] {
   const lowerCounts = new Map<string, number>();

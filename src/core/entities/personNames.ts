@@ -2,9 +2,8 @@
 // or an East Asian family name followed by short given names.
 import { EAST_ASIAN_FAMILY_NAMES, GIVEN_NAMES, NAME_PARTICLES, STANDALONE_PARTICLES } from './lexicon';
 import { plainKey } from './normalize';
-import type { Unit } from './units';
+import { isNameUnit, type Unit } from './units';
 
-const isNameUnit = (u: Unit): boolean => u.kind === 'word' || u.kind === 'acronym' || u.kind === 'designation';
 
 export function personShapedUnits(units: readonly Unit[]): boolean {
   const names = units.filter(isNameUnit);

@@ -28,7 +28,7 @@ import {
 } from './lexicon';
 import { plainKey } from './normalize';
 import type { Token } from './tokens';
-import type { Unit } from './units';
+import { isNameUnit, unitKey } from './units';
 
 /** Nouns a person's name may qualify ("the Franco regime", "the Bush administration"). */
 const PERSONAL_RULE_NOUNS = new Set(['regime', 'government', 'administration', 'cabinet', 'dynasty', 'army', 'forces', 'party']);
@@ -36,8 +36,7 @@ const PERSONAL_RULE_NOUNS = new Set(['regime', 'government', 'administration', '
 export type Votes = Record<EntityType, number>;
 export const noVotes = (): Votes => ({ person: 0, place: 0, organization: 0, event: 0, other: 0 });
 
-const lower = (u: Unit): string => plainKey(u.text);
-const isNameUnit = (u: Unit): boolean => u.kind === 'word' || u.kind === 'acronym' || u.kind === 'designation';
+const lower = unitKey;
 
 const nameVotesCache = new WeakMap<Candidate, Votes>();
 

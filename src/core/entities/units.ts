@@ -2,6 +2,7 @@
 // prefixes ("pro-", "non-") and glued suffixes ("-based", "-sponsored") cut off, and
 // compounds of names ("Egypt–North", "Libyan–Egyptian") split into parts that remember the dash.
 import { CONNECTORS, NAME_PARTICLES, NON_NAME_PREFIXES, STANDALONE_PARTICLES, POSSESSIVE_NAME_WORDS, TITLE_HEADS, isRomanNumeral } from './lexicon';
+import { plainKey } from './normalize';
 import { isUpper, isWordChar, type Token } from './tokens';
 
 export type UnitKind =
@@ -27,6 +28,12 @@ export interface Unit {
   /** The unit was followed by a possessive 's ("Marye's" in "Marye's Heights"). */
   possessive?: boolean;
 }
+
+/** Units that carry a name's words (not connectors, initials or numerals). */
+export const isNameUnit = (u: Unit): boolean => u.kind === 'word' || u.kind === 'acronym' || u.kind === 'designation';
+
+/** A unit's lexicon key: lower case, no diacritics or final period. */
+export const unitKey = (u: Unit): string => plainKey(u.text);
 
 /** Lower-case words glued after a name that describe it rather than belong to it ("Egypt-based"). */
 const GLUED_SUFFIX_MAX = 4;
