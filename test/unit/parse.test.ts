@@ -400,6 +400,62 @@ describe('parseArticle: robustness', function () {
     }
   });
 
+  it('cuts large texts into segments without changing the structure', () => {
+    const chunk = [
+      '==Part==',
+      'Text of the part. It has two sentences.',
+      '',
+      '```',
+      'code',
+      '',
+      '== not a heading ==',
+      '```',
+      '',
+      '<!--',
+      '',
+      '== hidden ==',
+      '',
+      '-->',
+      '',
+      '- item one',
+      '  ```',
+      '',
+      'After the list.',
+      '',
+      '> quote line',
+      '',
+      '=== Sub ===',
+      'Infobox',
+      '- Key: value',
+      '- no key here',
+      '- Other: more',
+      '',
+      'Closing [[Link|label]] sentence. Another one.',
+      '',
+    ].join('\n');
+    const one = parseArticle(chunk);
+    assert.deepEqual(one.sections.map((s) => s.title), ['Part', 'Sub']);
+    const copies = 400;
+    const big = (chunk + '\n').repeat(copies);
+    assert.ok(big.length > 100_000, `${big.length} chars`);
+    const a = parseArticle(big);
+    checkInvariants(big, a);
+    const step = chunk.length + 1;
+    const shift = <T extends { start: number; end: number }>(x: T, k: number): T => ({ ...x, start: x.start + k * step, end: x.end + k * step });
+    assert.equal(a.sections.length, one.sections.length * copies);
+    assert.equal(a.passages.length, one.passages.length * copies);
+    for (let k = 0; k < copies; k++) {
+      const n = one.passages.length;
+      assert.deepEqual(
+        a.passages.slice(k * n, (k + 1) * n).map((p) => ({ ...p, section: p.section - k * one.sections.length })),
+        one.passages.map((p) => shift(p, k)),
+        `copy ${k}`,
+      );
+    }
+    assert.equal(a.infobox.length, 2 * copies);
+    assert.equal(a.wikiLinks.length, copies);
+  });
+
   it('parses 10,000 headings into 10,000 sections', () => {
     const text = Array.from({ length: 10000 }, (_, i) => `==Section ${i}==\nText ${i}.`).join('\n');
     const a = parseArticle(text);

@@ -70,8 +70,9 @@ export function planSegments(text: string): Segment[] {
   let fenceChar = 0;
   let fenceLen = 0;
   let htmlEnd: string | null = null;
-  // A fence or HTML block opened inside a container ends with it: at a line indented less
-  // than its start that is not a block quote line (no lazy continuation for these).
+  // A fence or HTML block opened after a container prefix or indentation (inside a list
+  // item, say) ends with its container: at a line indented less than its start that is not
+  // a block quote line (no lazy continuation for these).
   let innerColumn = -1;
   // The current blank-line separated block.
   let blockStart = 0;
@@ -182,7 +183,7 @@ export function planSegments(text: string): Segment[] {
           if (!fenceChar) {
             fenceChar = c;
             fenceLen = len;
-            innerColumn = depth > 0 ? s - ls : -1;
+            innerColumn = s > ls ? s - ls : -1;
           } else if (c === fenceChar && len >= fenceLen && trimSpan(text, r, le) === null) {
             fenceChar = 0;
           }
@@ -198,7 +199,7 @@ export function planSegments(text: string): Segment[] {
         else if (/^<![a-z]/.test(head)) end = '>';
         if (end !== null && !text.slice(s + 2, le).toLowerCase().includes(end)) {
           htmlEnd = end;
-          innerColumn = depth > 0 ? s - ls : -1;
+          innerColumn = s > ls ? s - ls : -1;
         }
       } else if (!fenceChar && c === 91 /* [ */ && s - ls <= 3 && noDefinitions) {
         // A possible link reference definition: they act across the document, so no size cuts.
