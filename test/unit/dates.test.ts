@@ -241,6 +241,13 @@ describe('dates: narrative time', () => {
     expectDate('On 12 March 1793 the revolt began (as in 1790). On 17 August, conscription followed.', '17 August', '1793-08-17');
   });
 
+  it('moves the story to the year a framed duration measures, and puts day shifts of an undated day in the year', () => {
+    const s = 'Raids hit Tondern in July 1918. For the first ten months of 1915, Austria-Hungary held back. The attack began in October; four days later the Bulgarians struck.';
+    expectDate(s, 'the first ten months of 1915', 'P10M');
+    expectDate(s, 'October', '1915-10');
+    expectDate(s, 'four days later', '1915-XX-XX', { inferred: true });
+  });
+
   it('does not move the story to plans, targets and past-perfect flashbacks', () => {
     const plan = 'On 10 March 1975 the offensive began; the coast would be exposed for a planned campaign in 1976. The ARVN collapsed on 11 March.';
     expectDate(plan, '11 March', '1975-03-11');

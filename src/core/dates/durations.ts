@@ -5,7 +5,7 @@
 import type { DateModifier } from '../types';
 import type { Cursor } from './cursor';
 import { DURATION_PREFIXES, EVENT_PHRASE_MAX, UNIT_CODE, UNITS, type Unit } from './lexicon';
-import type { Match } from './model';
+import type { Match, Point } from './model';
 import { readPoint } from './calendar';
 import { readQuantity } from './quantities';
 
@@ -50,16 +50,20 @@ function readFramedDuration(c: Cursor, i: number): Match | null {
   }
   // "the last week of August", "the first ten months of 1915": the frame's date joins the extent
   let last = k;
+  let frame: Point | undefined;
   if (['first', 'last', 'final'].includes(w) && c.isWord(c.next(k), 'of')) {
     const framed = readPoint(c, c.next(c.next(k)), false);
-    if (framed && framed.first === c.next(c.next(k))) last = framed.last;
-    else {
+    if (framed && framed.first === c.next(c.next(k))) {
+      last = framed.last;
+      if (framed.point.year !== undefined && framed.point.anaphor === undefined) frame = { ...framed.point, midSentence: undefined };
+    } else {
       // "the first three years of the war": TIMEX2 takes in the event
       const end = c.phraseEnd(c.next(c.next(k)), EVENT_PHRASE_MAX);
       if (end >= 0) last = end;
     }
   }
-  return { first: i, last, expr: { kind: 'duration', value: durationValue(plural && !q ? null : n, unit) } };
+  const value = durationValue(plural && !q ? null : n, unit);
+  return { first: i, last, expr: frame ? { kind: 'duration', value, frame } : { kind: 'duration', value } };
 }
 
 /** [prefix] quantity unit ["old"]: "three years", "over a month", "some 19 days", "eighteen months". */

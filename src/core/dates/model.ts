@@ -53,7 +53,8 @@ export type Expr =
   | { kind: 'range'; from: Point; to: Point; parts?: Span2[] }
   | { kind: 'list'; items: Point[]; all: boolean; parts?: Span2[] }
   /** ISO duration such as P3Y, PXD (X = unknown amount), P2.5Y. */
-  | { kind: 'duration'; value: string; mod?: DateModifier }
+  /** `frame`: the dated span it measures part of ("the first ten months of 1915" → 1915), which moves the story there. */
+  | { kind: 'duration'; value: string; mod?: DateModifier; frame?: Point }
   /** TIMEX2 tokens: PRESENT_REF, PAST_REF, FUTURE_REF. */
   | { kind: 'ref'; value: 'PRESENT_REF' | 'PAST_REF' | 'FUTURE_REF' }
   /** Recurring times ("daily", "per month"): TIMEX2 value, type SET. */

@@ -93,6 +93,10 @@ export function resolvePoint(p: Point, now: NarrativeTime | null): Resolved {
   const anaphor = p.anaphor === 'now' ? (now.day !== undefined ? 'day' : now.month !== undefined ? 'month' : 'year') : p.anaphor ?? 'year';
   let t: NarrativeTime | null = now;
   if (p.shift) t = shiftTime(now, p.shift.unit, p.shift.n);
+  if (t === null && p.shift?.unit === 'day' && Math.abs(p.shift.n) < 28 && !p.unknown) {
+    // "four days later" in a story dated only to the month or year: some day of that year (1915-XX-XX)
+    return { point: { ...fromAstronomical(now.year), someDay: true, ...(p.mod ? { mod: p.mod } : {}) }, inferred: true, ok: true };
+  }
   if (t === null) return { point: p, inferred: false, ok: false };
   const out: Point = { ...p };
   // "the final day of the battle" in a story dated to the day is that day; else some day of it

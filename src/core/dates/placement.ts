@@ -56,7 +56,7 @@ export function place(e: Expr, now: NarrativeTime | null): Placed {
       };
     }
     case 'duration':
-      return { norm: { edtf: e.value, precision: precisionOfDuration(e.value), earliest: null, latest: null }, type: 'DURATION', inferred: false };
+      return { norm: { edtf: e.value, precision: precisionOfDuration(e.value), earliest: null, latest: null }, type: 'DURATION', inferred: false, sets: e.frame };
     case 'set':
       return { norm: { edtf: e.value, precision: 'set', earliest: null, latest: null }, type: 'SET', inferred: false };
     case 'ref':
