@@ -131,6 +131,13 @@ describe('entities: alias merging', () => {
     expectEntity(text, 'Vo Nguyen Giap', 'person', ['Vo Nguyen Giap', 'Giáp']);
   });
 
+  it('joins a lone kind word to the name before it that ends in it ("the Revolution" → "French Revolution")', () => {
+    const text =
+      "This effectively led to Bonaparte's dictatorship and eventually (in 1804) to his proclamation as Empereur (emperor), which brought to a close the specifically republican phase of the French Revolution. " +
+      'When the Revolution opened, some women struck forcefully, using the volatile political climate to assert their active natures.';
+    expectEntity(text, 'French Revolution', 'event', ['French Revolution', 'Revolution']);
+  });
+
   it('does not merge different people who share a family name', () => {
     const text = 'Kim Jong Un invited Kim Yong-nam. Kim Il Sung sent Egypt a message of solidarity.';
     const entities = extract(text);

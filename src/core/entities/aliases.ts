@@ -233,6 +233,39 @@ function wordCount(c: Candidate): number {
   return nameKey(c.units.map((u) => u.text)).split(' ').length;
 }
 
+/**
+ * "the Revolution" after "the French Revolution", "the Assembly" after "the National Assembly":
+ * a lone kind word refers back to the nearest name before it that ends in that word.
+ */
+export function mergeKindWords(groups: Map<string, Group>): void {
+  const byLastWord = new Map<string, Array<{ at: number; group: Group }>>();
+  for (const g of groups.values()) {
+    for (const c of g.mentions) {
+      const names = nameUnits(c);
+      if (names.length < 2 || c.nested || names[names.length - 1].dashBefore) continue; // not "Counter-Revolution"
+      const k = plainKey(names[names.length - 1].text);
+      if (!EVENT_LAST_WORDS.has(k) && !ORG_LAST_WORDS.has(k)) continue;
+      if (!byLastWord.has(k)) byLastWord.set(k, []);
+      byLastWord.get(k)!.push({ at: c.start, group: g });
+    }
+  }
+  for (const list of byLastWord.values()) list.sort((a, b) => a.at - b.at);
+  for (const g of [...groups.values()]) {
+    if (g.canonicalIsFinal || !g.mentions.every((c) => c.units.length === 1 && c.units[0].kind === 'word' && !lookupKnown(c.text))) continue;
+    const keep: Candidate[] = [];
+    for (const c of g.mentions) {
+      const list = byLastWord.get(plainKey(c.text));
+      const i = list ? lastBefore(list, c.start) : -1;
+      // The nearest such name before it, else the first one after it (a heading may come first).
+      const target = list && (i >= 0 ? list[i].group : list[0].group);
+      if (target && target !== g && groups.has(target.key)) target.mentions.push(c);
+      else keep.push(c);
+    }
+    g.mentions = keep;
+    if (!keep.length) groups.delete(g.key);
+  }
+}
+
 /** Index of the last entry positioned before `at` (binary search), or -1. */
 function lastBefore(list: ReadonlyArray<{ at: number }>, at: number): number {
   let lo = 0;

@@ -1,7 +1,7 @@
 // Named entities of an article: people, places, organisations, events and other named things,
 // each with every mention and its alias forms merged. Pure and deterministic; runs in browsers.
 import type { Entity, IndexOptions, ParsedArticle, TextSpan } from '../types';
-import { chooseName, groupCandidates, mergeAcronyms, mergeShortNames, type Group } from './aliases';
+import { chooseName, groupCandidates, mergeAcronyms, mergeKindWords, mergeShortNames, type Group } from './aliases';
 import { findCandidates, type Candidate } from './candidates';
 import { keepEvidenced } from './evidence';
 import { plainKey } from './normalize';
@@ -26,6 +26,7 @@ export function extractEntities(text: string, article: ParsedArticle, options?: 
   const groups = groupCandidates(candidates);
   mergeAcronyms(groups);
   mergeShortNames(groups);
+  mergeKindWords(groups);
 
   const entities: Array<Omit<Entity, 'id'>> = [];
   for (const g of groups.values()) {
