@@ -1,0 +1,94 @@
+// Incremental indexing must give exactly what a full rebuild gives: the IncrementalIndexer sees a
+// document through a sequence of random edits (typing, pasting, deleting a section, replacing a
+// span) of the sample and of WikiWars texts, and after each edit its index data deep-equals
+// buildIndexData of the same text.
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { buildIndexData } from '../../src/core/articleIndex';
+import { IncrementalIndexer } from '../../src/core/incremental';
+import { sampleText, wikiWarsTexts } from '../fixtures/corpus';
+
+const SEED = Number(process.env.CHRONOLENS_FUZZ_SEED ?? 20261129);
+const sample = sampleText();
+const wikiwars = wikiWarsTexts().texts;
+
+/** A window of a WikiWars text starting at a paragraph, up to `max` characters. */
+function window(text: string, at: number, max: number): string {
+  const start = at === 0 ? 0 : Math.max(0, text.indexOf('\n\n', at) + 2);
+  return text.slice(start, start + max);
+}
+
+type Edit =
+  | { kind: 'type'; at: number; char: string }
+  | { kind: 'paste'; at: number; from: number; length: number }
+  | { kind: 'delete'; at: number; length: number }
+  | { kind: 'replace'; at: number; length: number; with: string };
+
+const edit: fc.Arbitrary<Edit> = fc.oneof(
+  fc.record({ kind: fc.constant('type' as const), at: fc.nat(), char: fc.constantFrom('x', ' ', '\n', '1', '9', 'A', '.', '=', '\n\n', '[[') }),
+  fc.record({ kind: fc.constant('paste' as const), at: fc.nat(), from: fc.nat(), length: fc.integer({ min: 1, max: 600 }) }),
+  fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 2000 }) }),
+  fc.record({ kind: fc.constant('replace' as const), at: fc.nat(), length: fc.integer({ min: 0, max: 40 }), with: fc.constantFrom('In June 1973', 'Sadat', '== Later ==\n', 'the next day', ' 1956', '') }),
+);
+
+function apply(text: string, e: Edit, source: string): string {
+  const at = text.length ? e.at % (text.length + 1) : 0;
+  switch (e.kind) {
+    case 'type':
+      return text.slice(0, at) + e.char + text.slice(at);
+    case 'paste': {
+      const from = source.length ? e.from % source.length : 0;
+      return text.slice(0, at) + source.slice(from, from + e.length) + text.slice(at);
+    }
+    case 'delete':
+      return text.slice(0, at) + text.slice(at + e.length);
+    case 'replace':
+      return text.slice(0, at) + e.with + text.slice(at + e.length);
+  }
+}
+
+function checkSequence(start: string, edits: Edit[], source: string): void {
+  const indexer = new IncrementalIndexer();
+  let text = start;
+  assert.deepEqual(indexer.update(text), buildIndexData(text));
+  for (const e of edits) {
+    text = apply(text, e, source);
+    const incremental = indexer.update(text);
+    assert.deepEqual(incremental, buildIndexData(text), `after ${JSON.stringify(e)}`);
+  }
+}
+
+describe('incremental indexing equals a full rebuild', function () {
+  this.timeout(120_000);
+
+  it('on random edits of the sample', () => {
+    fc.assert(
+      fc.property(fc.array(edit, { minLength: 1, maxLength: 4 }), (edits) => checkSequence(sample, edits, sample)),
+      { seed: SEED, numRuns: 30 },
+    );
+  });
+
+  it('on random edits of WikiWars texts', function () {
+    if (!wikiwars.length) this.skip();
+    fc.assert(
+      fc.property(
+        fc.nat({ max: wikiwars.length - 1 }),
+        fc.nat({ max: 40_000 }),
+        fc.array(edit, { minLength: 1, maxLength: 4 }),
+        (doc, at, edits) => {
+          const text = wikiwars[doc];
+          checkSequence(window(text, at % text.length, 6000), edits, text);
+        },
+      ),
+      { seed: SEED, numRuns: 30 },
+    );
+  });
+
+  it('with options, and when only the options change', () => {
+    const indexer = new IncrementalIndexer();
+    const options = { entities: { aliases: { 'the Rais': 'Gamal Abdel Nasser' }, ignore: ['Egypt'] } };
+    assert.deepEqual(indexer.update(sample), buildIndexData(sample));
+    assert.deepEqual(indexer.update(sample, options), buildIndexData(sample, options));
+    assert.deepEqual(indexer.update(sample), buildIndexData(sample));
+  });
+});
