@@ -238,6 +238,8 @@ describe('dates: narrative time', () => {
     expectDate(s, '25 April', '1975-04-25');
     const q = 'On 7 April 1969 Nixon said: "the withdrawal will be completed during the spring of next year." On 9 May the troops left.';
     expectDate(q, '9 May', '1969-05-09');
+    const r = 'Ludendorff wrote on the fighting in 1917: "An assault was made on our lines on the 20 September. The onslaught on the 20th failed."';
+    expectDate(r, 'the 20th', '1917-09-20');
     expectDate('On 12 March 1793 the revolt began (as in 1790). On 17 August, conscription followed.', '17 August', '1793-08-17');
   });
 

@@ -66,10 +66,11 @@ export function tagDates(text: string, article: ParsedArticle, options?: DateTag
     // Looking back ("two years ago", "a decade earlier") does not move the story there.
     const lookingBack = m.expr.kind === 'point' && ((m.expr.point.shift?.n ?? 0) < 0 || m.expr.point.direction === -1);
     // Dates inside quotations are the speaker's, not the story's ("… completed during the spring of next year").
+    // A quoted date in the story's year only refines it ("… on the 20 September. … on the 20th").
     const inQuote = quoted[m.first] && now !== null;
-    if (placed.sets && placed.norm.edtf !== null && !(placed.sets.aside && now !== null) && !lookingBack && !inQuote) {
+    if (placed.sets && placed.norm.edtf !== null && !(placed.sets.aside && now !== null) && !lookingBack) {
       const t = timeOf(placed.sets, firstIndex);
-      if (t && (placed.inferred || !heldBy(now, t, clauseCue(c, m.first)))) now = advance(now, { ...t, inferred: placed.inferred });
+      if (t && (!inQuote || t.year === now?.year) && (placed.inferred || !heldBy(now, t, clauseCue(c, m.first)))) now = advance(now, { ...t, inferred: placed.inferred });
     }
   }
   return out;
