@@ -375,7 +375,7 @@ function buildArticle(text: string, items: Item[], wikiLinks: WikiLink[]): Parse
   if (!explicit) {
     for (let k = 0; k < items.length - 1; k++) {
       const it = items[k];
-      if (it.type === 'paragraph' && it.topLevel && it.kind === 'prose' && looksLikePlainHeading(text, it.span)) {
+      if (it.type === 'paragraph' && it.topLevel && it.kind === 'prose' && looksLikePlainHeading(text, it.span) && !INFOBOX_LINE.test(text.slice(it.span.start, it.span.end))) {
         const span = trimSpan(text, it.span.start, it.span.end)!;
         items[k] = { type: 'heading', depth: 2, line: span, content: span, title: text.slice(span.start, span.end).replace(/\s+/g, ' '), topLevel: true };
       }

@@ -15,10 +15,11 @@ const HARD = new Set([
   'mr', 'mrs', 'ms', 'messrs', 'dr', 'prof', 'gen', 'lt', 'col', 'maj', 'capt', 'cpt', 'sgt', 'cpl', 'pvt', 'adm', 'cmdr', 'cdr', 'brig',
   'gov', 'sen', 'rep', 'pres', 'rev', 'hon', 'fr', 'st', 'ste', 'mt', 'ft', 'vs', 'v', 'c', 'ca', 'cf', 'e.g', 'i.e', 'viz',
   'approx', 'fig', 'figs', 'p', 'pp', 'vol', 'vols', 'ch', 'art', 'nr', 'a.k.a', 'op', 'no', 'nos', 'lit', 'esp', 'incl',
+  'mme', 'mlle', 'lieut', 'cmdt', 'comdr', 'supt', 'insp', 'det', 'atty', 'pfc', 'rt', 'gens', 'cols', 'lts', 'sgts', 'capts', 'sens', 'reps',
 ]);
 
 const SOFT = new Set([
-  'etc', 'inc', 'ltd', 'co', 'corp', 'jr', 'sr', 'bros', 'al', 'dept', 'est', 'govt', 'univ', 'assn',
+  'etc', 'inc', 'ltd', 'co', 'corp', 'jr', 'sr', 'bros', 'al', 'dept', 'est', 'govt', 'univ', 'assn', 'ave', 'blvd', 'rd',
   'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun',
 ]);
 
