@@ -250,6 +250,12 @@ describe('dates: narrative time', () => {
     expectDate(s, 'four days later', '1915-XX-XX', { inferred: true });
   });
 
+  it('gives a bare season opening a paragraph the year of the date right after it in its sentence', () => {
+    const s = 'By the end of April 1943, the expedition had failed.\n\nIn the east, the Axis launched their main summer offensive against southern Russia in June 1942. In August, Stalingrad was reached.';
+    expectDate(s, 'summer', '1942-SU', { inferred: true });
+    expectDate(s, 'August', '1942-08');
+  });
+
   it('does not move the story to plans, targets and past-perfect flashbacks', () => {
     const plan = 'On 10 March 1975 the offensive began; the coast would be exposed for a planned campaign in 1976. The ARVN collapsed on 11 March.';
     expectDate(plan, '11 March', '1975-03-11');

@@ -5,6 +5,8 @@
 // mention, within the sentence.
 
 import type { Cursor } from './cursor';
+import type { Match, Point } from './model';
+import { Gap } from './tokens';
 
 export const enum Cue {
   None = 0,
@@ -54,3 +56,29 @@ export function clauseCue(c: Cursor, i: number): Cue {
   }
   return cue;
 }
+
+/** Whether no other date comes before match k in its paragraph. */
+export function opensParagraph(c: Cursor, matches: readonly Match[], k: number): boolean {
+  if (k === 0) return true;
+  const from = matches[k - 1].last + 1;
+  for (let j = matches[k].first; j >= from; j--) if (c.tokens[j].gapBefore === Gap.Paragraph) return true;
+  return false;
+}
+
+/**
+ * The explicit year of the date right after match k in the same sentence, if any: "their main
+ * summer offensive … in June 1942", "the German Spring Offensive of 1918".
+ */
+export function yearAhead(c: Cursor, matches: readonly Match[], k: number): Point | null {
+  const n = matches[k + 1];
+  if (n === undefined || n.expr.kind !== 'point') return null;
+  const p = n.expr.point;
+  if (p.year === undefined || p.anaphor !== undefined || p.twoDigitYear !== undefined) return null;
+  for (let j = matches[k].last + 1; j <= n.first; j++) {
+    const t = c.tokens[j];
+    if (t.gapBefore === Gap.Paragraph || (t.kind === 'punct' && SENTENCE_END.has(t.text))) return null;
+  }
+  return p;
+}
+
+const SENTENCE_END: ReadonlySet<string> = new Set(['.', '!', '?', ';']);

@@ -2,11 +2,11 @@
 // resolving years and relative dates against the narrative time. Pure TypeScript, no Node API.
 
 import type { DateMention, IndexOptions, ParsedArticle } from '../types';
-import { clauseCue } from './clause';
+import { clauseCue, opensParagraph, yearAhead } from './clause';
 import { Cursor } from './cursor';
-import type { Expr, Point } from './model';
+import type { Expr, Match, Point } from './model';
 import { advance, heldBy, timeOf, type NarrativeTime } from './narrative';
-import type { Normalised } from './normalise';
+import { astronomicalYear, type Normalised } from './normalise';
 import { place, type Placed } from './placement';
 import { recognise } from './recognise';
 import { Gap, tokenize } from './tokens';
@@ -50,8 +50,9 @@ export function tagDates(text: string, article: ParsedArticle, options?: DateTag
     out.push(mention);
   };
   const quoted = quotedTokens(c);
-  for (const m of matches) {
-    const placed = place(m.expr, now);
+  for (let k = 0; k < matches.length; k++) {
+    const m = matches[k];
+    const placed = placeInParagraph(c, matches, k, now);
     // The gold conventions make one mention of coordinated *years* ("1957 and 1958"); other
     // coordinated dates ("August and September 1914", "May 4 and 5") stay one mention each.
     const splitHere = split || (m.expr.kind === 'list' && !m.expr.items.every(isBareYear));
@@ -74,6 +75,26 @@ export function tagDates(text: string, article: ParsedArticle, options?: DateTag
     }
   }
   return out;
+}
+
+/**
+ * Places match k. A bare month or season opening a paragraph takes its year from an explicit date
+ * right after it in the same sentence rather than from the previous paragraph's story ("… launched
+ * their main summer offensive against southern Russia in June 1942").
+ */
+function placeInParagraph(c: Cursor, matches: readonly Match[], k: number, now: NarrativeTime | null): Placed {
+  const e = matches[k].expr;
+  if (now !== null && e.kind === 'point' && e.point.anaphor === 'year' && !e.point.shift && e.point.direction === undefined
+    && (e.point.month !== undefined || e.point.season !== undefined) && opensParagraph(c, matches, k)) {
+    const y = yearAhead(c, matches, k);
+    if (y !== null && astronomicalYear(y) !== now.year) {
+      const point: Point = { ...e.point, year: y.year };
+      delete point.anaphor;
+      if (y.bc) point.bc = true;
+      return { ...place({ kind: 'point', point }, now), inferred: true };
+    }
+  }
+  return place(e, now);
 }
 
 /** For each token, whether it lies inside a double-quoted passage (quotes reset at paragraph breaks). */
