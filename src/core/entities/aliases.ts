@@ -3,7 +3,7 @@
 // ("UN" → "United Nations") and short forms of personal names to the full name ("Sadat").
 import type { Candidate } from './candidates';
 import { lookupKnown, type KnownName } from './gazetteer';
-import { CONNECTORS, EVENT_LAST_WORDS, GIVEN_NAMES, ORG_LAST_WORDS, PLACE_LAST_WORDS, STANDALONE_PARTICLES } from './lexicon';
+import { CONNECTORS, EVENT_LAST_WORDS, ORG_LAST_WORDS, PLACE_LAST_WORDS, STANDALONE_PARTICLES } from './lexicon';
 import { nameKey, nameWordKey, plainKey } from './normalize';
 import { eastAsianName } from './personNames';
 import { decideType, nameVotes } from './typing';
@@ -169,25 +169,33 @@ export function mergeShortNames(groups: Map<string, Group>): void {
   const lengthOf = (g: Group) => lengthCache.get(g)!;
   const isPerson = (g: Group) => personCache.get(g)!;
   const lengths = [...new Set(lengthCache.values())].sort((a, b) => b - a);
+  // A mention's keys do not change between the passes over lengths: computed once each.
+  const shortKeysCache = new Map<Candidate, string[]>();
+  const shortKeysOf = (c: Candidate) => {
+    let keys = shortKeysCache.get(c);
+    if (!keys) shortKeysCache.set(c, (keys = shortKeys(c)));
+    return keys;
+  };
   for (const len of lengths) {
     // Index the full names longer than this length, by their short keys; positions ascending.
     const index = new Map<string, Array<{ at: number; group: Group }>>();
     for (const g of groups.values()) {
       if (lengthOf(g) <= len || !isPerson(g)) continue;
       for (const c of g.mentions) {
-        for (const k of shortKeys(c)) {
+        for (const k of shortKeysOf(c)) {
           if (!index.has(k)) index.set(k, []);
           index.get(k)!.push({ at: c.start, group: g });
         }
       }
     }
-    // "Saddam" for "Saddam Hussein": a given name alone, only when one full name in the document has it.
+    // "Saddam" for "Saddam Hussein": a first name alone, only when one full name in the document has it.
     const byGivenName = new Map<string, Set<Group>>();
     for (const g of groups.values()) {
       if (lengthOf(g) <= len || !isPerson(g)) continue;
       for (const c of g.mentions) {
+        // Any first word of a full personal name ("Hamilcar" for "Hamilcar Barca"), if only one name has it.
         const first = nameUnits(c)[0];
-        if (!first || !GIVEN_NAMES.has(plainKey(first.text)) || eastAsianName(c.units)) continue;
+        if (!first || eastAsianName(c.units) || lookupKnown(first.text)) continue;
         const k = nameWordKey(first.text);
         if (!k) continue;
         if (!byGivenName.has(k)) byGivenName.set(k, new Set());
@@ -292,12 +300,25 @@ export function chooseName(g: Group): string {
   const pool = forms.length ? forms : g.mentions;
   const frequency = new Map<string, number>();
   for (const c of pool) frequency.set(c.text, (frequency.get(c.text) ?? 0) + 1);
+  // Word counts by surface form, computed once (was twice per comparison).
+  const words = new Map<string, number>();
+  const wordsOf = (c: Candidate) => {
+    const key = c.units.map((u) => u.text).join('\u0000');
+    let n = words.get(key);
+    if (n === undefined) words.set(key, (n = wordCount(c)));
+    return n;
+  };
   let best = pool[0];
+  let bestWords = wordsOf(best);
   for (const c of pool) {
-    const byWords = wordCount(c) - wordCount(best);
+    const cWords = wordsOf(c);
+    const byWords = cWords - bestWords;
     const byFrequency = frequency.get(c.text)! - frequency.get(best.text)!;
     const byLength = c.text.length - best.text.length;
-    if (byWords > 0 || (byWords === 0 && (byFrequency > 0 || (byFrequency === 0 && (byLength > 0 || (byLength === 0 && c.start < best.start)))))) best = c;
+    if (byWords > 0 || (byWords === 0 && (byFrequency > 0 || (byFrequency === 0 && (byLength > 0 || (byLength === 0 && c.start < best.start)))))) {
+      best = c;
+      bestWords = cWords;
+    }
   }
   return best.text;
 }

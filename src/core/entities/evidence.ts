@@ -39,7 +39,10 @@ export function keepEvidenced(text: string, tokens: readonly Token[], candidates
     const multiWord = c.units.filter(isNameUnit).length > 1;
     if (c.sentenceInitial && !multiWord) continue;
     if (!c.sentenceInitial) strongKeys.add(plainKey(c.text));
-    for (const u of c.units) {
+    // An ordinary-looking first word of a sentence proves nothing about itself ("Abandoning Hispania").
+    const firstKey = plainKey(c.units[0].text);
+    const doubtfulFirst = c.sentenceInitial && (lowerWords.has(firstKey) || looksLikeVerbOrAdverb(firstKey));
+    for (const u of doubtfulFirst ? c.units.slice(1) : c.units) {
       const k = isNameUnit(u) ? nameWordKey(u.text) : null;
       if (k) strongWords.add(k);
     }
@@ -104,8 +107,9 @@ function fromSentenceStart(
   const first = units[0];
   const firstKey = plainKey(first.text);
   // "Relations have…", "Following Hitler's…": a word seen in lower case elsewhere is an ordinary word.
+  const verbOrAdverb = looksLikeVerbOrAdverb(firstKey);
   const ordinaryFirstWord =
-    units.length > 1 && first.kind === 'word' && lowerWords.has(firstKey) && !GIVEN_NAMES.has(firstKey) &&
+    units.length > 1 && first.kind === 'word' && (lowerWords.has(firstKey) || verbOrAdverb) && !GIVEN_NAMES.has(firstKey) &&
     !STANDALONE_PARTICLES.has(firstKey) && !evidenced([first]); // "De Gaulle's speech…"
   if (ordinaryFirstWord && !evidenced(units) && !hasKindCue(units)) {
     let s = 1;
@@ -115,6 +119,11 @@ function fromSentenceStart(
   }
   if (units.filter(isNameUnit).length > 1) return c;
   return evidenced(units) ? c : null;
+}
+
+/** "Abandoning Hispania…", "Simultaneously Nixon…": a participle or adverb opening the sentence. */
+function looksLikeVerbOrAdverb(key: string): boolean {
+  return key.length > 5 && /(?:ing|ly)$/.test(key);
 }
 
 function sub(text: string, c: Candidate, units: Unit[]): Candidate {
