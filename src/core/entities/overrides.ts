@@ -17,17 +17,28 @@ export interface PreparedOverrides {
 }
 
 export function prepareOverrides(o: EntityOverrides | undefined): PreparedOverrides {
+  // Settings are JSON from a possibly untrusted workspace (or a CLI file): keep well-typed entries only.
+  const aliases = stringEntries(o?.aliases).filter(([, canonical]) => canonical.trim() !== '');
+  const typed = stringEntries(o?.types).filter((e): e is [string, EntityType] => ENTITY_TYPES.has(e[1]));
   const aliasTo = new Map<string, string>();
-  for (const [surface, canonical] of Object.entries(o?.aliases ?? {})) aliasTo.set(plainKey(surface), canonical);
+  for (const [surface, canonical] of aliases) aliasTo.set(plainKey(surface), canonical);
   const types = new Map<string, EntityType>();
-  for (const [name, type] of Object.entries(o?.types ?? {})) types.set(plainKey(name), type);
-  const surfaces = [...Object.keys(o?.aliases ?? {}), ...Object.values(o?.aliases ?? {}), ...Object.keys(o?.types ?? {})];
+  for (const [name, type] of typed) types.set(plainKey(name), type);
+  const surfaces = [...aliases.map(([s]) => s), ...aliases.map(([, c]) => c), ...typed.map(([name]) => name)];
   return {
     aliasTo,
-    ignore: new Set((o?.ignore ?? []).map(plainKey)),
+    ignore: new Set((Array.isArray(o?.ignore) ? o.ignore : []).filter((s): s is string => typeof s === 'string').map(plainKey)),
     types,
     surfaces: [...new Set(surfaces)].filter((s) => s.trim().length >= 2),
   };
+}
+
+const ENTITY_TYPES: ReadonlySet<string> = new Set(['person', 'place', 'organization', 'event', 'other']);
+
+/** The string-valued entries of a JSON object; nothing for anything else. */
+function stringEntries(record: unknown): [string, string][] {
+  if (!record || typeof record !== 'object' || Array.isArray(record)) return [];
+  return Object.entries(record).filter((e): e is [string, string] => typeof e[1] === 'string');
 }
 
 /** Mentions the user's overrides and the article's wiki links impose; they replace what they overlap. */
