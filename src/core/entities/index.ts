@@ -1,9 +1,10 @@
 // Named entities of an article: people, places, organisations, events and other named things,
 // each with every mention and its alias forms merged. Pure and deterministic; runs in browsers.
-import type { Entity, IndexOptions, ParsedArticle, TextSpan } from '../types';
+import type { Entity, EntityType, IndexOptions, ParsedArticle, TextSpan } from '../types';
 import { chooseName, groupCandidates, mergeAcronyms, mergeKindWords, mergeShortNames, type Group } from './aliases';
 import { findCandidates, type Candidate } from './candidates';
 import { keepEvidenced } from './evidence';
+import { lookupKnown } from './gazetteer';
 import { plainKey } from './normalize';
 import { addForcedMentions, overriddenType, prepareOverrides } from './overrides';
 import { findPositions } from './positions';
@@ -44,10 +45,15 @@ export function extractEntities(text: string, article: ParsedArticle, options?: 
 
 function typeOf(text: string, tokens: ReturnType<typeof tokenize>, g: Group): Entity['type'] {
   const votes = noVotes();
+  let gazetteer: EntityType | undefined;
   for (const c of g.mentions) {
     addVotes(votes, nameVotes(c));
     addVotes(votes, contextVotes(text, tokens, c));
+    gazetteer ??= lookupKnown(c.knownAs ?? c.text)?.type;
   }
+  // A city or region in the gazetteer counts once, not once per mention: "General Washington",
+  // named again and again, is a person; "in Washington" stays a place.
+  if (gazetteer) votes[gazetteer] += 30;
   return decideType(votes);
 }
 

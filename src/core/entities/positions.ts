@@ -59,8 +59,9 @@ function markHeadingLines(text: string, tokens: readonly Token[], inHeading: Uin
     if (count > 0) {
       // Long lines are prose; the length bound also keeps the tests below cheap.
       const line = lineEnd - lineStart <= 200 ? text.slice(lineStart, lineEnd) : '';
-      const prevBlank = lineStart === 0 || text[lineStart - 2] === '\n' || lineStart < 2;
-      const nextBlank = lineEnd >= text.length || text[lineEnd + 1] === '\n' || text[lineEnd + 1] === '\r';
+      // Blank lines around it (CRLF and trailing spaces allowed).
+      const prevBlank = lineStart < 2 || /\n[ \t\r]*\n$/.test(text.slice(Math.max(0, lineStart - 8), lineStart));
+      const nextBlank = lineEnd >= text.length || /^\n[ \t\r]*(?:\n|$)/.test(text.slice(lineEnd, lineEnd + 8));
       const heading =
         line !== '' &&
         (WIKI_HEADING.test(line) ||

@@ -50,10 +50,11 @@ export function nameVotes(c: Candidate): Votes {
 function computeNameVotes(c: Candidate): Votes {
   const v = noVotes();
   const known = lookupKnown(c.knownAs ?? c.text);
-  if (known) {
+  if (known?.strong) {
     v[known.type] += 100;
     return v;
   }
+  // A city or region name can be a surname too ("General Washington"): voted once per entity, see typeOf.
   const units = c.units;
   const names = units.filter(isNameUnit);
   if (units.some((u) => u.kind === 'designation')) v.other += 60;
