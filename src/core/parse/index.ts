@@ -30,10 +30,20 @@ export function parseArticle(text: string): ParsedArticle {
 /** Optional timing hook: how long the Markdown parse and the passage split took (ms). */
 export type ParseStageHook = (stage: 'parse' | 'passages', ms: number) => void;
 
-export function parseArticleWithBlocks(text: string, onStage?: ParseStageHook): ParseResultWithBlocks {
+/**
+ * Optional cache of segment trees for incremental re-parsing (src/core/incremental.ts): a segment
+ * whose text (and disabled constructs) is unchanged reuses its tree. Trees are position-relative
+ * and never modified, so a cached tree gives exactly what parsing the segment again would.
+ */
+export interface SegmentTreeCache {
+  get(key: string): Root | undefined;
+  set(key: string, tree: Root): void;
+}
+
+export function parseArticleWithBlocks(text: string, onStage?: ParseStageHook, trees?: SegmentTreeCache): ParseResultWithBlocks {
   if (typeof text !== 'string') text = String(text ?? '');
   try {
-    return parseStructured(text, onStage);
+    return parseStructured(text, onStage, trees);
   } catch {
     try {
       return parsePlain(text);
@@ -78,14 +88,18 @@ interface ParsedSegment {
   end: number;
 }
 
-function parseSegments(text: string): ParsedSegment[] {
+function parseSegments(text: string, trees?: SegmentTreeCache): ParsedSegment[] {
   const plan = planSegments(text);
   return plan.map((seg) => {
     if (seg.plain) return { tree: null, start: seg.start, end: seg.end };
     let slice = plan.length === 1 ? text : text.slice(seg.start, seg.end);
     // micromark drops a leading BOM without counting it; keep offsets by parsing a space instead.
     if (slice.charCodeAt(0) === 0xfeff) slice = ' ' + slice.slice(1);
-    return { tree: processorFor(seg.disable).parse(slice) as Root, start: seg.start, end: seg.end };
+    if (!trees) return { tree: processorFor(seg.disable).parse(slice) as Root, start: seg.start, end: seg.end };
+    const key = seg.disable.join(',') + '\u0000' + slice;
+    let tree = trees.get(key);
+    if (!tree) trees.set(key, (tree = processorFor(seg.disable).parse(slice) as Root));
+    return { tree, start: seg.start, end: seg.end };
   });
 }
 
@@ -415,10 +429,10 @@ function buildArticle(text: string, items: Item[], wikiLinks: WikiLink[]): Parse
   return article;
 }
 
-function parseStructured(text: string, onStage?: ParseStageHook): ParseResultWithBlocks {
+function parseStructured(text: string, onStage?: ParseStageHook, trees?: SegmentTreeCache): ParseResultWithBlocks {
   const t0 = onStage ? performance.now() : 0;
   const flat = new Flattener(text);
-  for (const seg of parseSegments(text)) {
+  for (const seg of parseSegments(text, trees)) {
     if (seg.tree) flat.addTree(seg.tree, seg.start);
     else flat.addPlain(seg.start, seg.end);
   }
