@@ -1,6 +1,6 @@
 import { tagDates } from './dates';
 import { extractEntities } from './entities';
-import { parseArticleWithBlocks } from './parse';
+import { parseArticleWithBlocks, type SegmentTreeCache } from './parse';
 import { isoToYear } from './timeOrder';
 import type {
   ArticleIndexData,
@@ -59,10 +59,17 @@ export function buildIndex(text: string, options: BuildOptions = {}): ArticleInd
   return new ArticleIndex(text, buildIndexData(text, options));
 }
 
-type ParseWithHook = (text: string, onStage?: (stage: 'parse' | 'passages', ms: number) => void) => ReturnType<typeof parseArticleWithBlocks>;
+/** Work an incremental build may reuse from the previous version (see src/core/incremental.ts). */
+export interface Reuse {
+  /** Parse trees of unchanged text segments. */
+  trees?: SegmentTreeCache;
+}
 
-/** The plain data of an index (structured-cloneable: a worker builds it, the host wraps it in an ArticleIndex). */
-export function buildIndexData(text: string, options: BuildOptions = {}): ArticleIndexData {
+/**
+ * The plain data of an index (structured-cloneable: a worker builds it, the host wraps it in an
+ * ArticleIndex). `reuse` never changes the result, only how much is recomputed.
+ */
+export function buildIndexData(text: string, options: BuildOptions = {}, reuse: Reuse = {}): ArticleIndexData {
   const { onStage, isCancelled } = options;
   let t = onStage ? performance.now() : 0;
   const lap = (stage: IndexStage) => {
@@ -74,9 +81,10 @@ export function buildIndexData(text: string, options: BuildOptions = {}): Articl
   };
   // The parser reports its two halves when it supports the hook; else all of it counts as 'parse'.
   let parseSplit: { parse: number; passages: number } | undefined;
-  const { article } = (parseArticleWithBlocks as ParseWithHook)(
+  const { article } = parseArticleWithBlocks(
     text,
     onStage ? (stage, ms) => ((parseSplit ??= { parse: 0, passages: 0 })[stage] += ms) : undefined,
+    reuse.trees,
   );
   if (onStage) {
     const now = performance.now();

@@ -84,6 +84,15 @@ describe('incremental indexing equals a full rebuild', function () {
     );
   });
 
+  it('on random edits of a text long enough to be parsed in segments (over 64 KB)', function () {
+    if (!wikiwars.length) this.skip();
+    const long = wikiwars.slice(0, 6).join('\n\n').slice(0, 150_000);
+    fc.assert(
+      fc.property(fc.array(edit, { minLength: 1, maxLength: 2 }), (edits) => checkSequence(long, edits, long)),
+      { seed: SEED, numRuns: 6 },
+    );
+  });
+
   it('with options, and when only the options change', () => {
     const indexer = new IncrementalIndexer();
     const options = { entities: { aliases: { 'the Rais': 'Gamal Abdel Nasser' }, ignore: ['Egypt'] } };
