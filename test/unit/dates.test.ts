@@ -263,6 +263,12 @@ describe('dates: narrative time', () => {
     expectDate(until, 'the start of July', '1944-07');
     const back = 'In May 1944 the offensive began, and forces that had invaded Burma in late 1943 besieged Myitkyina. By June, the siege was over.';
     expectDate(back, 'June', '1944-06');
+    // an explicit month in mid-sentence, before the story's time, is a flashback; at a sentence start it moves the story
+    const mid = 'The offensive opened on 21 March 1918. Foch took command on 28 March, under the council created at Rapallo on 5 November 1917. Operation Marne was launched on 15 July.';
+    expectDate(mid, '15 July', '1918-07-15');
+    expectDate('Foch took command on 28 March 1918. On 5 November 1917, the council had met. On 15 July, it met again.', '15 July', '1917-07-15');
+    // a coarser summary in a later sentence does not let a bare month roll over to the next year
+    expectDate('Fatalities numbered 490 in November 2008. Attacks fell in the second half of 2008. This began with a March operation.', 'March', '2008-03');
     // a date that moves the story forward without such a cue still moves it
     expectDate('On 10 March 1975 the offensive began. Fighting resumed in 1976. On 11 March, the town fell.', '11 March', '1976-03-11');
   });

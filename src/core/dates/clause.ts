@@ -16,7 +16,12 @@ export const enum Cue {
   Back = 2,
   /** The date is inside parentheses. */
   Paren = 4,
+  /** The date does not open its sentence (after at most a preposition). */
+  Mid = 8,
 }
+
+/** Words that may stand between a sentence start and the date opening it ("In late 1943", "By the end of"). */
+const OPENERS: ReadonlySet<string> = new Set(['in', 'on', 'by', 'during', 'from', 'until', 'since', 'at', 'of', 'the', 'early', 'late', 'mid', 'end', 'start', 'beginning', 'middle', 'then', 'and', 'but', 'also', 'later', 'earlier']);
 
 /** How far back the clause is read. */
 const CLAUSE_WINDOW = 12;
@@ -36,9 +41,9 @@ function isParticiple(w: string): boolean {
   return w.endsWith('ed') || w.endsWith('en') || IRREGULAR_PARTICIPLES.has(w);
 }
 
-/** The cues of the clause before token i (the first token of a mention). */
-export function clauseCue(c: Cursor, i: number): Cue {
-  let cue = Cue.None;
+/** The cues of the clause before token i (the first token of a mention); no Mid for the first date of a paragraph. */
+export function clauseCue(c: Cursor, i: number, paragraphStart: boolean): Cue {
+  let cue = paragraphStart || opensSentence(c, i) ? Cue.None : Cue.Mid;
   let depth = 0;
   for (let j = c.prev(i), k = 0; j >= 0 && k < CLAUSE_WINDOW; j = c.prev(j), k++) {
     const t = c.tokens[j];
@@ -57,12 +62,49 @@ export function clauseCue(c: Cursor, i: number): Cue {
   return cue;
 }
 
-/** Whether no other date comes before match k in its paragraph. */
-export function opensParagraph(c: Cursor, matches: readonly Match[], k: number): boolean {
-  if (k === 0) return true;
-  const from = matches[k - 1].last + 1;
-  for (let j = matches[k].first; j >= from; j--) if (c.tokens[j].gapBefore === Gap.Paragraph) return true;
-  return false;
+/** Where each match stands in the paragraphs and sentences of the text (one pass over the tokens). */
+export class Layout {
+  private readonly para: Int32Array;
+  private readonly sentence: Int32Array;
+  /** Index of the first match of each match's paragraph. */
+  private readonly paraFirst: Int32Array;
+
+  constructor(c: Cursor, matches: readonly Match[]) {
+    this.para = new Int32Array(matches.length);
+    this.sentence = new Int32Array(matches.length);
+    this.paraFirst = new Int32Array(matches.length);
+    let para = 0;
+    let sentence = 0;
+    let k = 0;
+    for (let j = 0; j < c.length && k < matches.length; j++) {
+      const t = c.tokens[j];
+      if (j > 0 && t.gapBefore === Gap.Paragraph) {
+        para++;
+        sentence++;
+      }
+      while (k < matches.length && matches[k].first === j) {
+        this.para[k] = para;
+        this.sentence[k] = sentence;
+        this.paraFirst[k] = k > 0 && this.para[k - 1] === para ? this.paraFirst[k - 1] : k;
+        k++;
+      }
+      if (t.kind === 'punct' && SENTENCE_END.has(t.text)) sentence++;
+    }
+  }
+
+  sentenceOf(k: number): number {
+    return this.sentence[k];
+  }
+
+  /** Whether no other date comes before match k in its paragraph. */
+  opensParagraph(k: number): boolean {
+    return this.paraFirst[k] === k;
+  }
+
+  /** Whether match k is in the first sentence of its paragraph that has a date. */
+  inFirstDatedSentence(k: number): boolean {
+    return this.sentence[this.paraFirst[k]] === this.sentence[k];
+  }
 }
 
 /**
@@ -82,3 +124,12 @@ export function yearAhead(c: Cursor, matches: readonly Match[], k: number): Poin
 }
 
 const SENTENCE_END: ReadonlySet<string> = new Set(['.', '!', '?', ';']);
+
+/** Whether the mention starting at token i opens its sentence, after at most a few opener words. */
+function opensSentence(c: Cursor, i: number): boolean {
+  let j = c.prev(i);
+  for (let k = 0; j >= 0 && k < 4 && OPENERS.has(c.word(j)); k++) j = c.prev(j);
+  if (j < 0) return true;
+  const t = c.tokens[j];
+  return t.kind === 'punct' && (SENTENCE_END.has(t.text) || t.text === ':') || c.text.charCodeAt(c.tokens[j + 1].start - 1) === 10;
+}

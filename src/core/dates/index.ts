@@ -2,7 +2,7 @@
 // resolving years and relative dates against the narrative time. Pure TypeScript, no Node API.
 
 import type { DateMention, IndexOptions, ParsedArticle } from '../types';
-import { clauseCue, opensParagraph, yearAhead } from './clause';
+import { clauseCue, Layout, yearAhead } from './clause';
 import { Cursor } from './cursor';
 import type { Expr, Match, Point } from './model';
 import { advance, heldBy, timeOf, type NarrativeTime } from './narrative';
@@ -50,9 +50,10 @@ export function tagDates(text: string, article: ParsedArticle, options?: DateTag
     out.push(mention);
   };
   const quoted = quotedTokens(c);
+  const layout = new Layout(c, matches);
   for (let k = 0; k < matches.length; k++) {
     const m = matches[k];
-    const placed = placeInParagraph(c, matches, k, now);
+    const placed = placeInParagraph(c, matches, layout, k, now);
     // The gold conventions make one mention of coordinated *years* ("1957 and 1958"); other
     // coordinated dates ("August and September 1914", "May 4 and 5") stay one mention each.
     const splitHere = split || (m.expr.kind === 'list' && !m.expr.items.every(isBareYear));
@@ -71,7 +72,10 @@ export function tagDates(text: string, article: ParsedArticle, options?: DateTag
     const inQuote = quoted[m.first] && now !== null;
     if (placed.sets && placed.norm.edtf !== null && !(placed.sets.aside && now !== null) && !lookingBack) {
       const t = timeOf(placed.sets, firstIndex);
-      if (t && (!inQuote || t.year === now?.year) && (placed.inferred || !heldBy(now, t, clauseCue(c, m.first)))) now = advance(now, { ...t, inferred: placed.inferred });
+      // a date in the first dated sentence of a paragraph may take the story anywhere
+      if (t && (!inQuote || t.year === now?.year) && (placed.inferred || !heldBy(now, t, clauseCue(c, m.first, layout.inFirstDatedSentence(k))))) {
+        now = advance(now, { ...t, inferred: placed.inferred, sentence: layout.sentenceOf(k) });
+      }
     }
   }
   return out;
@@ -82,10 +86,10 @@ export function tagDates(text: string, article: ParsedArticle, options?: DateTag
  * right after it in the same sentence rather than from the previous paragraph's story ("… launched
  * their main summer offensive against southern Russia in June 1942").
  */
-function placeInParagraph(c: Cursor, matches: readonly Match[], k: number, now: NarrativeTime | null): Placed {
+function placeInParagraph(c: Cursor, matches: readonly Match[], layout: Layout, k: number, now: NarrativeTime | null): Placed {
   const e = matches[k].expr;
   if (now !== null && e.kind === 'point' && e.point.anaphor === 'year' && !e.point.shift && e.point.direction === undefined
-    && (e.point.month !== undefined || e.point.season !== undefined) && opensParagraph(c, matches, k)) {
+    && (e.point.month !== undefined || e.point.season !== undefined) && layout.opensParagraph(k)) {
     const y = yearAhead(c, matches, k);
     if (y !== null && astronomicalYear(y) !== now.year) {
       const point: Point = { ...e.point, year: y.year };

@@ -15,6 +15,13 @@ export interface NarrativeTime {
   day?: number;
   /** True when this time was itself inferred (then it is not trusted for the year roll-over). */
   inferred?: boolean;
+  /**
+   * The month was kept from a finer mention in an earlier sentence by a coarser one ("in November
+   * 2008. … in the second half of 2008"): a summary, too loose for the year roll-over.
+   */
+  kept?: boolean;
+  /** Sentence number of the mention (see clause.ts Layout). */
+  sentence?: number;
   /** A bare year in mid-sentence: if far from the story's month-precise time, an aside. */
   aside?: boolean;
   mentionIndex: number;
@@ -31,6 +38,9 @@ const ROLLOVER_GAP = 5;
  * since 1614", "a 2005 study") and does not move the story; "In 1920, …" at a sentence start does.
  */
 const ASIDE_YEARS = 3;
+
+/** An explicit date in mid-sentence at least this many months before a day-precise story is a flashback. */
+const MID_BACK_MONTHS = 1;
 
 export interface Resolved {
   point: Point;
@@ -119,7 +129,7 @@ export function resolvePoint(p: Point, now: NarrativeTime | null): Resolved {
     if (p.direction < 0 && m >= nowMonth) year -= 1;
     if (p.direction > 0 && m <= nowMonth) year += 1;
   }
-  else if (p.shift === undefined && anaphor === 'year' && p.month !== undefined && !t.inferred && t.month !== undefined && t.month - p.month >= ROLLOVER_GAP) {
+  else if (p.shift === undefined && anaphor === 'year' && p.month !== undefined && !t.inferred && !t.kept && t.month !== undefined && t.month - p.month >= ROLLOVER_GAP) {
     year += 1;
   } else if (p.season === 'WI' && p.shift === undefined && t.month !== undefined && t.month >= 9) {
     // a winter after the autumn is the one that ends in the next year (TIMEX2: 1915-WI is winter 1914/15)
@@ -167,6 +177,7 @@ export function heldBy(now: NarrativeTime | null, t: NarrativeTime, cue: Cue): b
   if (cue & Cue.Ahead && dir > 0) return true;
   if (cue & Cue.Back && dir < 0) return true;
   if (cue & Cue.Paren && t.year !== now.year) return true;
+  if (cue & Cue.Mid && t.month !== undefined && dir < 0 && (now.year - t.year) * 12 + now.month - t.month >= MID_BACK_MONTHS) return true;
   return false;
 }
 
@@ -177,7 +188,10 @@ export function heldBy(now: NarrativeTime | null, t: NarrativeTime, cue: Cue): b
 export function advance(now: NarrativeTime | null, t: NarrativeTime): NarrativeTime {
   if (now !== null && t.aside && t.month === undefined && now.month !== undefined && Math.abs(t.year - now.year) >= ASIDE_YEARS) return now;
   if (now === null || now.year !== t.year || t.day !== undefined) return t;
-  if (t.month === undefined) return { ...t, month: now.month, day: now.day };
+  if (t.month === undefined) {
+    const kept = now.month !== undefined && (now.kept || now.sentence !== t.sentence);
+    return { ...t, month: now.month, day: now.day, kept };
+  }
   if (t.month === now.month) return { ...t, day: now.day };
   return t;
 }
