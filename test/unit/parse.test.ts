@@ -390,6 +390,8 @@ describe('parseArticle: robustness', function () {
       ['reference soup', '[a]['.repeat(50000)],
       ['emphasis soup', 'a**b*'.repeat(40000)],
       ['unclosed wiki links', '[[a|b '.repeat(40000)],
+      ['1 MB of "[["', '[['.repeat(500000)],
+      ['1 MB of "[[x|" lines', '[[x|\n'.repeat(200000)],
       ['equals', '='.repeat(300000)],
     ];
     for (const [name, text] of cases) {

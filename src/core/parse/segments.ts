@@ -31,6 +31,12 @@ export const MAX_LINK_MARKS = 128;
 export const MAX_LINK_WORK = 8_000_000;
 /** More `*`/`_` runs in one block than this: emphasis is not parsed there. */
 export const MAX_ATTENTION_RUNS = 256;
+/**
+ * A block longer than this where more than 40% of the characters start Markdown constructs
+ * (`[ * _ < & \ ` !`) is symbol soup, not prose: each such character costs micromark a
+ * construct attempt (some 20 times the cost of a letter), so it is read as plain text.
+ */
+export const SOUP_MIN_LENGTH = 32 * 1024;
 
 const LINKS = ['labelStartLink', 'labelStartImage', 'labelEnd'];
 const ATTENTION = ['attention'];
@@ -79,6 +85,7 @@ export function planSegments(text: string): Segment[] {
   let blockHtml = false;
   let linkMarks = 0;
   let attentionRuns = 0;
+  let triggers = 0;
   let deep = false;
 
   const lastCut = () => cuts[cuts.length - 1];
@@ -88,6 +95,7 @@ export function planSegments(text: string): Segment[] {
   const endBlock = (end: number) => {
     const links = linkMarks > MAX_LINK_MARKS || linkMarks * (end - blockStart) > MAX_LINK_WORK;
     const attention = attentionRuns > MAX_ATTENTION_RUNS;
+    if (end - blockStart > SOUP_MIN_LENGTH && triggers * 5 > (end - blockStart) * 2) deep = true;
     if (deep || links || attention) {
       // Isolate the block in its own segment(s) and flag them.
       let j = cuts.length - 1;
@@ -103,6 +111,7 @@ export function planSegments(text: string): Segment[] {
     }
     linkMarks = 0;
     attentionRuns = 0;
+    triggers = 0;
     deep = false;
   };
 
@@ -113,11 +122,14 @@ export function planSegments(text: string): Segment[] {
     let prev = -1;
     let lineLinks = 0;
     let lineRuns = 0;
+    let lineTriggers = 0;
     while (le < n) {
       const c = text.charCodeAt(le);
       if (c === 10 || c === 13) break;
       if ((c === 40 || c === 91) && prev === 93) lineLinks++;
       else if ((c === 42 || c === 95) && c !== prev) lineRuns++;
+      // [ * _ < & \ ` !
+      if (c === 91 || c === 42 || c === 95 || c === 60 || c === 38 || c === 92 || c === 96 || c === 33) lineTriggers++;
       prev = c;
       le++;
     }
@@ -208,6 +220,7 @@ export function planSegments(text: string): Segment[] {
       if (!fenceChar && htmlEnd === null) {
         linkMarks += lineLinks;
         attentionRuns += lineRuns;
+        triggers += lineTriggers;
       }
     }
     prevBlank = blank;
