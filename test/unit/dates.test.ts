@@ -269,6 +269,7 @@ describe('dates: narrative time', () => {
     expectDate('Foch took command on 28 March 1918. On 5 November 1917, the council had met. On 15 July, it met again.', '15 July', '1917-07-15');
     // a coarser summary in a later sentence does not let a bare month roll over to the next year
     expectDate('Fatalities numbered 490 in November 2008. Attacks fell in the second half of 2008. This began with a March operation.', 'March', '2008-03');
+    expectDate('The first campaign, in 492 BC, subjugated Thrace, part of the empire since 513 BC. The following year, Darius sent envoys.', 'The following year', '-0490');
     // a date that moves the story forward without such a cue still moves it
     expectDate('On 10 March 1975 the offensive began. Fighting resumed in 1976. On 11 March, the town fell.', '11 March', '1976-03-11');
   });

@@ -18,6 +18,8 @@ export const enum Cue {
   Paren = 4,
   /** The date does not open its sentence (after at most a preposition). */
   Mid = 8,
+  /** Right after "since": where something began, before the story's time. */
+  Since = 16,
 }
 
 /** Words that may stand between a sentence start and the date opening it ("In late 1943", "By the end of"). */
@@ -44,6 +46,7 @@ function isParticiple(w: string): boolean {
 /** The cues of the clause before token i (the first token of a mention); no Mid for the first date of a paragraph. */
 export function clauseCue(c: Cursor, i: number, paragraphStart: boolean): Cue {
   let cue = paragraphStart || opensSentence(c, i) ? Cue.None : Cue.Mid;
+  if (c.isWord(c.prev(i), 'since')) cue |= Cue.Since;
   let depth = 0;
   for (let j = c.prev(i), k = 0; j >= 0 && k < CLAUSE_WINDOW; j = c.prev(j), k++) {
     const t = c.tokens[j];

@@ -39,7 +39,7 @@ const ROLLOVER_GAP = 5;
  */
 const ASIDE_YEARS = 3;
 
-/** An explicit date in mid-sentence at least this many months before a day-precise story is a flashback. */
+/** An explicit month in mid-sentence at least this many months before a month-precise story is a flashback. */
 const MID_BACK_MONTHS = 1;
 
 export interface Resolved {
@@ -169,10 +169,14 @@ export function timeOf(p: Point, mentionIndex: number): NarrativeTime | null {
  * Whether an explicit date the clause marks as looking ahead or back (see clause.ts) leaves the
  * narrative where it is: a target or plan after the story's time ("a campaign planned for 1976"),
  * a flashback before it ("forces that had invaded Burma in late 1943"), an aside in parentheses
- * in another year. Only a story dated at least to the month is held.
+ * in another year, a month in mid-sentence before the story's month ("… under the council created
+ * on 5 November 1917"). Only a story dated at least to the month is held, except that a year after
+ * "since" never moves the story back ("part of the empire since 513 BC").
  */
 export function heldBy(now: NarrativeTime | null, t: NarrativeTime, cue: Cue): boolean {
-  if (now === null || now.month === undefined || cue === Cue.None) return false;
+  if (now === null || cue === Cue.None) return false;
+  if (cue & Cue.Since && t.year < now.year) return true;
+  if (now.month === undefined) return false;
   const dir = t.year !== now.year ? Math.sign(t.year - now.year) : t.month === undefined ? 0 : Math.sign(t.month - now.month);
   if (cue & Cue.Ahead && dir > 0) return true;
   if (cue & Cue.Back && dir < 0) return true;
