@@ -155,6 +155,7 @@ describe('dates: decades, centuries, seasons, modifiers', () => {
     // coordinated seasons are one mention each (only coordinated years are one mention); the year is shared
     expectDate('Allied victory: summer and autumn 1918', 'summer', '1918-SU');
     expectDate('Allied victory: summer and autumn 1918', 'autumn 1918', '1918-FA');
+    expectDate('In December 1776 the British entered winter quarters.', 'winter', 'XXXX-WI', { inferred: false });
   });
 
   it('keeps early/mid/late/the end of in the extent and in mod, not in the value', () => {

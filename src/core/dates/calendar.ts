@@ -21,6 +21,9 @@ export const DASHES: ReadonlySet<string> = new Set(['-', '–', '—', '‐', '�
 /** Words before a bare "fall" that make it the season ("in fall", "that fall"), not the verb. */
 const FALL_BEFORE = new Set(['in', 'during', 'that', 'this', 'next', 'last', 'early', 'late', 'by', 'until', 'since', 'following', 'previous']);
 
+/** Nouns a season qualifies as a kind, not a date ("winter quarters", "winter food supplies"). */
+const SEASONAL_NOUNS = new Set(['quarters', 'clothing', 'clothes', 'uniforms', 'coats', 'supplies', 'provisions', 'forage', 'fodder']);
+
 /** Capitalised words a year may follow directly ("Spring 1918", "Christmas 1963", "AD 1066"). */
 const YEAR_AFTER_NAME = new Set([...MONTHS.keys(), ...MONTH_ABBREVIATIONS.keys(), ...SEASONS.keys(), ...WEEKDAYS, 'christmas', 'easter', 'ad', 'ce', 'bc', 'year', 'years', 'the', 'of', 'and']);
 
@@ -268,6 +271,10 @@ function readSeason(c: Cursor, i: number): PointMatch | null {
   // "the summer offensive": the season qualifies a noun, the article belongs to the noun
   const after = c.at(c.next(j));
   const adjective = after !== undefined && after.kind === 'word' && !DATE_PREPOSITIONS.has(after.lower) && after.lower !== 'and';
+  // "winter quarters", "winter food supplies": what one has every such season, no season in particular
+  if (adjective && (SEASONAL_NOUNS.has(after.lower) || SEASONAL_NOUNS.has(c.word(c.next(c.next(j)))))) {
+    return { first: j, last: j, point: { season, anyYear: true, aside: true } };
+  }
   return { first: adjective ? j : first, last: j, point: adjective ? { season, anaphor: 'year', aside: true } : { season, anaphor: 'year' } };
 }
 

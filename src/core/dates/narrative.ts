@@ -88,6 +88,7 @@ function shiftTime(t: NarrativeTime, unit: Unit, n: number): NarrativeTime | nul
 /** Fills a point's missing parts from the narrative time. */
 export function resolvePoint(p: Point, now: NarrativeTime | null): Resolved {
   if (p.unknown) return { point: p, inferred: false, ok: false };
+  if (p.anyYear) return { point: p, inferred: false, ok: true };
   if (p.twoDigitYear !== undefined) {
     // "'99" in a 1917 story is 1899: the latest such year not far after the narrative year
     if (now === null || now.year < 100) return { point: p, inferred: false, ok: false };

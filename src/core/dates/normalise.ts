@@ -72,6 +72,8 @@ export function normalisePoint(p: Point): Normalised {
       const y = p.century * 100;
       return { edtf: `${String(p.century).padStart(2, '0')}XX`, precision: 'century', earliest: isoDay(y, 1, 1), latest: isoDay(y + 99, 12, 31) };
     }
+    // "winter quarters": a season of no year in particular (TIMEX2 XXXX-WI), off the timeline
+    if (p.season !== undefined && p.anyYear) return { edtf: `XXXX-${p.season}`, precision: 'season', earliest: null, latest: null };
     return { edtf: null, precision: 'year', earliest: null, latest: null };
   }
   const y = astronomicalYear(p);
