@@ -455,6 +455,21 @@ describe('pathological files through the command line', function () {
     assert.deepEqual(JSON.parse(run('timeline', file, '--format', 'json').stdout), []);
   });
 
+  it('an overrides file of the wrong shape: ignored where ill-typed, not a crash', () => {
+    const overrides = join(dir, 'overrides.json');
+    const sample = join(ROOT, 'samples', 'egypt-north-korea.txt');
+    for (const json of ['{"aliases": {"Nasser": 5}, "ignore": "Nasser", "types": {"Egypt": "alien"}}', '[1, 2]', 'null', '"x"', '{"ignore": [null, 5]}']) {
+      writeFileSync(overrides, json);
+      const result = run('index', '--json', '--overrides', overrides, sample);
+      assert.equal(result.status, 0, `${json}: ${result.stderr}`);
+      assert.ok(JSON.parse(result.stdout).entities.length > 0, json);
+    }
+    writeFileSync(overrides, '{not json');
+    const bad = run('index', '--overrides', overrides, sample);
+    assert.equal(bad.status, 2);
+    assert.match(bad.stderr, /not a readable JSON overrides file/);
+  });
+
   it('a file holding only a byte-order mark: as empty', () => {
     const file = join(dir, 'bom.txt');
     writeFileSync(file, '\uFEFF');
