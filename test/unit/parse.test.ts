@@ -1,6 +1,7 @@
 // The article parser (src/core/parse): structure and exact offsets on the sample article,
 // Markdown, wiki links, CRLF, plain-text WikiWars articles, and hostile inputs.
 import * as assert from 'node:assert/strict';
+import * as fc from 'fast-check';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArticle, parseArticleWithBlocks, splitSentences } from '../../src/core/parse';
@@ -45,7 +46,9 @@ function checkInvariants(text: string, a: ParsedArticle): void {
     assert.equal(slice(text, w.labelSpan), w.label);
     assert.ok(w.labelSpan.start > w.start && w.labelSpan.end < w.end);
   }
-  if (a.titleSpan) assert.equal(slice(text, a.titleSpan), a.title);
+  // Titles are the heading's text as read (markup such as links or emphasis dropped).
+  if (a.titleSpan) assert.ok(a.title && a.title === a.title.trim() && a.titleSpan.start < a.titleSpan.end);
+  else assert.equal(a.title, null);
 }
 
 function passageTexts(text: string, a: ParsedArticle, kind?: string): string[] {
@@ -357,6 +360,33 @@ describe('parseArticle: robustness', function () {
       checkInvariants(t, a);
     }
     assert.deepEqual(parseArticle('```\n== not ==\n```').sections, []);
+  });
+
+  it('keeps the invariants on random Markdown/MediaWiki-ish text (property)', () => {
+    const pieces = ['=', '==', ' ', '\t', '\n', '\r\n', '\r', '\n\n', '[[', ']]', '|', '- ', '> ', '* ', '1. ', '#', '## ', '```', '    ', '<!--', '-->', '<b>', '&amp;', 'Infobox', ': ', 'U.S. ', 'Gen. ', 'Mr. Smith', '. ', '? ', '"', ')', '(', 'In 1956', 'the war', '\uFEFF', '\u00A0', '\u2028', 'é', '\ud83c\udf0d', '\\', '`', '*', '_', '[a](b)', '{{Infobox x', '}}'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: Number(process.env.PARSE_LEN ?? 60) }), (parts) => {
+        const text = parts.join('');
+        const lf = parseArticle(text);
+        checkInvariants(text, lf);
+        const crlf = text.replace(/\r?\n/g, '\r\n');
+        const a = parseArticle(crlf);
+        checkInvariants(crlf, a);
+        if (!text.includes('\r')) {
+          // Same structure, offsets shifted by one per preceding line feed.
+          const map: number[] = [];
+          for (let i = 0, nl = 0; i <= text.length; i++) {
+            map.push(i + nl);
+            if (text[i] === '\n') nl++;
+          }
+          const m = (x: { start: number; end: number }) => ({ start: map[x.start], end: map[x.end] });
+          assert.deepEqual(a.passages, lf.passages.map((p) => ({ ...p, ...m(p) })));
+          assert.deepEqual(a.sections.map((x) => [x.level, x.heading]), lf.sections.map((x) => [x.level, m(x.heading)]));
+          assert.deepEqual(a.wikiLinks.map((w) => [w.start, w.end]), lf.wikiLinks.map((w) => [m(w).start, m(w).end]));
+        }
+      }),
+      { numRuns: Number(process.env.PARSE_RUNS ?? 1500), seed: Number(process.env.PARSE_SEED ?? 20261129) },
+    );
   });
 
   it('is fast on 5 MB of prose, and the same structure with CRLF', () => {
