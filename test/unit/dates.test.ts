@@ -271,6 +271,9 @@ describe('dates: narrative time', () => {
     // a coarser summary in a later sentence does not let a bare month roll over to the next year
     expectDate('Fatalities numbered 490 in November 2008. Attacks fell in the second half of 2008. This began with a March operation.', 'March', '2008-03');
     expectDate('The first campaign, in 492 BC, subjugated Thrace, part of the empire since 513 BC. The following year, Darius sent envoys.', 'The following year', '-0490');
+    const since = 'On September 13, 2007 the video was uploaded. Attacks have remained the same since February. In October, they fell.';
+    expectDate(since, 'February', '2007-02', { inferred: true });
+    expectDate(since, 'October', '2007-10');
     // a date that moves the story forward without such a cue still moves it
     expectDate('On 10 March 1975 the offensive began. Fighting resumed in 1976. On 11 March, the town fell.', '11 March', '1976-03-11');
   });

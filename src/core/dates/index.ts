@@ -65,8 +65,8 @@ export function tagDates(text: string, article: ParsedArticle, options?: DateTag
     } else {
       emit(m.first, m.last, placed.norm, placed, modOf(m.expr));
     }
-    // Looking back ("two years ago", "a decade earlier") does not move the story there.
-    const lookingBack = m.expr.kind === 'point' && ((m.expr.point.shift?.n ?? 0) < 0 || m.expr.point.direction === -1);
+    // Looking back ("two years ago", "a decade earlier", "since February") does not move the story there.
+    const lookingBack = m.expr.kind === 'point' && ((m.expr.point.shift?.n ?? 0) < 0 || m.expr.point.direction === -1 || (placed.inferred && c.isWord(c.prev(m.first), 'since')));
     // Dates inside quotations are the speaker's, not the story's ("… completed during the spring of next year").
     // A quoted date in the story's year only refines it ("… on the 20 September. … on the 20th").
     const inQuote = quoted[m.first] && now !== null;
@@ -88,6 +88,11 @@ export function tagDates(text: string, article: ParsedArticle, options?: DateTag
  */
 function placeInParagraph(c: Cursor, matches: readonly Match[], layout: Layout, k: number, now: NarrativeTime | null): Placed {
   const e = matches[k].expr;
+  // "since February": the latest February up to the story's time, never the next year's
+  if (e.kind === 'point' && e.point.anaphor === 'year' && e.point.month !== undefined && !e.point.shift && e.point.direction === undefined
+    && c.isWord(c.prev(matches[k].first), 'since')) {
+    return place({ kind: 'point', point: { ...e.point, direction: -1 } }, now);
+  }
   if (now !== null && e.kind === 'point' && e.point.anaphor === 'year' && !e.point.shift && e.point.direction === undefined
     && (e.point.month !== undefined || e.point.season !== undefined) && layout.opensParagraph(k)) {
     const y = yearAhead(c, matches, k);
