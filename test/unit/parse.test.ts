@@ -41,7 +41,10 @@ function checkInvariants(text: string, a: ParsedArticle): void {
     assert.equal(slice(text, f.keySpan), f.key);
     assert.equal(slice(text, f.valueSpan), f.value);
   }
+  let lastLink = -1;
   for (const w of a.wikiLinks) {
+    assert.ok(w.start >= lastLink, 'wiki links in document order, no duplicates');
+    lastLink = w.end;
     assert.ok(slice(text, w).startsWith('[[') && slice(text, w).endsWith(']]'));
     assert.equal(slice(text, w.labelSpan), w.label);
     assert.ok(w.labelSpan.start > w.start && w.labelSpan.end < w.end);
@@ -224,16 +227,17 @@ describe('parseArticle: MediaWiki and Markdown syntax', () => {
   });
 
   it('reads an "Infobox <name>" list with several fields, keeping other lists as list items', () => {
-    const text = 'Infobox war\n- Date: 1 September 1939 – 2 September 1945\n- Location: Europe, Pacific\n- Result: Allied victory\n\nText.\n\n- Note: not an infobox';
+    const text = 'Infobox war\n- Date: 1 September 1939 – 2 September 1945\n- Location: [[Europe]], Pacific\n- see [[Pacific War]]\n- Result: Allied victory\n\nText.\n\n- Note: not an infobox';
     const a = parseArticle(text);
     checkInvariants(text, a);
     assert.deepEqual(a.infobox.map((f) => [f.key, f.value]), [
       ['Date', '1 September 1939 – 2 September 1945'],
-      ['Location', 'Europe, Pacific'],
+      ['Location', '[[Europe]], Pacific'],
       ['Result', 'Allied victory'],
     ]);
-    assert.deepEqual(passageTexts(text, a, 'infobox'), ['Date: 1 September 1939 – 2 September 1945', 'Location: Europe, Pacific', 'Result: Allied victory']);
-    assert.deepEqual(passageTexts(text, a, 'list-item'), ['Note: not an infobox']);
+    assert.deepEqual(passageTexts(text, a, 'infobox'), ['Date: 1 September 1939 – 2 September 1945', 'Location: [[Europe]], Pacific', 'Result: Allied victory']);
+    assert.deepEqual(passageTexts(text, a, 'list-item'), ['see [[Pacific War]]', 'Note: not an infobox']);
+    assert.deepEqual(a.wikiLinks.map((w) => w.target), ['Europe', 'Pacific War']);
     assert.deepEqual(passageTexts(text, a, 'prose'), ['Text.']);
   });
 });

@@ -274,7 +274,7 @@ class Flattener {
 
   /** Reads `- key: value` items; returns null (not an infobox) when no item has a key. */
   private infobox(list: Parent, base: number): InfoboxField[] | null {
-    const read: (InfoboxField | Paragraph)[] = [];
+    const read: { item: Parent; para: Paragraph; field: InfoboxField | null }[] = [];
     const fields: InfoboxField[] = [];
     for (const item of list.children) {
       if (item.type !== 'listItem') continue;
@@ -282,16 +282,19 @@ class Flattener {
       if (!para || para.type !== 'paragraph') continue;
       const field = this.field(para, base);
       if (field) fields.push(field);
-      read.push(field ?? para);
+      read.push({ item, para, field });
     }
     if (!fields.length) return null;
-    // In document order: fields, and items without a key as list items.
-    for (const x of read) {
-      if ('key' in x) this.items.push({ type: 'infobox', fields: [x] });
-      else this.paragraph(x, base, 'list-item', false);
+    // In document order: fields (their wiki links count too), and items without a key as list items.
+    for (const { item, para, field } of read) {
+      if (field) {
+        this.items.push({ type: 'infobox', fields: [field] });
+        this.collectLinks(item, base);
+      } else {
+        this.paragraph(para, base, 'list-item', false);
+        this.collectLinks({ type: 'listItem', children: item.children.slice(1) } as Parent, base);
+      }
     }
-    // Wiki links in field values count too.
-    for (const item of list.children) if ('children' in item) this.collectLinks(item as Parent, base);
     return fields;
   }
 
