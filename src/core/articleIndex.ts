@@ -217,7 +217,9 @@ export class ArticleIndex {
         owners.push(entity);
       }
     }
-    const order = spans.map((_, i) => i).sort((a, b) => spans[a].start - spans[b].start);
+    // Mentions nest, sharing a start or an end ("UN" in "UN General Assembly", "Britain" in "Battle
+    // of Britain"): ties by end keep the ends sorted too, which indexAt's binary search needs.
+    const order = spans.map((_, i) => i).sort((a, b) => spans[a].start - spans[b].start || spans[a].end - spans[b].end);
     this.mentions = order.map((i) => spans[i]);
     this.mentionEntities = order.map((i) => owners[i]);
   }
