@@ -2,7 +2,7 @@
 // (a worker_threads Worker in the Node extension host, a Web Worker in VS Code for the Web), gets
 // the plain index data back and never hands out a superseded version's result. The worker starts
 // on the first request, not on activation. Where no worker can run, indexing happens in-process.
-import { IncrementalIndexer } from '../core/incremental';
+import type { IncrementalIndexer } from '../core/incremental';
 import type { ArticleIndexData, IndexOptions } from '../core/types';
 import type { FromIndexWorker, ToIndexWorker } from './indexWorkerProtocol';
 
@@ -38,10 +38,12 @@ export class IndexClient {
 
   /**
    * @param script the worker's script: a file path (Node) or URL (web); undefined: in-process only
+   * @param makeIndexer makes an indexer for in-process indexing, used when no worker runs
    */
   constructor(
     private readonly script: string | undefined,
     private readonly log: IndexClientLog,
+    private readonly makeIndexer: () => IncrementalIndexer,
   ) {}
 
   /**
@@ -83,7 +85,7 @@ export class IndexClient {
 
   private indexLocally(key: string, text: string, options: IndexOptions): ArticleIndexData {
     let indexer = this.local.get(key);
-    if (!indexer) this.local.set(key, (indexer = new IncrementalIndexer()));
+    if (!indexer) this.local.set(key, (indexer = this.makeIndexer()));
     return indexer.update(text, options);
   }
 

@@ -1,11 +1,28 @@
 import * as vscode from 'vscode';
 import { ArticleIndex } from '../core';
 import type { EntityOverrides, EntityType } from '../core';
+import { IncrementalIndexer } from '../core/incremental';
 import { IndexClient } from './indexClient';
 import type { Logger } from './logger';
 
-/** Set by scripts/build.mjs: true in dist/web/extension.js. */
-declare const CHRONOLENS_WEB: boolean | undefined;
+/** Set by scripts/build.mjs: true in dist/web/extension.js, false in dist/extension.js. */
+declare const CHRONOLENS_WEB: boolean;
+
+/** In-process indexing where no worker runs. Web: bundled (removed from the Node bundle by the build's define). */
+function newIndexerHere(): IncrementalIndexer {
+  return new IncrementalIndexer();
+}
+
+/**
+ * In-process indexing in the Node extension host: the worker bundle, loaded on the main thread,
+ * exports the indexer (dist/extension.js carries no indexing code of its own).
+ */
+function newIndexerFromWorkerBundle(script: string | undefined): IncrementalIndexer {
+  if (script === undefined) throw new Error('no worker bundle to index with');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const bundle = require(script) as { IncrementalIndexer: new () => IncrementalIndexer };
+  return new bundle.IncrementalIndexer();
+}
 
 /** Delay after the last edit before the index is rebuilt. */
 const REBUILD_DELAY_MS = 250;
@@ -42,13 +59,13 @@ export class IndexService implements vscode.Disposable {
     private readonly log: Logger,
     extensionUri?: vscode.Uri,
   ) {
-    const web = typeof CHRONOLENS_WEB !== 'undefined' && CHRONOLENS_WEB;
+    const web = CHRONOLENS_WEB;
     const script = extensionUri
       ? web
         ? vscode.Uri.joinPath(extensionUri, 'dist', 'web', 'indexWorker.js').toString(true)
         : vscode.Uri.joinPath(extensionUri, 'dist', 'indexWorker.js').fsPath
       : undefined;
-    this.client = new IndexClient(script, log);
+    this.client = new IndexClient(script, log, CHRONOLENS_WEB ? newIndexerHere : () => newIndexerFromWorkerBundle(script));
     this.disposables.push({ dispose: () => this.client.dispose() });
     this.disposables.push(
       vscode.workspace.onDidChangeTextDocument((e) => {
