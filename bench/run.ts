@@ -436,15 +436,17 @@ async function benchBundles(): Promise<void> {
   const entries: Array<[string, string, 'node' | 'browser', 'cjs' | 'iife']> = [
     ['extension (node)', 'src/extension/extension.ts', 'node', 'cjs'],
     ['extension (web)', 'src/extension/extension.ts', 'browser', 'cjs'],
+    ['index worker (node)', 'src/extension/indexWorker.node.ts', 'node', 'cjs'],
+    ['index worker (web)', 'src/extension/indexWorker.web.ts', 'browser', 'iife'],
     ['webview', 'src/webview/main.ts', 'browser', 'iife'],
   ];
-  for (const [name, entry, platform, format] of [
-    ['index worker (node)', 'src/extension/indexWorker.ts', 'node', 'cjs'],
-    ['index worker (web)', 'src/extension/indexWorker.ts', 'browser', 'iife'],
-  ] as const) if (existsSync(path.join(ROOT, entry))) entries.push([name, entry, platform, format]);
   const minified: Record<string, number> = {};
   for (const [name, entry, platform, format] of entries) {
-    const r = await esbuild.build({ entryPoints: [path.join(ROOT, entry)], bundle: true, minify: true, write: false, platform, format, external: ['vscode'], logLevel: 'silent', legalComments: 'none' });
+    if (!existsSync(path.join(ROOT, entry))) continue;
+    const r = await esbuild.build({
+      entryPoints: [path.join(ROOT, entry)], bundle: true, minify: true, write: false, platform, format, external: ['vscode'],
+      logLevel: 'silent', legalComments: 'none', define: { CHRONOLENS_WEB: platform === 'browser' ? 'true' : 'false' },
+    });
     minified[name] = r.outputFiles[0].contents.length;
   }
   results.bundles = { dev, minified };
