@@ -116,6 +116,9 @@ describe('dates: ranges and coordinated dates', () => {
     expectDate('Russia lost at Tannenberg and the Masurian Lakes in August and September 1914.', 'August', '1914-08');
     expectDate('In April 1865 Lee surrendered; surrendering on May 4 and 5 were the last forces.', '5', '1865-05-05', { inferred: true });
     expectDate('North Korea obtained its first Scud-B ballistic missiles from Egypt in 1979 or 1980, whereas', '1979 or 1980', '[1979,1980]');
+    // modified years are not bare years: one mention each
+    expectDate('There were major clashes in late 1940 and early 1941.', 'late 1940', '1940', { mod: 'END' });
+    expectDate('There were major clashes in late 1940 and early 1941.', 'early 1941', '1941', { mod: 'START' });
   });
 
   it('can split ranges and lists into one mention per end (TIMEX2 style, as WikiWars annotates)', () => {

@@ -61,7 +61,8 @@ export function tagDates(text: string, article: ParsedArticle, options?: DateTag
     const firstIndex = out.length;
     if (parts) {
       // each end on its own; ends that could not be placed stay unknown
-      parts.forEach(([first, last], k) => emit(first, last, placed.parts?.[k] ?? placed.norm, placed, undefined));
+      const ends = m.expr.kind === 'range' ? [m.expr.from, m.expr.to] : m.expr.kind === 'list' ? m.expr.items : [];
+      parts.forEach(([first, last], k) => emit(first, last, placed.parts?.[k] ?? placed.norm, placed, ends[k]?.mod));
     } else {
       emit(m.first, m.last, placed.norm, placed, modOf(m.expr));
     }
@@ -121,8 +122,9 @@ function quotedTokens(c: Cursor): boolean[] {
   return out;
 }
 
+/** A year with nothing else: "1957" in "1957 and 1958" (not "late 1940" in "late 1940 and early 1941"). */
 function isBareYear(p: Point): boolean {
-  return p.year !== undefined && p.month === undefined && p.season === undefined && p.day === undefined;
+  return p.year !== undefined && p.month === undefined && p.season === undefined && p.day === undefined && p.mod === undefined;
 }
 
 function modOf(e: Expr): DateMention['mod'] {
