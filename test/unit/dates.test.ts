@@ -281,6 +281,11 @@ describe('dates: narrative time', () => {
     expectDate('On 10 March 1975 the offensive began. Fighting resumed in 1976. On 11 March, the town fell.', '11 March', '1976-03-11');
   });
 
+  it('reads "the same time" as the day just named, else as a time of no knowable value', () => {
+    expectDate('He left for Taiwan on 25 April 1975. At the same time, tanks reached Bien Hoa.', 'the same time', '1975-04-25', { inferred: true });
+    expectDate('On 25 April 1975 he left. The attack took a day. At the same time, tanks reached Bien Hoa.', 'the same time', null);
+  });
+
   it('carries the era of the story to short years', () => {
     expectDate('The revolt began in 499 BC. In 497 the Ionians burned Sardis.', '497', '-0496');
   });

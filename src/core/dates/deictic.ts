@@ -117,6 +117,7 @@ export function readVague(c: Cursor, i: number): Match | null {
   }
   if (w === 'the') {
     const j = c.next(i);
+    if (c.isWord(j, 'same') && c.isWord(c.next(j), 'time')) return { first: i, last: c.next(j), expr: { kind: 'point', point: { anaphor: 'day', sameTime: true } } };
     if (c.isWord(j, 'same') && VAGUE_NOUNS.has(c.word(c.next(j)))) return vague(i, c.next(j));
     // "at the time", "by the time" (not "the time of X", whose value depends on the event)
     if (c.isWord(j, 'time') && VAGUE_TIME_BEFORE.has(c.word(c.prev(i))) && !c.isWord(c.next(j), 'of')) {

@@ -89,6 +89,12 @@ export function tagDates(text: string, article: ParsedArticle, options?: DateTag
  */
 function placeInParagraph(c: Cursor, matches: readonly Match[], layout: Layout, k: number, now: NarrativeTime | null): Placed {
   const e = matches[k].expr;
+  // "the same time" is the story's day only right after a date with a day ("… on 25 April. At the same time, …")
+  if (e.kind === 'point' && e.point.sameTime) {
+    const prev = k > 0 ? matches[k - 1].expr : null;
+    const prevDay = prev !== null && (prev.kind === 'point' || prev.kind === 'time') && prev.point !== null && (prev.point.day !== undefined || prev.point.anaphor === 'day');
+    if (!prevDay) return place({ kind: 'vague' }, now);
+  }
   // "since February": the latest February up to the story's time, never the next year's
   if (e.kind === 'point' && e.point.anaphor === 'year' && e.point.month !== undefined && !e.point.shift && e.point.direction === undefined
     && c.isWord(c.prev(matches[k].first), 'since')) {

@@ -39,6 +39,8 @@ export interface Point {
    * (2003)"), a season qualifying a noun ("winter quarters").
    */
   aside?: boolean;
+  /** "the same time": the story's day, if it is dated to the day; else no knowable value. */
+  sameTime?: boolean;
   /** A season of no year in particular ("winter quarters"): never placed from the narrative. */
   anyYear?: boolean;
   /** A bare year in mid-sentence (not "In 1920, …" opening a sentence or a heading). */
