@@ -281,6 +281,11 @@ describe('dates: narrative time', () => {
     expectDate('On 10 March 1975 the offensive began. Fighting resumed in 1976. On 11 March, the town fell.', '11 March', '1976-03-11');
   });
 
+  it('counts "a decade earlier" in years, keeps an approximate count of decades a decade', () => {
+    expectDate('In 490 BC the fleet sailed to Naxos, to punish the expedition mounted there a decade earlier.', 'a decade earlier', '-0499');
+    expectDate('On 8 March 1965 the Marines landed, in a statement like that made almost two decades earlier.', 'almost two decades earlier', '194X');
+  });
+
   it('reads "the same time" as the day just named, else as a time of no knowable value', () => {
     expectDate('He left for Taiwan on 25 April 1975. At the same time, tanks reached Bien Hoa.', 'the same time', '1975-04-25', { inferred: true });
     expectDate('On 25 April 1975 he left. The attack took a day. At the same time, tanks reached Bien Hoa.', 'the same time', null);

@@ -126,7 +126,10 @@ function readCountedShift(c: Cursor, i: number): Match | null {
   // "a few days later", "weeks earlier": an unknown amount only says after or before (TIMEX2 FUTURE_REF / PAST_REF)
   if (q.n === null && last === a) return { first: i, last, expr: { kind: 'ref', value: sign > 0 ? 'FUTURE_REF' : 'PAST_REF' } };
   const point: Point = { anaphor: unit === 'day' || unit === 'week' ? 'day' : unit === 'month' ? 'month' : 'year' };
-  if (q.n !== null && Number.isInteger(q.n)) point.shift = { unit, n: sign * q.n };
+  // "a decade earlier" counts ten years back from the story's year (TIMEX2: a year); "almost two
+  // decades earlier" is only as precise as the decade
+  const exact = qStart === i;
+  if (q.n !== null && Number.isInteger(q.n)) point.shift = unit === 'decade' && exact ? { unit: 'year', n: sign * 10 * q.n } : { unit, n: sign * q.n };
   else point.unknown = true;
   return pointMatch(i, last, point);
 }
