@@ -298,14 +298,19 @@ export class ArticleIndex {
   }
 
   /**
-   * Where "Go to Definition" lands: the first of the fullest mentions, counting the words of
-   * the name (capitalised), so "Anwar Sadat" wins over a later "Sadat" and over a wiki link
-   * label such as "the new president".
+   * Where "Go to Definition" lands: the first of the fullest mentions, counting the capitalised
+   * words of the name, so "Anwar Sadat" wins over a later "Sadat". A wiki link names its target
+   * in full whatever its label: "[[Anwar Sadat|the new president]]" counts as "Anwar Sadat".
    */
   definitionOf(entity: Entity): TextSpan {
-    const nameWords = (m: TextSpan) => m.text.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)).length;
+    const capitalised = (text: string) => text.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)).length;
+    const nameWords = (m: TextSpan) => {
+      const link = this.data.wikiLinks.find((l) => l.start <= m.start && m.end <= l.end);
+      return capitalised(link ? link.target : m.text);
+    };
     return entity.mentions.reduce((best, m) => (nameWords(m) > nameWords(best) ? m : best));
   }
+
 
   /** The time the whole timeline covers, or undefined without events. */
   span(): { from: TimePlacement; to: TimePlacement } | undefined {

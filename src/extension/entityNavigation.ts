@@ -49,15 +49,12 @@ export function entityAt(index: ArticleIndex, offset: number): EntityHit | undef
   return entity && link ? { entity, span: link } : undefined;
 }
 
-/** Every place the entity is named: its mentions, plus wiki links to it that are not already a mention. */
+/** Every place the entity is named: its mentions, a wiki link to it standing for the mention inside it. */
 export function occurrencesOf(index: ArticleIndex, entity: Entity): Span[] {
-  const spans: Span[] = [...entity.mentions];
-  const mentions = [...entity.mentions].sort((a, b) => a.start - b.start);
-  for (const link of index.data.wikiLinks) {
-    if (entityOfWikiLink(index, link) !== entity) continue;
-    if (mentions.some((m) => m.start < link.end && link.start < m.end)) continue;
-    spans.push(link);
-  }
+  const links = index.data.wikiLinks.filter((link) => entityOfWikiLink(index, link) === entity);
+  // "[[Anwar Sadat|the new president]]" names Anwar Sadat as a whole, target and label.
+  const spans: Span[] = entity.mentions.filter((m) => !links.some((l) => l.start <= m.start && m.end <= l.end));
+  spans.push(...links);
   return spans.sort((a, b) => a.start - b.start);
 }
 

@@ -297,6 +297,15 @@ describe('entities: overrides and wiki links', () => {
     const e = entityWith(entities, 'Gamal Abdel Nasser');
     assert.deepEqual(e.mentions.map((m) => m.text), ['Rais']);
   });
+
+  it('lets a linked name gather its short forms and give its type, whatever the label says', () => {
+    const linked = 'In 1970, [[Anwar Sadat|the new president]] met the cabinet in Cairo. In 1971, Sadat spoke.';
+    const labelStart = linked.indexOf('the new president');
+    const link: WikiLink = { start: linked.indexOf('[['), end: linked.indexOf(']]') + 2, target: 'Anwar Sadat', label: 'the new president', labelSpan: { start: labelStart, end: labelStart + 'the new president'.length } };
+    const e = entityWith(extract(linked, undefined, { ...noArticle, wikiLinks: [link] }), 'Anwar Sadat');
+    assert.deepEqual(e.mentions.map((m) => m.text), ['the new president', 'Sadat']);
+    assert.equal(e.type, 'person');
+  });
 });
 
 describe('entities: output shape and robustness', () => {

@@ -7,7 +7,8 @@ import { CONNECTORS, EVENT_LAST_WORDS, ORG_LAST_WORDS, PLACE_LAST_WORDS, STANDAL
 import { nameKey, nameWordKey, plainKey } from './normalize';
 import { eastAsianName } from './personNames';
 import { decideType, nameVotes } from './typing';
-import { isNameUnit, type Unit } from './units';
+import { tokenize } from './tokens';
+import { isNameUnit, toUnits, type Unit } from './units';
 
 export interface Group {
   key: string;
@@ -19,6 +20,33 @@ export interface Group {
 }
 
 const nameUnits = (c: Candidate): Unit[] => c.units.filter(isNameUnit);
+
+/**
+ * The name a wiki link or a user alias imposes, as a form of its own: "[[Anwar Sadat|the new
+ * president]]" names Anwar Sadat, so a later "Sadat" joins it and its type is a person's.
+ * Placed at the group's first mention; used for keys and votes only, never as a mention.
+ */
+export function canonicalForm(g: Group): Candidate | undefined {
+  if (!g.canonicalIsFinal || !g.canonical) return undefined;
+  const at = g.mentions[0]?.start ?? 0;
+  return {
+    start: at,
+    end: at,
+    text: g.canonical,
+    units: toUnits(g.canonical, tokenize(g.canonical)),
+    titled: false,
+    placeHint: false,
+    sentenceInitial: false,
+    inHeading: false,
+    nested: false,
+  };
+}
+
+/** The group's mentions and, where one is imposed, its canonical name as a form. */
+function formsOf(g: Group): Candidate[] {
+  const form = canonicalForm(g);
+  return form ? [...g.mentions, form] : g.mentions;
+}
 
 /** The grouping key of a name given as a plain string (a canonical name). */
 export function keyOfName(name: string): string {
@@ -124,9 +152,9 @@ function couldBeShortName(g: Group): boolean {
   });
 }
 
-function isPersonGroup(g: Group): boolean {
+function isPersonGroup(forms: readonly Candidate[]): boolean {
   const votes = { person: 0, place: 0, organization: 0, event: 0, other: 0 };
-  for (const c of g.mentions) {
+  for (const c of forms) {
     const v = nameVotes(c);
     for (const k of Object.keys(votes) as Array<keyof typeof votes>) votes[k] += v[k];
   }
@@ -160,12 +188,17 @@ export function mergeShortNames(groups: Map<string, Group>): void {
   // Length and person-ness of each group as it was before merging: decided once.
   const lengthCache = new Map<Group, number>();
   const personCache = new Map<Group, boolean>();
+  const formsCache = new Map<Group, Candidate[]>();
   for (const g of groups.values()) {
+    const forms = formsOf(g);
+    formsCache.set(g, forms);
     let n = 0; // words, particles not counted ("De Gaulle" is one word, "Charles de Gaulle" two)
-    for (const c of g.mentions) n = Math.max(n, nameKey(nameUnits(c).map((u) => u.text)).split(' ').length);
+    for (const c of forms) n = Math.max(n, nameKey(nameUnits(c).map((u) => u.text)).split(' ').length);
     lengthCache.set(g, n);
-    personCache.set(g, n > 1 && isPersonGroup(g));
+    personCache.set(g, n > 1 && isPersonGroup(forms));
   }
+  // Groups made by merging keep the forms they had: merged mentions are short forms anyway.
+  const fullFormsOf = (g: Group) => formsCache.get(g) ?? g.mentions;
   const lengthOf = (g: Group) => lengthCache.get(g)!;
   const isPerson = (g: Group) => personCache.get(g)!;
   const lengths = [...new Set(lengthCache.values())].sort((a, b) => b - a);
@@ -181,7 +214,7 @@ export function mergeShortNames(groups: Map<string, Group>): void {
     const index = new Map<string, Array<{ at: number; group: Group }>>();
     for (const g of groups.values()) {
       if (lengthOf(g) <= len || !isPerson(g)) continue;
-      for (const c of g.mentions) {
+      for (const c of fullFormsOf(g)) {
         for (const k of shortKeysOf(c)) {
           if (!index.has(k)) index.set(k, []);
           index.get(k)!.push({ at: c.start, group: g });
@@ -192,7 +225,7 @@ export function mergeShortNames(groups: Map<string, Group>): void {
     const byGivenName = new Map<string, Set<Group>>();
     for (const g of groups.values()) {
       if (lengthOf(g) <= len || !isPerson(g)) continue;
-      for (const c of g.mentions) {
+      for (const c of fullFormsOf(g)) {
         // Any first word of a full personal name ("Hamilcar" for "Hamilcar Barca"), if only one name has it.
         const first = nameUnits(c)[0];
         if (!first || eastAsianName(c.units) || lookupKnown(first.text)) continue;

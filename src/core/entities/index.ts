@@ -1,7 +1,7 @@
 // Named entities of an article: people, places, organisations, events and other named things,
 // each with every mention and its alias forms merged. Pure and deterministic; runs in browsers.
 import type { Entity, EntityType, IndexOptions, ParsedArticle, TextSpan } from '../types';
-import { chooseName, groupCandidates, mergeAcronyms, mergeKindWords, mergeShortNames, type Group } from './aliases';
+import { canonicalForm, chooseName, groupCandidates, mergeAcronyms, mergeKindWords, mergeShortNames, type Group } from './aliases';
 import { findCandidates, type Candidate } from './candidates';
 import { keepEvidenced } from './evidence';
 import { lookupKnown } from './gazetteer';
@@ -50,6 +50,12 @@ function typeOf(text: string, tokens: ReturnType<typeof tokenize>, g: Group): En
     addVotes(votes, nameVotes(c));
     addVotes(votes, contextVotes(text, tokens, c));
     gazetteer ??= lookupKnown(c.knownAs ?? c.text)?.type;
+  }
+  // A linked or user-given name speaks for itself ("the new president" links to Anwar Sadat).
+  const form = canonicalForm(g);
+  if (form) {
+    addVotes(votes, nameVotes(form));
+    gazetteer ??= lookupKnown(form.text)?.type;
   }
   // A city or region in the gazetteer counts once, not once per mention: "General Washington",
   // named again and again, is a person; "in Washington" stays a place.
