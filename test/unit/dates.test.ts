@@ -286,6 +286,13 @@ describe('dates: narrative time', () => {
     expectDate('On 8 March 1965 the Marines landed, in a statement like that made almost two decades earlier.', 'almost two decades earlier', '194X');
   });
 
+  it('reads an event-anchored shift in apposition to a date as that date', () => {
+    const s = 'On 27 June 1950, two days after the KPA invaded and three months before the Chinese intervention, Truman acted.';
+    expectDate(s, 'two days after the KPA invaded', '1950-06-27');
+    expectDate(s, 'three months before the Chinese intervention', '1950-06-27');
+    expectDate('On 12 April 1861 Fort Sumter fell. Liberty Arsenal was seized eight days after Fort Sumter.', 'eight days after Fort Sumter', '1861-04-20');
+  });
+
   it('reads "the same time" as the day just named, else as a time of no knowable value', () => {
     expectDate('He left for Taiwan on 25 April 1975. At the same time, tanks reached Bien Hoa.', 'the same time', '1975-04-25', { inferred: true });
     expectDate('On 25 April 1975 he left. The attack took a day. At the same time, tanks reached Bien Hoa.', 'the same time', null);

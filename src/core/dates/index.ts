@@ -95,6 +95,11 @@ function placeInParagraph(c: Cursor, matches: readonly Match[], layout: Layout, 
     const prevDay = prev !== null && (prev.kind === 'point' || prev.kind === 'time') && prev.point !== null && (prev.point.day !== undefined || prev.point.anaphor === 'day');
     if (!prevDay) return place({ kind: 'vague' }, now);
   }
+  // "On 27 June 1950, two days after the KPA invaded, and three months before …": in apposition to
+  // the date just named, an event-anchored shift is that date
+  if (e.kind === 'point' && e.point.event && inApposition(c, matches, k)) {
+    return place({ kind: 'point', point: { anaphor: 'day' } }, now);
+  }
   // "since February": the latest February up to the story's time, never the next year's
   if (e.kind === 'point' && e.point.anaphor === 'year' && e.point.month !== undefined && !e.point.shift && e.point.direction === undefined
     && c.isWord(c.prev(matches[k].first), 'since')) {
@@ -111,6 +116,23 @@ function placeInParagraph(c: Cursor, matches: readonly Match[], layout: Layout, 
     }
   }
   return place(e, now);
+}
+
+/** Whether match k follows a date with a day, or another such apposition, after a comma or "and". */
+function inApposition(c: Cursor, matches: readonly Match[], k: number): boolean {
+  for (let j = k - 1; j >= 0; j--) {
+    let p = c.prev(matches[j + 1].first);
+    const and = c.isWord(p, 'and');
+    if (and) p = c.prev(p);
+    if (c.isPunct(p, ',')) p = c.prev(p);
+    else if (!and) return false;
+    if (p !== matches[j].last) return false;
+    const e = matches[j].expr;
+    if (e.kind !== 'point') return false;
+    if (e.point.day !== undefined && e.point.anaphor === undefined) return true;
+    if (!e.point.event) return false;
+  }
+  return false;
 }
 
 /** For each token, whether it lies inside a double-quoted passage (quotes reset at paragraph breaks). */

@@ -39,6 +39,8 @@ export interface Point {
    * (2003)"), a season qualifying a noun ("winter quarters").
    */
   aside?: boolean;
+  /** Counted from a named event ("two days after the KPA invaded"), not from the story's time. */
+  event?: boolean;
   /** "the same time": the story's day, if it is dated to the day; else no knowable value. */
   sameTime?: boolean;
   /** A season of no year in particular ("winter quarters"): never placed from the narrative. */

@@ -126,6 +126,7 @@ function readCountedShift(c: Cursor, i: number): Match | null {
   // "a few days later", "weeks earlier": an unknown amount only says after or before (TIMEX2 FUTURE_REF / PAST_REF)
   if (q.n === null && last === a) return { first: i, last, expr: { kind: 'ref', value: sign > 0 ? 'FUTURE_REF' : 'PAST_REF' } };
   const point: Point = { anaphor: unit === 'day' || unit === 'week' ? 'day' : unit === 'month' ? 'month' : 'year' };
+  if (last !== a) point.event = true;
   // "a decade earlier" counts ten years back from the story's year (TIMEX2: a year); "almost two
   // decades earlier" is only as precise as the decade
   const exact = qStart === i;
