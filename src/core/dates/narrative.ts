@@ -40,7 +40,7 @@ const ROLLOVER_GAP = 5;
 const ASIDE_YEARS = 3;
 
 /** An explicit month in mid-sentence at least this many months before a month-precise story is a flashback. */
-const MID_BACK_MONTHS = 1;
+const MID_BACK_MONTHS = 3;
 
 export interface Resolved {
   point: Point;
