@@ -58,6 +58,11 @@ export class TimelinePanel implements vscode.WebviewViewProvider, vscode.Disposa
     if (editor && ctx.indexes.isArticle(editor.document)) this.document = editor.document;
     this.disposables.push(
       vscode.window.onDidChangeActiveTextEditor((e) => this.follow(e)),
+      // With every editor closed there is no article to show, although VS Code may keep the
+      // closed document loaded (and not report it closed) for a while.
+      vscode.window.onDidChangeVisibleTextEditors((editors) => {
+        if (editors.length === 0 && this.document) this.setDocument(undefined);
+      }),
       vscode.window.onDidChangeTextEditorSelection((e) => this.onSelection(e)),
       ctx.indexes.onDidUpdate(({ document }) => {
         if (document === this.document) void this.push();
