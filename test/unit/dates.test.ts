@@ -234,6 +234,8 @@ describe('dates: narrative time', () => {
     expectDate('They stayed for about a week before moving back to support lines.', 'about a week', 'P1W');
     expectDate('The British suffered 19,240 dead on 1 July 1916, the first day of the Battle of the Somme.', 'the first day of the Battle of the Somme', '1916-07-01');
     expectDate('The Persians attacked in August 480 BC. On the final day of the battle, the Allies sallied forth.', 'the final day of the battle', '-0479-08-XX', { earliest: '-0479-08-01' });
+    // the event phrase ends where a verb phrase starts
+    mention('The war began on 22 September 1980. The strike on the first day of the war successfully destroyed parts of the airbases.', 'the first day of the war');
   });
 
   it('does not move the story to asides, quotations and looking back', () => {

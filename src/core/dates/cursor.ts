@@ -10,6 +10,11 @@ const CLAUSE_WORDS = new Set([
   'was', 'were', 'is', 'are', 'had', 'has', 'have', 'occurred', 'over', 'before', 'after',
 ]);
 
+/** A lower-case "-ly" word ("successfully"): a verb phrase follows, the event phrase has ended. */
+function isAdverb(w: string): boolean {
+  return w.length > 4 && w.endsWith('ly') && w.charCodeAt(0) >= 97 && w.charCodeAt(0) <= 122 && !['early', 'only', 'daily', 'weekly', 'monthly', 'yearly', 'holy', 'rally', 'family', 'supply', 'assembly'].includes(w);
+}
+
 /** Punctuation that stays inside a phrase (hyphens, apostrophes). */
 const PHRASE_PUNCT = new Set(['-', "'", '’']);
 
@@ -80,7 +85,7 @@ export class Cursor {
     for (let j = i, k = 0; j >= 0 && k < max; j = this.next(j), k++) {
       const t = this.tokens[j];
       if (t.kind === 'punct' && !PHRASE_PUNCT.has(t.text)) break;
-      if (k > 0 && t.kind === 'word' && CLAUSE_WORDS.has(t.lower)) break;
+      if (k > 0 && t.kind === 'word' && (CLAUSE_WORDS.has(t.lower) || isAdverb(t.text))) break;
       if (k > 0 && this.text.charCodeAt(t.start - 1) === 10) break;
       if (t.kind !== 'punct') last = j;
     }
