@@ -221,6 +221,10 @@ describe('dates: narrative time', () => {
     expectDate('By 1 April 1975 the column was annihilated. On 20 March, Thieu reversed himself.', '20 March', '1975-03-20');
   });
 
+  it('reads "Christmas night" as the night of 24 December', () => {
+    expectDate('In December 1776 Washington crossed the Delaware on Christmas night.', 'Christmas night', '1776-12-24TNI', { type: 'TIME' });
+  });
+
   it('reads ordinal days, two-digit years and clock times against the story', () => {
     const s = 'The British attacked on 20 September 1917. The enemy\'s onslaught on the 20th was successful.';
     expectDate(s, 'the 20th', '1917-09-20', { inferred: true });

@@ -48,6 +48,10 @@ export function recognise(c: Cursor): Match[] {
       if (cand && cand.first === i && (m === null || cand.last > m.last)) m = cand;
     }
     if (m === null) continue;
+    // "Christmas night": the night of 24 December (TIMEX2 …-12-24TNI)
+    if (m.expr.kind === 'point' && c.isWord(m.first, 'christmas') && m.last === m.first && c.isWord(c.next(m.last), 'night')) {
+      m = { first: m.first, last: c.next(m.last), expr: { kind: 'time', point: m.expr.point, part: 'NI' } };
+    }
     out.push(m);
     // The narrative's era decides whether "in 499" is a year (BC narratives write short years).
     const era = eraOf(m.expr);
