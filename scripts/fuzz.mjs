@@ -1,4 +1,4 @@
-// `npm run fuzz`: the property-based robustness tests (test/unit/fuzz.test.ts), long, with a
+// `npm run fuzz`: the property-based robustness tests (test/robustness/fuzz.test.ts), long, with a
 // random seed printed first so any failure can be replayed.
 //   npm run fuzz                      # 20,000 inputs, windows of up to 12,000 chars, random seed
 //   npm run fuzz -- --runs 50000 --seed 1234 --max-chars 4000 [--grep soup]
@@ -24,8 +24,7 @@ const started = Date.now();
 const mocha = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 const child = spawn(
   mocha,
-  // --no-config: .mocharc's spec would add every other unit test to the run.
-  ['mocha', '--no-config', '--require', 'tsx/cjs', '--reporter', 'spec', '--timeout', '0', ...(grep ? ['--grep', grep] : []), 'test/unit/fuzz.test.ts'],
+  ['mocha', '--reporter', 'spec', '--timeout', '0', ...(grep ? ['--grep', grep] : []), 'test/robustness/fuzz.test.ts'],
   { stdio: 'inherit', env: { ...process.env, CHRONOLENS_FUZZ_RUNS: runs, CHRONOLENS_FUZZ_SEED: seed, CHRONOLENS_FUZZ_MAX_CHARS: maxChars } },
 );
 const stop = (signal) => child.kill(signal);

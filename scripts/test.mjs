@@ -1,4 +1,4 @@
-// `npm test`: every test — type check, build, unit tests, then the suite inside a real VS Code
+// `npm test`: every test — type check, build, unit tests, robustness tests, then the suite inside a real VS Code
 // and the UI tests — and one closing line `N passed, N failed` over all of them.
 import { spawn } from 'node:child_process';
 
@@ -34,9 +34,14 @@ function count(output, pattern) {
 await run('type check', npx, ['tsc', '-p', '.']);
 await run('build', process.execPath, ['scripts/build.mjs']);
 if (broken.length === 0) {
-  const unit = await run('unit tests', npx, ['mocha', '--reporter', 'spec']);
-  passed += count(unit, /(\d+) passing/);
-  failed += count(unit, /(\d+) failing/);
+  for (const [name, args] of [
+    ['unit tests', ['test/unit/**/*.test.ts']],
+    ['robustness tests (fuzzing, pathological articles)', ['--timeout', '600000', 'test/robustness/**/*.test.ts']],
+  ]) {
+    const output = await run(name, npx, ['mocha', '--reporter', 'spec', ...args]);
+    passed += count(output, /(\d+) passing/);
+    failed += count(output, /(\d+) failing/);
+  }
   const vscode = await run('in VS Code', process.execPath, ['test/e2e/run.mjs', '--no-build']);
   for (const m of vscode.matchAll(/^(?:\w+: )?(\d+) passed, (\d+) failed/gm)) {
     passed += Number(m[1]);

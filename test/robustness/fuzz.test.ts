@@ -110,7 +110,7 @@ function runProperty<T extends Generated>(
   assert.fail(
     `property "${property}" failed after ${details.numRuns} of ${numRuns} runs (${tally.inputs} inputs indexed, ${details.numShrinks} shrinks)\n` +
       `  seed ${details.seed}, path ${details.counterexamplePath}\n` +
-      `  replay: CHRONOLENS_FUZZ_SEED=${SEED} CHRONOLENS_FUZZ_PATH=${details.counterexamplePath} npx mocha --no-config --require tsx/cjs test/unit/fuzz.test.ts --grep '${property}'\n` +
+      `  replay: CHRONOLENS_FUZZ_SEED=${SEED} CHRONOLENS_FUZZ_PATH=${details.counterexamplePath} npx mocha test/robustness/fuzz.test.ts --grep '${property}'\n` +
       `  made by: ${value?.how ?? '?'}\n` +
       `  input (${value?.text.length ?? 0} chars): ${shown.length > 1500 ? shown.slice(0, 1500) + '…' : shown}${where}\n` +
       `  ${error}`,
