@@ -302,6 +302,7 @@ describe('dates: narrative time', () => {
   it('reads "the same time" as the day just named, else as a time of no knowable value', () => {
     expectDate('He left for Taiwan on 25 April 1975. At the same time, tanks reached Bien Hoa.', 'the same time', '1975-04-25', { inferred: true });
     expectDate('On 25 April 1975 he left. The attack took a day. At the same time, tanks reached Bien Hoa.', 'the same time', null);
+    expectDate('The King fled on 21 June 1791. During this time, the Assembly ruled.', 'this time', '1791-06-21');
   });
 
   it('carries the era of the story to short years', () => {

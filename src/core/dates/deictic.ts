@@ -109,7 +109,8 @@ export function readVague(c: Cursor, i: number): Match | null {
     // without a preposition, "this time" is an occasion ("this time led by Arnold"), not a time
     const p = c.word(c.prev(i));
     if (p === 'by' || p === 'around') return ref(i, c.next(i), 'PRESENT_REF');
-    return p === 'during' || p === 'from' || p === 'since' || p === 'until' ? vague(i, c.next(i)) : null;
+    // "since this time" right after a day: that day (see index.ts); else no knowable value
+    return p === 'during' || p === 'from' || p === 'since' || p === 'until' ? { first: i, last: c.next(i), expr: { kind: 'point', point: { anaphor: 'day', sameTime: true } } } : null;
   }
   if (w === 'this' || w === 'that') {
     const j = c.next(i);

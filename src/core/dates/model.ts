@@ -41,7 +41,7 @@ export interface Point {
   aside?: boolean;
   /** Counted from a named event ("two days after the KPA invaded"), not from the story's time. */
   event?: boolean;
-  /** "the same time": the story's day, if it is dated to the day; else no knowable value. */
+  /** "the same time", "during this time": the day just named, if any; else no knowable value. */
   sameTime?: boolean;
   /** A season of no year in particular ("winter quarters"): never placed from the narrative. */
   anyYear?: boolean;
