@@ -50,25 +50,33 @@ export function addForcedMentions(
   overrides: PreparedOverrides,
 ): Candidate[] {
   const forced: Candidate[] = [];
+  // Which code units a forced mention or link markup covers: overlap checks stay linear even
+  // when an override is a common word found a hundred thousand times.
+  const forcedAt = new Uint8Array(text.length + 1);
+  const linkAt = new Uint8Array(text.length + 1);
+  const force = (c: Candidate) => {
+    forced.push(c);
+    forcedAt.fill(1, c.start, c.end);
+  };
   for (const link of wikiLinks) {
+    linkAt.fill(1, link.start, link.end);
     const { start, end } = link.labelSpan;
-    if (end > start) forced.push(forcedCandidate(text, units, start, end, link.target));
+    if (end > start) force(forcedCandidate(text, units, start, end, link.target));
   }
+  const byStart = [...candidates].sort((a, b) => a.start - b.start);
+  const longest = byStart.reduce((n, c) => Math.max(n, c.end - c.start), 0);
   for (const surface of overrides.surfaces) {
     for (let at = text.indexOf(surface); at >= 0; at = text.indexOf(surface, at + 1)) {
       const end = at + surface.length;
       if (isWordChar(text[at - 1]) || isWordChar(text[end])) continue;
       // A user form inside a longer name found by the rules ("Sadat" in "Anwar Sadat") is left to that name.
-      if (candidates.some((c) => c.start <= at && c.end >= end && (c.start < at || c.end > end))) continue;
-      if (forced.some((f) => f.start < end && at < f.end)) continue;
-      forced.push(forcedCandidate(text, units, at, end, overrides.aliasTo.get(plainKey(surface))));
+      if (insideLonger(byStart, longest, at, end)) continue;
+      if (covers(forcedAt, at, end)) continue;
+      force(forcedCandidate(text, units, at, end, overrides.aliasTo.get(plainKey(surface))));
     }
   }
   // Link markup ("[[Target|label]]") is no prose: nothing but the label is a mention there.
-  const linkSpans = wikiLinks.map((l) => ({ start: l.start, end: l.end }));
-  const kept = candidates.filter(
-    (c) => !forced.some((f) => f.start < c.end && c.start < f.end) && !linkSpans.some((l) => l.start < c.end && c.start < l.end),
-  );
+  const kept = candidates.filter((c) => !covers(forcedAt, c.start, c.end) && !covers(linkAt, c.start, c.end));
   const all = [...kept, ...forced].filter((c) => !overrides.ignore.has(plainKey(c.text)));
   for (const c of all) {
     const canonical = overrides.aliasTo.get(plainKey(c.text));
@@ -77,8 +85,42 @@ export function addForcedMentions(
   return all.sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
+/** Whether any code unit of [start, end) is marked. */
+function covers(marks: Uint8Array, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (marks[i]) return true;
+  return false;
+}
+
+/** Whether a candidate (sorted by start, none longer than `longest`) strictly contains [at, end). */
+function insideLonger(byStart: readonly Candidate[], longest: number, at: number, end: number): boolean {
+  let lo = 0;
+  let hi = byStart.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (byStart[mid].start < at - longest) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < byStart.length && byStart[i].start <= at; i++) {
+    const c = byStart[i];
+    if (c.end >= end && (c.start < at || c.end > end)) return true;
+  }
+  return false;
+}
+
 function forcedCandidate(text: string, units: readonly Unit[], start: number, end: number, canonical?: string): Candidate {
-  const inside = units.filter((u) => u.start >= start && u.end <= end).map((u): Unit => (u.kind === 'break' ? { ...u, kind: 'word' } : u));
+  const inside: Unit[] = [];
+  // Units are in text order: start from the first one at or after `start` (binary search).
+  let lo = 0;
+  let hi = units.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (units[mid].start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < units.length && units[i].start < end; i++) {
+    const u = units[i];
+    if (u.end <= end) inside.push(u.kind === 'break' ? { ...u, kind: 'word' } : u);
+  }
   return {
     start,
     end,
