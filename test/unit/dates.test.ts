@@ -303,6 +303,8 @@ describe('dates: narrative time', () => {
     expectDate('He left for Taiwan on 25 April 1975. At the same time, tanks reached Bien Hoa.', 'the same time', '1975-04-25', { inferred: true });
     expectDate('On 25 April 1975 he left. The attack took a day. At the same time, tanks reached Bien Hoa.', 'the same time', null);
     expectDate('The King fled on 21 June 1791. During this time, the Assembly ruled.', 'this time', '1791-06-21');
+    expectDate('Giap attacked in 1950. The French, who at the time held the border, withdrew.', 'the time', '1950');
+    expectDate('Giap attacked on 3 March 1950. The French, who at the time held the border, withdrew.', 'the time', null);
   });
 
   it('carries the era of the story to short years', () => {

@@ -128,7 +128,8 @@ export function readVague(c: Cursor, i: number): Match | null {
         const end = c.phraseEnd(c.next(j), EVENT_PHRASE_MAX);
         if (end >= 0) return vague(i, end);
       }
-      return vague(i, j);
+      // "at the time" right after a year: that year (see index.ts); else no knowable value
+      return c.isWord(c.prev(i), 'at') ? { first: i, last: j, expr: { kind: 'point', point: { anaphor: 'year', sameTime: true } } } : vague(i, j);
     }
     if (SEASON_KINDS.has(c.word(j)) && c.isWord(c.next(j), 'season')) return vague(i, c.next(j));
     return null;

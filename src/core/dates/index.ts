@@ -89,11 +89,14 @@ export function tagDates(text: string, article: ParsedArticle, options?: DateTag
  */
 function placeInParagraph(c: Cursor, matches: readonly Match[], layout: Layout, k: number, now: NarrativeTime | null): Placed {
   const e = matches[k].expr;
-  // "the same time" is the story's day only right after a date with a day ("… on 25 April. At the same time, …")
+  // "the same time" is the story's day only right after a date with a day ("… on 25 April. At the same time, …"),
+  // "at the time" its year only right after a year
   if (e.kind === 'point' && e.point.sameTime) {
     const prev = k > 0 ? matches[k - 1].expr : null;
     const prevDay = prev !== null && (prev.kind === 'point' || prev.kind === 'time') && prev.point !== null && (prev.point.day !== undefined || prev.point.anaphor === 'day');
-    if (!prevDay) return place({ kind: 'vague' }, now);
+    // "at the time" wants a year just named
+    const prevYear = prev !== null && prev.kind === 'point' && prev.point.year !== undefined && prev.point.month === undefined && prev.point.season === undefined && prev.point.anaphor === undefined;
+    if (!(e.point.anaphor === 'year' ? prevYear : prevDay)) return place({ kind: 'vague' }, now);
   }
   // "On 27 June 1950, two days after the KPA invaded, and three months before …": in apposition to
   // the date just named, an event-anchored shift is that date

@@ -89,7 +89,7 @@ function shiftTime(t: NarrativeTime, unit: Unit, n: number): NarrativeTime | nul
 export function resolvePoint(p: Point, now: NarrativeTime | null): Resolved {
   if (p.unknown) return { point: p, inferred: false, ok: false };
   if (p.anyYear) return { point: p, inferred: false, ok: true };
-  if (p.sameTime && now?.day === undefined) return { point: p, inferred: false, ok: false };
+  if (p.sameTime && p.anaphor === 'day' && now?.day === undefined) return { point: p, inferred: false, ok: false };
   if (p.twoDigitYear !== undefined) {
     // "'99" in a 1917 story is 1899: the latest such year not far after the narrative year
     if (now === null || now.year < 100) return { point: p, inferred: false, ok: false };
