@@ -277,6 +277,9 @@ describe('dates: narrative time', () => {
     const mid = 'The offensive opened on 21 March 1918. Foch took command on 28 March, under the council created at Rapallo on 5 November 1917. Operation Marne was launched on 15 July.';
     expectDate(mid, '15 July', '1918-07-15');
     expectDate('Foch took command on 28 March 1918. On 5 November 1917, the council had met. On 15 July, it met again.', '15 July', '1917-07-15');
+    // until something in a paragraph has moved the story, its dates may take it anywhere
+    const para = 'Austria-Hungary surrendered in early November 1918.\n\nRomania had been allied with the Central Powers since 1882. However, the government renounced its neutrality, and on 27 August 1916 it invaded. On 6 December, Bucharest fell.';
+    expectDate(para, '6 December', '1916-12-06');
     // a coarser summary in a later sentence does not let a bare month roll over to the next year
     expectDate('Fatalities numbered 490 in November 2008. Attacks fell in the second half of 2008. This began with a March operation.', 'March', '2008-03');
     expectDate('The first campaign, in 492 BC, subjugated Thrace, part of the empire since 513 BC. The following year, Darius sent envoys.', 'The following year', '-0490');

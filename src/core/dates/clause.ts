@@ -43,7 +43,7 @@ function isParticiple(w: string): boolean {
   return w.endsWith('ed') || w.endsWith('en') || IRREGULAR_PARTICIPLES.has(w);
 }
 
-/** The cues of the clause before token i (the first token of a mention); no Mid for the first date of a paragraph. */
+/** The cues of the clause before token i (the first token of a mention); no Mid where the paragraph opens (see index.ts). */
 export function clauseCue(c: Cursor, i: number, paragraphStart: boolean): Cue {
   let cue = paragraphStart || opensSentence(c, i) ? Cue.None : Cue.Mid;
   if (c.isWord(c.prev(i), 'since')) cue |= Cue.Since;

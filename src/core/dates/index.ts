@@ -51,8 +51,11 @@ export function tagDates(text: string, article: ParsedArticle, options?: DateTag
   };
   const quoted = quotedTokens(c);
   const layout = new Layout(c, matches);
+  // whether a mention of the current paragraph has moved the story yet
+  let settled = false;
   for (let k = 0; k < matches.length; k++) {
     const m = matches[k];
+    if (layout.opensParagraph(k)) settled = false;
     const placed = placeInParagraph(c, matches, layout, k, now);
     // The gold conventions make one mention of coordinated *years* ("1957 and 1958"); other
     // coordinated dates ("August and September 1914", "May 4 and 5") stay one mention each.
@@ -73,9 +76,12 @@ export function tagDates(text: string, article: ParsedArticle, options?: DateTag
     const inQuote = quoted[m.first] && now !== null;
     if (placed.sets && placed.norm.edtf !== null && !(placed.sets.aside && now !== null) && !lookingBack) {
       const t = timeOf(placed.sets, firstIndex);
-      // a date in the first dated sentence of a paragraph may take the story anywhere
-      if (t && (!inQuote || t.year === now?.year) && (placed.inferred || !heldBy(now, t, clauseCue(c, m.first, layout.inFirstDatedSentence(k))))) {
+      // a date in the first dated sentence of a paragraph, or before anything in it has moved the
+      // story, may take the story anywhere
+      const opening = !settled || layout.inFirstDatedSentence(k);
+      if (t && (!inQuote || t.year === now?.year) && (placed.inferred || !heldBy(now, t, clauseCue(c, m.first, opening)))) {
         now = advance(now, { ...t, inferred: placed.inferred, sentence: layout.sentenceOf(k) });
+        settled = true;
       }
     }
   }
