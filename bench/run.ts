@@ -19,6 +19,7 @@ import remarkParse from 'remark-parse';
 import { ArticleIndex, buildIndex, buildIndexData, type IndexStage } from '../src/core/articleIndex';
 import { IncrementalIndexer } from '../src/core/incremental';
 import type { ArticleIndexData } from '../src/core/types';
+import { compactIndexData, expandIndexData } from '../src/extension/indexTransfer';
 import { buildModel } from '../src/webview/viewModel';
 import type { TimelineModel, ToWebview } from '../src/webview/protocol';
 
@@ -274,12 +275,12 @@ function benchMemory(text: string): void {
   const h3 = heapUsed();
   const caches = h3 - h0 - (h2 - h1);
   const retained = h2 - h1;
-  // As the host holds it when the worker built it: every string a copy (no slices of the text).
-  const data: ArticleIndexData = index.data;
+  // As the host holds it when the worker built it: cloned, span texts put back as slices of the text.
+  const data: ArticleIndexData = compactIndexData(index.data, text);
   index = undefined;
   void index;
   const h4 = heapUsed();
-  let cloned: ArticleIndex | undefined = new ArticleIndex(text, structuredClone(data));
+  let cloned: ArticleIndex | undefined = new ArticleIndex(text, expandIndexData(structuredClone(data), text));
   const h5 = heapUsed();
   const retainedClone = h5 - h4;
   results.memory = {
@@ -318,7 +319,7 @@ async function benchWorker(text: string): Promise<void> {
       const t0 = performance.now();
       worker.once('message', (m: { type: string; data: ArticleIndexData }) => {
         const t1 = performance.now();
-        const index = new ArticleIndex(body, m.data);
+        const index = new ArticleIndex(body, expandIndexData(m.data, body));
         const wrapMs = performance.now() - t1;
         void index;
         setTimeout(() => {

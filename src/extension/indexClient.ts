@@ -4,6 +4,7 @@
 // on the first request, not on activation. Where no worker can run, indexing happens in-process.
 import type { IncrementalIndexer } from '../core/incremental';
 import type { ArticleIndexData, IndexOptions } from '../core/types';
+import { expandIndexData } from './indexTransfer';
 import type { FromIndexWorker, ToIndexWorker } from './indexWorkerProtocol';
 
 /** Set by scripts/build.mjs: true in dist/web/extension.js, false in dist/extension.js. */
@@ -121,7 +122,7 @@ export class IndexClient {
     const w = this.waiting.get(m.key);
     if (!w || w.version !== m.version) return; // a superseded version: never delivered
     this.waiting.delete(m.key);
-    if (m.type === 'done') w.resolve(m.data);
+    if (m.type === 'done') w.resolve(expandIndexData(m.data, w.text));
     else if (m.type === 'cancelled') w.resolve(undefined);
     else w.reject(new Error(m.message));
   }

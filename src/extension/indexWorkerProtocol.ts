@@ -9,6 +9,7 @@ export type ToIndexWorker =
   | { type: 'drop'; key: string };
 
 export type FromIndexWorker =
+  /** `data` without the texts of dates, events and mentions (see indexTransfer.ts). */
   | { type: 'done'; key: string; version: number; data: ArticleIndexData; ms: number }
   /** Superseded by a newer version before or while it was indexed. */
   | { type: 'cancelled'; key: string; version: number }
