@@ -277,6 +277,10 @@ describe('dates: narrative time', () => {
     const mid = 'The offensive opened on 21 March 1918. Foch took command on 28 March, under the council created at Rapallo on 5 November 1917. Operation Marne was launched on 15 July.';
     expectDate(mid, '15 July', '1918-07-15');
     expectDate('Foch took command on 28 March 1918. On 5 November 1917, the council had met. On 15 July, it met again.', '15 July', '1917-07-15');
+    // a deadline in mid-sentence looks ahead; in a list, the winter after the fall is the next one
+    const by = 'In July 1775 Howe took command. Most of the powder was imported by the end of 1776, mostly from France. The standoff continued throughout the fall and winter.';
+    expectDate(by, 'the fall', '1775-FA');
+    expectDate(by, 'winter', '1776-WI');
     // until something in a paragraph has moved the story, its dates may take it anywhere
     const para = 'Austria-Hungary surrendered in early November 1918.\n\nRomania had been allied with the Central Powers since 1882. However, the government renounced its neutrality, and on 27 August 1916 it invaded. On 6 December, Bucharest fell.';
     expectDate(para, '6 December', '1916-12-06');

@@ -47,6 +47,8 @@ function isParticiple(w: string): boolean {
 export function clauseCue(c: Cursor, i: number, paragraphStart: boolean): Cue {
   let cue = paragraphStart || opensSentence(c, i) ? Cue.None : Cue.Mid;
   if (c.isWord(c.prev(i), 'since')) cue |= Cue.Since;
+  // "was imported by the end of 1776": a deadline in mid-sentence looks ahead
+  if (cue & Cue.Mid && c.isWord(c.prev(i), 'by')) cue |= Cue.Ahead;
   let depth = 0;
   for (let j = c.prev(i), k = 0; j >= 0 && k < CLAUSE_WINDOW; j = c.prev(j), k++) {
     const t = c.tokens[j];

@@ -3,7 +3,7 @@
 
 import type { TimexType } from '../types';
 import type { Expr, Point } from './model';
-import { resolvePoint, type NarrativeTime } from './narrative';
+import { advance, resolvePoint, timeOf, type NarrativeTime } from './narrative';
 import { normaliseList, normalisePoint, normaliseRange, type Normalised } from './normalise';
 
 export interface Placed {
@@ -47,7 +47,14 @@ export function place(e: Expr, now: NarrativeTime | null): Placed {
       };
     }
     case 'list': {
-      const rs = e.items.map((p) => resolvePoint(p, now));
+      // each item after the first is read against the one before ("the fall and winter": the winter after that fall)
+      let local = now;
+      const rs = e.items.map((p) => {
+        const r = resolvePoint(p, local);
+        const t = r.ok && r.inferred && local !== null ? timeOf(r.point, local.mentionIndex) : null;
+        if (t !== null && local !== null) local = { ...advance(local, t), inferred: local.inferred, kept: local.kept };
+        return r;
+      });
       if (rs.some((r) => !r.ok)) return { norm: { ...UNKNOWN_POINT, precision: precisionGuess(e.items[0]) }, type: 'DATE', inferred: false };
       const inferred = rs.some((r) => r.inferred);
       return {
