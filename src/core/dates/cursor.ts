@@ -12,8 +12,10 @@ const CLAUSE_WORDS = new Set([
 
 /** A lower-case "-ly" word ("successfully"): a verb phrase follows, the event phrase has ended. */
 function isAdverb(w: string): boolean {
-  return w.length > 4 && w.endsWith('ly') && w.charCodeAt(0) >= 97 && w.charCodeAt(0) <= 122 && !['early', 'only', 'daily', 'weekly', 'monthly', 'yearly', 'holy', 'rally', 'family', 'supply', 'assembly'].includes(w);
+  return w.length > 4 && w.endsWith('ly') && w.charCodeAt(0) >= 97 && w.charCodeAt(0) <= 122 && !NOT_ADVERBS.has(w);
 }
+
+const NOT_ADVERBS: ReadonlySet<string> = new Set(['early', 'daily', 'weekly', 'monthly', 'yearly', 'rally', 'family', 'supply', 'assembly', 'ally']);
 
 /** Punctuation that stays inside a phrase (hyphens, apostrophes). */
 const PHRASE_PUNCT = new Set(['-', "'", '’']);
