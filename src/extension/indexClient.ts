@@ -1,7 +1,8 @@
 // The extension host's side of the index worker: sends each document version to the worker
 // (a worker_threads Worker in the Node extension host, a Web Worker in VS Code for the Web), gets
 // the plain index data back and never hands out a superseded version's result. The worker starts
-// on the first request, not on activation. Where no worker can run, indexing happens in-process.
+// on the first request, not on activation, and again after it stopped. Where no worker can be
+// started at all, indexing happens in-process.
 import type { IncrementalIndexer } from '../core/incremental';
 import type { ArticleIndexData, IndexOptions } from '../core/types';
 import { expandIndexData } from './indexTransfer';
@@ -23,9 +24,6 @@ interface Waiting {
   reject(error: Error): void;
 }
 
-/** After this many worker crashes, index in-process. */
-const MAX_RESTARTS = 3;
-
 export interface IndexClientLog {
   info(message: string): void;
   error(message: string, error?: unknown): void;
@@ -34,6 +32,8 @@ export interface IndexClientLog {
 export class IndexClient {
   private worker: WorkerLike | undefined;
   private crashes = 0;
+  /** No worker can be started here (no Worker in this host): index in-process. */
+  private unavailable = false;
   private readonly waiting = new Map<string, Waiting>();
   private readonly local = new Map<string, IncrementalIndexer>();
 
@@ -91,7 +91,7 @@ export class IndexClient {
   }
 
   private start(): WorkerLike | undefined {
-    if (this.worker || this.script === undefined || this.crashes >= MAX_RESTARTS) return this.worker;
+    if (this.worker || this.script === undefined || this.unavailable) return this.worker;
     try {
       if (typeof CHRONOLENS_WEB !== 'undefined' && CHRONOLENS_WEB) {
         const w = new Worker(this.script);
@@ -112,7 +112,7 @@ export class IndexClient {
       }
       this.log.info(`Index worker started (${this.script})`);
     } catch (error) {
-      this.crashes = MAX_RESTARTS;
+      this.unavailable = true;
       this.log.error('Could not start the index worker; indexing in the extension host', error);
     }
     return this.worker;
@@ -131,17 +131,12 @@ export class IndexClient {
     if (this.worker !== worker) return;
     this.worker = undefined;
     this.crashes++;
-    this.log.error(`Index worker stopped (${this.crashes} of ${MAX_RESTARTS})`, error);
+    this.log.error(`Index worker stopped (${this.crashes} times so far); the next request starts another`, error);
     void worker.terminate();
-    // What was waiting is indexed here instead (the next request restarts the worker).
-    const waiting = [...this.waiting];
+    // What was waiting fails; it is not retried here: what stopped the worker (an input that
+    // exhausts its memory, say) would stop the extension host too.
+    const waiting = [...this.waiting.values()];
     this.waiting.clear();
-    for (const [key, w] of waiting) {
-      try {
-        w.resolve(this.indexLocally(key, w.text, w.options));
-      } catch (e) {
-        w.reject(e instanceof Error ? e : new Error(String(e)));
-      }
-    }
+    for (const w of waiting) w.reject(new Error(`the index worker stopped: ${error instanceof Error ? error.message : String(error)}`));
   }
 }
