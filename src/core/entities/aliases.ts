@@ -28,12 +28,15 @@ const nameUnits = (c: Candidate): Unit[] => c.units.filter(isNameUnit);
  */
 export function canonicalForm(g: Group): Candidate | undefined {
   if (!g.canonicalIsFinal || !g.canonical) return undefined;
+  const units = toUnits(g.canonical, tokenize(g.canonical));
+  // A target with no name word in it ("x", "a|b") says nothing about the entity.
+  if (!units.some(isNameUnit)) return undefined;
   const at = g.mentions[0]?.start ?? 0;
   return {
     start: at,
     end: at,
     text: g.canonical,
-    units: toUnits(g.canonical, tokenize(g.canonical)),
+    units,
     titled: false,
     placeHint: false,
     sentenceInitial: false,
