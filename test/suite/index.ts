@@ -17,6 +17,7 @@ const TEST_FILES: Record<string, () => Promise<unknown>> = {
   'annotations.test.ts': () => import('./annotations.test'),
   'activation.test.ts': () => import('./activation.test'),
   'hover.test.ts': () => import('./hover.test'),
+  'hostile.test.ts': () => import('./hostile.test'),
   'navigation.test.ts': () => import('./navigation.test'),
   'timeline.test.ts': () => import('./timeline.test'),
 };
