@@ -188,14 +188,25 @@ function benchIncremental(text: string, index: ArticleIndex): void {
   ];
   if (section) edits.push({ name: `deleted section (${section.end - section.start} chars)`, next: text.slice(0, section.start) + text.slice(section.end) });
   const out: Record<string, unknown> = {};
+  const reps = QUICK ? 1 : 3;
   for (const edit of edits) {
-    const indexer = new IncrementalIndexer();
-    indexer.update(text); // the state before the edit
-    gc!();
-    const inc = time(() => new ArticleIndex(edit.next, indexer.update(edit.next)));
-    gc!();
-    const full = time(() => buildIndex(edit.next));
-    const identical = JSON.stringify(inc.value.data) === JSON.stringify(full.value.data);
+    // Medians of `reps` runs, incremental and full interleaved (one run is at the mercy of the machine's load).
+    const incs: number[] = [];
+    const fulls: number[] = [];
+    let identical = true;
+    for (let r = 0; r < reps; r++) {
+      const indexer = new IncrementalIndexer();
+      indexer.update(text); // the state before the edit
+      gc!();
+      const i = time(() => new ArticleIndex(edit.next, indexer.update(edit.next)));
+      gc!();
+      const f = time(() => buildIndex(edit.next));
+      incs.push(i.ms);
+      fulls.push(f.ms);
+      if (r === 0) identical = JSON.stringify(i.value.data) === JSON.stringify(f.value.data);
+    }
+    const inc = { ms: median(incs) };
+    const full = { ms: median(fulls) };
     out[edit.name] = { incrementalMs: round(inc.ms), fullMs: round(full.ms), ratio: round(inc.ms / full.ms, 3), identical };
     row(`incremental: ${edit.name}`, `${round(inc.ms, 1)} ms = ${round(inc.ms / full.ms, 3)}× full (${round(full.ms, 0)} ms)${identical ? '' : ' NOT IDENTICAL'}`, edit.name === 'one character' ? '≤ 30 ms' : '');
   }
