@@ -43,6 +43,8 @@ describe('the .vsix package', function () {
       'dist/web/extension.js',
       'dist/indexWorker.js',
       'dist/web/indexWorker.js',
+      'dist/indexWorker.js',
+      'dist/web/indexWorker.js',
       'dist/webview.js',
       'syntaxes/article.tmLanguage.json',
       'language-configuration.json',
