@@ -13,6 +13,8 @@ export const Commands = {
   copyTimelineMarkdown: 'chronolens.copyTimelineMarkdown',
   copyTimelineCsv: 'chronolens.copyTimelineCsv',
   makeYearExplicit: 'chronolens.makeYearExplicit',
+  /** Args: a document URI string. Indexes an article above `chronolens.maxArticleSize` all the same. */
+  indexAnyway: 'chronolens.indexAnyway',
 } as const;
 
 /** Arguments of the commands that point at one event of one document (JSON-safe, for command links). */

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { ArticleIndex } from '../core';
 import type { EntityOverrides, EntityType } from '../core';
 import { IncrementalIndexer } from '../core/incremental';
+import { Commands } from './commandIds';
 import { IndexClient } from './indexClient';
 import type { Logger } from './logger';
 
@@ -53,6 +54,9 @@ export class IndexService implements vscode.Disposable {
   readonly onDidUpdate = this.updates.event;
 
   private readonly client: IndexClient;
+  /** Documents above the size setting: those the user let through, and those already reported. */
+  private readonly oversizeAllowed = new Set<string>();
+  private readonly oversizeReported = new Set<string>();
 
   /** @param extensionUri where dist/ is: the worker's script; without it, indexing is in-process. */
   constructor(
@@ -78,6 +82,7 @@ export class IndexService implements vscode.Disposable {
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('chronolens')) this.rebuildAll();
       }),
+      vscode.commands.registerCommand(Commands.indexAnyway, (uri?: string) => this.indexAnyway(uri)),
     );
   }
 
@@ -89,11 +94,44 @@ export class IndexService implements vscode.Disposable {
 
   /** The index of the document as it is now, or undefined when it is not an article. */
   get(document: vscode.TextDocument): Promise<ArticleIndex | undefined> {
-    if (!this.isArticle(document)) return Promise.resolve(undefined);
+    if (!this.isArticle(document) || this.pausedForSize(document)) return Promise.resolve(undefined);
     const key = document.uri.toString();
     const entry = this.entries.get(key);
     if (entry && entry.version === document.version) return entry.index;
     return this.build(document);
+  }
+
+  /**
+   * Above `chronolens.maxArticleSize` an article is not indexed until the user says so: a book
+   * pasted into one file should not keep a core busy without being asked. Reported once.
+   */
+  private pausedForSize(document: vscode.TextDocument): boolean {
+    const key = document.uri.toString();
+    const limit = vscode.workspace.getConfiguration('chronolens', document).get<number>('maxArticleSize', 2_000_000);
+    const size = document.getText().length;
+    if (size <= limit || this.oversizeAllowed.has(key)) return false;
+    if (!this.oversizeReported.has(key)) {
+      this.oversizeReported.add(key);
+      const name = document.uri.toString(true);
+      const message = `ChronoLens paused on ${name}: ${size.toLocaleString('en')} characters, above chronolens.maxArticleSize (${limit.toLocaleString('en')}).`;
+      this.log.info(message);
+      vscode.window.setStatusBarMessage('$(debug-pause) ChronoLens paused: article above the size setting', 15_000);
+      void vscode.window.showInformationMessage(message, 'Index Anyway', 'Open Settings').then((choice) => {
+        if (choice === 'Index Anyway') void this.indexAnyway(key);
+        else if (choice === 'Open Settings') void vscode.commands.executeCommand('workbench.action.openSettings', 'chronolens.maxArticleSize');
+      });
+    }
+    return true;
+  }
+
+  /** Lets an article above the size setting be indexed (the active editor's without an argument). */
+  private async indexAnyway(uri?: string): Promise<ArticleIndex | undefined> {
+    const key = uri ?? vscode.window.activeTextEditor?.document.uri.toString();
+    const document = key && vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+    if (!document) return undefined;
+    this.oversizeAllowed.add(key);
+    this.log.info(`Indexing ${document.uri.toString(true)} above the size setting, as asked`);
+    return this.get(document);
   }
 
   /** The newest finished index of the document, even if an edit is still pending. */
@@ -164,6 +202,8 @@ export class IndexService implements vscode.Disposable {
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
     this.entries.delete(key);
+    this.oversizeAllowed.delete(key);
+    this.oversizeReported.delete(key);
     this.client.drop(key);
   }
 

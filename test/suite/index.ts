@@ -19,6 +19,7 @@ const TEST_FILES: Record<string, () => Promise<unknown>> = {
   'hover.test.ts': () => import('./hover.test'),
   'hostile.test.ts': () => import('./hostile.test'),
   'navigation.test.ts': () => import('./navigation.test'),
+  'size.test.ts': () => import('./size.test'),
   'timeline.test.ts': () => import('./timeline.test'),
 };
 
