@@ -13,7 +13,15 @@ const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/g;
  * whitespace runs (line breaks included) folded into one space so a passage stays one paragraph.
  */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/\s+/g, ' ').replace(ASCII_PUNCTUATION, (c) => `\\${c}`);
+  return clip(text).replace(/\s+/g, ' ').replace(ASCII_PUNCTUATION, (c) => `\\${c}`);
+}
+
+/** The most characters of one piece of article text a card shows: VS Code takes ~26 s (extension host blocked) to pass on a hover holding a 60,000-character word. */
+const MAX_TEXT = 1000;
+
+function clip(text: string): string {
+  if (text.length <= MAX_TEXT) return text;
+  return `${Array.from(text.slice(0, MAX_TEXT + 1)).slice(0, MAX_TEXT - 1).join('')} …`;
 }
 
 /** A Markdown inline code span for values the tagger produced (EDTF, ISO dates); escaped text otherwise. */
