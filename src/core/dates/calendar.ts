@@ -179,10 +179,14 @@ function prevWordAllowsDate(c: Cursor, i: number): boolean {
 // ---------------------------------------------------------------------------------------------
 // Cores (a date without modifiers)
 
+/** An optional leading "the" ("the 1990s", "the summer of 1941"): its token or -1, and the token after it (-1 at the end). */
+function skipThe(c: Cursor, i: number): { the: number; next: number } {
+  return c.isWord(i, 'the') ? { the: i, next: c.next(i) } : { the: -1, next: i };
+}
+
 function readDecade(c: Cursor, i: number): PointMatch | null {
-  let j = i;
-  const the = c.isWord(j, 'the') ? j : -1;
-  if (the >= 0) j = c.next(j);
+  const { the, next } = skipThe(c, i);
+  let j = next;
   if (j < 0) return null;
   // "the '60s"
   let apostrophe = false;
@@ -217,9 +221,7 @@ function readDecade(c: Cursor, i: number): PointMatch | null {
 }
 
 function readCentury(c: Cursor, i: number): PointMatch | null {
-  let j = i;
-  const the = c.isWord(j, 'the') ? j : -1;
-  if (the >= 0) j = c.next(j);
+  const { the, next: j } = skipThe(c, i);
   if (j < 0) return null;
   const t = c.at(j)!;
   let n: number | undefined;
@@ -241,9 +243,7 @@ function readCentury(c: Cursor, i: number): PointMatch | null {
 }
 
 function readSeason(c: Cursor, i: number): PointMatch | null {
-  let j = i;
-  const the = c.isWord(j, 'the') ? j : -1;
-  if (the >= 0) j = c.next(j);
+  const { the, next: j } = skipThe(c, i);
   if (j < 0) return null;
   const season = SEASONS.get(c.word(j));
   if (season === undefined) return null;
@@ -300,9 +300,7 @@ export function readAnaphor(c: Cursor, i: number): PointMatch | null {
 
 /** A day-first date: [the] 3 [of] November [,] [1956 [BC]]. */
 function readDayMonth(c: Cursor, i: number): PointMatch | null {
-  let j = i;
-  const the = c.isWord(j, 'the') ? j : -1;
-  if (the >= 0) j = c.next(j);
+  const { the, next: j } = skipThe(c, i);
   // "the first of May": an ordinal word is a day only in that form
   const ordinal = the >= 0 && j >= 0 ? ORDINAL_WORDS.get(c.word(j)) : undefined;
   const d = j >= 0 ? readDay(c, j) ?? (ordinal !== undefined && ordinal <= 31 && c.isWord(c.next(j), 'of') ? { last: j, day: ordinal } : null) : null;
