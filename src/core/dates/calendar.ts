@@ -310,16 +310,20 @@ function readDayMonth(c: Cursor, i: number): PointMatch | null {
   const m = k >= 0 ? readMonth(c, k, true) : null;
   if (!m) return null;
   const point: Point = { day: d.day, month: m.month };
-  let last = m.last;
-  let y = c.next(m.last);
+  const yearLast = readYearAfter(c, m.last, point);
+  if (yearLast < 0 && m.abbrev) return null;
+  return { first: the >= 0 ? the : j, last: yearLast >= 0 ? yearLast : m.last, point };
+}
+
+/** The year after a day and month ("3 November, 1956", "September 1, 1939 BC"), set in `point`: its last token, or -1 without one. */
+function readYearAfter(c: Cursor, prev: number, point: Point): number {
+  let y = c.next(prev);
   if (y >= 0 && c.isPunct(y, ',')) y = c.next(y);
   const yr = y >= 0 ? readYear(c, y, false) : null;
-  if (yr) {
-    point.year = yr.year;
-    if (yr.bc) point.bc = true;
-    last = yr.last;
-  } else if (m.abbrev) return null;
-  return { first: the >= 0 ? the : j, last, point };
+  if (!yr) return -1;
+  point.year = yr.year;
+  if (yr.bc) point.bc = true;
+  return yr.last;
 }
 
 /** A month-first date: September 1, 1939 / October 18 / July 1977 / February of 1940 / August of that year. */
@@ -333,23 +337,17 @@ function readMonthFirst(c: Cursor, i: number): PointMatch | null {
     const dayNext = c.next(d.last);
     // "May 1968" is a year, not a day; a day must not run into another digit group.
     const point: Point = { month: m.month, day: d.day };
-    let last = d.last;
-    let y = dayNext;
-    if (y >= 0 && c.isPunct(y, ',')) y = c.next(y);
-    const yr = y >= 0 ? readYear(c, y, false) : null;
-    if (yr) {
-      point.year = yr.year;
-      if (yr.bc) point.bc = true;
-      last = yr.last;
-    } else if (m.abbrev) return null;
-    else if (c.isWord(dayNext, 'of')) {
+    const yearLast = readYearAfter(c, d.last, point);
+    if (yearLast >= 0) return { first: i, last: yearLast, point };
+    if (m.abbrev) return null;
+    if (c.isWord(dayNext, 'of')) {
       // "June 20 of 1792", "July 25 of that year"
       const y2 = readYear(c, c.next(dayNext), false);
       if (y2) return { first: i, last: y2.last, point: { ...point, year: y2.year, bc: y2.bc } };
       const a = readAnaphor(c, c.next(dayNext));
       if (a && a.point.anaphor === 'year') return { first: i, last: a.last, point: { ...point, anaphor: 'year' } };
     }
-    return { first: i, last, point };
+    return { first: i, last: d.last, point };
   }
   // Month [,|of] Year
   if (k >= 0 && (c.isPunct(k, ',') || c.isWord(k, 'of'))) k = c.next(k);
