@@ -1,6 +1,7 @@
 import { tagDates } from './dates';
 import { extractEntities } from './entities';
 import { parseArticleWithBlocks, type SegmentTreeCache } from './parse';
+import type { WorkCache } from './workCache';
 import { isoToYear } from './timeOrder';
 import type {
   ArticleIndexData,
@@ -63,6 +64,10 @@ export function buildIndex(text: string, options: BuildOptions = {}): ArticleInd
 export interface Reuse {
   /** Parse trees of unchanged text segments. */
   trees?: SegmentTreeCache;
+  /** The date tagger's per-segment work. */
+  dates?: WorkCache<unknown>;
+  /** The entity extractor's per-segment work. */
+  entities?: WorkCache<unknown>;
 }
 
 /**

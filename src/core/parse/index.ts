@@ -13,14 +13,17 @@ import type { MediawikiHeadingData } from './mediawikiHeading';
 import type { WikiLinkNode } from './wikiLink';
 import { isSpaceCode, splitSentences, trimSpan } from './sentences';
 import { planSegments } from './segments';
+import type { WorkCache } from '../workCache';
 
 export { splitSentences } from './sentences';
 
-/** `parseArticle`'s result plus what an incremental re-parse needs: every top-level block's span. */
+/** `parseArticle`'s result plus how the text was cut: top-level blocks and parse segments. */
 export interface ParseResultWithBlocks {
   article: ParsedArticle;
   /** Top-level blocks (paragraphs, headings, lists, …) in document order. */
   blocks: Span[];
+  /** The independently parsed segments (segments.ts): consecutive, covering the text. */
+  segments: Span[];
 }
 
 export function parseArticle(text: string): ParsedArticle {
@@ -35,10 +38,7 @@ export type ParseStageHook = (stage: 'parse' | 'passages', ms: number) => void;
  * whose text (and disabled constructs) is unchanged reuses its tree. Trees are position-relative
  * and never modified, so a cached tree gives exactly what parsing the segment again would.
  */
-export interface SegmentTreeCache {
-  get(key: string): Root | undefined;
-  set(key: string, tree: Root): void;
-}
+export type SegmentTreeCache = WorkCache<Root>;
 
 export function parseArticleWithBlocks(text: string, onStage?: ParseStageHook, trees?: SegmentTreeCache): ParseResultWithBlocks {
   if (typeof text !== 'string') text = String(text ?? '');
@@ -48,7 +48,7 @@ export function parseArticleWithBlocks(text: string, onStage?: ParseStageHook, t
     try {
       return parsePlain(text);
     } catch {
-      return { article: emptyArticle(), blocks: [] };
+      return { article: emptyArticle(), blocks: [], segments: [{ start: 0, end: text.length }] };
     }
   }
 }
@@ -435,7 +435,8 @@ function buildArticle(text: string, items: Item[], wikiLinks: WikiLink[]): Parse
 function parseStructured(text: string, onStage?: ParseStageHook, trees?: SegmentTreeCache): ParseResultWithBlocks {
   const t0 = onStage ? performance.now() : 0;
   const flat = new Flattener(text);
-  for (const seg of parseSegments(text, trees)) {
+  const segments = parseSegments(text, trees);
+  for (const seg of segments) {
     if (seg.tree) flat.addTree(seg.tree, seg.start);
     else flat.addPlain(seg.start, seg.end);
   }
@@ -445,7 +446,7 @@ function parseStructured(text: string, onStage?: ParseStageHook, trees?: Segment
     onStage('parse', t1 - t0);
     onStage('passages', performance.now() - t1);
   }
-  return { article, blocks: flat.blocks };
+  return { article, blocks: flat.blocks, segments: segments.map(({ start, end }) => ({ start, end })) };
 }
 
 /** Paragraphs of text[start, end) at blank lines, trimmed. Linear. */
@@ -480,5 +481,5 @@ function plainParagraphs(text: string, start: number, end: number): Span[] {
 function parsePlain(text: string): ParseResultWithBlocks {
   const flat = new Flattener(text);
   flat.addPlain(0, text.length);
-  return { article: buildArticle(text, flat.items, []), blocks: flat.blocks };
+  return { article: buildArticle(text, flat.items, []), blocks: flat.blocks, segments: [{ start: 0, end: text.length }] };
 }

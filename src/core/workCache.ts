@@ -1,0 +1,47 @@
+// Work that an incremental build can reuse: each stage keeps the results of its per-segment work
+// in a cache keyed by what that work depends on (the segment's text, mostly). A cached result
+// holds offsets relative to its segment and is never modified, so reusing it gives exactly what
+// recomputing would: an incremental build equals a full build by construction.
+import type { Span } from './types';
+
+export interface WorkCache<T> {
+  get(key: string): T | undefined;
+  set(key: string, value: T): void;
+}
+
+/** How a stage sees the text: in segments (parse/segments.ts), with its cache when incremental. */
+export interface SegmentWork {
+  /** Consecutive spans covering the whole text, cut at paragraph starts. */
+  segments: readonly Span[];
+  cache?: WorkCache<unknown>;
+}
+
+/**
+ * A cache that keeps, from one build to the next, only the entries the last build used: what an
+ * edit made obsolete is let go, so memory stays proportional to the document.
+ */
+export class GenerationalCache<T> implements WorkCache<T> {
+  private previous = new Map<string, T>();
+  private current = new Map<string, T>();
+
+  get(key: string): T | undefined {
+    let value = this.current.get(key);
+    if (value === undefined) {
+      value = this.previous.get(key);
+      if (value !== undefined) this.current.set(key, value);
+    }
+    return value;
+  }
+
+  set(key: string, value: T): void {
+    this.current.set(key, value);
+  }
+
+  /** Starts a new build: entries not used since the last call are dropped. */
+  nextGeneration(): void {
+    // A build cancelled before any stage used the cache keeps the older entries.
+    if (this.current.size === 0) return;
+    this.previous = this.current;
+    this.current = new Map();
+  }
+}
