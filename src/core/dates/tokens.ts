@@ -1,5 +1,7 @@
 // Splits text into words, numbers and punctuation, keeping offsets. Whitespace is not a token:
-// each token records the whitespace before it. One sticky regex, one pass: linear in the text.
+// each token records the whitespace before it. One hand-written pass over the character codes
+// (a regular expression with capture groups allocated a match array per token and cost most of
+// the tagger's time): linear in the text.
 
 export type TokenKind = 'word' | 'num' | 'ord' | 'punct';
 
@@ -22,52 +24,145 @@ export interface Token {
   gapBefore: Gap;
 }
 
-// Groups: 1 whitespace, 2 ordinal ("19th"), 3 number with thousands separators ("30,000", "60.000"),
-// 4 plain number (with an optional decimal part), 5 word (letters, inner apostrophes, but a possessive
-// "'s" is split off so "that year's" holds "year"), 6 any other char.
-const TOKEN_RE =
-  /(\s+)|(\d{1,4}(?:st|nd|rd|th)(?![A-Za-z]))|(\d{1,3}(?:[.,]\d{3})+(?!\d))|(\d+(?:\.\d+)?)|([A-Za-z\u00C0-\u024F]+(?:['’](?![sS]\b)[A-Za-z]+)*)|([^])/y;
+// The tokens, in order of precedence (each was one group of the former regular expression):
+//   whitespace    \s+
+//   ordinal       \d{1,4}(?:st|nd|rd|th)(?![A-Za-z])          "19th"
+//   quantity      \d{1,3}(?:[.,]\d{3})+(?!\d)                  "30,000", "60.000": never years, value NaN
+//   number        \d+(?:\.\d+)?                                "1945", "2.5"
+//   word          [A-Za-z\u00C0-\u024F]+(?:['’](?![sS]\b)[A-Za-z]+)*   inner apostrophes, but a possessive
+//                 "'s" is split off so "that year's" holds "year"
+//   punctuation   any other single UTF-16 code unit
 
-function countNewlines(s: string): number {
+/** JavaScript's \s: ECMAScript white space and line terminators. */
+function isSpace(ch: number): boolean {
+  if (ch <= 0x20) return ch === 0x20 || (ch >= 0x09 && ch <= 0x0d);
+  if (ch < 0xa0) return false;
+  return ch === 0xa0 || ch === 0x1680 || (ch >= 0x2000 && ch <= 0x200a) || ch === 0x2028 || ch === 0x2029
+    || ch === 0x202f || ch === 0x205f || ch === 0x3000 || ch === 0xfeff;
+}
+
+function isDigit(ch: number): boolean {
+  return ch >= 0x30 && ch <= 0x39;
+}
+
+function isAsciiLetter(ch: number): boolean {
+  return (ch >= 0x61 && ch <= 0x7a) || (ch >= 0x41 && ch <= 0x5a);
+}
+
+/** Letters a word starts with: ASCII and Latin-1 Supplement to Latin Extended-B (U+00C0–U+024F). */
+function isWordLetter(ch: number): boolean {
+  return isAsciiLetter(ch) || (ch >= 0xc0 && ch <= 0x24f);
+}
+
+/** \w of a regular expression: what a word boundary (\b) looks at. */
+function isRegExpWordChar(ch: number): boolean {
+  return isAsciiLetter(ch) || isDigit(ch) || ch === 0x5f;
+}
+
+/** Up to two line breaks in text[from, to): \n, or a \r not followed by \n (old Mac line endings). */
+function countNewlines(text: string, from: number, to: number): number {
   let n = 0;
-  for (let k = 0; k < s.length && n < 2; k++) {
-    const ch = s.charCodeAt(k);
-    // \n, or a \r not followed by \n (old Mac line endings)
-    if (ch === 10 || (ch === 13 && s.charCodeAt(k + 1) !== 10)) n++;
+  for (let k = from; k < to && n < 2; k++) {
+    const ch = text.charCodeAt(k);
+    if (ch === 10 || (ch === 13 && text.charCodeAt(k + 1) !== 10)) n++;
   }
   return n;
 }
 
+/** End of the digits starting at i. */
+function digitsEnd(text: string, i: number): number {
+  while (i < text.length && isDigit(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/** "st", "nd", "rd", "th" at i (lower case only). */
+function isOrdinalSuffix(text: string, i: number): boolean {
+  const a = text.charCodeAt(i);
+  const b = text.charCodeAt(i + 1);
+  return (a === 0x73 && b === 0x74) || (a === 0x6e && b === 0x64) || (a === 0x72 && b === 0x64) || (a === 0x74 && b === 0x68);
+}
+
+/**
+ * End of a quantity with thousands separators whose first digit group is text[start, groupEnd)
+ * ("30,000"), or -1. The last group must not run into another digit ("1,234,5678" is "1,234").
+ */
+function quantityEnd(text: string, start: number, groupEnd: number): number {
+  if (groupEnd - start > 3) return -1;
+  let p = groupEnd;
+  let groups = 0;
+  for (;;) {
+    const sep = text.charCodeAt(p);
+    if ((sep !== 0x2c && sep !== 0x2e) || !isDigit(text.charCodeAt(p + 1)) || !isDigit(text.charCodeAt(p + 2)) || !isDigit(text.charCodeAt(p + 3))) break;
+    p += 4;
+    groups++;
+  }
+  if (groups === 0) return -1;
+  if (!isDigit(text.charCodeAt(p))) return p;
+  // the last group runs on: the quantity ends before its separator
+  return groups >= 2 ? p - 4 : -1;
+}
+
+/** End of the word starting at i (a word letter). */
+function wordEnd(text: string, i: number): number {
+  let p = i + 1;
+  while (p < text.length && isWordLetter(text.charCodeAt(p))) p++;
+  for (;;) {
+    const q = text.charCodeAt(p);
+    if (q !== 0x27 && q !== 0x2019) return p;
+    const a = text.charCodeAt(p + 1);
+    if (!isAsciiLetter(a)) return p;
+    // a possessive "'s" ends the word
+    if ((a === 0x73 || a === 0x53) && !isRegExpWordChar(text.charCodeAt(p + 2))) return p;
+    p += 2;
+    while (p < text.length && isAsciiLetter(text.charCodeAt(p))) p++;
+  }
+}
+
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  TOKEN_RE.lastIndex = 0;
+  const n = text.length;
   let gap: Gap = Gap.None;
-  let m: RegExpExecArray | null;
-  while (TOKEN_RE.lastIndex < text.length && (m = TOKEN_RE.exec(text)) !== null) {
-    const s = m[0];
-    if (m[1] !== undefined) {
-      gap = countNewlines(s) >= 2 ? Gap.Paragraph : Gap.Space;
+  let i = 0;
+  while (i < n) {
+    const ch = text.charCodeAt(i);
+    if (isSpace(ch)) {
+      let j = i + 1;
+      while (j < n && isSpace(text.charCodeAt(j))) j++;
+      gap = countNewlines(text, i, j) >= 2 ? Gap.Paragraph : Gap.Space;
+      i = j;
       continue;
     }
-    const start = m.index;
     let kind: TokenKind;
+    let end: number;
     let value = NaN;
-    if (m[2] !== undefined) {
-      kind = 'ord';
-      value = parseInt(s, 10);
-    } else if (m[3] !== undefined) {
-      // "30,000" and "60.000" are quantities, never years: kept whole, value NaN.
-      kind = 'num';
-    } else if (m[4] !== undefined) {
-      kind = 'num';
-      value = s.length > 9 || s.includes('.') ? NaN : parseInt(s, 10);
-    } else if (m[5] !== undefined) {
+    if (isDigit(ch)) {
+      const digits = digitsEnd(text, i + 1);
+      const quantity = quantityEnd(text, i, digits);
+      if (digits - i <= 4 && isOrdinalSuffix(text, digits) && !isAsciiLetter(text.charCodeAt(digits + 2))) {
+        kind = 'ord';
+        end = digits + 2;
+        value = parseInt(text.slice(i, digits), 10);
+      } else if (quantity >= 0) {
+        kind = 'num';
+        end = quantity;
+      } else {
+        kind = 'num';
+        end = digits;
+        if (text.charCodeAt(digits) === 0x2e && isDigit(text.charCodeAt(digits + 1))) end = digitsEnd(text, digits + 1);
+        // decimals and numbers too long for a year or a count have no value
+        else if (digits - i <= 9) value = parseInt(text.slice(i, digits), 10);
+      }
+    } else if (isWordLetter(ch)) {
       kind = 'word';
+      end = wordEnd(text, i);
     } else {
       kind = 'punct';
+      end = i + 1;
     }
-    tokens.push({ kind, text: s, lower: kind === 'word' ? s.toLowerCase() : s, start, end: start + s.length, value, gapBefore: gap });
+    const s = text.slice(i, end);
+    tokens.push({ kind, text: s, lower: kind === 'word' ? s.toLowerCase() : s, start: i, end, value, gapBefore: gap });
     gap = Gap.None;
+    i = end;
   }
   return tokens;
 }
