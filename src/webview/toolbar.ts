@@ -35,6 +35,9 @@ export class Toolbar {
   private settings: ViewSettings = { grouping: 'decade', zoom: 1 };
   private facets: Facets = { entities: [], types: [], sections: [] };
   private pickersBuilt = false;
+  /** The entity picker's option per entity name. */
+  private readonly entityOptions = new Map<string, HTMLOptionElement>();
+  private readonly typeButtons = new Map<EntityType, HTMLButtonElement>();
 
   constructor(private readonly callbacks: ToolbarCallbacks) {
     this.text = h('input', {
@@ -106,76 +109,117 @@ export class Toolbar {
     if (zoom !== this.settings.zoom) this.changeSettings({ zoom });
   }
 
+  /**
+   * Shows the filters, facets and counts. Runs on every filter change, so it touches only what
+   * changed: the entity picker holds an option per entity (thousands in a long article), built
+   * once per document, then only the options of added or removed filters change.
+   */
   update(filters: Filters, facets: Facets, settings: ViewSettings, shown: number, total: number): void {
-    const pickersChanged =
-      facets !== this.facets || filters.entities.join('\n') !== this.filters.entities.join('\n') || filters.section !== this.filters.section;
+    const previous = this.filters;
+    const facetsChanged = facets !== this.facets || !this.pickersBuilt;
     this.filters = filters;
     this.facets = facets;
     this.settings = settings;
     if (this.text.value !== filters.text) this.text.value = filters.text;
-    if (pickersChanged || !this.pickersBuilt) this.renderPickers();
-    this.renderTypes();
-    this.renderActive();
+    if (facetsChanged) {
+      this.renderPickers();
+      this.renderTypes();
+    } else {
+      if (!sameList(previous.entities, filters.entities)) this.updateEntityOptions(previous.entities, filters.entities);
+      if (previous.section !== filters.section) this.updateSection();
+      if (!sameList(previous.types, filters.types)) this.updateTypes();
+    }
+    this.renderActive(facetsChanged || !sameList(previous.entities, filters.entities));
+    setText(this.zoomLabel, `${settings.zoom}×`);
     this.grouping.value = settings.grouping;
-    this.zoomLabel.textContent = `${settings.zoom}×`;
     this.zoomOut.disabled = settings.zoom <= MIN_ZOOM;
     this.zoomIn.disabled = settings.zoom >= MAX_ZOOM;
     const noun = total === 1 ? 'event' : 'events';
-    this.count.textContent = hasFilters(filters) ? `${shown} of ${total} ${noun}` : `${total} ${noun}`;
-    this.clear.hidden = !hasFilters(filters);
+    setText(this.count, hasFilters(filters) ? `${shown} of ${total} ${noun}` : `${total} ${noun}`);
+    if (this.clear.hidden !== !hasFilters(filters)) this.clear.hidden = !hasFilters(filters);
   }
 
   private renderPickers(): void {
     this.pickersBuilt = true;
-    this.entityPicker.replaceChildren(h('option', { text: 'Entity…', attrs: { value: '' } }));
+    this.entityOptions.clear();
+    const fragment = document.createDocumentFragment();
+    fragment.append(h('option', { text: 'Entity…', attrs: { value: '' } }));
     for (const type of this.facets.types) {
       const group = h('optgroup', { attrs: { label: TYPE_LABEL[type] } });
       for (const e of this.facets.entities) {
         if (e.type !== type) continue;
         const option = h('option', { text: `${e.name} (${e.count})`, attrs: { value: e.name } });
         if (this.filters.entities.includes(e.name)) option.disabled = true;
+        this.entityOptions.set(e.name, option);
         group.append(option);
       }
-      this.entityPicker.append(group);
+      fragment.append(group);
     }
+    this.entityPicker.replaceChildren(fragment);
     this.entityPicker.value = '';
     this.entityPicker.disabled = this.facets.entities.length === 0;
+    this.updateSection();
+  }
 
-    this.section.replaceChildren(h('option', { text: 'All sections', attrs: { value: '' } }));
+  /** A chosen entity is disabled in the picker; a removed one enabled again. */
+  private updateEntityOptions(before: readonly string[], after: readonly string[]): void {
+    for (const name of before) if (!after.includes(name)) this.entityOptions.get(name)?.toggleAttribute('disabled', false);
+    for (const name of after) if (!before.includes(name)) this.entityOptions.get(name)?.toggleAttribute('disabled', true);
+  }
+
+  private updateSection(): void {
     const sections = [...this.facets.sections];
     if (this.filters.section !== null && !sections.includes(this.filters.section)) sections.push(this.filters.section);
-    for (const s of sections) this.section.append(h('option', { text: s, attrs: { value: s } }));
+    const have = [...this.section.options].slice(1).map((o) => o.value);
+    if (!sameList(have, sections)) {
+      this.section.replaceChildren(h('option', { text: 'All sections', attrs: { value: '' } }));
+      for (const s of sections) this.section.append(h('option', { text: s, attrs: { value: s } }));
+    }
     this.section.value = this.filters.section ?? '';
     this.section.disabled = sections.length === 0;
   }
 
   private renderTypes(): void {
+    this.typeButtons.clear();
     this.types.replaceChildren();
     for (const type of this.facets.types) {
-      const on = this.filters.types.includes(type);
       const button = h(
         'button',
-        { class: `toggle type-${type}`, title: `Only events with ${TYPE_LABEL[type].toLowerCase()}`, attrs: { type: 'button', 'aria-pressed': String(on) } },
+        { class: `toggle type-${type}`, title: `Only events with ${TYPE_LABEL[type].toLowerCase()}`, attrs: { type: 'button', 'aria-pressed': 'false' } },
         h('span', { class: 'dot', attrs: { 'aria-hidden': 'true' } }),
         h('span', { text: TYPE_LABEL[type] }),
       );
-      button.addEventListener('click', () =>
-        this.change({ types: on ? this.filters.types.filter((t) => t !== type) : [...this.filters.types, type] }),
-      );
+      button.addEventListener('click', () => {
+        const on = this.filters.types.includes(type);
+        this.change({ types: on ? this.filters.types.filter((t) => t !== type) : [...this.filters.types, type] });
+      });
+      this.typeButtons.set(type, button);
       this.types.append(button);
+    }
+    this.updateTypes();
+  }
+
+  private updateTypes(): void {
+    for (const [type, button] of this.typeButtons) {
+      const on = String(this.filters.types.includes(type));
+      if (button.getAttribute('aria-pressed') !== on) button.setAttribute('aria-pressed', on);
     }
   }
 
-  private renderActive(): void {
-    this.active.replaceChildren();
-    for (const name of this.filters.entities) {
-      const type = this.facets.entities.find((e) => e.name === name)?.type ?? 'other';
-      const remove = h('button', { class: 'chip-remove', title: `Remove filter ${name}`, attrs: { type: 'button', 'aria-label': `Remove filter ${name}` } }, icon(ICONS.close));
-      remove.addEventListener('click', () => this.change({ entities: this.filters.entities.filter((n) => n !== name) }));
-      this.active.append(h('span', { class: `chip filter-chip type-${type}` }, h('span', { text: name }), remove));
+  /** The chips of the chosen entities (rebuilt only when they change) and the filters' description. */
+  private renderActive(chips: boolean): void {
+    if (chips) {
+      this.active.replaceChildren();
+      for (const name of this.filters.entities) {
+        const type = this.facets.entities.find((e) => e.name === name)?.type ?? 'other';
+        const remove = h('button', { class: 'chip-remove', title: `Remove filter ${name}`, attrs: { type: 'button', 'aria-label': `Remove filter ${name}` } }, icon(ICONS.close));
+        remove.addEventListener('click', () => this.change({ entities: this.filters.entities.filter((n) => n !== name) }));
+        this.active.append(h('span', { class: `chip filter-chip type-${type}` }, h('span', { text: name }), remove));
+      }
+      this.active.hidden = this.filters.entities.length === 0;
     }
-    this.active.hidden = this.filters.entities.length === 0;
-    this.active.setAttribute('aria-label', hasFilters(this.filters) ? `Filtered: ${describeFilters(this.filters)}` : 'No filters');
+    const label = hasFilters(this.filters) ? `Filtered: ${describeFilters(this.filters)}` : 'No filters';
+    if (this.active.getAttribute('aria-label') !== label) this.active.setAttribute('aria-label', label);
   }
 
   private change(patch: Partial<Filters>): void {
@@ -185,4 +229,13 @@ export class Toolbar {
   private changeSettings(patch: Partial<ViewSettings>): void {
     this.callbacks.settings({ ...this.settings, ...patch });
   }
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+/** Sets an element's text only when it differs: an unchanged text costs no style or layout work. */
+function setText(el: HTMLElement, text: string): void {
+  if (el.textContent !== text) el.textContent = text;
 }
