@@ -94,6 +94,29 @@ export function guard<A extends unknown[], R>(
   };
 }
 
+/**
+ * Whether ChronoLens must not edit the document: its file system is read-only (a read-only
+ * FileSystemProvider), it has none (a TextDocumentContentProvider's document), or
+ * `files.readonlyInclude` marks it (and `files.readonlyExclude` does not). VS Code's
+ * `workspace.applyEdit` writes into such a document all the same, so the year-writing features
+ * check here first.
+ */
+export function isReadonly(document: vscode.TextDocument): boolean {
+  const { scheme } = document.uri;
+  if (scheme === 'untitled') return false;
+  if (vscode.workspace.fs.isWritableFileSystem(scheme) !== true) return true;
+  const files = vscode.workspace.getConfiguration('files', document);
+  const marked = (setting: string) =>
+    Object.entries(files.get<Record<string, unknown>>(setting) ?? {}).some(([glob, on]) => on === true && globMatches(glob, document));
+  return marked('readonlyInclude') && !marked('readonlyExclude');
+}
+
+/** A `files.readonly*` glob: absolute, or relative to a workspace folder (as VS Code reads it). */
+function globMatches(glob: string, document: vscode.TextDocument): boolean {
+  if (/^(?:\/|[A-Za-z]:[\\/])/.test(glob)) return vscode.languages.match({ pattern: glob }, document) > 0;
+  return (vscode.workspace.workspaceFolders ?? []).some((folder) => vscode.languages.match({ pattern: new vscode.RelativePattern(folder, glob) }, document) > 0);
+}
+
 /** The index of `document` if it is an article and still at the version that was asked about. */
 export async function indexFor(indexes: IndexService, document: vscode.TextDocument): Promise<ArticleIndex | undefined> {
   if (!indexes.isArticle(document)) return undefined;

@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import type { ArticleIndex, DateMention } from '../core';
 import { edtfInWords } from './dateWords';
-import { type FeatureContext, guard, indexFor, registerForArticles, toRange } from './editorContext';
+import { type FeatureContext, guard, indexFor, isReadonly, registerForArticles, toRange } from './editorContext';
 import { escapeMarkdown } from './markdown';
 import { explicitYearEdit, yearSource, yearsOf } from './quickFixes';
 
@@ -49,11 +49,12 @@ export function inlayHintsFor(document: vscode.TextDocument, index: ArticleIndex
   const from = document.offsetAt(range.start);
   const to = document.offsetAt(range.end);
   const hints: vscode.InlayHint[] = [];
+  const writable = !isReadonly(document); // no double-click edit in a read-only document
   for (const date of index.data.dates) {
     if (!date.inferred || date.problem || date.end < from || date.end > to) continue;
     const label = hintLabel(date, index);
     if (!label) continue;
-    const edit = explicitYearEdit(date, index);
+    const edit = writable ? explicitYearEdit(date, index) : undefined;
     const part = new vscode.InlayHintLabelPart(label);
     part.tooltip = tooltip(document, index, date, !!edit);
     const source = yearSource(index, date);

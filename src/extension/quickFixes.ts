@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { ArticleIndex, DateMention, Span } from '../core';
 import { Commands } from './commandIds';
 import type { MakeYearExplicitArgs } from './commandIds';
-import { type FeatureContext, guard, indexFor, registerForArticles, statusMessage, toRange } from './editorContext';
+import { type FeatureContext, guard, indexFor, isReadonly, registerForArticles, statusMessage, toRange } from './editorContext';
 
 /** Diagnostic codes (diagnostics.ts) whose date can be made explicit. */
 export const INFERRED_DATE_CODES = new Set(['inferred-year', 'uncertain-inference']);
@@ -218,7 +218,11 @@ async function makeYearExplicit(ctx: FeatureContext, args?: MakeYearExplicitArgs
     statusMessage(date ? `The year of “${date.text}” cannot be written in` : 'No date with an inferred year here');
     return;
   }
-  await vscode.workspace.applyEdit(workspaceEdit(document, [edit]));
+  if (isReadonly(document)) {
+    statusMessage(`${document.uri.path.split('/').pop() || 'The article'} is read-only: its year is left as written`);
+    return;
+  }
+  if (!(await vscode.workspace.applyEdit(workspaceEdit(document, [edit])))) statusMessage('The year could not be written into the article');
 }
 
 export function registerQuickFixes(ctx: FeatureContext): void {
@@ -229,6 +233,8 @@ export function registerQuickFixes(ctx: FeatureContext): void {
       if (context.only && !context.only.contains(vscode.CodeActionKind.QuickFix) && !context.only.contains(vscode.CodeActionKind.RefactorRewrite)) {
         return undefined;
       }
+      // Every action here edits the article: none for a document ChronoLens must not edit.
+      if (isReadonly(document)) return undefined;
       const index = await indexFor(ctx.indexes, document);
       if (!index) return undefined;
       const actions = codeActionsFor(document, index, range, context.diagnostics);

@@ -1,6 +1,8 @@
 // Small helpers for the in-VS-Code tests (test/suite/*.test.ts).
 // The workspace folder the runners open contains samples/egypt-north-korea.txt.
 import * as assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import * as vscode from 'vscode';
 
 export const EXTENSION_ID = 'chronolens.chronolens';
@@ -38,4 +40,63 @@ export function positionOf(doc: vscode.TextDocument, text: string, occurrence = 
     assert.ok(at >= 0, `"${text}" (occurrence ${occurrence}) not found in ${doc.uri.path}`);
   }
   return doc.positionAt(at + delta);
+}
+
+/** Every "[error]" line of the ChronoLens output channel's log file, if the file can be found. */
+export function chronoLensErrors(): string[] | undefined {
+  // code-server's extension host knows its user data folder only through paths in its environment.
+  const userData = Object.values(process.env).flatMap((v) => /^(\/.*\/user-data)\//.exec(v ?? '')?.[1] ?? []);
+  const roots = [process.env.VSCODE_LOGS, ...new Set(userData.map((d) => `${d}/logs`))].filter((r): r is string => !!r);
+  const files: string[] = [];
+  const walk = (dir: string, depth: number) => {
+    let entries: import('node:fs').Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      const full = path.join(dir, e.name);
+      if (e.isDirectory() && depth < 6) walk(full, depth + 1);
+      else if (/ChronoLens\.log$/.test(e.name)) files.push(full);
+    }
+  };
+  roots.forEach((r) => walk(r, 0));
+  if (files.length === 0) return undefined;
+  return files.flatMap((f) => fs.readFileSync(f, 'utf8').split('\n').filter((l) => l.includes('[error]')));
+}
+
+/** The text of every hover VS Code gets at `position` (all providers), joined. */
+export async function hoverText(document: vscode.TextDocument, position: vscode.Position): Promise<string> {
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, position);
+  return hovers
+    .flatMap((h) => h.contents)
+    .map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))
+    .join('\n');
+}
+
+/** Waits for a hover inside the first `text` of the document that contains `want`; returns it. */
+export async function waitForHover(document: vscode.TextDocument, text: string, want: string, timeoutMs = 15_000): Promise<string> {
+  const found = await waitFor(
+    async () => {
+      const at = document.getText().indexOf(text);
+      if (at < 0) return undefined;
+      const value = await hoverText(document, document.positionAt(at + 1));
+      return value.includes(want) ? value : undefined;
+    },
+    `a hover on "${text}" with ${want} in ${document.uri.toString(true)}`,
+    timeoutMs,
+  );
+  return found ?? '';
+}
+
+/** The items Go to Event would list for the active editor. */
+export async function goToEventItems(): Promise<{ eventId: string; label: string; description?: string; detail?: string }[]> {
+  return (await vscode.commands.executeCommand<{ eventId: string; label: string }[]>('chronolens.goToEvent', { listOnly: true })) ?? [];
+}
+
+/** Closes every editor, reverting unsaved changes. */
+export async function closeAllEditors(): Promise<void> {
+  while (vscode.window.activeTextEditor) await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }

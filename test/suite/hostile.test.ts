@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import * as vscode from 'vscode';
 import { PAYLOADS, type PayloadArticle, payloadArticle, payloadMarkdownArticle } from '../fixtures/payloads';
-import { waitFor } from './harness';
+import { chronoLensErrors, waitFor } from './harness';
 
 const CANARY = 'chronolensTest.canary';
 
@@ -276,32 +276,6 @@ describe('hostile article text in every surface (issue 7)', function () {
     });
   }
 });
-
-/** Every "[error]" line of the ChronoLens output channel's log file, if the file can be found. */
-function chronoLensErrors(): string[] | undefined {
-  const fs = require('node:fs') as typeof import('node:fs');
-  const path = require('node:path') as typeof import('node:path');
-  // code-server's extension host knows its user data folder only through paths in its environment.
-  const userData = Object.values(process.env).flatMap((v) => /^(\/.*\/user-data)\//.exec(v ?? '')?.[1] ?? []);
-  const roots = [process.env.VSCODE_LOGS, ...new Set(userData.map((d) => `${d}/logs`))].filter((r): r is string => !!r);
-  const files: string[] = [];
-  const walk = (dir: string, depth: number) => {
-    let entries: import('node:fs').Dirent[];
-    try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries) {
-      const full = path.join(dir, e.name);
-      if (e.isDirectory() && depth < 6) walk(full, depth + 1);
-      else if (/ChronoLens\.log$/.test(e.name)) files.push(full);
-    }
-  };
-  roots.forEach((r) => walk(r, 0));
-  if (files.length === 0) return undefined;
-  return files.flatMap((f) => fs.readFileSync(f, 'utf8').split('\n').filter((l) => l.includes('[error]')));
-}
 
 async function dateHover(document: vscode.TextDocument, text: string, want: string): Promise<string> {
   const at = document.positionAt(document.getText().indexOf(text) + 2);

@@ -16,6 +16,7 @@ import Mocha from 'mocha';
 const TEST_FILES: Record<string, () => Promise<unknown>> = {
   'annotations.test.ts': () => import('./annotations.test'),
   'activation.test.ts': () => import('./activation.test'),
+  'documents.test.ts': () => import('./documents.test'),
   'hover.test.ts': () => import('./hover.test'),
   'hostile.test.ts': () => import('./hostile.test'),
   'navigation.test.ts': () => import('./navigation.test'),
