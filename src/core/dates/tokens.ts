@@ -118,6 +118,18 @@ function wordEnd(text: string, i: number): number {
   }
 }
 
+/**
+ * Whether text[start, end) may change in lower case: it has an upper-case ASCII letter or any
+ * non-ASCII letter (toLowerCase costs more than this scan, and most words are lower case already).
+ */
+function mayHaveUpperCase(text: string, start: number, end: number): boolean {
+  for (let k = start; k < end; k++) {
+    const ch = text.charCodeAt(k);
+    if ((ch >= 0x41 && ch <= 0x5a) || ch >= 0x80) return true;
+  }
+  return false;
+}
+
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   const n = text.length;
@@ -160,7 +172,8 @@ export function tokenize(text: string): Token[] {
       end = i + 1;
     }
     const s = text.slice(i, end);
-    tokens.push({ kind, text: s, lower: kind === 'word' ? s.toLowerCase() : s, start: i, end, value, gapBefore: gap });
+    const lower = kind === 'word' && mayHaveUpperCase(text, i, end) ? s.toLowerCase() : s;
+    tokens.push({ kind, text: s, lower, start: i, end, value, gapBefore: gap });
     gap = Gap.None;
     i = end;
   }
