@@ -6,15 +6,17 @@
 import type { Cursor } from './cursor';
 import {
   AMBIGUOUS_MONTHS, APPROX_WORDS, WEEKDAYS, COUNT_NOUNS, CURRENCY_SIGNS, DATE_PREPOSITIONS, LABEL_WORDS, MONTHS,
-  MONTH_ABBREVIATIONS, ORDINAL_WORDS, PREFIX_MODIFIERS, SEASONS,
+  MONTH_ABBREVIATIONS, ORDINAL_WORDS, PREFIX_MODIFIERS_BY_FIRST_WORD, SEASONS,
 } from './lexicon';
-import type { Point } from './model';
+import { longer, type Point } from './model';
 
 export interface PointMatch {
   first: number;
   last: number;
   point: Point;
 }
+
+const NONE: readonly never[] = [];
 
 export const DASHES: ReadonlySet<string> = new Set(['-', '–', '—', '‐', '‑']);
 
@@ -494,11 +496,15 @@ function readCore(c: Cursor, i: number, bcNarrative: boolean): PointMatch | null
     return d && d.point.day !== undefined ? { ...d, first: i } : null;
   }
   if (c.word(i) === 'christmas' && c.isCapitalised(i)) return readChristmas(c, i);
-  let best: PointMatch | null = null;
-  for (const r of [readIsoDate(c, i), readDayMonth(c, i), readMonthFirst(c, i), readDecade(c, i), readCentury(c, i), readSeason(c, i), readBareYear(c, i, bcNarrative), readOrdinalDay(c, i), readApostropheYear(c, i)]) {
-    if (r && (best === null || r.last > best.last)) best = r;
-  }
-  return best;
+  let best = readIsoDate(c, i);
+  best = longer(best, readDayMonth(c, i));
+  best = longer(best, readMonthFirst(c, i));
+  best = longer(best, readDecade(c, i));
+  best = longer(best, readCentury(c, i));
+  best = longer(best, readSeason(c, i));
+  best = longer(best, readBareYear(c, i, bcNarrative));
+  best = longer(best, readOrdinalDay(c, i));
+  return longer(best, readApostropheYear(c, i));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -521,7 +527,7 @@ export function readPoint(c: Cursor, i: number, bcNarrative: boolean): PointMatc
     return null;
   }
   let best: PointMatch | null = null;
-  for (const pm of PREFIX_MODIFIERS) {
+  for (const pm of PREFIX_MODIFIERS_BY_FIRST_WORD.get(w) ?? NONE) {
     const last = c.words(i, pm.words);
     if (last < 0) continue;
     let j = c.next(last);

@@ -4,10 +4,10 @@
 
 import type { DateModifier } from '../types';
 import type { Cursor } from './cursor';
-import { DURATION_PREFIXES, EVENT_PHRASE_MAX, UNIT_CODE, UNITS, type Unit } from './lexicon';
-import type { Match, Point } from './model';
+import { EVENT_PHRASE_MAX, UNIT_CODE, UNITS, type Unit } from './lexicon';
+import { longer, type Match, type Point } from './model';
 import { readPoint } from './calendar';
-import { readQuantity } from './quantities';
+import { readDurationPrefix, readQuantity } from './quantities';
 
 const DASHES = new Set(['-', '–', '‐', '‑']);
 
@@ -70,13 +70,11 @@ function readFramedDuration(c: Cursor, i: number): Match | null {
 function readCountedDuration(c: Cursor, i: number): Match | null {
   let qStart = i;
   let mod: DateModifier | undefined;
-  for (const pre of DURATION_PREFIXES) {
-    const last = c.words(i, pre);
-    if (last >= 0) {
-      qStart = c.next(last);
-      mod = PREFIX_MOD[pre[pre.length - 1] === 'than' ? pre[pre.length - 2] : pre[0]] ?? PREFIX_MOD[pre[0]];
-      break;
-    }
+  const prefix = readDurationPrefix(c, i);
+  if (prefix) {
+    const pre = prefix.words;
+    qStart = c.next(prefix.last);
+    mod = PREFIX_MOD[pre[pre.length - 1] === 'than' ? pre[pre.length - 2] : pre[0]] ?? PREFIX_MOD[pre[0]];
   }
   const q = readQuantity(c, qStart);
   if (!q) return null;
@@ -168,9 +166,9 @@ const FREQUENCY_WORDS: ReadonlyMap<string, string> = new Map([
 ]);
 
 export function readDuration(c: Cursor, i: number): Match | null {
-  let best: Match | null = null;
-  for (const m of [readFramedDuration(c, i), readCountedDuration(c, i), readLongAdjective(c, i), readBarePlural(c, i), readFrequency(c, i)]) {
-    if (m && (best === null || m.last > best.last)) best = m;
-  }
-  return best;
+  let best = readFramedDuration(c, i);
+  best = longer(best, readCountedDuration(c, i));
+  best = longer(best, readLongAdjective(c, i));
+  best = longer(best, readBarePlural(c, i));
+  return longer(best, readFrequency(c, i));
 }

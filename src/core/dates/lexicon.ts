@@ -82,6 +82,20 @@ export const PREFIX_MODIFIERS: ReadonlyArray<{ words: string[]; mod: DateModifie
   { words: ['middle'], mod: 'MID' },
 ];
 
+/** Entries grouped by their first word, in list order: a reader tries only those that can match at a token. */
+function byFirstWord<T>(entries: readonly T[], wordsOf: (entry: T) => readonly string[]): ReadonlyMap<string, readonly T[]> {
+  const out = new Map<string, T[]>();
+  for (const entry of entries) {
+    const first = wordsOf(entry)[0];
+    const group = out.get(first);
+    if (group) group.push(entry);
+    else out.set(first, [entry]);
+  }
+  return out;
+}
+
+export const PREFIX_MODIFIERS_BY_FIRST_WORD = byFirstWord(PREFIX_MODIFIERS, (m) => m.words);
+
 /** Words that make the following date approximate ("ca. 461 BC", "about 1910"). */
 export const APPROX_WORDS: ReadonlySet<string> = new Set(['c', 'ca', 'circa', 'about', 'around', 'approximately', 'roughly', 'approx']);
 
@@ -91,6 +105,8 @@ export const DURATION_PREFIXES: ReadonlyArray<string[]> = [
   ['at', 'least'], ['close', 'to'], ['up', 'to'], ['over'], ['under'], ['nearly'], ['almost'], ['about'], ['around'],
   ['some'], ['roughly'], ['approximately'], ['just'], ['only'], ['another'], ['barely'],
 ];
+
+export const DURATION_PREFIXES_BY_FIRST_WORD = byFirstWord(DURATION_PREFIXES, (words) => words);
 
 /**
  * Words that, right before a bare month name, show it is a month ("in May", "early March").

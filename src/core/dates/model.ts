@@ -72,6 +72,14 @@ export type Expr =
   /** A time expression whose value cannot be known ("this period", "the same time"). */
   | { kind: 'vague' };
 
+/**
+ * The longer of two candidate matches (by last token; on a tie, the one found first). Readers try
+ * their alternatives in priority order through it, without building an array per token.
+ */
+export function longer<M extends { last: number }>(best: M | null, m: M | null): M | null {
+  return m !== null && (best === null || m.last > best.last) ? m : best;
+}
+
 /** A recognised expression with its token span (inclusive indices). */
 export interface Match {
   first: number;

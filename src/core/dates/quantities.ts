@@ -2,7 +2,7 @@
 // "a few". Shared by durations ("three years") and relative dates ("twelve days later").
 
 import type { Cursor } from './cursor';
-import { NUMBER_WORDS, SMALL_NUMBERS, TENS, UNITS, type Unit } from './lexicon';
+import { DURATION_PREFIXES_BY_FIRST_WORD, NUMBER_WORDS, SMALL_NUMBERS, TENS, UNITS, type Unit } from './lexicon';
 
 /** n is null for vague amounts ("several", "a few"). */
 export interface Quantity {
@@ -47,6 +47,20 @@ export function readQuantity(c: Cursor, i: number): Quantity | null {
   }
   const n = NUMBER_WORDS.get(w);
   if (n !== undefined && w !== 'a' && w !== 'an') return withHalf(c, { first: i, last: i, n });
+  return null;
+}
+
+const NO_PREFIXES: readonly string[][] = [];
+
+/**
+ * The words before an amount of time that the extent keeps ("just", "a mere", "less than"): the
+ * first prefix of DURATION_PREFIXES at i, with its last token, or null.
+ */
+export function readDurationPrefix(c: Cursor, i: number): { words: readonly string[]; last: number } | null {
+  for (const words of DURATION_PREFIXES_BY_FIRST_WORD.get(c.word(i)) ?? NO_PREFIXES) {
+    const last = c.words(i, words);
+    if (last >= 0) return { words, last };
+  }
   return null;
 }
 

@@ -10,7 +10,7 @@ import {
   APPROX_WORDS, DURATION_PREFIXES, MONTHS, MONTH_ABBREVIATIONS, NUMBER_WORDS, ORDINAL_WORDS, PREFIX_MODIFIERS,
   SEASONS, UNITS, VAGUE_QUANTITIES, WEEKDAYS,
 } from './lexicon';
-import type { Expr, Match, Point } from './model';
+import { longer, type Expr, type Match, type Point } from './model';
 import { readRelative } from './relative';
 import type { Token } from './tokens';
 
@@ -43,10 +43,13 @@ export function recognise(c: Cursor): Match[] {
     const t = c.tokens[i];
     if (!canStart(t)) continue;
     // Candidates in priority order; the longest one starting here wins (ties: the earlier reader).
-    let m: Match | null = null;
-    for (const cand of [readCalendar(c, i, bcNarrative), readRelative(c, i), readDuration(c, i), readDayPartExpr(c, i, bcNarrative), readDeictic(c, i), readVague(c, i), readClockExpr(c, i, bcNarrative)]) {
-      if (cand && cand.first === i && (m === null || cand.last > m.last)) m = cand;
-    }
+    let m = startingAt(i, readCalendar(c, i, bcNarrative));
+    m = longer(m, startingAt(i, readRelative(c, i)));
+    m = longer(m, startingAt(i, readDuration(c, i)));
+    m = longer(m, startingAt(i, readDayPartExpr(c, i, bcNarrative)));
+    m = longer(m, startingAt(i, readDeictic(c, i)));
+    m = longer(m, startingAt(i, readVague(c, i)));
+    m = longer(m, startingAt(i, readClockExpr(c, i, bcNarrative)));
     if (m === null) continue;
     // "Christmas night": the night of 24 December (TIMEX2 …-12-24TNI)
     if (m.expr.kind === 'point' && c.isWord(m.first, 'christmas') && m.last === m.first && c.isWord(c.next(m.last), 'night')) {
@@ -59,6 +62,11 @@ export function recognise(c: Cursor): Match[] {
     i = m.last;
   }
   return out;
+}
+
+/** The match if it starts at token i (a reader may also find one starting further on). */
+function startingAt(i: number, m: Match | null): Match | null {
+  return m !== null && m.first === i ? m : null;
 }
 
 /** "the night of 20 June 1791", "that afternoon", "night": a part of a day, maybe on a date. */

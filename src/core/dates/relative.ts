@@ -4,9 +4,9 @@
 
 import { readAnaphor } from './calendar';
 import type { Cursor } from './cursor';
-import { DURATION_PREFIXES, EVENT_PHRASE_MAX, MONTHS, ORDINAL_WORDS, SEASONS, UNITS } from './lexicon';
-import type { Match, Point } from './model';
-import { readQuantity } from './quantities';
+import { EVENT_PHRASE_MAX, MONTHS, ORDINAL_WORDS, SEASONS, UNITS } from './lexicon';
+import { longer, type Match, type Point } from './model';
+import { readDurationPrefix, readQuantity } from './quantities';
 
 const NEXT_WORDS: ReadonlyMap<string, 1 | -1> = new Map([
   ['next', 1], ['following', 1], ['subsequent', 1], ['previous', -1], ['preceding', -1], ['prior', -1],
@@ -88,16 +88,9 @@ const AFTER_WORDS = new Set(['later', 'earlier', 'after', 'before', 'previously'
 
 /** "twelve days later", "two years earlier", "a day later", "Two years before". */
 function readCountedShift(c: Cursor, i: number): Match | null {
-  const j = i;
   // extent keeps "just", "a mere", "less than", "over" ("just 14 years later", "a mere two years later")
-  let qStart = j;
-  for (const pre of DURATION_PREFIXES) {
-    const last = c.words(j, pre);
-    if (last >= 0) {
-      qStart = c.next(last);
-      break;
-    }
-  }
+  const prefix = readDurationPrefix(c, i);
+  const qStart = prefix ? c.next(prefix.last) : i;
   // "weeks later": a bare plural unit is a vague amount
   const counted = readQuantity(c, qStart);
   const barePlural = !counted && UNITS.has(c.word(qStart)) && c.word(qStart).endsWith('s');
@@ -166,9 +159,10 @@ function readDayOfEvent(c: Cursor, i: number): Match | null {
 }
 
 export function readRelative(c: Cursor, i: number): Match | null {
-  let best: Match | null = null;
-  for (const m of [readNextPrevious(c, i), readThat(c, i), readLaterThat(c, i), readCountedShift(c, i), readPossessiveEnd(c, i), readDayOfEvent(c, i)]) {
-    if (m && (best === null || m.last > best.last)) best = m;
-  }
-  return best;
+  let best = readNextPrevious(c, i);
+  best = longer(best, readThat(c, i));
+  best = longer(best, readLaterThat(c, i));
+  best = longer(best, readCountedShift(c, i));
+  best = longer(best, readPossessiveEnd(c, i));
+  return longer(best, readDayOfEvent(c, i));
 }
