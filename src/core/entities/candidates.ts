@@ -1,6 +1,6 @@
 // Candidate name spans: runs of capitalised units, then cut where a run holds more than one
 // name or things that are not names (function words, months, titles, "of" between two names).
-import { combiningFormOf, lookupKnown, MAX_KNOWN_WORDS } from './gazetteer';
+import { combiningFormOf, lookupKnown, lookupKnownUnit, MAX_KNOWN_WORDS } from './gazetteer';
 import { personShapedUnits } from './personNames';
 import {
   CALENDAR_WORDS,
@@ -30,7 +30,9 @@ import {
 } from './lexicon';
 import type { Positions } from './positions';
 import type { Token } from './tokens';
-import { isNameUnit, unitKey, type Unit } from './units';
+import { isNameUnit, unitKey, withKeys, type Unit } from './units';
+import type { CandidateMemo } from './features';
+import { plainKey } from './normalize';
 
 export interface Candidate {
   start: number;
@@ -48,10 +50,12 @@ export interface Candidate {
   inHeading: boolean;
   /** Lies inside a longer candidate ("UN" in "UN General Assembly"). */
   nested: boolean;
-  /** The entity it must belong to (a wiki link target or a user alias). */
-  canonical?: string;
   /** A gazetteer name it stands for though it is not one ("Sino" in "Sino-Soviet"). */
   knownAs?: string;
+  /** plainKey(text), computed once. */
+  key: string;
+  /** What the later passes ask of it, computed on first use (features.ts). Never changes the candidate. */
+  memo: CandidateMemo;
 }
 
 type Piece = { units: Unit[]; titled: boolean; place?: boolean };
@@ -119,22 +123,24 @@ function trim(units: Unit[]): Unit[] {
   while (e > s && (units[e - 1].kind === 'connector' || units[e - 1].kind === 'ordinal')) e--;
   // "308th Division": an ordinal opens a name only before a unit word.
   const unitName = e > s && ORG_LAST_WORDS.has(lower(units[e - 1]));
-  // "by de Lattre": a leading name particle stays when a name word follows.
-  const leadingParticle = (i: number) =>
-    units[i].kind === 'connector' && STANDALONE_PARTICLES.has(lower(units[i])) && lower(units[i]) !== 'y' && units[i + 1]?.kind === 'word';
-  while (s < e && ((units[s].kind === 'connector' && !leadingParticle(s)) || units[s].kind === 'numeral' || (units[s].kind === 'ordinal' && !unitName))) s++;
+  while (s < e && ((units[s].kind === 'connector' && !leadingParticle(units, s)) || units[s].kind === 'numeral' || (units[s].kind === 'ordinal' && !unitName))) s++;
   const out = units.slice(s, e);
   const last = out[out.length - 1];
   // "the King's": a name-internal possessive word that ends the name is a plain possessive.
   if (last && /['\u2019]s$/.test(last.text) && last.kind === 'word') {
-    out[out.length - 1] = { ...last, end: last.end - 2, text: last.text.slice(0, -2), possessive: true };
+    out[out.length - 1] = withKeys({ ...last, end: last.end - 2, text: last.text.slice(0, -2), possessive: true });
   }
   if (last && last.kind === 'initial') {
     if (out.length > 1 && isRomanNumeral(last.text.slice(0, -1))) {
-      out[out.length - 1] = { ...last, end: last.end - 1, text: last.text.slice(0, -1), kind: 'numeral' };
+      out[out.length - 1] = withKeys({ ...last, end: last.end - 1, text: last.text.slice(0, -1), kind: 'numeral' });
     } else out.pop();
   }
   return out.some(isNameUnit) ? out : [];
+}
+
+/** "by de Lattre": a leading name particle stays when a name word follows. */
+function leadingParticle(units: readonly Unit[], i: number): boolean {
+  return units[i].kind === 'connector' && STANDALONE_PARTICLES.has(lower(units[i])) && lower(units[i]) !== 'y' && units[i + 1]?.kind === 'word';
 }
 
 /** The span of units; a possessive inside it is part of the name ("Marye's Heights"). */
@@ -145,7 +151,7 @@ function spanText(text: string, units: readonly Unit[]): string {
 const known = (text: string, units: readonly Unit[]) => {
   if (!units.length) return undefined;
   const surface = spanText(text, units);
-  const entry = lookupKnown(surface);
+  const entry = units.length === 1 ? lookupKnownUnit(units[0]) : lookupKnown(surface);
   if (entry || units.length !== 1 || !/^[-\u2010\u2011\u2013]/.test(text.slice(units[0].end, units[0].end + 1))) return entry;
   const country = combiningFormOf(surface); // "Sino-", "Franco-": only before a dash
   return country ? lookupKnown(country) : undefined;
@@ -252,7 +258,7 @@ function splitAtTitles(text: string, piece: Piece): Piece[] {
       return [{ units: units.slice(0, k), titled: piece.titled }, ...splitAtTitles(text, { units: units.slice(k), titled: piece.titled })];
     }
   }
-  const firstKnown = lookupKnown(units[0].text);
+  const firstKnown = lookupKnownUnit(units[0]);
   const nationality = firstKnown && (firstKnown.demonym || firstKnown.strong); // "United States Woodrow Wilson" below
   if (units.length > 2 && (nationality || POLITICAL_ADJECTIVES.has(lower(units[0]))) && personShapedUnits(units.slice(1))) {
     // A nationality is a mention of its country; a creed or party adjective ("Jesuit", "Communist") is no entity.
@@ -395,14 +401,17 @@ function toCandidate(text: string, tokens: readonly Token[], piece: Piece, posit
   const units = piece.units;
   if (!units.length) return null;
   const first = units[0];
+  const surface = spanText(text, units);
   return {
     start: first.start,
     end: units[units.length - 1].end,
-    text: spanText(text, units),
+    text: surface,
+    key: plainKey(surface),
+    memo: {},
     units,
     titled: piece.titled,
     placeHint: piece.place ?? false,
-    knownAs: units.length === 1 && !lookupKnown(units[0].text) ? known(text, units)?.canonical : undefined,
+    knownAs: units.length === 1 && !lookupKnownUnit(units[0]) ? known(text, units)?.canonical : undefined,
     sentenceInitial: positions.sentenceInitial[first.token] === 1 && first.start === tokens[first.token].start,
     inHeading: positions.inHeading[first.token] === 1,
     nested,

@@ -1,124 +1,209 @@
 // A capitalised word at the start of a sentence or in a heading is a name only if the
 // document (or the gazetteer) says so elsewhere: "Relations have remained…" is not one,
 // "Orascom also became…" is, because "company Orascom" appears mid-sentence.
+//
+// The evidence is the whole document's, gathered per segment (summarizeEvidence, cached with the
+// segment) and read across all segments when candidates are kept or dropped (keepEvidenced).
 import { hasKindCue, type Candidate } from './candidates';
 import { lookupKnown } from './gazetteer';
 import { EVENT_LAST_WORDS, GIVEN_NAMES, ORG_LAST_WORDS, PLACE_LAST_WORDS, STANDALONE_PARTICLES } from './lexicon';
-import { nameWordKey, plainKey } from './normalize';
-import { isUpper, type Token } from './tokens';
+import { plainKey } from './normalize';
 import { isNameUnit, type Unit } from './units';
+import type { Token } from './tokens';
 
+/** What one segment tells about the words of the document. */
+export interface EvidenceSummary {
+  /** Lower-case tokens, by key. */
+  lowerCounts: Map<string, number>;
+  /** Candidates that are one capitalised word, by key. */
+  capitalCounts: Map<string, number>;
+  /** Keys of names seen mid-sentence outside headings. */
+  strongKeys: Set<string>;
+  /** Name words of names seen outside headings (multi-word names wherever they stand). */
+  strongWords: Set<string>;
+  /** First words of multi-word names opening a sentence: evidence unless the document writes them in lower case too. */
+  openingWords: Array<{ key: string; wordKey: string }>;
+}
 
-export function keepEvidenced(text: string, tokens: readonly Token[], candidates: readonly Candidate[]): Candidate[] {
+export function summarizeEvidence(tokens: readonly Token[], candidates: readonly Candidate[]): EvidenceSummary {
   const lowerCounts = new Map<string, number>();
   for (const t of tokens) {
-    if (isUpper(t.text[0]) || !/^\p{Ll}/u.test(t.text)) continue;
+    if (!startsLowerCase(t.text)) continue;
     const k = plainKey(t.text);
     lowerCounts.set(k, (lowerCounts.get(k) ?? 0) + 1);
   }
-  const lowerWords: ReadonlySet<string> = new Set(lowerCounts.keys());
-  // A lone capitalised word that the document writes in lower case more often is an ordinary
-  // word in a title or a quotation ("Years", "Man", "Learning"), not a name.
   const capitalCounts = new Map<string, number>();
-  for (const c of candidates) {
-    if (c.units.length !== 1 || c.units[0].kind !== 'word') continue;
-    const k = plainKey(c.text);
-    capitalCounts.set(k, (capitalCounts.get(k) ?? 0) + 1);
-  }
-  const ordinaryWord = (c: Candidate): boolean => {
-    if (c.units.length !== 1 || c.units[0].kind !== 'word' || lookupKnown(c.text)) return false;
-    const k = plainKey(c.text);
-    return (lowerCounts.get(k) ?? 0) > (capitalCounts.get(k) ?? 0);
-  };
-
   const strongKeys = new Set<string>();
   const strongWords = new Set<string>();
+  const openingWords: EvidenceSummary['openingWords'] = [];
   for (const c of candidates) {
+    if (c.units.length === 1 && c.units[0].kind === 'word') capitalCounts.set(c.key, (capitalCounts.get(c.key) ?? 0) + 1);
     if (c.inHeading || c.nested) continue;
     // Words of a multi-word name are evidence wherever it stands ("Kim Il Sung …; Kim was pleased").
-    const multiWord = c.units.filter(isNameUnit).length > 1;
+    const multiWord = countNameUnits(c.units) > 1;
     if (c.sentenceInitial && !multiWord) continue;
-    if (!c.sentenceInitial) strongKeys.add(plainKey(c.text));
-    // An ordinary-looking first word of a sentence proves nothing about itself ("Abandoning Hispania").
-    const firstKey = plainKey(c.units[0].text);
-    const doubtfulFirst = c.sentenceInitial && (lowerWords.has(firstKey) || looksLikeVerbOrAdverb(firstKey));
-    for (const u of doubtfulFirst ? c.units.slice(1) : c.units) {
-      const k = isNameUnit(u) ? nameWordKey(u.text) : null;
-      if (k) strongWords.add(k);
+    if (!c.sentenceInitial) strongKeys.add(c.key);
+    // An ordinary-looking first word of a sentence proves nothing about itself ("Abandoning Hispania");
+    // whether the document writes it in lower case is known only once all segments are read.
+    const first = c.units[0];
+    const firstWordKey = isNameUnit(first) ? first.wordKey : null;
+    if (firstWordKey) {
+      if (!c.sentenceInitial) strongWords.add(firstWordKey);
+      else if (!looksLikeVerbOrAdverb(first.key)) openingWords.push({ key: first.key, wordKey: firstWordKey });
+    }
+    for (let i = 1; i < c.units.length; i++) {
+      const u = c.units[i];
+      if (isNameUnit(u) && u.wordKey) strongWords.add(u.wordKey);
     }
   }
-  const evidenced = (units: readonly Unit[]): boolean => {
-    const surface = text.slice(units[0].start, units[units.length - 1].end);
-    if (lookupKnown(surface) || strongKeys.has(plainKey(surface))) return true;
-    if (units.length !== 1) return false;
-    const u = units[0];
-    const k = nameWordKey(u.text);
-    return u.kind === 'acronym' || u.kind === 'designation' || (k !== null && strongWords.has(k)) || u.text.includes('-') && /^\p{Ll}/u.test(u.text);
-  };
+  return { lowerCounts, capitalCounts, strongKeys, strongWords, openingWords };
+}
 
-  const seenAsName = (units: readonly Unit[]): boolean => {
-    const surface = text.slice(units[0].start, units[units.length - 1].end);
-    return !!lookupKnown(surface) || strongKeys.has(plainKey(surface));
-  };
+function startsLowerCase(word: string): boolean {
+  const c = word.charCodeAt(0);
+  if (c < 128) return c >= 97 && c <= 122;
+  return /^\p{Ll}/u.test(word);
+}
 
-  const out: Candidate[] = [];
-  for (const whole of candidates) {
-    const c = whole.nested ? whole : splitRunOn(text, whole, strongKeys, out);
-    if (c.nested) out.push(c);
-    else if (ordinaryWord(c)) continue;
-    else if (c.inHeading) out.push(...fromHeading(text, c, seenAsName));
-    else if (c.sentenceInitial) {
-      const kept = fromSentenceStart(text, c, lowerWords, evidenced);
-      if (kept) out.push(kept);
-    } else out.push(c);
+function countNameUnits(units: readonly Unit[]): number {
+  let n = 0;
+  for (const u of units) if (isNameUnit(u)) n++;
+  return n;
+}
+
+/** The evidence of all segments, read as one document's. */
+export class DocumentEvidence {
+  private readonly lowerCounts = new Map<string, number>();
+  private readonly capitalCounts = new Map<string, number>();
+  readonly strongKeys: ReadonlySet<string>;
+  readonly strongWords: ReadonlySet<string>;
+
+  constructor(private readonly parts: readonly EvidenceSummary[]) {
+    this.strongKeys = parts.length === 1 ? parts[0].strongKeys : union(parts.map((p) => p.strongKeys));
+    const strongWords = union(parts.map((p) => p.strongWords));
+    for (const p of parts) for (const w of p.openingWords) if (!this.hasLowerCase(w.key)) strongWords.add(w.wordKey);
+    this.strongWords = strongWords;
   }
+
+  /** How often the document writes the word in lower case. */
+  lowerCount(key: string): number {
+    return sumOver(this.parts, 'lowerCounts', this.lowerCounts, key);
+  }
+
+  hasLowerCase(key: string): boolean {
+    return this.lowerCount(key) > 0;
+  }
+
+  /** How often the word alone is a candidate. */
+  capitalCount(key: string): number {
+    return sumOver(this.parts, 'capitalCounts', this.capitalCounts, key);
+  }
+}
+
+/** A count summed over segments, memoised per key (few keys are asked, many times). */
+function sumOver(parts: readonly EvidenceSummary[], field: 'lowerCounts' | 'capitalCounts', memo: Map<string, number>, key: string): number {
+  if (parts.length === 1) return parts[0][field].get(key) ?? 0;
+  let n = memo.get(key);
+  if (n === undefined) {
+    n = 0;
+    for (const p of parts) n += p[field].get(key) ?? 0;
+    memo.set(key, n);
+  }
+  return n;
+}
+
+function union(sets: ReadonlyArray<ReadonlySet<string>>): Set<string> {
+  const out = new Set<string>();
+  for (const s of sets) for (const k of s) out.add(k);
   return out;
 }
 
 /**
- * "the battle of the Menin Road Ridge Ludendorff wrote": a name the document uses alone, right
- * after a kind word, starts a name of its own. The first part is pushed to `out`; the rest returned.
+ * The candidates of one segment that the document's evidence keeps, some cut shorter (in the
+ * segment's text). `emit` receives them in text order.
  */
-function splitRunOn(text: string, c: Candidate, strongKeys: ReadonlySet<string>, out: Candidate[]): Candidate {
-  const names = c.units.filter(isNameUnit);
-  if (names.length < 3) return c;
+export function keepEvidenced(text: string, candidates: readonly Candidate[], evidence: DocumentEvidence, emit: (c: Candidate) => void): void {
+  for (const whole of candidates) {
+    const c = whole.nested ? whole : splitRunOn(text, whole, evidence, emit);
+    if (c.nested) emit(c);
+    else if (ordinaryWord(c, evidence)) continue;
+    else if (c.inHeading) fromHeading(text, c, evidence, emit);
+    else if (c.sentenceInitial) {
+      const kept = fromSentenceStart(text, c, evidence);
+      if (kept) emit(kept);
+    } else emit(c);
+  }
+}
+
+/**
+ * A lone capitalised word that the document writes in lower case more often is an ordinary
+ * word in a title or a quotation ("Years", "Man", "Learning"), not a name.
+ */
+function ordinaryWord(c: Candidate, evidence: DocumentEvidence): boolean {
+  if (c.units.length !== 1 || c.units[0].kind !== 'word' || lookupKnown(c.text, c.key)) return false;
+  return evidence.lowerCount(c.key) > evidence.capitalCount(c.key);
+}
+
+/** The key of the span of units of c (its own key when they are all of it). */
+function spanKey(text: string, c: Candidate, units: readonly Unit[]): { surface: string; key: string } {
+  if (units === c.units) return { surface: c.text, key: c.key };
+  if (units.length === 1) return { surface: units[0].text, key: units[0].key };
+  const surface = text.slice(units[0].start, units[units.length - 1].end);
+  return { surface, key: plainKey(surface) };
+}
+
+/** Known to the gazetteer or written as a name mid-sentence somewhere. */
+function seenAsName(text: string, c: Candidate, units: readonly Unit[], evidence: DocumentEvidence): boolean {
+  const { surface, key } = spanKey(text, c, units);
+  return !!lookupKnown(surface, key) || evidence.strongKeys.has(key);
+}
+
+function evidenced(text: string, c: Candidate, units: readonly Unit[], evidence: DocumentEvidence): boolean {
+  if (seenAsName(text, c, units, evidence)) return true;
+  if (units.length !== 1) return false;
+  const u = units[0];
+  const k = u.wordKey;
+  return u.kind === 'acronym' || u.kind === 'designation' || (k !== null && evidence.strongWords.has(k)) || u.text.includes('-') && /^\p{Ll}/u.test(u.text);
+}
+
+/**
+ * "the battle of the Menin Road Ridge Ludendorff wrote": a name the document uses alone, right
+ * after a kind word, starts a name of its own. The first part is emitted; the rest returned.
+ */
+function splitRunOn(text: string, c: Candidate, evidence: DocumentEvidence, emit: (c: Candidate) => void): Candidate {
+  if (c.units.length < 3 || countNameUnits(c.units) < 3) return c;
   const last = c.units[c.units.length - 1];
   const before = c.units[c.units.length - 2];
-  const kind = plainKey(before.text);
-  if (last.kind !== 'word' || !strongKeys.has(plainKey(last.text))) return c;
+  const kind = before.key;
+  if (last.kind !== 'word' || !evidence.strongKeys.has(last.key)) return c;
   if (!PLACE_LAST_WORDS.has(kind) && !ORG_LAST_WORDS.has(kind) && !EVENT_LAST_WORDS.has(kind)) return c;
-  out.push(sub(text, c, c.units.slice(0, -1)));
+  emit(sub(text, c, c.units.slice(0, -1)));
   return { ...sub(text, c, [last]), sentenceInitial: false };
 }
 
 /** Heading words are title-cased: keep the whole only if known or seen as a name in prose, else such single words. */
-function fromHeading(text: string, c: Candidate, seen: (u: readonly Unit[]) => boolean): Candidate[] {
-  if (seen(c.units)) return [c];
-  return c.units.filter((u) => isNameUnit(u) && seen([u])).map((u) => sub(text, c, [u]));
+function fromHeading(text: string, c: Candidate, evidence: DocumentEvidence, emit: (c: Candidate) => void): void {
+  if (seenAsName(text, c, c.units, evidence)) return emit(c);
+  for (const u of c.units) if (isNameUnit(u) && seenAsName(text, c, [u], evidence)) emit(sub(text, c, [u]));
 }
 
-function fromSentenceStart(
-  text: string,
-  c: Candidate,
-  lowerWords: ReadonlySet<string>,
-  evidenced: (u: readonly Unit[]) => boolean,
-): Candidate | null {
+function fromSentenceStart(text: string, c: Candidate, evidence: DocumentEvidence): Candidate | null {
   let units = c.units;
   const first = units[0];
-  const firstKey = plainKey(first.text);
+  const firstKey = first.key;
   // "Relations have…", "Following Hitler's…": a word seen in lower case elsewhere is an ordinary word.
   const verbOrAdverb = looksLikeVerbOrAdverb(firstKey);
   const ordinaryFirstWord =
-    units.length > 1 && first.kind === 'word' && (lowerWords.has(firstKey) || verbOrAdverb) && !GIVEN_NAMES.has(firstKey) &&
-    !STANDALONE_PARTICLES.has(firstKey) && !evidenced([first]); // "De Gaulle's speech…"
-  if (ordinaryFirstWord && !evidenced(units) && !hasKindCue(units)) {
+    units.length > 1 && first.kind === 'word' && (evidence.hasLowerCase(firstKey) || verbOrAdverb) && !GIVEN_NAMES.has(firstKey) &&
+    !STANDALONE_PARTICLES.has(firstKey) && !evidenced(text, c, [first], evidence); // "De Gaulle's speech…"
+  if (ordinaryFirstWord && !evidenced(text, c, units, evidence) && !hasKindCue(units)) {
     let s = 1;
     while (s < units.length && units[s].kind === 'connector') s++;
     units = units.slice(s);
     return units.length ? { ...sub(text, c, units), sentenceInitial: false } : null;
   }
-  if (units.filter(isNameUnit).length > 1) return c;
-  return evidenced(units) ? c : null;
+  if (countNameUnits(units) > 1) return c;
+  return evidenced(text, c, units, evidence) ? c : null;
 }
 
 /** "Abandoning Hispania…", "Simultaneously Nixon…": a participle or adverb opening the sentence. */
@@ -126,8 +211,10 @@ function looksLikeVerbOrAdverb(key: string): boolean {
   return key.length > 5 && /(?:ing|ly)$/.test(key);
 }
 
+/** The part of c made of `units`: a new candidate with its own memo. */
 function sub(text: string, c: Candidate, units: Unit[]): Candidate {
   const start = units[0].start;
   const end = units[units.length - 1].end;
-  return { ...c, start, end, text: text.slice(start, end), units };
+  const surface = text.slice(start, end);
+  return { ...c, start, end, text: surface, key: plainKey(surface), units, memo: {} };
 }

@@ -207,10 +207,13 @@ for (const [place, forms] of DEMONYMS) {
 }
 
 /** The gazetteer entry for a surface form (case-, diacritic- and punctuation-insensitive). */
-export function lookupKnown(surface: string): KnownName | undefined {
-  const entry = KNOWN.get(plainKey(surface));
+export function lookupKnown(surface: string, key = plainKey(surface)): KnownName | undefined {
+  const entry = KNOWN.get(key);
   return entry && entry.acronym && !isCapitals(surface) ? undefined : entry;
 }
+
+/** The gazetteer entry for a unit, by the key it already has. */
+export const lookupKnownUnit = (u: { text: string; key: string }): KnownName | undefined => lookupKnown(u.text, u.key);
 
 function isCapitals(s: string): boolean {
   const letters = s.replace(/[^\p{L}]/gu, '');

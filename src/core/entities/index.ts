@@ -1,30 +1,44 @@
 // Named entities of an article: people, places, organisations, events and other named things,
 // each with every mention and its alias forms merged. Pure and deterministic; runs in browsers.
+//
+// Two halves: each segment of the text is read by itself (segments.ts: tokens, name units,
+// candidates, the segment's evidence; cached in incremental use), then one pass over all
+// segments' candidates applies the document's evidence, the article's links and the user's
+// overrides, groups and merges aliases, names and types the entities. A full build and an
+// incremental one take the same path, so they give the same result.
 import type { Entity, EntityType, IndexOptions, ParsedArticle, TextSpan } from '../types';
-import { canonicalForm, chooseName, groupCandidates, mergeAcronyms, mergeKindWords, mergeShortNames, type Group } from './aliases';
-import { findCandidates, type Candidate } from './candidates';
-import { keepEvidenced } from './evidence';
+import type { SegmentWork } from '../workCache';
+import { canonicalForm, chooseName, groupMentions, mergeAcronyms, mergeKindWords, mergeShortNames, type Group } from './aliases';
+import { DocumentEvidence, keepEvidenced } from './evidence';
+import { contextVotesOf, knownOf, nameVotesOf } from './features';
 import { lookupKnown } from './gazetteer';
 import { plainKey } from './normalize';
 import { addForcedMentions, overriddenType, prepareOverrides } from './overrides';
-import { findPositions } from './positions';
-import { tokenize } from './tokens';
-import { addVotes, contextVotes, decideType, nameVotes, noVotes } from './typing';
-import { toUnits } from './units';
+import { placeSegments, type Mention, type PlacedSegment } from './segments';
+import { addVotes, decideType, noVotes } from './typing';
 
-export function extractEntities(text: string, article: ParsedArticle, options?: IndexOptions): Entity[] {
+export function extractEntities(text: string, article: ParsedArticle, options?: IndexOptions, work?: SegmentWork): Entity[] {
+  const segments = placeSegments(text, article.passages ?? [], work);
+  return entitiesOf(text, segments, article, options);
+}
+
+/** The global pass: from every segment's candidates to the entities of the document. */
+function entitiesOf(text: string, segments: readonly PlacedSegment[], article: ParsedArticle, options?: IndexOptions): Entity[] {
   const overrides = prepareOverrides(options?.entities);
-  const tokens = tokenize(text);
-  const units = toUnits(text, tokens);
-  const positions = findPositions(text, tokens, article.passages ?? []);
+  const evidence = new DocumentEvidence(segments.map((s) => s.work.evidence));
   // Infobox keys ("Map", "Ambassador") label values; they are not names.
   const keySpans = (article.infobox ?? []).map((f) => f.keySpan);
-  const found = keepEvidenced(text, tokens, findCandidates(text, tokens, units, positions)).filter(
-    (c) => !keySpans.some((k) => k.start < c.end && c.start < k.end),
-  );
-  const candidates = addForcedMentions(text, units, found, article.wikiLinks ?? [], overrides);
+  const found: Mention[] = [];
+  for (const seg of segments) {
+    keepEvidenced(seg.work.text, seg.work.candidates, evidence, (c) => {
+      const start = seg.start + c.start;
+      const end = seg.start + c.end;
+      if (!keySpans.some((k) => k.start < end && start < k.end)) found.push({ start, end, c, seg: seg.work });
+    });
+  }
+  const mentions = addForcedMentions(text, segments, found, article.wikiLinks ?? [], overrides);
 
-  const groups = groupCandidates(candidates);
+  const groups = groupMentions(mentions);
   mergeAcronyms(groups);
   mergeShortNames(groups);
   mergeKindWords(groups);
@@ -32,30 +46,30 @@ export function extractEntities(text: string, article: ParsedArticle, options?: 
   const entities: Array<Omit<Entity, 'id'>> = [];
   for (const g of groups.values()) {
     const name = chooseName(g);
-    if (overrides.ignore.has(plainKey(name))) continue;
-    const mentions = uniqueSorted(g.mentions);
-    const aliases = [...new Set(mentions.map((m) => m.text))].filter((s) => s !== name);
-    const type = overriddenType(overrides, name, aliases) ?? typeOf(text, tokens, g);
-    entities.push({ name, type, aliases, mentions });
+    if (overrides.ignore.size && overrides.ignore.has(plainKey(name))) continue;
+    const spans = uniqueSorted(g.mentions);
+    const aliases = [...new Set(spans.map((m) => m.text))].filter((s) => s !== name);
+    const type = overriddenType(overrides, name, aliases) ?? typeOf(g);
+    entities.push({ name, type, aliases, mentions: spans });
   }
   // Code-unit order on ties: locale-aware comparison could differ between environments.
   entities.sort((a, b) => a.mentions[0].start - b.mentions[0].start || a.mentions[0].end - b.mentions[0].end || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return entities.map((e, i) => ({ id: `e${i + 1}`, ...e }));
 }
 
-function typeOf(text: string, tokens: ReturnType<typeof tokenize>, g: Group): Entity['type'] {
+function typeOf(g: Group): EntityType {
   const votes = noVotes();
   let gazetteer: EntityType | undefined;
-  for (const c of g.mentions) {
-    addVotes(votes, nameVotes(c));
-    addVotes(votes, contextVotes(text, tokens, c));
-    gazetteer ??= lookupKnown(c.knownAs ?? c.text)?.type;
+  for (const m of g.mentions) {
+    addVotes(votes, nameVotesOf(m.c));
+    addVotes(votes, contextVotesOf(m.c, m.seg!.text, m.seg!.tokens));
+    gazetteer ??= knownOf(m.c)?.type;
   }
   // A linked or user-given name speaks for itself ("the new president" links to Anwar Sadat).
   const form = canonicalForm(g);
   if (form) {
-    addVotes(votes, nameVotes(form));
-    gazetteer ??= lookupKnown(form.text)?.type;
+    addVotes(votes, nameVotesOf(form.c));
+    gazetteer ??= lookupKnown(form.c.text)?.type;
   }
   // A city or region in the gazetteer counts once, not once per mention: "General Washington",
   // named again and again, is a person; "in Washington" stays a place.
@@ -63,18 +77,17 @@ function typeOf(text: string, tokens: ReturnType<typeof tokenize>, g: Group): En
   return decideType(votes);
 }
 
-function uniqueSorted(mentions: readonly Candidate[]): TextSpan[] {
-  const seen = new Set<string>();
+function uniqueSorted(mentions: readonly Mention[]): TextSpan[] {
   const out: TextSpan[] = [];
   // Longest first at each start, so that a mention inside another of the same entity is dropped
-  // ("Iran" inside "Islamic Republic of Iran").
+  // ("Iran" inside "Islamic Republic of Iran"); a span seen twice is kept once.
   let coveredTo = -1;
+  let last: Mention | undefined;
   for (const m of [...mentions].sort((a, b) => a.start - b.start || b.end - a.end)) {
-    const id = `${m.start}:${m.end}`;
-    if (seen.has(id) || m.end <= coveredTo) continue;
-    seen.add(id);
+    if ((last && m.start === last.start && m.end === last.end) || m.end <= coveredTo) continue;
+    last = m;
     coveredTo = Math.max(coveredTo, m.end);
-    out.push({ start: m.start, end: m.end, text: m.text });
+    out.push({ start: m.start, end: m.end, text: m.c.text });
   }
   return out;
 }

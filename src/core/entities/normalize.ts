@@ -16,6 +16,7 @@ const CACHE_LIMIT = 200_000;
 
 /** Lower case, no diacritics, one kind of dash and apostrophe, no periods, single spaces. */
 export function plainKey(surface: string): string {
+  if (isPlainAscii(surface)) return surface.toLowerCase();
   let key = cache.get(surface);
   if (key === undefined) {
     if (cache.size >= CACHE_LIMIT) cache.clear();
@@ -23,6 +24,23 @@ export function plainKey(surface: string): string {
     cache.set(surface, key);
   }
   return key;
+}
+
+/**
+ * ASCII letters, digits and hyphens, words separated by single spaces, not opening with "the ":
+ * every step of computePlainKey but lower-casing leaves such a form as it is. Most surfaces are
+ * like this, and lower-casing them is cheaper than a cache lookup.
+ */
+function isPlainAscii(s: string): boolean {
+  const n = s.length;
+  if (n === 0) return false;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    const wordChar = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 45; // letter, digit, '-'
+    const singleSpace = c === 32 && i > 0 && i < n - 1 && s.charCodeAt(i - 1) !== 32;
+    if (!wordChar && !singleSpace) return false;
+  }
+  return !(n > 4 && s.charCodeAt(3) === 32 && s.slice(0, 3).toLowerCase() === 'the');
 }
 
 function computePlainKey(surface: string): string {
@@ -41,8 +59,7 @@ function computePlainKey(surface: string): string {
 }
 
 /** A word of a name without a glued particle: "el-Sadat" → "sadat"; null for a bare particle or initial. */
-export function nameWordKey(word: string): string | null {
-  let key = plainKey(word);
+export function nameWordKey(word: string, key = plainKey(word)): string | null {
   if (NAME_PARTICLES.has(key) || STANDALONE_PARTICLES.has(key)) return null;
   if (/^\p{L}\.$/u.test(word)) return null; // an initial ("D."); a numeral ("Charles I") stays
   const dash = key.indexOf('-');
@@ -53,6 +70,12 @@ export function nameWordKey(word: string): string | null {
 
 /** Key that equates "Anwar el-Sadat" and "Anwar Sadat", "Franklin D. Roosevelt" and "Franklin Roosevelt". */
 export function nameKey(words: readonly string[]): string {
-  const keys = words.map(nameWordKey).filter((k): k is string => k !== null);
-  return keys.length ? keys.join(' ') : plainKey(words.join(' '));
+  return joinNameWordKeys(words.map((w) => nameWordKey(w)), words);
+}
+
+/** nameKey from the words' nameWordKeys, already computed. */
+export function joinNameWordKeys(keys: ReadonlyArray<string | null>, words: readonly string[]): string {
+  let out = '';
+  for (const k of keys) if (k !== null) out = out ? out + ' ' + k : k;
+  return out || plainKey(words.join(' '));
 }

@@ -3,7 +3,8 @@ import type { EntityOverrides, EntityType, WikiLink } from '../types';
 import type { Candidate } from './candidates';
 import { plainKey } from './normalize';
 import { isWordChar } from './tokens';
-import type { Unit } from './units';
+import { segmentAt, type Mention, type PlacedSegment } from './segments';
+import { withKeys, type Unit } from './units';
 
 export interface PreparedOverrides {
   /** plain key of a surface form → canonical name */
@@ -44,27 +45,30 @@ function stringEntries(record: unknown): [string, string][] {
 /** Mentions the user's overrides and the article's wiki links impose; they replace what they overlap. */
 export function addForcedMentions(
   text: string,
-  units: readonly Unit[],
-  candidates: readonly Candidate[],
+  segments: readonly PlacedSegment[],
+  mentions: readonly Mention[],
   wikiLinks: readonly WikiLink[],
   overrides: PreparedOverrides,
-): Candidate[] {
-  const forced: Candidate[] = [];
+): Mention[] {
+  const byPosition = (a: Mention, b: Mention) => a.start - b.start || b.end - a.end;
+  const anyOverride = overrides.surfaces.length > 0 || overrides.aliasTo.size > 0 || overrides.ignore.size > 0;
+  if (!wikiLinks.length && !anyOverride) return [...mentions].sort(byPosition);
+  const forced: Mention[] = [];
   // Which code units a forced mention or link markup covers: overlap checks stay linear even
   // when an override is a common word found a hundred thousand times.
   const forcedAt = new Uint8Array(text.length + 1);
   const linkAt = new Uint8Array(text.length + 1);
-  const force = (c: Candidate) => {
-    forced.push(c);
-    forcedAt.fill(1, c.start, c.end);
+  const force = (m: Mention) => {
+    forced.push(m);
+    forcedAt.fill(1, m.start, m.end);
   };
   for (const link of wikiLinks) {
     linkAt.fill(1, link.start, link.end);
     const { start, end } = link.labelSpan;
-    if (end > start) force(forcedCandidate(text, units, start, end, link.target));
+    if (end > start) force(forcedMention(text, segments, start, end, link.target));
   }
-  const byStart = [...candidates].sort((a, b) => a.start - b.start);
-  const longest = byStart.reduce((n, c) => Math.max(n, c.end - c.start), 0);
+  const byStart = [...mentions].sort((a, b) => a.start - b.start);
+  const longest = byStart.reduce((n, m) => Math.max(n, m.end - m.start), 0);
   for (const surface of overrides.surfaces) {
     for (let at = text.indexOf(surface); at >= 0; at = text.indexOf(surface, at + 1)) {
       const end = at + surface.length;
@@ -72,17 +76,17 @@ export function addForcedMentions(
       // A user form inside a longer name found by the rules ("Sadat" in "Anwar Sadat") is left to that name.
       if (insideLonger(byStart, longest, at, end)) continue;
       if (covers(forcedAt, at, end)) continue;
-      force(forcedCandidate(text, units, at, end, overrides.aliasTo.get(plainKey(surface))));
+      force(forcedMention(text, segments, at, end, overrides.aliasTo.get(plainKey(surface))));
     }
   }
   // Link markup ("[[Target|label]]") is no prose: nothing but the label is a mention there.
-  const kept = candidates.filter((c) => !covers(forcedAt, c.start, c.end) && !covers(linkAt, c.start, c.end));
-  const all = [...kept, ...forced].filter((c) => !overrides.ignore.has(plainKey(c.text)));
-  for (const c of all) {
-    const canonical = overrides.aliasTo.get(plainKey(c.text));
-    if (canonical && !c.canonical) c.canonical = canonical;
+  const kept = mentions.filter((m) => !covers(forcedAt, m.start, m.end) && !covers(linkAt, m.start, m.end));
+  const all = [...kept, ...forced].filter((m) => !overrides.ignore.has(m.c.key));
+  for (let i = 0; i < all.length; i++) {
+    const canonical = overrides.aliasTo.get(all[i].c.key);
+    if (canonical && !all[i].canonical) all[i] = { ...all[i], canonical };
   }
-  return all.sort((a, b) => a.start - b.start || b.end - a.end);
+  return all.sort(byPosition);
 }
 
 /** Whether any code unit of [start, end) is marked. */
@@ -91,8 +95,8 @@ function covers(marks: Uint8Array, start: number, end: number): boolean {
   return false;
 }
 
-/** Whether a candidate (sorted by start, none longer than `longest`) strictly contains [at, end). */
-function insideLonger(byStart: readonly Candidate[], longest: number, at: number, end: number): boolean {
+/** Whether a mention (sorted by start, none longer than `longest`) strictly contains [at, end). */
+function insideLonger(byStart: readonly Mention[], longest: number, at: number, end: number): boolean {
   let lo = 0;
   let hi = byStart.length;
   while (lo < hi) {
@@ -101,41 +105,50 @@ function insideLonger(byStart: readonly Candidate[], longest: number, at: number
     else hi = mid;
   }
   for (let i = lo; i < byStart.length && byStart[i].start <= at; i++) {
-    const c = byStart[i];
-    if (c.end >= end && (c.start < at || c.end > end)) return true;
+    const m = byStart[i];
+    if (m.end >= end && (m.start < at || m.end > end)) return true;
   }
   return false;
 }
 
-function forcedCandidate(text: string, units: readonly Unit[], start: number, end: number, canonical?: string): Candidate {
+/** A mention of [start, end) made of the name units of its segment found there. */
+function forcedMention(text: string, segments: readonly PlacedSegment[], start: number, end: number, canonical?: string): Mention {
+  const seg = segments[segmentAt(segments, start)];
+  const units = seg.work.units;
+  const from = start - seg.start;
+  const to = end - seg.start;
   const inside: Unit[] = [];
-  // Units are in text order: start from the first one at or after `start` (binary search).
+  // Units are in text order: start from the first one at or after `from` (binary search).
   let lo = 0;
   let hi = units.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (units[mid].start < start) lo = mid + 1;
+    if (units[mid].start < from) lo = mid + 1;
     else hi = mid;
   }
-  for (let i = lo; i < units.length && units[i].start < end; i++) {
+  for (let i = lo; i < units.length && units[i].start < to; i++) {
     const u = units[i];
-    if (u.end <= end) inside.push(u.kind === 'break' ? { ...u, kind: 'word' } : u);
+    if (u.end <= to) inside.push(u.kind === 'break' ? { ...u, kind: 'word' } : u);
   }
-  return {
-    start,
-    end,
-    text: text.slice(start, end),
-    units: inside.length ? inside : [{ start, end, text: text.slice(start, end), kind: 'word', token: 0, dashBefore: false, endsName: false }],
+  const surface = text.slice(start, end);
+  const c: Candidate = {
+    start: from,
+    end: to,
+    text: surface,
+    key: plainKey(surface),
+    memo: {},
+    units: inside.length ? inside : [withKeys({ start: from, end: to, text: surface, kind: 'word', token: 0, dashBefore: false, endsName: false, key: '', wordKey: null })],
     titled: false,
     placeHint: false,
     sentenceInitial: false,
     inHeading: false,
     nested: false,
-    canonical,
   };
+  return { start, end, c, seg: seg.work, canonical };
 }
 
 export function overriddenType(overrides: PreparedOverrides, name: string, surfaces: readonly string[]): EntityType | undefined {
+  if (!overrides.types.size) return undefined;
   for (const s of [name, ...surfaces]) {
     const t = overrides.types.get(plainKey(s));
     if (t) return t;

@@ -15,7 +15,10 @@ const SENTENCE_END = /[.!?:;]/;
 const WIKI_HEADING = /^\s*=+[^=\n]*=+\s*$/;
 const MARKDOWN_HEADING = /^\s*#{1,6}\s/;
 
-export function findPositions(text: string, tokens: readonly Token[], passages: readonly Passage[]): Positions {
+/** What positions need of a passage. */
+export type PassageSpan = Pick<Passage, 'start' | 'end' | 'kind'>;
+
+export function findPositions(text: string, tokens: readonly Token[], passages: readonly PassageSpan[]): Positions {
   const sentenceInitial = new Uint8Array(tokens.length);
   const inHeading = new Uint8Array(tokens.length);
 

@@ -3,7 +3,8 @@
 import type { EntityType } from '../types';
 import { lastWord, type Candidate } from './candidates';
 import { personShapedUnits } from './personNames';
-import { lookupKnown } from './gazetteer';
+import { lookupKnown, lookupKnownUnit } from './gazetteer';
+import { knownOf, nameUnitsOf } from './features';
 import {
   COMPANY_SUFFIXES,
   CONNECTORS,
@@ -28,7 +29,7 @@ import {
 } from './lexicon';
 import { plainKey } from './normalize';
 import type { Token } from './tokens';
-import { isNameUnit, unitKey } from './units';
+import { unitKey } from './units';
 
 /** Nouns a person's name may qualify ("the Franco regime", "the Bush administration"). */
 const PERSONAL_RULE_NOUNS = new Set(['regime', 'government', 'administration', 'cabinet', 'dynasty', 'army', 'forces', 'party']);
@@ -38,25 +39,17 @@ export const noVotes = (): Votes => ({ person: 0, place: 0, organization: 0, eve
 
 const lower = unitKey;
 
-const nameVotesCache = new WeakMap<Candidate, Votes>();
-
-/** Votes from the name itself: what it is made of. Context votes come separately. */
-export function nameVotes(c: Candidate): Votes {
-  let v = nameVotesCache.get(c);
-  if (!v) nameVotesCache.set(c, (v = computeNameVotes(c)));
-  return v;
-}
-
-function computeNameVotes(c: Candidate): Votes {
+/** Votes from the name itself: what it is made of (memoised as nameVotesOf). Context votes come separately. */
+export function computeNameVotes(c: Candidate): Votes {
   const v = noVotes();
-  const known = lookupKnown(c.knownAs ?? c.text);
+  const known = knownOf(c);
   if (known?.strong) {
     v[known.type] += 100;
     return v;
   }
   // A city or region name can be a surname too ("General Washington"): voted once per entity, see typeOf.
   const units = c.units;
-  const names = units.filter(isNameUnit);
+  const names = nameUnitsOf(c);
   if (units.some((u) => u.kind === 'designation')) v.other += 60;
   if (names.length > 1 && SHIP_PREFIXES.has(lower(units[0]))) v.other += 60; // "USS Monitor"
   if (c.placeHint) v.place += 30;
@@ -103,7 +96,7 @@ function computeNameVotes(c: Candidate): Votes {
   if (shaped) v.person += kindCue ? 20 : 40;
   if (c.titled) v.person += 45;
   // Two or three bare capitalised words are most often a person, unless one is a place or nationality.
-  const placeOrNumber = names.some((u) => lookupKnown(u.text)) || NUMBER_WORDS.has(lower(units[0]));
+  const placeOrNumber = names.some((u) => lookupKnownUnit(u)) || NUMBER_WORDS.has(lower(units[0]));
   if (!kindCue && !shaped && names.length > 1 && !placeOrNumber) v.person += 3;
 
   if (names.length === 1) {
@@ -125,28 +118,26 @@ export function contextVotes(text: string, tokens: readonly Token[], c: Candidat
   const v = noVotes();
   const firstToken = c.units[0].token;
   const lastToken = c.units[c.units.length - 1].token;
-  const word = (t: number) => (t >= 0 && t < tokens.length ? plainKey(tokens[t].text) : '');
-  const sameClause = (a: number, b: number) => !/[.;:!?()\n]/.test(text.slice(tokens[a].end, tokens[b].start));
   let p = firstToken - 1;
   const n = lastToken + 1;
   const possessive = /^['\u2019]s\b/.test(text.slice(c.end, c.end + 3));
-  const after = n < tokens.length && sameClause(lastToken, n) && !possessive && /^\p{Ll}/u.test(tokens[n].text) ? word(n) : '';
+  const after = n < tokens.length && inOneClause(text, tokens, lastToken, n) && !possessive && /^\p{Ll}/u.test(tokens[n].text) ? wordAt(tokens, n) : '';
   // "the Franco regime", "the Clear river": the article goes with the noun after the name.
   const kindNounAfter = PLACE_LAST_WORDS.has(after) || STRUGGLE_NOUNS.has(after) || ORG_LAST_WORDS.has(after) || THING_NOUNS_AFTER.has(after);
-  const article = p >= 0 && tokens[p].text === 'the' && sameClause(p, firstToken);
-  const multiWord = c.units.filter(isNameUnit).length > 1;
+  const article = p >= 0 && tokens[p].text === 'the' && inOneClause(text, tokens, p, firstToken);
+  const multiWord = nameUnitsOf(c).length > 1;
   if (article) {
     // "the Viet Minh", "the Kuomintang": a bare personal name takes no article.
     if (!c.titled && !kindNounAfter) v.person -= 6;
     if (multiWord && !kindNounAfter) v.organization += 2;
     p--;
   }
-  if (p >= 0 && sameClause(p, firstToken)) {
-    const before = word(p);
+  if (p >= 0 && inOneClause(text, tokens, p, firstToken)) {
+    const before = wordAt(tokens, p);
     if (ORG_NOUNS_BEFORE.has(before)) v.organization += 25;
     if (PLACE_PREPOSITIONS.has(before)) v.place += 8;
     else if (WEAK_PLACE_PREPOSITIONS.has(before)) v.place += 4;
-    if ((before === 'of' || before === 'for') && (PLACE_NOUNS_BEFORE.has(word(p - 1)) || STRUGGLE_NOUNS.has(word(p - 1)))) v.place += 25;
+    if ((before === 'of' || before === 'for') && (PLACE_NOUNS_BEFORE.has(wordAt(tokens, p - 1)) || STRUGGLE_NOUNS.has(wordAt(tokens, p - 1)))) v.place += 25;
   }
   if (possessive && !article) v.person += 2;
   if (after) {
@@ -159,6 +150,18 @@ export function contextVotes(text: string, tokens: readonly Token[], c: Candidat
   }
   return v;
 }
+
+/** The key of token t, or '' outside the text. */
+function wordAt(tokens: readonly Token[], t: number): string {
+  return t >= 0 && t < tokens.length ? plainKey(tokens[t].text) : '';
+}
+
+/** No clause or sentence ends between tokens a and b. */
+function inOneClause(text: string, tokens: readonly Token[], a: number, b: number): boolean {
+  for (let i = tokens[a].end; i < tokens[b].start; i++) if (CLAUSE_END.has(text.charCodeAt(i))) return false;
+  return true;
+}
+const CLAUSE_END = new Set([...'.;:!?()\n'].map((ch) => ch.charCodeAt(0)));
 
 export function addVotes(into: Votes, from: Votes): void {
   for (const k of Object.keys(into) as EntityType[]) into[k] += from[k];

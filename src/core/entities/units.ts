@@ -2,7 +2,7 @@
 // prefixes ("pro-", "non-") and glued suffixes ("-based", "-sponsored") cut off, and
 // compounds of names ("Egypt–North", "Libyan–Egyptian") split into parts that remember the dash.
 import { CONNECTORS, NAME_PARTICLES, NON_NAME_PREFIXES, STANDALONE_PARTICLES, POSSESSIVE_NAME_WORDS, TITLE_HEADS, isRomanNumeral } from './lexicon';
-import { plainKey } from './normalize';
+import { joinNameWordKeys, nameWordKey, plainKey } from './normalize';
 import { isUpper, isWordChar, type Token } from './tokens';
 
 export type UnitKind =
@@ -27,13 +27,21 @@ export interface Unit {
   endsName: boolean;
   /** The unit was followed by a possessive 's ("Marye's" in "Marye's Heights"). */
   possessive?: boolean;
+  /** plainKey(text), computed once: every rule looks words up by it. */
+  key: string;
+  /** nameWordKey(text): the word's part of a name key. */
+  wordKey: string | null;
 }
 
 /** Units that carry a name's words (not connectors, initials or numerals). */
 export const isNameUnit = (u: Unit): boolean => u.kind === 'word' || u.kind === 'acronym' || u.kind === 'designation';
 
 /** A unit's lexicon key: lower case, no diacritics or final period. */
-export const unitKey = (u: Unit): string => plainKey(u.text);
+export const unitKey = (u: Unit): string => u.key;
+
+/** nameKey of the units' words. */
+export const nameKeyOfUnits = (units: readonly Unit[]): string =>
+  joinNameWordKeys(units.map((u) => u.wordKey), units.map((u) => u.text));
 
 /** Lower-case words glued after a name that describe it rather than belong to it ("Egypt-based"). */
 const GLUED_SUFFIX_MAX = 4;
@@ -53,7 +61,14 @@ export function toUnits(text: string, tokens: readonly Token[]): Unit[] {
 }
 
 function unit(text: string, start: number, end: number, kind: UnitKind, token: number, dashBefore = false, endsName = false): Unit {
-  return { start, end, text: text.slice(start, end), kind, token, dashBefore, endsName };
+  return withKeys({ start, end, text: text.slice(start, end), kind, token, dashBefore, endsName, key: '', wordKey: null });
+}
+
+/** Sets the keys of a unit from its text (after making or shortening it). */
+export function withKeys(u: Unit): Unit {
+  u.key = plainKey(u.text);
+  u.wordKey = nameWordKey(u.text, u.key);
+  return u;
 }
 
 /** No word of a name is longer; longer tokens (hostile or garbled input) are skipped, which bounds the work. */
@@ -136,22 +151,19 @@ function dashParts(text: string, start: number, end: number): Part[] {
  */
 function splitCompound(text: string, start: number, end: number, index: number, possessive: boolean, out: Unit[], particleLead = false): void {
   const word = text.slice(start, end);
-  const push = (s: number, e: number, kind: UnitKind, dashBefore: boolean, endsName: boolean): void => {
-    if (kind !== 'break') out.push(unit(text, s, e, kind, index, dashBefore, endsName));
-  };
 
-  if (word.length === 1) return push(start, end, isRomanNumeral(word) ? 'numeral' : 'break', false, possessive);
-  if (word.length === 2 && word[1] === '.' && isUpper(word[0])) return push(start, end, 'initial', false, possessive);
-  if (isDigit(word[0])) return push(start, end, 'break', false, false);
+  if (word.length === 1) return pushUnit(out, text, start, end, index, isRomanNumeral(word) ? 'numeral' : 'break', false, possessive);
+  if (word.length === 2 && word[1] === '.' && isUpper(word[0])) return pushUnit(out, text, start, end, index, 'initial', false, possessive);
+  if (isDigit(word[0])) return pushUnit(out, text, start, end, index, 'break', false, false);
   const hasDash = DASH.test(word);
-  if (hasDash && isDesignation(word)) return push(start, end, 'designation', false, possessive);
-  if (isAcronym(word)) return push(start, end, isRomanNumeral(word) ? 'numeral' : 'acronym', false, possessive);
-  if (!hasDash && !particleLead) return push(start, end, 'word', false, possessive); // the common case: one plain word
+  if (hasDash && isDesignation(word)) return pushUnit(out, text, start, end, index, 'designation', false, possessive);
+  if (isAcronym(word)) return pushUnit(out, text, start, end, index, isRomanNumeral(word) ? 'numeral' : 'acronym', false, possessive);
+  if (!hasDash && !particleLead) return pushUnit(out, text, start, end, index, 'word', false, possessive); // the common case: one plain word
 
   const parts = dashParts(text, start, end);
   // "U-boat", "X-ray", "A-bomb": a letter glued to a common noun is a common noun.
   if (parts.length > 1 && parts[0].end - parts[0].start === 1 && !isUpper(text[parts[1].start]) && !particleLead) {
-    return push(start, end, 'break', false, false);
+    return pushUnit(out, text, start, end, index, 'break', false, false);
   }
   // Merge a leading particle ("el-", "al-") and glued short syllables into the capitalised part before.
   const merged: Array<Part & { dash: boolean; cut?: boolean }> = [];
@@ -181,12 +193,17 @@ function splitCompound(text: string, start: number, end: number, index: number, 
     const last = m === merged.length - 1;
     const partText = text.slice(part.start, part.end);
     const kind: UnitKind = /^\p{N}/u.test(partText) ? 'break' : isAcronym(partText) ? 'acronym' : 'word';
-    out.push({
+    out.push(withKeys({
       start: part.start, end: part.end, text: text.slice(part.start, part.end), kind, token: index,
-      dashBefore: part.dash, endsName: (last && possessive) || !!part.cut, possessive: last && possessive,
-    });
+      dashBefore: part.dash, endsName: (last && possessive) || !!part.cut, possessive: last && possessive, key: '', wordKey: null,
+    }));
     if (part.cut) return;
   }
+}
+
+/** Adds a unit of one of splitCompound's whole-word kinds; a break adds nothing. */
+function pushUnit(out: Unit[], text: string, start: number, end: number, index: number, kind: UnitKind, dashBefore: boolean, endsName: boolean): void {
+  if (kind !== 'break') out.push(unit(text, start, end, kind, index, dashBefore, endsName));
 }
 
 /** All capitals (2+ letters), dotted ("U.S."), or with a plural s ("RPGs"). */

@@ -1,0 +1,190 @@
+// What grouping, merging, naming and typing ask of a candidate, computed once per candidate on
+// first use and kept on it (candidate.memo). A candidate of a cached segment keeps its memo from
+// one build to the next, so the global pass of an incremental build mostly looks values up.
+// Every value depends on the candidate alone (and its segment for context votes), never on the
+// rest of the document: memoising it cannot change a result.
+import type { Candidate } from './candidates';
+import { lookupKnown, lookupKnownUnit, type KnownName } from './gazetteer';
+import { CONNECTORS, EVENT_LAST_WORDS, ORG_LAST_WORDS, PLACE_LAST_WORDS, STANDALONE_PARTICLES } from './lexicon';
+import { plainKey } from './normalize';
+import { eastAsianName } from './personNames';
+import type { Token } from './tokens';
+import { computeNameVotes, contextVotes, type Votes } from './typing';
+import { isNameUnit, nameKeyOfUnits, type Unit } from './units';
+
+export interface CandidateMemo {
+  known?: KnownName | null;
+  surfaceKnown?: KnownName | null;
+  nameUnits?: Unit[];
+  nameVotes?: Votes;
+  contextVotes?: Votes;
+  groupKey?: GroupKey;
+  fullKey?: string;
+  namesKey?: string;
+  namesLength?: number;
+  shortKeys?: string[];
+  givenKey?: string | null;
+  orgShortKey?: string | null;
+  mayBeShort?: boolean;
+  initials?: string[];
+  kindWordKey?: string | null;
+}
+
+/** Where a candidate groups when no wiki link or user alias decides. */
+export interface GroupKey {
+  key: string;
+  /** The gazetteer's name for it. */
+  canonical?: string;
+}
+
+/** The gazetteer entry of what it stands for (its knownAs, else its text). */
+export function knownOf(c: Candidate): KnownName | undefined {
+  if (c.memo.known === undefined) c.memo.known = (c.knownAs !== undefined ? lookupKnown(c.knownAs) : surfaceKnownOf(c)) ?? null;
+  return c.memo.known ?? undefined;
+}
+
+/** The gazetteer entry of its text as written. */
+export function surfaceKnownOf(c: Candidate): KnownName | undefined {
+  if (c.memo.surfaceKnown === undefined) c.memo.surfaceKnown = lookupKnown(c.text, c.key) ?? null;
+  return c.memo.surfaceKnown ?? undefined;
+}
+
+/** The units that carry its name's words (not connectors, initials or numerals). */
+export function nameUnitsOf(c: Candidate): Unit[] {
+  return (c.memo.nameUnits ??= c.units.filter(isNameUnit));
+}
+
+export function nameVotesOf(c: Candidate): Votes {
+  return (c.memo.nameVotes ??= computeNameVotes(c));
+}
+
+/** Votes from the words around it, in the text and tokens of its segment. */
+export function contextVotesOf(c: Candidate, text: string, tokens: readonly Token[]): Votes {
+  return (c.memo.contextVotes ??= contextVotes(text, tokens, c));
+}
+
+/** nameKey of all its units ("Anwar el-Sadat" → "anwar sadat"). */
+export function fullKeyOf(c: Candidate): string {
+  return (c.memo.fullKey ??= nameKeyOfUnits(c.units));
+}
+
+/** nameKey of its name units only. */
+export function namesKeyOf(c: Candidate): string {
+  return (c.memo.namesKey ??= nameKeyOfUnits(nameUnitsOf(c)));
+}
+
+/** Words of its name units' key: how full a form of a name it is. */
+export function namesLengthOf(c: Candidate): number {
+  return (c.memo.namesLength ??= namesKeyOf(c).split(' ').length);
+}
+
+const STATE_WORDS = new Set(['republic', 'kingdom', 'state', 'commonwealth', 'federation', 'emirate', 'sultanate', 'principality', 'duchy']);
+
+export function groupKeyOf(c: Candidate): GroupKey {
+  if (!c.memo.groupKey) {
+    const known = knownOf(c) ?? officialNameOf(c);
+    c.memo.groupKey = known ? { key: 'known:' + plainKey(known.canonical), canonical: known.canonical } : { key: 'name:' + fullKeyOf(c) };
+  }
+  return c.memo.groupKey;
+}
+
+/**
+ * "Islamic Republic of Iran", "Kingdom of Saudi Arabia", "State of Israel": an official name of a
+ * known country is that country (the alternates table, checked first, holds the exceptions such as
+ * "Republic of Korea").
+ */
+function officialNameOf(c: Candidate): KnownName | undefined {
+  const of = c.units.findIndex((u) => u.kind === 'connector' && u.key === 'of');
+  if (of < 1 || !STATE_WORDS.has(c.units[of - 1].key)) return undefined;
+  const rest = c.units.slice(of + 1).filter((u) => u.key !== 'the');
+  if (!rest.length) return undefined;
+  const country = lookupKnown(rest.map((u) => u.text).join(' '));
+  return country && country.strong && !country.demonym && country.type === 'place' ? country : undefined;
+}
+
+/** Keys under which a full personal name may be referred to: its tails ("Sadat", "Abdel Nasser"), and for East Asian names the family name ("Kim"). */
+export function shortKeysOf(c: Candidate): string[] {
+  if (c.memo.shortKeys) return c.memo.shortKeys;
+  const names = nameUnitsOf(c);
+  const keys: string[] = [];
+  for (let s = 1; s < names.length; s++) keys.push(nameKeyOfUnits(names.slice(s)));
+  // "Jean de Lattre de Tassigny" is also "de Lattre": the words after each particle.
+  for (let i = 0; i < c.units.length - 1; i++) {
+    if (c.units[i].kind !== 'connector' || !STANDALONE_PARTICLES.has(c.units[i].key)) continue;
+    let j = i + 1;
+    while (j < c.units.length && isNameUnit(c.units[j])) j++;
+    if (j > i + 1) keys.push(nameKeyOfUnits(c.units.slice(i + 1, j)));
+  }
+  if (eastAsianName(c.units)) {
+    const family = names[0].wordKey;
+    if (family) keys.push(family);
+  }
+  return (c.memo.shortKeys = keys);
+}
+
+/** Its first name word as a given name ("Hamilcar" for "Hamilcar Barca"), unless a place or an East Asian family name. */
+export function givenKeyOf(c: Candidate): string | null {
+  if (c.memo.givenKey === undefined) {
+    const first = nameUnitsOf(c)[0];
+    c.memo.givenKey = !first || eastAsianName(c.units) || lookupKnownUnit(first) ? null : first.wordKey;
+  }
+  return c.memo.givenKey;
+}
+
+/** Trailing words of company names that their short form leaves out ("Orascom Telecom Holding" → "Orascom"). */
+const ORG_SUFFIX_WORDS = new Set(['holding', 'holdings', 'telecom', 'group', 'inc', 'ltd', 'plc', 'sa', 'ag', 'gmbh', 'corp', 'co', 'international']);
+
+/** "Orascom" for "Orascom Telecom Holding": its name without trailing kind words; null if none to drop. */
+export function orgShortKeyOf(c: Candidate): string | null {
+  if (c.memo.orgShortKey === undefined) {
+    const names = nameUnitsOf(c);
+    let end = names.length;
+    while (end > 1 && (ORG_LAST_WORDS.has(names[end - 1].key) || ORG_SUFFIX_WORDS.has(names[end - 1].key))) end--;
+    const cut = end === names.length || end === 0 || c.units.some((u) => u.kind === 'connector');
+    c.memo.orgShortKey = cut ? null : nameKeyOfUnits(names.slice(0, end));
+  }
+  return c.memo.orgShortKey;
+}
+
+/** A short form may stand for a personal name: not a gazetteer country, no numeral, no kind word at its end. */
+export function mayBeShortNameOf(c: Candidate): boolean {
+  if (c.memo.mayBeShort === undefined) {
+    const known = surfaceKnownOf(c);
+    const last = nameUnitsOf(c).at(-1);
+    c.memo.mayBeShort =
+      !(known && known.strong) &&
+      !c.units.some((u) => u.kind === 'numeral') && // "Charles I" is a name of its own
+      !!last && last.kind === 'word' &&
+      !EVENT_LAST_WORDS.has(last.key) && !ORG_LAST_WORDS.has(last.key) && !PLACE_LAST_WORDS.has(last.key);
+  }
+  return c.memo.mayBeShort;
+}
+
+/** Initials of a multi-word name, with and without hyphenated parts ("Non-Aligned Movement" → NAM). */
+export function initialsOf(c: Candidate): string[] {
+  if (c.memo.initials) return c.memo.initials;
+  const words = c.units.filter((u) => isNameUnit(u) && !CONNECTORS.has(u.key));
+  if (words.length < 2) return (c.memo.initials = []);
+  const plain = words.map((u) => u.text[0]).join('');
+  const parts = words.map((u) => u.text.split(/[-\u2013]/).map((p) => p[0] ?? '').join('')).join('');
+  // "Mohammed bin Salman" → MBS: name particles count too.
+  const withParticles = c.units.filter((u) => u.kind !== 'connector' || STANDALONE_PARTICLES.has(u.key)).map((u) => u.text[0]).join('');
+  return (c.memo.initials = [...new Set([plain, parts, withParticles].map((s) => s.toUpperCase()))]);
+}
+
+/** The kind word ending a multi-word event or organisation name ("revolution" in "French Revolution"), else null. */
+export function kindWordKeyOf(c: Candidate): string | null {
+  if (c.memo.kindWordKey === undefined) {
+    const names = nameUnitsOf(c);
+    const last = names[names.length - 1];
+    const usable = names.length >= 2 && !c.nested && !last.dashBefore; // not "Counter-Revolution"
+    c.memo.kindWordKey = usable && (EVENT_LAST_WORDS.has(last.key) || ORG_LAST_WORDS.has(last.key)) ? last.key : null;
+  }
+  return c.memo.kindWordKey;
+}
+
+/** One acronym alone ("UN", "DPRK"). */
+export const isLoneAcronym = (c: Candidate): boolean => c.units.length === 1 && c.units[0].kind === 'acronym';
+
+/** One word alone that the gazetteer does not know ("Revolution", "Sadat"). */
+export const isLoneUnknownWord = (c: Candidate): boolean => c.units.length === 1 && c.units[0].kind === 'word' && !surfaceKnownOf(c);
