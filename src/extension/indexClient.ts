@@ -1,8 +1,9 @@
 // The extension host's side of the index worker: sends each document version to the worker
 // (a worker_threads Worker in the Node extension host, a Web Worker in VS Code for the Web), gets
 // the plain index data back and never hands out a superseded version's result. The worker starts
-// on the first request, not on activation, and again after it stopped. Where no worker can be
-// started at all, indexing happens in-process.
+// on the first request, not on activation, and again after it stopped: the job it was running
+// then fails, the documents that only waited behind it are sent to the new worker. Where no
+// worker can be started at all, indexing happens in-process.
 import type { IncrementalIndexer } from '../core/incremental';
 import type { ArticleIndexData, IndexOptions } from '../core/types';
 import { expandIndexData } from './indexTransfer';
@@ -20,6 +21,8 @@ interface Waiting {
   version: number;
   text: string;
   options: IndexOptions;
+  /** Sent again to a new worker once already, after a worker stopped while it waited. */
+  resent?: boolean;
   resolve(data: ArticleIndexData | undefined): void;
   reject(error: Error): void;
 }
@@ -32,6 +35,8 @@ export interface IndexClientLog {
 export class IndexClient {
   private worker: WorkerLike | undefined;
   private crashes = 0;
+  /** The job the worker said it is indexing now ('started'), until it replies for it. */
+  private running: { key: string; version: number } | undefined;
   /** No worker can be started here (no Worker in this host): index in-process. */
   private unavailable = false;
   private readonly waiting = new Map<string, Waiting>();
@@ -119,6 +124,11 @@ export class IndexClient {
   }
 
   private onMessage(m: FromIndexWorker): void {
+    if (m.type === 'started') {
+      this.running = { key: m.key, version: m.version };
+      return;
+    }
+    if (this.running?.key === m.key && this.running.version === m.version) this.running = undefined;
     const w = this.waiting.get(m.key);
     if (!w || w.version !== m.version) return; // a superseded version: never delivered
     this.waiting.delete(m.key);
@@ -131,12 +141,36 @@ export class IndexClient {
     if (this.worker !== worker) return;
     this.worker = undefined;
     this.crashes++;
-    this.log.error(`Index worker stopped (${this.crashes} times so far); the next request starts another`, error);
+    const running = this.running;
+    this.running = undefined;
     void worker.terminate();
-    // What was waiting fails; it is not retried here: what stopped the worker (an input that
-    // exhausts its memory, say) would stop the extension host too.
-    const waiting = [...this.waiting.values()];
-    this.waiting.clear();
-    for (const w of waiting) w.reject(new Error(`the index worker stopped: ${error instanceof Error ? error.message : String(error)}`));
+    const reason = error instanceof Error ? error.message : String(error);
+    const culprit = running && this.waiting.get(running.key)?.version === running.version ? running.key : undefined;
+    this.log.error(`Index worker stopped (${this.crashes} times so far)${culprit ? ` while indexing ${culprit}` : ''}; the next request starts another`, error);
+    // The job that was running fails, and is not retried (nor indexed here: what stopped the
+    // worker, an input that exhausts its memory say, would stop the extension host too). The
+    // others only waited behind it: they go to a new worker, once.
+    const waiting = [...this.waiting.entries()];
+    const again: [string, Waiting][] = [];
+    for (const [key, w] of waiting) {
+      if (key === culprit || w.resent) {
+        this.waiting.delete(key);
+        w.reject(new Error(key === culprit ? `the index worker stopped while indexing it: ${reason}` : `the index worker stopped: ${reason}`));
+      } else {
+        again.push([key, w]);
+      }
+    }
+    if (again.length === 0) return;
+    const next = this.start();
+    for (const [key, w] of again) {
+      w.resent = true;
+      try {
+        if (!next) throw new Error('no index worker');
+        next.postMessage({ type: 'index', key, version: w.version, text: w.text, options: w.options });
+      } catch (e) {
+        this.waiting.delete(key);
+        w.reject(new Error(`the index worker stopped and could not be started again: ${e instanceof Error ? e.message : String(e)}`));
+      }
+    }
   }
 }

@@ -54,6 +54,7 @@ export class IndexWorkerLoop {
     this.pending.delete(key);
     let indexer = this.indexers.get(key);
     if (!indexer) this.indexers.set(key, (indexer = new IncrementalIndexer()));
+    this.post({ type: 'started', key, version: job.version });
     const t0 = performance.now();
     try {
       const data = indexer.update(job.text, {

@@ -9,6 +9,8 @@ export type ToIndexWorker =
   | { type: 'drop'; key: string };
 
 export type FromIndexWorker =
+  /** This version is being indexed now (one job at a time): if the worker stops before it replies, this job stopped it. */
+  | { type: 'started'; key: string; version: number }
   /** `data` without the texts of dates, events and mentions (see indexTransfer.ts). */
   | { type: 'done'; key: string; version: number; data: ArticleIndexData; ms: number }
   /** Superseded by a newer version before or while it was indexed. */

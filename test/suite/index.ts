@@ -22,6 +22,7 @@ const TEST_FILES: Record<string, () => Promise<unknown>> = {
   'navigation.test.ts': () => import('./navigation.test'),
   'size.test.ts': () => import('./size.test'),
   'timeline.test.ts': () => import('./timeline.test'),
+  'worker.test.ts': () => import('./worker.test'),
 };
 
 // test/e2e/run.mjs sets CHRONOLENS_SUITE_MARKERS=1: mocha's lines are then marked (so the runner

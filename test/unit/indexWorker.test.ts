@@ -10,12 +10,13 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 
 describe('index worker loop', () => {
   it('indexes a version and replies with the same data a full build gives', async () => {
-    const replies: FromIndexWorker[] = [];
-    const loop = new IndexWorkerLoop((m) => replies.push(m));
+    const all: FromIndexWorker[] = [];
+    const loop = new IndexWorkerLoop((m) => all.push(m));
     loop.receive({ type: 'index', key: 'a', version: 1, text: sample, options: {} });
     await settle();
-    assert.equal(replies.length, 1);
-    const r = replies[0];
+    // 'started' first: the host knows which job was running if the worker stops.
+    assert.deepEqual(all.map((m) => m.type), ['started', 'done']);
+    const r = all[1];
     assert.equal(r.type, 'done');
     // Sent without the span texts, which the host puts back from its own copy of the text.
     assert.deepEqual(r.type === 'done' && expandIndexData(structuredClone(r.data), sample), structuredClone(buildIndexData(sample)));
@@ -28,7 +29,7 @@ describe('index worker loop', () => {
     loop.receive({ type: 'index', key: 'a', version: 1, text: sample, options: {} });
     loop.receive({ type: 'index', key: 'a', version: 2, text: sample + '\n\nIn 1999 nothing happened.', options: {} });
     await settle();
-    assert.deepEqual(replies.map((m) => [m.type, m.version]), [['cancelled', 1], ['done', 2]]);
+    assert.deepEqual(replies.filter((m) => m.type !== 'started').map((m) => [m.type, m.version]), [['cancelled', 1], ['done', 2]]);
   });
 
   it('abandons a running version between stages when a newer one comes in (poll)', async () => {
@@ -47,7 +48,7 @@ describe('index worker loop', () => {
     inbox.push(() => loop.receive({ type: 'index', key: 'a', version: 2, text: sample + ' x', options: {} }));
     await settle();
     await settle();
-    assert.deepEqual(replies.map((m) => [m.type, m.version]), [['cancelled', 1], ['done', 2]]);
+    assert.deepEqual(replies.filter((m) => m.type !== 'started').map((m) => [m.type, m.version]), [['cancelled', 1], ['done', 2]]);
   });
 
   it('keeps documents apart and forgets a dropped one', async () => {
@@ -57,6 +58,6 @@ describe('index worker loop', () => {
     loop.receive({ type: 'index', key: 'b', version: 7, text: 'In 1956 Egypt.', options: {} });
     loop.receive({ type: 'drop', key: 'a' });
     await settle();
-    assert.deepEqual(replies.map((m) => [m.key, m.type, m.version]), [['a', 'cancelled', 1], ['b', 'done', 7]]);
+    assert.deepEqual(replies.filter((m) => m.type !== 'started').map((m) => [m.key, m.type, m.version]), [['a', 'cancelled', 1], ['b', 'done', 7]]);
   });
 });
