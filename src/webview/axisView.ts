@@ -11,6 +11,7 @@ export interface AxisCallbacks {
 }
 
 const PAD = 14;
+const PRECISIONS: readonly string[] = ['day', 'month', 'season', 'year', 'decade', 'century', 'interval', 'set'];
 const LANE = 7;
 
 interface Colors {
@@ -30,7 +31,10 @@ export class AxisView {
   private readonly spacer: HTMLDivElement;
   private axis: TimeAxis = buildAxis([]);
   private events: readonly EventView[] = [];
-  private shown = new Set<string>();
+  /** Per event (by position in `events`): 1 when the filters show it. */
+  private shown = new Uint8Array(0);
+  /** Position in `events` of every event id. */
+  private indexOf = new Map<string, number>();
   private selectedId: string | null = null;
   private band: [number, number] | null = null;
   private zoom = 1;
@@ -40,17 +44,42 @@ export class AxisView {
   private version = 0;
   private readonly layer = document.createElement('canvas');
   private layerKey = '';
-  /** Where each event's mark went on the layer (canvas pixels of the viewport). */
-  private readonly positions = new Map<string, { x: number; y0: number; y1: number }>();
+  /** Where each event's mark went on the layer (CSS pixels of the viewport; NaN when not drawn), by position in `events`. */
+  private markX = new Float32Array(0);
+  private markTop = new Float32Array(0);
+  private markBottom = new Float32Array(0);
   private frame = 0;
+  /**
+   * The element's size and scroll position, kept here (from the resize observer and scroll
+   * events, and as written) so that drawing and following the list never read layout: a read
+   * after the list's rows changed would force a layout in the middle of every render.
+   */
+  private width = 0;
+  private height = 0;
+  private scroll = 0;
+  /** A scroll position to write at the next draw (writes force a layout too). */
+  private pendingScroll: number | undefined;
 
   constructor(private readonly callbacks: AxisCallbacks) {
     this.canvas = h('canvas', { class: 'axis-canvas', attrs: { 'aria-hidden': 'true' } });
     this.spacer = h('div', { class: 'axis-spacer' });
     this.element = h('div', { class: 'axis', attrs: { role: 'img', 'aria-label': 'Time axis' } }, this.canvas, this.spacer);
-    this.element.addEventListener('scroll', () => this.schedule());
+    this.element.addEventListener('scroll', () => {
+      if (this.pendingScroll === undefined) this.scroll = this.element.scrollTop;
+      this.schedule();
+    });
     this.element.addEventListener('click', (e) => this.onClick(e));
-    new ResizeObserver(() => this.layout()).observe(this.element);
+    // Called after layout, before paint: drawing here puts a resized axis in the same frame.
+    new ResizeObserver(() => {
+      const width = this.element.clientWidth;
+      const height = this.element.clientHeight;
+      if (width === this.width && height === this.height) return;
+      this.width = width;
+      this.height = height;
+      this.spacer.style.height = `${this.contentHeight() + 2 * PAD}px`;
+      this.revealBand();
+      this.draw();
+    }).observe(this.element);
     // Theme switches change the body's class: re-read the colours.
     new MutationObserver(() => {
       this.colors = undefined;
@@ -64,13 +93,32 @@ export class AxisView {
     if (events !== this.events) {
       this.events = events;
       this.axis = buildAxis(events);
+      this.indexOf = new Map(events.map((e, i) => [e.id, i]));
+      this.markX = new Float32Array(events.length);
+      this.markTop = new Float32Array(events.length);
+      this.markBottom = new Float32Array(events.length);
       const a = this.axis;
       const label = a.segments.length
         ? `Time axis from ${Math.floor(a.from)} to ${Math.floor(a.to)}${a.breaks.length ? `, ${a.breaks.length} long gap${a.breaks.length > 1 ? 's' : ''} compressed` : ''}`
         : 'Time axis (empty)';
       this.element.setAttribute('aria-label', label);
     }
-    this.shown = new Set(shown.map((e) => e.id));
+    // `shown` is a subsequence of `events` (same objects, same order): one walk marks it.
+    this.shown = new Uint8Array(events.length);
+    let j = 0;
+    for (let i = 0; i < events.length && j < shown.length; i++) {
+      if (events[i] === shown[j]) {
+        this.shown[i] = 1;
+        j++;
+      }
+    }
+    if (j < shown.length) {
+      // Not a subsequence of the same objects (never so from main.ts): look the ids up.
+      for (const e of shown) {
+        const i = this.indexOf.get(e.id);
+        if (i !== undefined) this.shown[i] = 1;
+      }
+    }
     this.version++;
     this.layout();
   }
@@ -80,11 +128,11 @@ export class AxisView {
   }
 
   setZoom(zoom: number): void {
-    const h0 = this.element.clientHeight;
-    const center = (this.element.scrollTop + h0 / 2) / Math.max(1, this.contentHeight());
+    const h0 = this.height;
+    const center = (this.scrollPosition() + h0 / 2) / Math.max(1, this.contentHeight());
     this.zoom = zoom;
     this.layout();
-    this.element.scrollTop = center * this.contentHeight() - h0 / 2;
+    this.scrollTo(center * this.contentHeight() - h0 / 2);
   }
 
   select(id: string | null): void {
@@ -96,27 +144,42 @@ export class AxisView {
   /** The list shows events from `first` to `last`: draw the band and keep it in view. */
   setBand(first: EventView | undefined, last: EventView | undefined): void {
     this.band = first && last ? [first.from, Math.max(first.to, last.from)] : null;
-    if (this.band) {
-      const y0 = this.unitY(toUnit(this.axis, this.band[0]));
-      const y1 = this.unitY(toUnit(this.axis, this.band[1]));
-      const view = this.element.clientHeight;
-      const top = this.element.scrollTop;
-      if (y0 < top || y1 > top + view) this.element.scrollTop = Math.max(0, (y0 + y1) / 2 - view / 2);
-    }
+    this.revealBand();
     this.schedule();
   }
 
+  private revealBand(): void {
+    if (this.band) {
+      const y0 = this.unitY(toUnit(this.axis, this.band[0]));
+      const y1 = this.unitY(toUnit(this.axis, this.band[1]));
+      const view = this.height;
+      const top = this.scrollPosition();
+      if (y0 < top || y1 > top + view) this.scrollTo((y0 + y1) / 2 - view / 2);
+    }
+  }
+
   private followSelection(): void {
-    const event = this.events.find((e) => e.id === this.selectedId);
-    if (!event) return;
-    const y = this.unitY(toUnit(this.axis, event.from));
-    const top = this.element.scrollTop;
-    const view = this.element.clientHeight;
-    if (y < top + PAD || y > top + view - PAD) this.element.scrollTop = Math.max(0, y - view / 2);
+    const i = this.selectedId === null ? undefined : this.indexOf.get(this.selectedId);
+    if (i === undefined) return;
+    const y = this.unitY(toUnit(this.axis, this.events[i].from));
+    const top = this.scrollPosition();
+    const view = this.height;
+    if (y < top + PAD || y > top + view - PAD) this.scrollTo(y - view / 2);
+  }
+
+  private scrollPosition(): number {
+    return this.pendingScroll ?? this.scroll;
+  }
+
+  /** Scrolls (at the next draw), clamped as the browser would. */
+  private scrollTo(top: number): void {
+    const max = Math.max(0, this.contentHeight() + 2 * PAD - this.height);
+    this.pendingScroll = Math.round(Math.min(max, Math.max(0, top)));
+    this.schedule();
   }
 
   private contentHeight(): number {
-    return Math.max(1, (this.element.clientHeight - 2 * PAD) * this.zoom);
+    return Math.max(1, (this.height - 2 * PAD) * this.zoom);
   }
 
   private pxPerUnit(): number {
@@ -171,8 +234,13 @@ export class AxisView {
   private drawAxis(): void {
     cancelAnimationFrame(this.frame);
     this.frame = 0;
-    const width = this.element.clientWidth;
-    const height = this.element.clientHeight;
+    if (this.pendingScroll !== undefined) {
+      if (this.pendingScroll !== this.scroll) this.element.scrollTop = this.pendingScroll;
+      this.scroll = this.pendingScroll;
+      this.pendingScroll = undefined;
+    }
+    const width = this.width;
+    const height = this.height;
     if (width === 0 || height === 0) return;
     const dpr = window.devicePixelRatio || 1;
     const pw = Math.round(width * dpr);
@@ -190,7 +258,7 @@ export class AxisView {
     ctx.clearRect(0, 0, pw, ph);
     if (this.axis.segments.length === 0) return;
 
-    const scroll = this.element.scrollTop;
+    const scroll = this.scroll;
     // The canvas covers the viewport: it moves with the scroll position and draws what is in view.
     this.canvas.style.transform = `translateY(${scroll}px)`;
     // Scale read once per draw: the element's size is a layout read, far too slow per event.
@@ -230,7 +298,8 @@ export class AxisView {
     ctx.drawImage(this.layer, 0, 0);
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
 
-    const selected = this.selectedId === null || !this.shown.has(this.selectedId) ? undefined : this.positions.get(this.selectedId);
+    const k = this.selectedId === null ? undefined : this.indexOf.get(this.selectedId);
+    const selected = k === undefined || !this.shown[k] || Number.isNaN(this.markX[k]) ? undefined : { x: this.markX[k], y0: this.markTop[k], y1: this.markBottom[k] };
     if (selected) {
       ctx.strokeStyle = c.selected;
       ctx.lineWidth = 2;
@@ -310,24 +379,36 @@ export class AxisView {
     // Event marks, in lanes so that overlapping ones sit side by side.
     const laneX0 = lineX + 6;
     const lanes = Math.max(1, Math.floor((width - laneX0 - 2) / LANE));
-    const laneEnd = new Array<number>(lanes).fill(-Infinity);
-    this.positions.clear();
-    const drawn = new Set<string>();
-    for (const e of this.events) {
+    const laneEnd = new Float64Array(lanes).fill(-Infinity);
+    this.markX.fill(NaN);
+    const drawn = new Set<number>();
+    const events = this.events;
+    for (let i = 0; i < events.length; i++) {
+      const e = events[i];
       const y0 = y(toUnit(this.axis, e.from));
-      const y1 = Math.max(y(toUnit(this.axis, e.to)), y0);
+      const y1 = e.to === e.from ? y0 : Math.max(y(toUnit(this.axis, e.to)), y0);
       if (y1 < -8 || y0 > height + 8) continue;
       const isBar = e.precision !== 'day' && y1 - y0 >= 3;
       const top = isBar ? y0 : (y0 + y1) / 2 - 3;
       const bottom = isBar ? Math.max(y1, y0 + 5) : top + 6;
-      let lane = laneEnd.findIndex((end) => end < top);
-      if (lane < 0) lane = laneEnd.indexOf(Math.min(...laneEnd));
+      let lane = 0;
+      while (lane < lanes && laneEnd[lane] >= top) lane++;
+      if (lane === lanes) {
+        lane = 0;
+        for (let l = 1; l < lanes; l++) if (laneEnd[l] < laneEnd[lane]) lane = l;
+      }
       laneEnd[lane] = bottom + 1;
       const x = laneX0 + lane * LANE + LANE / 2;
-      const shown = this.shown.has(e.id);
-      this.positions.set(e.id, { x, y0: top, y1: bottom });
-      // Thousands of events share pixels: draw each distinct mark once.
-      const key = `${lane}|${Math.round(top)}|${Math.round(bottom)}|${e.precision}|${e.uncertain}|${e.approximate}|${shown}`;
+      const shown = this.shown[i] === 1;
+      this.markX[i] = x;
+      this.markTop[i] = top;
+      this.markBottom[i] = bottom;
+      // Thousands of events share pixels: draw each distinct mark once. The key packs the lane,
+      // the rounded ends (the layer is the viewport, ± a few pixels, so < 2^15 pixels) and the style.
+      const style = (PRECISIONS.indexOf(e.precision) + 1) * 8 + (e.uncertain ? 4 : 0) + (e.approximate ? 2 : 0) + (shown ? 1 : 0);
+      const keyTop = Math.min(32000, Math.max(-64, Math.round(top))) + 64;
+      const keyBottom = Math.min(32000, Math.max(-64, Math.round(bottom))) + 64;
+      const key = ((lane * 32768 + keyTop) * 32768 + keyBottom) * 128 + style;
       if (drawn.has(key)) continue;
       drawn.add(key);
       ctx.globalAlpha = shown ? 1 : 0.35;
@@ -339,12 +420,13 @@ export class AxisView {
   private onClick(e: MouseEvent): void {
     if (this.axis.segments.length === 0) return;
     const rect = this.element.getBoundingClientRect();
-    const unit = (e.clientY - rect.top + this.element.scrollTop - PAD) / Math.max(this.pxPerUnit(), 1e-9);
+    const unit = (e.clientY - rect.top + this.scrollPosition() - PAD) / Math.max(this.pxPerUnit(), 1e-9);
     const year = fromUnit(this.axis, unit);
     let best: EventView | undefined;
     let bestDistance = Infinity;
-    for (const ev of this.events) {
-      if (!this.shown.has(ev.id)) continue;
+    for (let i = 0; i < this.events.length; i++) {
+      const ev = this.events[i];
+      if (!this.shown[i]) continue;
       const d = year < ev.from ? ev.from - year : year > ev.to ? year - ev.to : 0;
       if (d < bestDistance) {
         best = ev;

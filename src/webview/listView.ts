@@ -34,10 +34,20 @@ export class ListView {
   private offsets: Float64Array = new Float64Array(1);
   /** Row index of every shown event, by position among the shown events. */
   private eventRows: number[] = [];
-  private readonly rowOfEvent = new Map<string, number>();
+  /** Row index by event id: built when first asked for after new rows (not on every keystroke). */
+  private rowIndex: Map<string, number> | undefined;
   private readonly rendered = new Map<number, HTMLElement>();
   private selectedId: string | null = null;
   private frame = 0;
+  /**
+   * The viewport's height and scroll position, kept here (from the resize observer and scroll
+   * events, and as written) so that rendering never reads layout: reading either after the rows
+   * changed forces a layout in the middle of every filter change.
+   */
+  private height = 0;
+  private top = 0;
+  /** A scroll position written while the list was hidden, to write again when it shows. */
+  private restore: number | undefined;
 
   constructor(private readonly callbacks: ListCallbacks) {
     this.spacer = h('div', { class: 'list-spacer' });
@@ -46,10 +56,24 @@ export class ListView {
       { class: 'list', attrs: { role: 'listbox', tabindex: '0', 'aria-label': 'Events in time order' } },
       this.spacer,
     );
-    this.element.addEventListener('scroll', () => this.schedule());
+    this.element.addEventListener('scroll', () => {
+      this.top = this.element.scrollTop;
+      this.schedule();
+    });
     this.element.addEventListener('keydown', (e) => this.onKey(e));
     this.element.addEventListener('click', (e) => this.onClick(e));
-    new ResizeObserver(() => this.schedule()).observe(this.element);
+    // Called after layout, before paint: rows rendered here appear in the same frame.
+    new ResizeObserver(() => {
+      const height = this.element.clientHeight;
+      if (height === this.height) return;
+      this.height = height;
+      if (height > 0) {
+        if (this.restore !== undefined) this.element.scrollTop = this.restore;
+        this.restore = undefined;
+        this.top = this.element.scrollTop;
+        this.render();
+      }
+    }).observe(this.element);
   }
 
   get events(): EventView[] {
@@ -61,30 +85,47 @@ export class ListView {
     this.rows = rows;
     this.offsets = rowOffsets(rows);
     this.eventRows = [];
-    this.rowOfEvent.clear();
-    rows.forEach((row, i) => {
-      if (row.kind === 'event') {
-        this.eventRows.push(i);
-        this.rowOfEvent.set(row.event.id, i);
-      }
-    });
+    this.rowIndex = undefined;
+    for (let i = 0; i < rows.length; i++) if (rows[i].kind === 'event') this.eventRows.push(i);
     for (const el of this.rendered.values()) el.remove();
     this.rendered.clear();
     this.spacer.style.height = `${this.offsets[rows.length]}px`;
-    if (scrollTop !== undefined) this.element.scrollTop = scrollTop;
+    // Where the browser will put the scroll position: the one asked for or kept, within the new height.
+    this.scrollTo(scrollTop ?? this.top);
     this.render();
   }
 
   get scrollTop(): number {
-    return this.element.scrollTop;
+    return this.top;
+  }
+
+  /** The height of the viewport: as last observed, or (before the first observation) read once. */
+  private viewHeight(): number {
+    if (this.height === 0 && !this.element.hidden) this.height = this.element.clientHeight;
+    return this.height || 600;
+  }
+
+  /**
+   * Scrolls to `top`, writing the element only when the position moves (a write forces a layout);
+   * the browser clamps it to the content, and so does the position kept here.
+   */
+  private scrollTo(top: number): void {
+    const want = Math.max(0, Math.round(top));
+    if (want !== this.top) {
+      this.element.scrollTop = want;
+      // A hidden list (before the first model) ignores the write: it is made again once shown.
+      this.restore = this.height === 0 || this.element.hidden ? want : undefined;
+    }
+    this.top = Math.min(want, Math.max(0, this.offsets[this.rows.length] - this.viewHeight()));
   }
 
   /** Renders the rows in view; returns how many exist in the DOM. Timed by the caller. */
   render(): number {
     cancelAnimationFrame(this.frame);
     this.frame = 0;
-    const height = this.element.clientHeight || 600;
-    const [first, last] = visibleRows(this.offsets, this.element.scrollTop, height);
+    const height = this.viewHeight();
+    const top = this.top;
+    const [first, last] = visibleRows(this.offsets, top, height);
     for (const [i, el] of this.rendered) {
       if (i < first || i >= last) {
         el.remove();
@@ -102,7 +143,6 @@ export class ListView {
       }
     }
     this.applySelection();
-    const top = this.element.scrollTop;
     let firstEvent: EventView | undefined;
     let lastEvent: EventView | undefined;
     for (let i = first; i < last; i++) {
@@ -131,6 +171,14 @@ export class ListView {
     return this.rowOfEvent.has(id);
   }
 
+  private get rowOfEvent(): Map<string, number> {
+    if (!this.rowIndex) {
+      this.rowIndex = new Map();
+      for (const r of this.eventRows) this.rowIndex.set((this.rows[r] as Extract<Row, { kind: 'event' }>).event.id, r);
+    }
+    return this.rowIndex;
+  }
+
   focus(): void {
     this.element.focus();
   }
@@ -140,13 +188,13 @@ export class ListView {
     if (r === undefined) return;
     const top = this.offsets[r];
     const bottom = this.offsets[r + 1];
-    const view = this.element.clientHeight || 600;
-    const scroll = this.element.scrollTop;
+    const view = this.viewHeight();
+    const scroll = this.top;
     // Keep the group heading above the first event of a group in view as well.
     const headingTop = r > 0 && this.rows[r - 1].kind !== 'event' ? this.offsets[r - 1] : top;
-    if (mode === 'center') this.element.scrollTop = Math.max(0, top - (view - (bottom - top)) / 2);
-    else if (headingTop < scroll) this.element.scrollTop = headingTop;
-    else if (bottom > scroll + view) this.element.scrollTop = bottom - view;
+    if (mode === 'center') this.scrollTo(top - (view - (bottom - top)) / 2);
+    else if (headingTop < scroll) this.scrollTo(headingTop);
+    else if (bottom > scroll + view) this.scrollTo(bottom - view);
     this.render();
   }
 
@@ -268,7 +316,7 @@ export class ListView {
     const n = this.eventRows.length;
     if (n === 0) return;
     const current = this.selectedId === null ? -1 : this.eventRows.indexOf(this.rowOfEvent.get(this.selectedId) ?? -1);
-    const page = Math.max(1, Math.floor((this.element.clientHeight || 600) / ROW_HEIGHT.event) - 1);
+    const page = Math.max(1, Math.floor(this.viewHeight() / ROW_HEIGHT.event) - 1);
     let next: number | undefined;
     switch (e.key) {
       case 'ArrowDown':
@@ -306,7 +354,7 @@ export class ListView {
   }
 
   private firstInView(): number {
-    const top = this.element.scrollTop;
+    const top = this.top;
     const k = this.eventRows.findIndex((r) => this.offsets[r] >= top);
     return k < 0 ? 0 : k;
   }
