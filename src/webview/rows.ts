@@ -13,42 +13,53 @@ export const ROW_HEIGHT: Record<Row['kind'], number> = { group: 28, gap: 26, eve
 
 /** The group an event falls in, by the year it starts. */
 export function groupOf(from: number, grouping: Grouping): { key: string; label: string } | undefined {
+  const n = groupNumber(from, grouping);
+  return n === undefined ? undefined : groupNamed(n, grouping);
+}
+
+/** The year or decade (its first year) of a group; undefined when ungrouped. */
+function groupNumber(from: number, grouping: Grouping): number | undefined {
   const year = Math.floor(from + 1e-9);
-  if (grouping === 'year') return { key: `y${year}`, label: yearLabel(year) };
-  if (grouping === 'decade') {
-    const decade = Math.floor(year / 10) * 10;
-    return { key: `d${decade}`, label: decade > 0 ? `${decade}s` : `${yearLabel(decade)}s` };
-  }
+  if (grouping === 'year') return year;
+  if (grouping === 'decade') return Math.floor(year / 10) * 10;
   return undefined;
+}
+
+function groupNamed(n: number, grouping: Grouping): { key: string; label: string } {
+  if (grouping === 'year') return { key: `y${n}`, label: yearLabel(n) };
+  return { key: `d${n}`, label: n > 0 ? `${n}s` : `${yearLabel(n)}s` };
 }
 
 /**
  * Rows for the shown events (in time order): a heading where a group starts, a gap marker where
- * more than `gapAt` years pass without an event, then the cards.
+ * more than `gapAt` years pass without an event, then the cards. Runs on every filter change over
+ * up to all the events: groups are compared as numbers, named only where one starts.
  */
 export function buildRows(events: readonly EventView[], grouping: Grouping, gapAt: number): Row[] {
   const rows: Row[] = [];
-  const counts = new Map<string, number>();
+  const counts = new Map<number, number>();
   if (grouping !== 'none') {
     for (const e of events) {
-      const key = groupOf(e.from, grouping)!.key;
-      counts.set(key, (counts.get(key) ?? 0) + 1);
+      const n = groupNumber(e.from, grouping)!;
+      counts.set(n, (counts.get(n) ?? 0) + 1);
     }
   }
-  let lastKey: string | undefined;
+  let last: number | undefined;
   let reach = Number.NEGATIVE_INFINITY;
-  events.forEach((event, index) => {
+  for (let index = 0; index < events.length; index++) {
+    const event = events[index];
     if (index > 0 && gapAt > 0 && event.from - reach > gapAt) {
       rows.push({ kind: 'gap', from: reach, to: event.from, label: `${gapLabel(event.from - reach)} without events` });
     }
-    const group = groupOf(event.from, grouping);
-    if (group && group.key !== lastKey) {
-      rows.push({ kind: 'group', key: group.key, label: group.label, count: counts.get(group.key) ?? 0 });
-      lastKey = group.key;
+    const n = groupNumber(event.from, grouping);
+    if (n !== undefined && n !== last) {
+      const group = groupNamed(n, grouping);
+      rows.push({ kind: 'group', key: group.key, label: group.label, count: counts.get(n) ?? 0 });
+      last = n;
     }
     rows.push({ kind: 'event', event, index });
     reach = Math.max(reach, event.to);
-  });
+  }
   return rows;
 }
 
