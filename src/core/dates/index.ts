@@ -2,14 +2,12 @@
 // resolving years and relative dates against the narrative time. Pure TypeScript, no Node API.
 
 import type { DateMention, IndexOptions, ParsedArticle } from '../types';
-import { clauseCue, Layout, yearAhead } from './clause';
-import { Cursor } from './cursor';
-import type { Expr, Match, Point } from './model';
+import type { SegmentWork, WorkCache } from '../workCache';
+import type { Expr, Point } from './model';
 import { advance, heldBy, timeOf, type NarrativeTime } from './narrative';
 import { astronomicalYear, type Normalised } from './normalise';
 import { place, type Placed } from './placement';
-import { recognise } from './recognise';
-import { Gap, tokenize } from './tokens';
+import { readSegment, type Found, type SegmentDates } from './segment';
 
 export { compareIso } from './normalise';
 
@@ -22,101 +20,186 @@ export interface DateTaggerOptions extends IndexOptions {
   compounds?: 'merge' | 'split';
 }
 
+/** Where the story's time came from when a segment began: its mentions' anchors may point there. */
+const INCOMING = -1;
+
+/** The narrative's state from one segment to the next. */
+interface Story {
+  /** The story's time; its mentionIndex counts the segment's mentions, or is INCOMING. */
+  now: NarrativeTime | null;
+  /** The last date named had a day: "the same time" can be that day. */
+  lastHadDay: boolean;
+  /** The last date named was a bare year: "at the time" can be that year. */
+  lastWasYear: boolean;
+}
+
+const STORY_START: Story = { now: null, lastHadDay: false, lastWasYear: false };
+
+/** A mention as the narrative pass makes it: offsets in its segment, anchor among the segment's mentions or INCOMING. */
+interface SegmentMention extends Omit<DateMention, 'id' | 'anchor'> {
+  anchor?: number;
+}
+
+interface WalkedSegment {
+  mentions: SegmentMention[];
+  story: Story;
+}
+
 /**
  * Finds the date mentions of an article. `text` alone is enough; `article` (sections, passages)
  * only refines where the narrative time comes from.
+ *
+ * The text is read in the segments of `work` (one segment without it): each segment's own dates
+ * first (segment.ts: tokens and recognised expressions, which depend only on its text and the era
+ * carried in), then the narrative pass through the segments in order, carrying the story's time.
+ * With `work.cache` both halves are reused for a segment whose text, and whose incoming story for
+ * the second, are unchanged: an edit costs reading its segment again plus a walk that mostly
+ * reuses. A full build takes the same path, so both give the same mentions.
  */
-export function tagDates(text: string, article: ParsedArticle, options?: DateTaggerOptions): DateMention[] {
+export function tagDates(text: string, article: ParsedArticle, options?: DateTaggerOptions, work?: SegmentWork): DateMention[] {
   void article;
   const split = options?.compounds === 'split';
-  const c = new Cursor(tokenize(text), text);
-  const matches = recognise(c);
+  const cache = work?.cache;
   const out: DateMention[] = [];
-  let now: NarrativeTime | null = null;
-  const emit = (first: number, last: number, norm: Normalised, placed: Placed, mod: DateMention['mod']) => {
-    const start = c.tokens[first].start;
-    const end = c.tokens[last].end;
-    const mention: DateMention = {
-      id: `d${out.length + 1}`, start, end, text: text.slice(start, end),
-      edtf: norm.edtf, precision: norm.precision, earliest: norm.earliest, latest: norm.latest,
-      inferred: placed.inferred, type: placed.type,
-    };
-    if (mod) mention.mod = mod;
-    if (placed.anchor !== undefined) {
-      const a = out[placed.anchor];
-      mention.anchor = { dateId: a.id, text: a.text };
+  let story = STORY_START;
+  /** Index in `out` of the mention the story's time came from (what INCOMING stands for). */
+  let storyMention = -1;
+  let bc = false;
+  for (const segment of work?.segments ?? [{ start: 0, end: text.length }]) {
+    const segmentText = text.slice(segment.start, segment.end);
+    const era: string = bc ? 'B' : 'A';
+    const dates: SegmentDates = reuse(cache, () => `dates ${era}\n${segmentText}`, () => readSegment(segmentText, bc));
+    const incoming = enterSegment(story);
+    const walked = reuse(cache, () => `story ${split ? 'S' : 'M'}${era} ${storySignature(incoming)}\n${segmentText}`, () => walkSegment(dates.found, segmentText, split, incoming));
+    const first = out.length;
+    for (const m of walked.mentions) {
+      const anchor = m.anchor === undefined ? undefined : m.anchor === INCOMING ? storyMention : first + m.anchor;
+      out.push(globalMention(m, out.length, segment.start, anchor === undefined ? undefined : out[anchor]));
     }
-    if (norm.problem) mention.problem = norm.problem;
-    out.push(mention);
-  };
-  const quoted = quotedTokens(c);
-  const layout = new Layout(c, matches);
-  // whether a mention of the current paragraph has moved the story yet
-  let settled = false;
-  for (let k = 0; k < matches.length; k++) {
-    const m = matches[k];
-    if (layout.opensParagraph(k)) settled = false;
-    const placed = placeInParagraph(c, matches, layout, k, now);
-    // The gold conventions make one mention of coordinated *years* ("1957 and 1958"); other
-    // coordinated dates ("August and September 1914", "May 4 and 5") stay one mention each.
-    const splitHere = split || (m.expr.kind === 'list' && !m.expr.items.every(isBareYear));
-    const parts = splitHere && (m.expr.kind === 'range' || m.expr.kind === 'list') ? m.expr.parts : undefined;
-    const firstIndex = out.length;
-    if (parts) {
-      // each end on its own; ends that could not be placed stay unknown
-      const ends = m.expr.kind === 'range' ? [m.expr.from, m.expr.to] : m.expr.kind === 'list' ? m.expr.items : [];
-      parts.forEach(([first, last], k) => emit(first, last, placed.parts?.[k] ?? placed.norm, placed, ends[k]?.mod));
-    } else {
-      emit(m.first, m.last, placed.norm, placed, modOf(m.expr));
-    }
-    // Looking back ("two years ago", "a decade earlier", "since February") does not move the story there.
-    const lookingBack = m.expr.kind === 'point' && ((m.expr.point.shift?.n ?? 0) < 0 || m.expr.point.direction === -1 || (placed.inferred && c.isWord(c.prev(m.first), 'since')));
-    // Dates inside quotations are the speaker's, not the story's ("… completed during the spring of next year").
-    // A quoted date in the story's year only refines it ("… on the 20 September. … on the 20th").
-    const inQuote = quoted[m.first] && now !== null;
-    if (placed.sets && placed.norm.edtf !== null && !(placed.sets.aside && now !== null) && !lookingBack) {
-      const t = timeOf(placed.sets, firstIndex);
-      // a date in the first dated sentence of a paragraph, or before anything in it has moved the
-      // story, may take the story anywhere
-      const opening = !settled || layout.inFirstDatedSentence(k);
-      if (t && (!inQuote || t.year === now?.year) && (placed.inferred || !heldBy(now, t, clauseCue(c, m.first, opening)))) {
-        now = advance(now, { ...t, inferred: placed.inferred, sentence: layout.sentenceOf(k) });
-        settled = true;
-      }
-    }
+    const from = walked.story.now?.mentionIndex;
+    if (from !== undefined && from !== INCOMING) storyMention = first + from;
+    story = walked.story;
+    bc = dates.bcAfter;
   }
   return out;
 }
 
+/** The cached value for a key (built only when there is a cache), else computes and caches it. */
+function reuse<T>(cache: WorkCache<unknown> | undefined, key: () => string, compute: () => T): T {
+  if (!cache) return compute();
+  const k = key();
+  const hit = cache.get(k);
+  if (hit !== undefined) return hit as T;
+  const value = compute();
+  cache.set(k, value);
+  return value;
+}
+
 /**
- * Places match k. A bare month or season opening a paragraph takes its year from an explicit date
- * right after it in the same sentence rather than from the previous paragraph's story ("… launched
- * their main summer offensive against southern Russia in June 1942").
+ * The story as a segment sees it coming in: its time's sentence is none of the segment's (a
+ * segment starts a paragraph, and a paragraph a sentence), its mention is INCOMING.
  */
-function placeInParagraph(c: Cursor, matches: readonly Match[], layout: Layout, k: number, now: NarrativeTime | null): Placed {
-  const e = matches[k].expr;
+function enterSegment(story: Story): Story {
+  if (story.now === null) return story;
+  return { ...story, now: { ...story.now, sentence: -1, mentionIndex: INCOMING } };
+}
+
+/** Everything of an incoming story the narrative pass reads (sentence and mention are fixed by enterSegment). */
+function storySignature(story: Story): string {
+  const n = story.now;
+  const now = n === null ? 'none' : [n.year, n.month, n.day, n.inferred, n.kept, n.aside].map(String).join(',');
+  return `${now};${story.lastHadDay};${story.lastWasYear}`;
+}
+
+/** A segment's mention in the whole text: numbered, offsets shifted, anchor resolved. */
+function globalMention(m: SegmentMention, index: number, offset: number, anchor: DateMention | undefined): DateMention {
+  const mention: DateMention = {
+    id: `d${index + 1}`, start: m.start + offset, end: m.end + offset, text: m.text,
+    edtf: m.edtf, precision: m.precision, earliest: m.earliest, latest: m.latest, inferred: m.inferred, type: m.type,
+  };
+  if (m.mod) mention.mod = m.mod;
+  if (anchor) mention.anchor = { dateId: anchor.id, text: anchor.text };
+  if (m.problem) mention.problem = m.problem;
+  return mention;
+}
+
+/** The narrative pass over one segment's dates, from the story coming in. */
+function walkSegment(found: readonly Found[], text: string, split: boolean, incoming: Story): WalkedSegment {
+  const out: SegmentMention[] = [];
+  let { now, lastHadDay, lastWasYear } = incoming;
+  const emit = (start: number, end: number, norm: Normalised, placed: Placed, mod: DateMention['mod']) => {
+    const mention: SegmentMention = {
+      start, end, text: text.slice(start, end),
+      edtf: norm.edtf, precision: norm.precision, earliest: norm.earliest, latest: norm.latest,
+      inferred: placed.inferred, type: placed.type,
+    };
+    if (mod) mention.mod = mod;
+    if (placed.anchor !== undefined) mention.anchor = placed.anchor;
+    if (norm.problem) mention.problem = norm.problem;
+    out.push(mention);
+  };
+  // whether a mention of the current paragraph has moved the story yet
+  let settled = false;
+  for (const f of found) {
+    const e = f.expr;
+    if (f.opensParagraph) settled = false;
+    const placed = placeInContext(f, now, lastHadDay, lastWasYear);
+    // The gold conventions make one mention of coordinated *years* ("1957 and 1958"); other
+    // coordinated dates ("August and September 1914", "May 4 and 5") stay one mention each.
+    const splitHere = split || (e.kind === 'list' && !e.items.every(isBareYear));
+    const firstIndex = out.length;
+    if (splitHere && (e.kind === 'range' || e.kind === 'list') && f.parts) {
+      // each end on its own; ends that could not be placed stay unknown
+      const ends = e.kind === 'range' ? [e.from, e.to] : e.items;
+      f.parts.forEach(([start, end], k) => emit(start, end, placed.parts?.[k] ?? placed.norm, placed, ends[k]?.mod));
+    } else {
+      emit(f.start, f.end, placed.norm, placed, modOf(e));
+    }
+    // Looking back ("two years ago", "a decade earlier", "since February") does not move the story there.
+    const lookingBack = e.kind === 'point' && ((e.point.shift?.n ?? 0) < 0 || e.point.direction === -1 || (placed.inferred && f.afterSince));
+    // Dates inside quotations are the speaker's, not the story's ("… completed during the spring of next year").
+    // A quoted date in the story's year only refines it ("… on the 20 September. … on the 20th").
+    const inQuote = f.quoted && now !== null;
+    if (placed.sets && placed.norm.edtf !== null && !(placed.sets.aside && now !== null) && !lookingBack) {
+      const t = timeOf(placed.sets, firstIndex);
+      // a date in the first dated sentence of a paragraph, or before anything in it has moved the
+      // story, may take the story anywhere
+      const opening = !settled || f.inFirstDatedSentence;
+      if (t && (!inQuote || t.year === now?.year) && (placed.inferred || !heldBy(now, t, opening ? f.cueOpening : f.cueInner))) {
+        now = advance(now, { ...t, inferred: placed.inferred, sentence: f.sentence });
+        settled = true;
+      }
+    }
+    lastHadDay = namesDay(e);
+    lastWasYear = namesBareYear(e);
+  }
+  return { mentions: out, story: { now, lastHadDay, lastWasYear } };
+}
+
+/**
+ * Places a date in its context. A bare month or season opening a paragraph takes its year from an
+ * explicit date right after it in the same sentence rather than from the previous paragraph's story
+ * ("… launched their main summer offensive against southern Russia in June 1942").
+ */
+function placeInContext(f: Found, now: NarrativeTime | null, lastHadDay: boolean, lastWasYear: boolean): Placed {
+  const e = f.expr;
   // "the same time" is the story's day only right after a date with a day ("… on 25 April. At the same time, …"),
   // "at the time" its year only right after a year
   if (e.kind === 'point' && e.point.sameTime) {
-    const prev = k > 0 ? matches[k - 1].expr : null;
-    const prevDay = prev !== null && (prev.kind === 'point' || prev.kind === 'time') && prev.point !== null && (prev.point.day !== undefined || prev.point.anaphor === 'day');
-    // "at the time" wants a year just named
-    const prevYear = prev !== null && prev.kind === 'point' && prev.point.year !== undefined && prev.point.month === undefined && prev.point.season === undefined && prev.point.anaphor === undefined;
-    if (!(e.point.anaphor === 'year' ? prevYear : prevDay)) return place({ kind: 'vague' }, now);
+    if (!(e.point.anaphor === 'year' ? lastWasYear : lastHadDay)) return place({ kind: 'vague' }, now);
   }
   // "On 27 June 1950, two days after the KPA invaded, and three months before …": in apposition to
   // the date just named, an event-anchored shift is that date
-  if (e.kind === 'point' && e.point.event && inApposition(c, matches, k)) {
+  if (e.kind === 'point' && e.point.event && f.inApposition) {
     return place({ kind: 'point', point: { anaphor: 'day' } }, now);
   }
   // "since February": the latest February up to the story's time, never the next year's
-  if (e.kind === 'point' && e.point.anaphor === 'year' && e.point.month !== undefined && !e.point.shift && e.point.direction === undefined
-    && c.isWord(c.prev(matches[k].first), 'since')) {
+  if (e.kind === 'point' && e.point.anaphor === 'year' && e.point.month !== undefined && !e.point.shift && e.point.direction === undefined && f.afterSince) {
     return place({ kind: 'point', point: { ...e.point, direction: -1 } }, now);
   }
   if (now !== null && e.kind === 'point' && e.point.anaphor === 'year' && !e.point.shift && e.point.direction === undefined
-    && (e.point.month !== undefined || e.point.season !== undefined) && layout.opensParagraph(k)) {
-    const y = yearAhead(c, matches, k);
+    && (e.point.month !== undefined || e.point.season !== undefined) && f.opensParagraph) {
+    const y = f.yearAhead;
     if (y !== null && astronomicalYear(y) !== now.year) {
       const point: Point = { ...e.point, year: y.year };
       delete point.anaphor;
@@ -127,36 +210,14 @@ function placeInParagraph(c: Cursor, matches: readonly Match[], layout: Layout, 
   return place(e, now);
 }
 
-/** Whether match k follows a date with a day, or another such apposition, after a comma or "and". */
-function inApposition(c: Cursor, matches: readonly Match[], k: number): boolean {
-  for (let j = k - 1; j >= 0; j--) {
-    let p = c.prev(matches[j + 1].first);
-    const and = c.isWord(p, 'and');
-    if (and) p = c.prev(p);
-    if (c.isPunct(p, ',')) p = c.prev(p);
-    else if (!and) return false;
-    if (p !== matches[j].last) return false;
-    const e = matches[j].expr;
-    if (e.kind !== 'point') return false;
-    if (e.point.day !== undefined && e.point.anaphor === undefined) return true;
-    if (!e.point.event) return false;
-  }
-  return false;
+/** A date with a day (or the story's day): what "the same time" right after it refers to. */
+function namesDay(e: Expr): boolean {
+  return (e.kind === 'point' || e.kind === 'time') && e.point !== null && (e.point.day !== undefined || e.point.anaphor === 'day');
 }
 
-/** For each token, whether it lies inside a double-quoted passage (quotes reset at paragraph breaks). */
-function quotedTokens(c: Cursor): boolean[] {
-  const out = new Array<boolean>(c.length);
-  let open = false;
-  for (let i = 0; i < c.length; i++) {
-    const t = c.tokens[i];
-    if (t.gapBefore === Gap.Paragraph) open = false;
-    if (t.text === '"') open = !open;
-    else if (t.text === '“') open = true;
-    else if (t.text === '”') open = false;
-    out[i] = open;
-  }
-  return out;
+/** A year alone: what "at the time" right after it refers to. */
+function namesBareYear(e: Expr): boolean {
+  return e.kind === 'point' && e.point.year !== undefined && e.point.month === undefined && e.point.season === undefined && e.point.anaphor === undefined;
 }
 
 /** A year with nothing else: "1957" in "1957 and 1958" (not "late 1940" in "late 1940 and early 1941"). */

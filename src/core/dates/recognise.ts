@@ -35,10 +35,12 @@ function canStart(t: Token): boolean {
   return t.kind === 'punct' && (t.text === "'" || t.text === '’');
 }
 
-/** Recognises every expression, left to right, longest match first; matches never overlap. */
-export function recognise(c: Cursor): Match[] {
+/**
+ * Recognises every expression, left to right, longest match first; matches never overlap.
+ * `bcNarrative` is the era of the narrative before the text (see below); the era after it is returned.
+ */
+export function recognise(c: Cursor, bcNarrative = false): { matches: Match[]; bcAfter: boolean } {
   const out: Match[] = [];
-  let bcNarrative = false;
   for (let i = 0; i < c.length; i++) {
     const t = c.tokens[i];
     if (!canStart(t)) continue;
@@ -61,7 +63,7 @@ export function recognise(c: Cursor): Match[] {
     if (era !== null) bcNarrative = era;
     i = m.last;
   }
-  return out;
+  return { matches: out, bcAfter: bcNarrative };
 }
 
 /** The match if it starts at token i (a reader may also find one starting further on). */

@@ -1,0 +1,105 @@
+// The local half of tagging: everything read from one segment's own text (tokens, recognised
+// expressions and what the words around each say to the narrative pass), with offsets relative to
+// the segment. It depends only on the segment's text and the era carried in (see recognise.ts),
+// so an incremental build can reuse it for an unchanged segment. The tokens are not kept: the
+// narrative pass (index.ts) needs only the facts below.
+
+import { clauseCue, Cue, Layout, yearAhead } from './clause';
+import { Cursor } from './cursor';
+import type { Expr, Match, Point } from './model';
+import { recognise } from './recognise';
+import { Gap, tokenize } from './tokens';
+
+/** One recognised expression and the facts about its context that the narrative pass reads. */
+export interface Found {
+  expr: Expr;
+  /** Character offsets in the segment. */
+  start: number;
+  end: number;
+  /** Character spans of each end of a range or item of a list (for the split style). */
+  parts?: Array<[number, number]>;
+  /** Sentence number within the segment (paragraph breaks end sentences too). */
+  sentence: number;
+  /** No other date before it in its paragraph. */
+  opensParagraph: boolean;
+  /** In the first sentence of its paragraph that has a date. */
+  inFirstDatedSentence: boolean;
+  /** Right after "since". */
+  afterSince: boolean;
+  /** Inside a double-quoted passage. */
+  quoted: boolean;
+  /** An event-anchored shift in apposition to a date with a day (see inApposition). */
+  inApposition: boolean;
+  /** The explicit year of the next date in its sentence, for a bare month or season opening a paragraph. */
+  yearAhead: Point | null;
+  /** What the clause says about the date (clause.ts), as the first date of a paragraph and otherwise. */
+  cueOpening: Cue;
+  cueInner: Cue;
+}
+
+export interface SegmentDates {
+  found: Found[];
+  /** The era of the narrative after the segment: whether short years are BC (see recognise.ts). */
+  bcAfter: boolean;
+}
+
+/** Reads the dates of one segment, `bcBefore` being the era of the narrative before it. */
+export function readSegment(text: string, bcBefore: boolean): SegmentDates {
+  const c = new Cursor(tokenize(text), text);
+  const { matches, bcAfter } = recognise(c, bcBefore);
+  const layout = new Layout(c, matches);
+  const quoted = quotedTokens(c);
+  const found = matches.map((m, k): Found => {
+    const e = m.expr;
+    const opensParagraph = layout.opensParagraph(k);
+    const f: Found = {
+      expr: e,
+      start: c.tokens[m.first].start,
+      end: c.tokens[m.last].end,
+      sentence: layout.sentenceOf(k),
+      opensParagraph,
+      inFirstDatedSentence: layout.inFirstDatedSentence(k),
+      afterSince: c.isWord(c.prev(m.first), 'since'),
+      quoted: quoted[m.first],
+      inApposition: e.kind === 'point' && e.point.event === true && inApposition(c, matches, k),
+      yearAhead: opensParagraph && e.kind === 'point' && (e.point.month !== undefined || e.point.season !== undefined) ? yearAhead(c, matches, k) : null,
+      cueOpening: clauseCue(c, m.first, true),
+      cueInner: clauseCue(c, m.first, false),
+    };
+    if ((e.kind === 'range' || e.kind === 'list') && e.parts) f.parts = e.parts.map(([first, last]) => [c.tokens[first].start, c.tokens[last].end]);
+    return f;
+  });
+  return { found, bcAfter };
+}
+
+/** Whether match k follows a date with a day, or another such apposition, after a comma or "and". */
+function inApposition(c: Cursor, matches: readonly Match[], k: number): boolean {
+  for (let j = k - 1; j >= 0; j--) {
+    let p = c.prev(matches[j + 1].first);
+    const and = c.isWord(p, 'and');
+    if (and) p = c.prev(p);
+    if (c.isPunct(p, ',')) p = c.prev(p);
+    else if (!and) return false;
+    if (p !== matches[j].last) return false;
+    const e = matches[j].expr;
+    if (e.kind !== 'point') return false;
+    if (e.point.day !== undefined && e.point.anaphor === undefined) return true;
+    if (!e.point.event) return false;
+  }
+  return false;
+}
+
+/** For each token, whether it lies inside a double-quoted passage (quotes reset at paragraph breaks). */
+function quotedTokens(c: Cursor): boolean[] {
+  const out = new Array<boolean>(c.length);
+  let open = false;
+  for (let i = 0; i < c.length; i++) {
+    const t = c.tokens[i];
+    if (t.gapBefore === Gap.Paragraph) open = false;
+    if (t.text === '"') open = !open;
+    else if (t.text === '“') open = true;
+    else if (t.text === '”') open = false;
+    out[i] = open;
+  }
+  return out;
+}

@@ -1,0 +1,130 @@
+// The date tagger in segments (incremental indexing): the same mentions however the text is cut,
+// with or without a cache, over random edits of real article text; unchanged segments reuse.
+import * as assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { tagDates, type DateTaggerOptions } from '../../src/core/dates';
+import type { ParsedArticle, Span } from '../../src/core/types';
+import { GenerationalCache, type WorkCache } from '../../src/core/workCache';
+
+const noArticle: ParsedArticle = { title: null, titleSpan: null, sections: [], passages: [], infobox: [], wikiLinks: [] };
+const CORPUS = path.join(__dirname, '../../../shared/corpus/wikiwars-dev.jsonl');
+
+/** Segments as the parser cuts them: at paragraph starts after a blank line, about every `size` characters. */
+function cut(text: string, size: number): Span[] {
+  const out: Span[] = [];
+  let start = 0;
+  const blank = /\n[ \t]*\n\s*/g;
+  for (let m = blank.exec(text); m !== null; m = blank.exec(text)) {
+    const next = m.index + m[0].length;
+    if (next < text.length && next - start >= size) {
+      out.push({ start, end: next });
+      start = next;
+    }
+  }
+  out.push({ start, end: text.length });
+  return out;
+}
+
+/** A cache that counts what the tagger found in it, by kind of key ("dates", "story"). */
+class CountingCache implements WorkCache<unknown> {
+  readonly inner = new GenerationalCache<unknown>();
+  hits = new Map<string, number>();
+  misses = new Map<string, number>();
+  get(key: string): unknown {
+    const value = this.inner.get(key);
+    const kind = key.slice(0, key.indexOf(' '));
+    const tally = value === undefined ? this.misses : this.hits;
+    tally.set(kind, (tally.get(kind) ?? 0) + 1);
+    return value;
+  }
+  set(key: string, value: unknown): void {
+    this.inner.set(key, value);
+  }
+  nextBuild(): void {
+    this.inner.nextGeneration();
+    this.hits.clear();
+    this.misses.clear();
+  }
+}
+
+/** Deterministic pseudo-random numbers (a test failure can be replayed). */
+function random(seed: number): (n: number) => number {
+  let s = seed;
+  return (n) => {
+    s = (Math.imul(s, 1103515245) + 12345) >>> 0;
+    return (s >>> 8) % n;
+  };
+}
+
+const INSERTIONS = ['In 1920, ', 'the next day ', 'that year ', '\n\n', 'x', ' ', '"', 'BC ', '1917', 'June ', '.'];
+
+describe('dates: segments and incremental tagging', function () {
+  this.timeout(120_000);
+  let corpus: string[] = [];
+  before(function () {
+    if (!existsSync(CORPUS)) this.skip();
+    corpus = readFileSync(CORPUS, 'utf8').trim().split('\n').map((line) => (JSON.parse(line) as { text: string }).text);
+  });
+
+  it('gives the same mentions in one segment or many, cut at paragraph starts', () => {
+    for (const text of corpus) {
+      const whole = tagDates(text, noArticle);
+      for (const size of [1, 2000]) assert.deepEqual(tagDates(text, noArticle, {}, { segments: cut(text, size) }), whole);
+    }
+  });
+
+  for (const options of [{}, { compounds: 'split' }] as DateTaggerOptions[]) {
+    it(`gives the same mentions with a cache as without, over random edits (${options.compounds ?? 'merge'})`, () => {
+      const next = random(options.compounds ? 11 : 7);
+      let text = corpus.slice(0, 4).join('\n\n');
+      const cache = new CountingCache();
+      for (let edit = 0; edit < 30; edit++) {
+        const at = next(text.length);
+        if (next(3) === 0) text = text.slice(0, at) + text.slice(at + 1 + next(40));
+        else text = text.slice(0, at) + INSERTIONS[next(INSERTIONS.length)] + text.slice(at);
+        const segments = cut(text, 3000);
+        cache.nextBuild();
+        const incremental = tagDates(text, noArticle, options, { segments, cache });
+        assert.deepEqual(incremental, tagDates(text, noArticle, options, { segments }), `edit ${edit} at ${at}`);
+        assert.deepEqual(incremental, tagDates(text, noArticle, options), `edit ${edit} at ${at}: one segment`);
+      }
+    });
+  }
+
+  it('walks a segment again when the story coming in has changed, even by a day', () => {
+    const cache = new CountingCache();
+    const next = 'The next day, the army crossed the river. In June it reached the coast.';
+    for (const first of ['On 3 May 1920 the war began.', 'On 4 May 1920 the war began.', 'On 4 May 1920 the war began!', 'In May 1920 the war began.', 'The war began.']) {
+      const text = `${first}\n\n${next}`;
+      const segments = [{ start: 0, end: first.length + 2 }, { start: first.length + 2, end: text.length }];
+      cache.nextBuild();
+      assert.deepEqual(tagDates(text, noArticle, {}, { segments, cache }), tagDates(text, noArticle), first);
+    }
+  });
+
+  it('re-reads only the edited segment, and reuses the story before it', () => {
+    let text = corpus.slice(0, 4).join('\n\n');
+    const segments = cut(text, 3000);
+    assert.ok(segments.length > 10);
+    const cache = new CountingCache();
+    tagDates(text, noArticle, {}, { segments, cache });
+    const next = random(3);
+    for (let edit = 0; edit < 20; edit++) {
+      // one letter changed inside a word, in some segment k
+      let at = next(text.length);
+      while (!/[a-z]/.test(text[at]) || !/[a-z]/.test(text[at - 1]) || !/[a-z]/.test(text[at + 1])) at++;
+      const edited = text.slice(0, at) + (text[at] === 'q' ? 'z' : 'q') + text.slice(at + 1);
+      const k = segments.findIndex((s) => at >= s.start && at < s.end);
+      cache.nextBuild();
+      const incremental = tagDates(edited, noArticle, {}, { segments, cache });
+      assert.deepEqual(incremental, tagDates(edited, noArticle, {}, { segments }));
+      assert.equal(cache.misses.get('dates') ?? 0, 1, `edit ${edit}: one segment read again`);
+      assert.equal(cache.hits.get('dates'), segments.length - 1);
+      // the story before segment k is unchanged: its walk is reused; after it, reused unless the edit changed the story
+      assert.ok((cache.hits.get('story') ?? 0) >= k, `edit ${edit}: the ${k} segments before the edit reuse their walk`);
+      assert.ok((cache.misses.get('story') ?? 0) >= 1);
+      text = edited;
+    }
+  });
+});
