@@ -77,11 +77,24 @@ function build() {
   say(`built in ${seconds(t)}`);
 }
 
-/** A throwaway workspace folder: a copy of samples/ (the tests open samples/egypt-north-korea.txt). */
+/**
+ * A throwaway workspace folder: a copy of samples/ (the tests open samples/egypt-north-korea.txt).
+ * The in-host suite opens it as the first folder of a multi-root workspace (a .code-workspace
+ * file) whose second folder has folder settings of its own (test/suite/workspace.test.ts); the UI
+ * tests open the folder alone.
+ */
 function makeWorkspace(scratch) {
   const ws = path.join(scratch, 'workspace');
   fs.cpSync(path.join(REPO, 'samples'), path.join(ws, 'samples'), { recursive: true });
-  return ws;
+  const second = path.join(scratch, 'second-folder');
+  fs.mkdirSync(path.join(second, '.vscode'), { recursive: true });
+  fs.writeFileSync(
+    path.join(second, '.vscode/settings.json'),
+    JSON.stringify({ 'chronolens.languages': ['article', 'markdown', 'plaintext', 'ini'], 'chronolens.entities.aliases': { 'the Rais': 'Gamal Abdel Nasser' } }, null, 2),
+  );
+  const workspaceFile = path.join(scratch, 'chronolens-tests.code-workspace');
+  fs.writeFileSync(workspaceFile, JSON.stringify({ folders: [{ path: ws }, { path: second }], settings: {} }, null, 2));
+  return { folder: ws, workspaceFile };
 }
 
 function argText(a) {
@@ -94,7 +107,7 @@ function argText(a) {
 }
 
 /** Runs test/suite (bundled to out/test/suite/index.js) in VS Code's extension host. */
-async function runHostSuite({ browser, server, workspace }) {
+async function runHostSuite({ browser, server, workspaceFile }) {
   host.ran = true;
   const t = Date.now();
   const context = await browser.newContext({ viewport: VIEWPORT });
@@ -136,7 +149,7 @@ async function runHostSuite({ browser, server, workspace }) {
   page.on('pageerror', (e) => consoleLog.write(`[pageerror] ${e.stack ?? e}\n`));
   page.on('console', (m) => consoleLog.write(`[console ${m.type()}] ${m.text()}\n`));
 
-  const url = workbenchUrl({ port: server.port, folder: workspace, extensionDevelopmentPath: REPO, extensionTestsPath: TESTS_MODULE });
+  const url = workbenchUrl({ port: server.port, workspace: workspaceFile, extensionDevelopmentPath: REPO, extensionTestsPath: TESTS_MODULE });
   say('running test/suite inside VS Code (extension host)…');
   await page.goto(url, { waitUntil: 'domcontentloaded' });
   let timer;
@@ -231,7 +244,7 @@ async function main() {
     }
     ensureSystemPackages({ browser: true });
     ensureCodeServer();
-    const workspace = makeWorkspace(scratch);
+    const { folder: workspace, workspaceFile } = makeWorkspace(scratch);
     const tServer = Date.now();
     const env = {
       EXTENSIONS_GALLERY: '{}', // no extension marketplace: nothing to fetch (or fail to fetch) during tests
@@ -242,7 +255,7 @@ async function main() {
     const server = await startCodeServer({ scratch, logFile: path.join(LOGS, 'code-server.log'), env });
     say(`code-server (VS Code 1.100.3) up at ${server.origin} in ${seconds(tServer)}`);
     const browser = await launchBrowser({ scratch });
-    if (opts.only !== 'ui') await runHostSuite({ browser, server, workspace });
+    if (opts.only !== 'ui') await runHostSuite({ browser, server, workspaceFile });
     if (opts.only !== 'host') await runUiTests({ browser, server, workspace });
   } catch (err) {
     harnessErrors += 1;

@@ -23,6 +23,7 @@ const TEST_FILES: Record<string, () => Promise<unknown>> = {
   'size.test.ts': () => import('./size.test'),
   'timeline.test.ts': () => import('./timeline.test'),
   'worker.test.ts': () => import('./worker.test'),
+  'workspace.test.ts': () => import('./workspace.test'),
 };
 
 // test/e2e/run.mjs sets CHRONOLENS_SUITE_MARKERS=1: mocha's lines are then marked (so the runner

@@ -283,11 +283,13 @@ export async function startCodeServer({ scratch, port, env: extraEnv = {}, logFi
  * The workbench URL. `extensionDevelopmentPath`, `extensionTestsPath` and `openFile` are local
  * absolute paths; the web workbench wants them as vscode-remote://127.0.0.1:PORT/... URIs.
  */
-export function workbenchUrl({ port, folder, extensionDevelopmentPath, extensionTestsPath, openFile }) {
+/** `folder`: a folder to open; or `workspace`: a .code-workspace file (a multi-root workspace). */
+export function workbenchUrl({ port, folder, workspace, extensionDevelopmentPath, extensionTestsPath, openFile }) {
   const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
   const payload = [['skipWelcome', 'true'], ['skipReleaseNotes', 'true']];
   if (extensionDevelopmentPath) payload.push(['extensionDevelopmentPath', remote(extensionDevelopmentPath)]);
   if (extensionTestsPath) payload.push(['extensionTestsPath', remote(extensionTestsPath)]);
   if (openFile) payload.push(['openFile', remote(openFile)]);
-  return `http://127.0.0.1:${port}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  const open = workspace ? `workspace=${encodeURIComponent(workspace)}` : `folder=${encodeURIComponent(folder)}`;
+  return `http://127.0.0.1:${port}/?${open}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 }
