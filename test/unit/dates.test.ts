@@ -161,6 +161,13 @@ describe('dates: decades, centuries, seasons, modifiers', () => {
     expectDate('In December 1776 the British entered winter quarters.', 'winter', 'XXXX-WI', { inferred: false });
   });
 
+  it('puts a winter ending a range of the story\'s seasons in the year it ends in', () => {
+    expectDate('In 1920, the summer-winter campaign failed.', 'the summer-winter', '1920-SU/1921-WI', { earliest: '1920-06-01', latest: '1921-02-28' });
+    expectDate('In 1920, the winter-spring campaign failed.', 'the winter-spring', '1920-WI/1920-SP', { earliest: '1919-12-01', latest: '1920-05-31' });
+    expectDate('In 1920, the campaign lasted from January to winter.', 'from January to winter', '1920-01/1920-WI');
+    expectDate('In 490 BC, the summer-winter campaign failed.', 'the summer-winter', '-0489-SU/-0488-WI');
+  });
+
   it('keeps early/mid/late/the end of in the extent and in mod, not in the value', () => {
     expectDate('By early October, Poland was divided.', 'early October', null);
     expectDate('The ARVN counterattacked in mid-March 1982.', 'mid-March 1982', '1982-03', { mod: 'MID' });
@@ -331,6 +338,14 @@ describe('dates: impossible dates', () => {
     assert.equal(m.edtf, null);
     assert.match(m.problem ?? '', /31 February 1999 does not exist.*28 days/);
     assert.equal(mention('Signed on 29 February 2000.', '29 February 2000').problem, undefined);
+  });
+
+  it('gives a year past 9999 reached from context as EDTF writes it (Y10005), and a finer date there no value', () => {
+    const year = expectDate('In 9995 AD the war began. Ten years later it ended.', 'Ten years later', 'Y10005', { precision: 'year', earliest: '10005-01-01' });
+    assert.doesNotThrow(() => parseEdtf(year.edtf!));
+    expectDate('In 9999 BC the war began. Two years earlier it was calm.', 'Two years earlier', 'Y-10000');
+    const month = expectDate('They left in the fall 9999 AD and returned in January.', 'January', null, { precision: 'month', earliest: null, latest: null });
+    assert.match(month.problem ?? '', /year 10000 has more than four digits/);
   });
 });
 

@@ -77,6 +77,7 @@ export function normalisePoint(p: Point): Normalised {
     return { edtf: null, precision: 'year', earliest: null, latest: null };
   }
   const y = astronomicalYear(p);
+  if (Math.abs(y) > 9999) return beyondFourDigits(p, y);
   const Y = formatYear(y);
   if (p.month !== undefined && p.day !== undefined) {
     if (p.day > daysInMonth(y, p.month)) {
@@ -107,11 +108,35 @@ export function normalisePoint(p: Point): Normalised {
   return { edtf: Y + approx, precision: 'year', earliest: isoDay(y, 1, 1), latest: isoDay(y, 12, 31) };
 }
 
+/**
+ * A year of more than four digits (reached from context: "fall 9999 AD … January"). EDTF writes
+ * one only as a whole year, 'Y'-prefixed ("Y10000"), and in nothing larger (no month, interval or
+ * list of it): a finer date there has no value, and says why.
+ */
+function beyondFourDigits(p: Point, y: number): Normalised {
+  if (p.month === undefined && p.day === undefined && p.season === undefined && p.half === undefined && !p.someDay && !p.approx) {
+    return { edtf: `Y${y}`, precision: 'year', earliest: isoDay(y, 1, 1), latest: isoDay(y, 12, 31) };
+  }
+  const precision = p.day !== undefined || p.someDay ? 'day' : p.month !== undefined || p.half !== undefined ? 'month' : p.season !== undefined ? 'season' : 'year';
+  return { edtf: null, precision, earliest: null, latest: null, problem: `${yearShown(p)} has more than four digits: EDTF can give such a year only as a whole year` };
+}
+
+function yearShown(p: Point): string {
+  return `the year ${p.year}${p.bc ? ' BC' : ''}`;
+}
+
+/** A 'Y'-prefixed year ("Y10000"): EDTF has no interval or list of them. */
+function isLongYear(n: Normalised): boolean {
+  return n.edtf !== null && n.edtf.charAt(0) === 'Y';
+}
+
+const LONG_YEAR_IN_COMPOUND = 'a year of more than four digits: EDTF has no range or list of such years';
+
 export function normaliseRange(a: Point, b: Point): Normalised {
   const na = normalisePoint(a);
   const nb = normalisePoint(b);
-  const problem = na.problem ?? nb.problem;
-  if (na.edtf === null || nb.edtf === null) return { edtf: null, precision: 'interval', earliest: na.earliest, latest: nb.latest, problem };
+  const problem = na.problem ?? nb.problem ?? (isLongYear(na) || isLongYear(nb) ? LONG_YEAR_IN_COMPOUND : undefined);
+  if (na.edtf === null || nb.edtf === null || problem !== undefined) return { edtf: null, precision: 'interval', earliest: na.earliest, latest: nb.latest, problem };
   const out: Normalised = { edtf: `${na.edtf}/${nb.edtf}`, precision: 'interval', earliest: na.earliest, latest: nb.latest };
   if (na.earliest !== null && nb.latest !== null && compareIso(na.earliest, nb.latest) > 0) out.problem = 'the range ends before it starts';
   return out;
@@ -119,8 +144,8 @@ export function normaliseRange(a: Point, b: Point): Normalised {
 
 export function normaliseList(items: Point[], all: boolean): Normalised {
   const ns = items.map(normalisePoint);
-  const problem = ns.find((n) => n.problem)?.problem;
-  if (ns.some((n) => n.edtf === null)) return { edtf: null, precision: ns[0].precision, earliest: null, latest: null, problem };
+  const problem = ns.find((n) => n.problem)?.problem ?? (ns.some(isLongYear) ? LONG_YEAR_IN_COMPOUND : undefined);
+  if (ns.some((n) => n.edtf === null) || problem !== undefined) return { edtf: null, precision: ns[0].precision, earliest: null, latest: null, problem };
   const body = ns.map((n) => n.edtf).join(',');
   const earliest = ns.map((n) => n.earliest!).sort(compareIso)[0];
   const latest = ns.map((n) => n.latest!).sort(compareIso)[ns.length - 1];

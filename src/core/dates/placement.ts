@@ -35,7 +35,7 @@ export function place(e: Expr, now: NarrativeTime | null): Placed {
       if (a.ok && to.year === undefined && to.decade === undefined && to.century === undefined && a.point.year !== undefined) {
         to = { ...to, year: a.point.year, bc: a.point.bc };
         delete to.anaphor;
-        if (to.month !== undefined && a.point.month !== undefined && to.month < a.point.month) to.year = a.point.bc ? a.point.year - 1 : a.point.year + 1;
+        if (endsInNextYear(a.point, to)) to.year = a.point.bc ? a.point.year - 1 : a.point.year + 1;
         if (!to.bc) delete to.bc;
       }
       const b = resolvePoint(to, now);
@@ -88,6 +88,17 @@ export function place(e: Expr, now: NarrativeTime | null): Placed {
       return { norm: { ...day, edtf: day.edtf + hhmm }, type: 'TIME', inferred: r.inferred, anchor: r.inferred ? now?.mentionIndex : undefined };
     }
   }
+}
+
+/**
+ * Whether the second end of a range, given no year, falls in the year after the first end's: an
+ * earlier month ("from October to March"), or a winter after any other season or after February
+ * ("the summer-winter campaign": a winter is named by the year it ends in, 1921-WI for 1920/21).
+ */
+function endsInNextYear(from: Point, to: Point): boolean {
+  if (to.month !== undefined) return from.month !== undefined && to.month < from.month;
+  if (to.season !== 'WI') return false;
+  return (from.season !== undefined && from.season !== 'WI') || (from.month !== undefined && from.month >= 3);
 }
 
 function precisionGuess(p: Point): Normalised['precision'] {
