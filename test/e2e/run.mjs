@@ -5,6 +5,9 @@
 //   2. starts code-server on 127.0.0.1 (HOME/XDG and profile in a scratch folder) and opens its
 //      workbench in headless Chromium with the extension under development and the test payload:
 //      the extension host runs out/test/suite/index.js (test/suite/*.test.ts, mocha);
+//      the workspace is a .code-workspace of two folders (multi-root); then the tests of
+//      test/suite/trust.test.ts run again in a second code-server where that workspace is
+//      untrusted (restricted mode);
 //   3. runs the UI tests test/ui/*.ui.mjs (mocha, here in Node) against fresh workbenches;
 //   4. stops code-server and Chromium on every way out and prints, as its LAST line,
 //      `vscode: N passed, N failed` (extension-host and UI tests together); exit code 1 on failure.
@@ -37,6 +40,8 @@ if (opts.only && !['host', 'ui'].includes(opts.only)) {
   process.exit(2);
 }
 
+/** The tests that run a second time, in an untrusted workspace (a describe title in test/suite/trust.test.ts). */
+const RESTRICTED_SUITE = 'workspace trust';
 const HOST_TIMEOUT_MS = Number(process.env.CHRONOLENS_VSCODE_TIMEOUT_S ?? 300) * 1000;
 const WATCHDOG_MS = HOST_TIMEOUT_MS + 20 * 60_000; // installs + UI tests: the whole run never hangs
 // Printed by test/suite/index.ts: the counts, and a mark on every extension-host console line.
@@ -106,13 +111,17 @@ function argText(a) {
   }
 }
 
-/** Runs test/suite (bundled to out/test/suite/index.js) in VS Code's extension host. */
-async function runHostSuite({ browser, server, workspaceFile }) {
+/**
+ * Runs test/suite (bundled to out/test/suite/index.js) in VS Code's extension host; `name` tells
+ * the runs apart (logs, screenshots). Counts add up over runs.
+ */
+async function runHostSuite({ browser, server, workspaceFile, name = 'extension host' }) {
   host.ran = true;
   const t = Date.now();
+  const suffix = name === 'extension host' ? '' : ` (${name})`;
   const context = await browser.newContext({ viewport: VIEWPORT });
   const page = await context.newPage();
-  const consoleLog = fs.createWriteStream(path.join(LOGS, 'workbench-console.log'));
+  const consoleLog = fs.createWriteStream(path.join(LOGS, `workbench-console${suffix}.log`));
   let result = null;
   let resolveExit;
   const exited = new Promise((r) => (resolveExit = r));
@@ -163,14 +172,15 @@ async function runHostSuite({ browser, server, workspaceFile }) {
 
   if (outcome.error || outcome.code !== 0 || !result) {
     if (workbenchErrors.length && (outcome.error || !result)) console.error(`[vscode] the workbench's errors (all in test-results/vscode/workbench-console.log):\n${workbenchErrors.slice(-30).map((l) => `  ${l}`).join('\n')}`);
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'FAILED extension-host suite.png'), fullPage: true }).catch(() => {});
+    await page.screenshot({ path: path.join(SCREENSHOTS, `FAILED extension-host suite${suffix}.png`), fullPage: true }).catch(() => {});
   }
   await context.close().catch(() => {});
   consoleLog.end();
 
+  const before = { passed: host.passed, failed: host.failed };
   if (result) {
-    host.passed = result.passed;
-    host.failed = result.failed;
+    host.passed += result.passed;
+    host.failed += result.failed;
   }
   if (outcome.error) {
     console.error(`[vscode] ERROR: ${outcome.error}. See test-results/vscode/ (workbench-console.log, code-server.log) and test-results/screenshots/.`);
@@ -182,7 +192,7 @@ async function runHostSuite({ browser, server, workspaceFile }) {
     console.error(`[vscode] ERROR: run() rejected (exit code ${outcome.code}) although no test failed.`);
     host.failed += 1;
   }
-  say(`extension host: ${host.passed} passed, ${host.failed} failed (${seconds(t)})`);
+  say(`${name}: ${host.passed - before.passed} passed, ${host.failed - before.failed} failed (${seconds(t)})`);
 }
 
 /** Runs test/ui/*.ui.mjs with mocha in this process, driving fresh workbenches in the same browser. */
@@ -256,6 +266,20 @@ async function main() {
     say(`code-server (VS Code 1.100.3) up at ${server.origin} in ${seconds(tServer)}`);
     const browser = await launchBrowser({ scratch });
     if (opts.only !== 'ui') await runHostSuite({ browser, server, workspaceFile });
+    // The same workspace untrusted (restricted mode), for the tests of what ChronoLens does there:
+    // another code-server, its profile with workspace trust on (test/suite/trust.test.ts).
+    if (opts.only !== 'ui' && (!opts.grep || new RegExp(opts.grep).test(RESTRICTED_SUITE))) {
+      const tRestricted = Date.now();
+      const restricted = await startCodeServer({
+        scratch: path.join(scratch, 'restricted'),
+        logFile: path.join(LOGS, 'code-server (restricted mode).log'),
+        env: { ...env, CHRONOLENS_TEST_GREP: RESTRICTED_SUITE },
+        restricted: true,
+      });
+      say(`code-server in restricted mode up in ${seconds(tRestricted)}`);
+      await runHostSuite({ browser, server: restricted, workspaceFile, name: 'extension host, restricted mode' });
+      await restricted.stop();
+    }
     if (opts.only !== 'host') await runUiTests({ browser, server, workspace });
   } catch (err) {
     harnessErrors += 1;

@@ -22,6 +22,7 @@ const TEST_FILES: Record<string, () => Promise<unknown>> = {
   'navigation.test.ts': () => import('./navigation.test'),
   'size.test.ts': () => import('./size.test'),
   'timeline.test.ts': () => import('./timeline.test'),
+  'trust.test.ts': () => import('./trust.test'),
   'worker.test.ts': () => import('./worker.test'),
   'workspace.test.ts': () => import('./workspace.test'),
 };

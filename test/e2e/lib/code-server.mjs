@@ -211,16 +211,28 @@ const USER_SETTINGS = {
 };
 
 /**
+ * Workspace trust on, and no prompt: every folder opens untrusted, in restricted mode (what a
+ * user gets who opens a downloaded folder and does not trust it).
+ */
+const RESTRICTED_SETTINGS = {
+  'security.workspace.trust.enabled': true,
+  'security.workspace.trust.startupPrompt': 'never',
+  'security.workspace.trust.banner': 'never',
+  'security.workspace.trust.emptyWindow': false,
+};
+
+/**
  * Starts code-server on 127.0.0.1 with HOME/XDG and its profile inside `scratch` (created fresh).
+ * `restricted`: workspace trust on, folders opened untrusted (restricted mode); otherwise trust is off.
  * Returns { port, origin, stop(), exited (a promise), logFile }. It is stopped at process exit/Ctrl-C in any case.
  */
-export async function startCodeServer({ scratch, port, env: extraEnv = {}, logFile = path.join(scratch, 'code-server.log') }) {
+export async function startCodeServer({ scratch, port, env: extraEnv = {}, logFile = path.join(scratch, 'code-server.log'), restricted = false }) {
   const entry = ensureCodeServer();
   port ??= await freePort();
   const dirs = Object.fromEntries(['home', 'config', 'data', 'cache', 'user-data', 'extensions'].map((d) => [d, path.join(scratch, d)]));
   for (const d of Object.values(dirs)) fs.mkdirSync(d, { recursive: true });
   fs.mkdirSync(path.join(dirs['user-data'], 'User'), { recursive: true });
-  fs.writeFileSync(path.join(dirs['user-data'], 'User/settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
+  fs.writeFileSync(path.join(dirs['user-data'], 'User/settings.json'), JSON.stringify({ ...USER_SETTINGS, ...(restricted ? RESTRICTED_SETTINGS : {}) }, null, 2));
   const config = path.join(scratch, 'config.yaml');
   fs.writeFileSync(config, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
   fs.mkdirSync(path.dirname(logFile), { recursive: true });
@@ -234,7 +246,7 @@ export async function startCodeServer({ scratch, port, env: extraEnv = {}, logFi
     '--extensions-dir', dirs.extensions,
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(restricted ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     '--ignore-last-opened',
   ];
