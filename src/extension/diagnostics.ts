@@ -8,6 +8,7 @@ import type { ArticleIndex, DateMention } from '../core';
 import { edtfInWords } from './dateWords';
 import { type FeatureContext, toRange } from './editorContext';
 import { anchorChain, explicitYearEdit, yearSource } from './quickFixes';
+import { flagSetting } from './settings';
 
 export const DIAGNOSTIC_SOURCE = 'ChronoLens';
 
@@ -128,7 +129,7 @@ export function registerDiagnostics(ctx: FeatureContext): void {
         collection.delete(document.uri);
         return;
       }
-      const showInferred = vscode.workspace.getConfiguration('chronolens', document).get<boolean>(INFERRED_SETTING, true);
+      const showInferred = flagSetting(document, INFERRED_SETTING, true);
       collection.set(document.uri, dateDiagnostics(document, index, showInferred));
     } catch (error) {
       collection.delete(document.uri);

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { ArticleIndex, DateMention, Span, TimelineEvent } from '../core';
 import type { IndexService } from './indexService';
 import type { Logger } from './logger';
+import { languagesSetting } from './settings';
 
 /** Context key true while the active editor shows a document ChronoLens annotates. */
 export const IS_ARTICLE_CONTEXT = 'chronolens.isArticle';
@@ -20,7 +21,7 @@ function configuredLanguages(): string[] {
   const scopes: (vscode.ConfigurationScope | undefined)[] = [undefined, ...(vscode.workspace.workspaceFolders ?? [])];
   const languages = new Set<string>();
   for (const scope of scopes) {
-    for (const language of vscode.workspace.getConfiguration('chronolens', scope).get<string[]>('languages', [])) {
+    for (const language of languagesSetting(scope)) {
       languages.add(language);
     }
   }

@@ -5,6 +5,7 @@ import { IncrementalIndexer } from '../core/incremental';
 import { Commands } from './commandIds';
 import { IndexClient } from './indexClient';
 import type { Logger } from './logger';
+import { languagesSetting, maxArticleSizeSetting } from './settings';
 
 /** Set by scripts/build.mjs: true in dist/web/extension.js, false in dist/extension.js. */
 declare const CHRONOLENS_WEB: boolean;
@@ -88,8 +89,7 @@ export class IndexService implements vscode.Disposable {
 
   /** Whether ChronoLens annotates this document: its language is one of the setting's. */
   isArticle(document: vscode.TextDocument): boolean {
-    const languages = vscode.workspace.getConfiguration('chronolens', document).get<string[]>('languages', []);
-    return languages.includes(document.languageId);
+    return languagesSetting(document).includes(document.languageId);
   }
 
   /** The index of the document as it is now, or undefined when it is not an article. */
@@ -107,7 +107,7 @@ export class IndexService implements vscode.Disposable {
    */
   private pausedForSize(document: vscode.TextDocument): boolean {
     const key = document.uri.toString();
-    const limit = vscode.workspace.getConfiguration('chronolens', document).get<number>('maxArticleSize', 2_000_000);
+    const limit = maxArticleSizeSetting(document);
     const size = document.getText().length;
     if (size <= limit || this.oversizeAllowed.has(key)) return false;
     if (!this.oversizeReported.has(key)) {

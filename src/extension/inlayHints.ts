@@ -8,6 +8,7 @@ import { edtfInWords } from './dateWords';
 import { type FeatureContext, guard, indexFor, isReadonly, registerForArticles, toRange } from './editorContext';
 import { escapeMarkdown } from './markdown';
 import { explicitYearEdit, yearSource, yearsOf } from './quickFixes';
+import { flagSetting } from './settings';
 
 const SETTING = 'inlayHints.inferredDates';
 
@@ -70,7 +71,7 @@ export function inlayHintsFor(document: vscode.TextDocument, index: ArticleIndex
 export function registerInlayHints(ctx: FeatureContext): void {
   const changed = new vscode.EventEmitter<void>();
   const provideInlayHints = guard(ctx.log, 'inlay hints', async (document: vscode.TextDocument, range: vscode.Range) => {
-    if (!vscode.workspace.getConfiguration('chronolens', document).get<boolean>(SETTING, true)) return [];
+    if (!flagSetting(document, SETTING, true)) return [];
     const index = await indexFor(ctx.indexes, document);
     return index ? inlayHintsFor(document, index, range) : [];
   });

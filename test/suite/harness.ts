@@ -44,6 +44,13 @@ export function positionOf(doc: vscode.TextDocument, text: string, occurrence = 
 
 /** Every "[error]" line of the ChronoLens output channel's log file, if the file can be found. */
 export function chronoLensErrors(): string[] | undefined {
+  const files = logFiles(/ChronoLens\.log$/);
+  if (files.length === 0) return undefined;
+  return files.flatMap((f) => fs.readFileSync(f, 'utf8').split('\n').filter((l) => l.includes('[error]')));
+}
+
+/** The files of this window's logs (under the user data folder) whose name matches. */
+function logFiles(name: RegExp): string[] {
   // code-server's extension host knows its user data folder only through paths in its environment.
   const userData = Object.values(process.env).flatMap((v) => /^(\/.*\/user-data)\//.exec(v ?? '')?.[1] ?? []);
   const roots = [process.env.VSCODE_LOGS, ...new Set(userData.map((d) => `${d}/logs`))].filter((r): r is string => !!r);
@@ -58,12 +65,11 @@ export function chronoLensErrors(): string[] | undefined {
     for (const e of entries) {
       const full = path.join(dir, e.name);
       if (e.isDirectory() && depth < 6) walk(full, depth + 1);
-      else if (/ChronoLens\.log$/.test(e.name)) files.push(full);
+      else if (name.test(e.name)) files.push(full);
     }
   };
   roots.forEach((r) => walk(r, 0));
-  if (files.length === 0) return undefined;
-  return files.flatMap((f) => fs.readFileSync(f, 'utf8').split('\n').filter((l) => l.includes('[error]')));
+  return files;
 }
 
 /** The text of every hover VS Code gets at `position` (all providers), joined. */

@@ -20,6 +20,7 @@ const TEST_FILES: Record<string, () => Promise<unknown>> = {
   'hover.test.ts': () => import('./hover.test'),
   'hostile.test.ts': () => import('./hostile.test'),
   'navigation.test.ts': () => import('./navigation.test'),
+  'settings.test.ts': () => import('./settings.test'),
   'size.test.ts': () => import('./size.test'),
   'timeline.test.ts': () => import('./timeline.test'),
   'trust.test.ts': () => import('./trust.test'),
