@@ -5,6 +5,7 @@
 // (features.ts), so this pass is hash-map work over the mentions.
 import type { Candidate } from './candidates';
 import {
+  CandidateMemo,
   givenKeyOf,
   groupKeyOf,
   initialsOf,
@@ -23,7 +24,7 @@ import {
 import { lookupKnown } from './gazetteer';
 import { nameKey, plainKey } from './normalize';
 import type { Mention } from './segments';
-import { decideType } from './typing';
+import { addVotes, decideType, noVotes } from './typing';
 import { tokenize } from './tokens';
 import { isNameUnit, toUnits } from './units';
 
@@ -59,7 +60,7 @@ function canonicalCandidate(name: string): Candidate | null {
   const units = toUnits(name, tokenize(name));
   // A target with no name word in it ("x", "a|b") says nothing about the entity.
   c = units.some(isNameUnit)
-    ? { start: 0, end: 0, text: name, key: plainKey(name), memo: {}, units, titled: false, placeHint: false, sentenceInitial: false, inHeading: false, nested: false }
+    ? { start: 0, end: 0, text: name, key: plainKey(name), memo: new CandidateMemo(), units, titled: false, placeHint: false, sentenceInitial: false, inHeading: false, nested: false }
     : null;
   if (canonicalForms.size >= CANONICAL_FORMS_LIMIT) canonicalForms.clear();
   canonicalForms.set(name, c);
@@ -79,16 +80,14 @@ export function keyOfName(name: string): string {
   return 'name:' + nameKey(name.split(/\s+/));
 }
 
-export function keyOfMention(m: Mention): { key: string; canonical?: string; final: boolean } {
-  if (m.canonical) return { key: keyOfName(m.canonical), canonical: m.canonical, final: true };
-  const { key, canonical } = groupKeyOf(m.c);
-  return { key, canonical, final: false };
-}
 
 export function groupMentions(mentions: readonly Mention[]): Map<string, Group> {
   const groups = new Map<string, Group>();
   for (const m of mentions) {
-    const { key, canonical, final } = keyOfMention(m);
+    // A wiki link target or a user alias decides; else the candidate's own key.
+    const final = !!m.canonical;
+    const key = final ? keyOfName(m.canonical!) : groupKeyOf(m.c).key;
+    const canonical = final ? m.canonical : groupKeyOf(m.c).canonical;
     let g = groups.get(key);
     if (!g) groups.set(key, (g = { key, canonicalIsFinal: false, mentions: [] }));
     if (canonical && (final || !g.canonicalIsFinal)) {
@@ -138,11 +137,8 @@ function couldBeShortName(g: Group): boolean {
 }
 
 function isPersonGroup(forms: readonly Mention[]): boolean {
-  const votes = { person: 0, place: 0, organization: 0, event: 0, other: 0 };
-  for (const m of forms) {
-    const v = nameVotesOf(m.c);
-    for (const k of Object.keys(votes) as Array<keyof typeof votes>) votes[k] += v[k];
-  }
+  const votes = noVotes();
+  for (const m of forms) addVotes(votes, nameVotesOf(m.c));
   return decideType(votes) === 'person';
 }
 
@@ -289,6 +285,7 @@ export function chooseName(g: Group): string {
     if (!forms.length || forms.some((m) => m.c.key === canonicalKey)) return g.canonical;
   }
   const pool = forms.length ? forms : g.mentions;
+  if (pool.length === 1) return pool[0].c.text;
   const frequency = new Map<string, number>();
   for (const m of pool) frequency.set(m.c.text, (frequency.get(m.c.text) ?? 0) + 1);
   let best = pool[0];
@@ -308,5 +305,5 @@ export function chooseName(g: Group): string {
 
 /** Words of a form, for fullness: hyphenated parts count, particles do not ("Anwar el-Sadat" has 2). */
 function wordCountOf(c: Candidate): number {
-  return fullKeyOf(c).split(' ').length;
+  return (c.memo.fullLength ??= fullKeyOf(c).split(' ').length);
 }

@@ -2,37 +2,14 @@
 // name or things that are not names (function words, months, titles, "of" between two names).
 import { combiningFormOf, lookupKnown, lookupKnownUnit, MAX_KNOWN_WORDS } from './gazetteer';
 import { personShapedUnits } from './personNames';
-import {
-  CALENDAR_WORDS,
-  CONNECTORS,
-  CORE_FUNCTION_WORDS,
-  GIVEN_NAMES,
-  NUMBER_WORDS,
-  POLITICAL_ADJECTIVES,
-  POSSESSIVE_PLACE_HEADS,
-  STANDALONE_PARTICLES,
-  TITLE_ABBREVIATIONS,
-  EVENT_FIRST_WORDS,
-  EVENT_LAST_WORDS,
-  FUNCTION_WORDS,
-  MULTIWORD_TITLES,
-  NOT_ENTITIES,
-  ORG_FIRST_WORDS,
-  ORG_LAST_WORDS,
-  OTHER_LAST_WORDS,
-  DIRECTIONS,
-  PLACE_EVENT_HEADS,
-  PLACE_FIRST_WORDS,
-  PLACE_LAST_WORDS,
-  TITLE_HEADS,
-  TITLE_MODIFIERS,
-  isRomanNumeral,
-} from './lexicon';
+import * as lexicon from './lexicon';
 import type { Positions } from './positions';
-import type { Token } from './tokens';
+import type { Tokens } from './tokens';
 import { isNameUnit, unitKey, withKeys, type Unit } from './units';
-import type { CandidateMemo } from './features';
+import { CandidateMemo } from './features';
 import { plainKey } from './normalize';
+// Word lists read once (see lexicon.ts on why).
+const { CALENDAR_WORDS, CONNECTORS, CORE_FUNCTION_WORDS, GIVEN_NAMES, NUMBER_WORDS, POLITICAL_ADJECTIVES, POSSESSIVE_PLACE_HEADS, STANDALONE_PARTICLES, TITLE_ABBREVIATIONS, EVENT_FIRST_WORDS, EVENT_LAST_WORDS, FUNCTION_WORDS, MULTIWORD_TITLES, NOT_ENTITIES, ORG_FIRST_WORDS, ORG_LAST_WORDS, OTHER_LAST_WORDS, DIRECTIONS, PLACE_EVENT_HEADS, PLACE_FIRST_WORDS, PLACE_LAST_WORDS, TITLE_HEADS, TITLE_MODIFIERS, isRomanNumeral } = lexicon;
 
 export interface Candidate {
   start: number;
@@ -66,7 +43,7 @@ const TITLE_SEQUENCES = MULTIWORD_TITLES.map((t) => t.split(' ')).sort((a, b) =>
 const MAX_RUN_UNITS = 16;
 const FILE_EXTENSION = /^\.(?:png|jpe?g|svg|gif|tiff?|webp)\b/i;
 
-export function findCandidates(text: string, tokens: readonly Token[], units: readonly Unit[], positions: Positions): Candidate[] {
+export function findCandidates(text: string, tokens: Tokens, units: readonly Unit[], positions: Positions): Candidate[] {
   const candidates: Candidate[] = [];
   for (const run of buildRuns(text, units)) {
     for (const piece of splitRun(text, run, positions)) {
@@ -397,7 +374,7 @@ function nestedPlace(text: string, piece: Piece): Piece[] {
   return entry && entry.type === 'place' && !entry.demonym ? [{ units: rest, titled: false }] : [];
 }
 
-function toCandidate(text: string, tokens: readonly Token[], piece: Piece, positions: Positions, nested: boolean): Candidate | null {
+function toCandidate(text: string, tokens: Tokens, piece: Piece, positions: Positions, nested: boolean): Candidate | null {
   const units = piece.units;
   if (!units.length) return null;
   const first = units[0];
@@ -407,12 +384,12 @@ function toCandidate(text: string, tokens: readonly Token[], piece: Piece, posit
     end: units[units.length - 1].end,
     text: surface,
     key: plainKey(surface),
-    memo: {},
+    memo: new CandidateMemo(),
     units,
     titled: piece.titled,
     placeHint: piece.place ?? false,
     knownAs: units.length === 1 && !lookupKnownUnit(units[0]) ? known(text, units)?.canonical : undefined,
-    sentenceInitial: positions.sentenceInitial[first.token] === 1 && first.start === tokens[first.token].start,
+    sentenceInitial: positions.sentenceInitial[first.token] === 1 && first.start === tokens.starts[first.token],
     inHeading: positions.inHeading[first.token] === 1,
     nested,
   };

@@ -5,11 +5,15 @@
 // The evidence is the whole document's, gathered per segment (summarizeEvidence, cached with the
 // segment) and read across all segments when candidates are kept or dropped (keepEvidenced).
 import { hasKindCue, type Candidate } from './candidates';
+import { CandidateMemo } from './features';
 import { lookupKnown } from './gazetteer';
-import { EVENT_LAST_WORDS, GIVEN_NAMES, ORG_LAST_WORDS, PLACE_LAST_WORDS, STANDALONE_PARTICLES } from './lexicon';
+import * as lexicon from './lexicon';
 import { plainKey } from './normalize';
 import { isNameUnit, type Unit } from './units';
-import type { Token } from './tokens';
+import { tokenText, type Tokens } from './tokens';
+import type { WorkCache } from '../workCache';
+// Word lists read once (see lexicon.ts on why).
+const { EVENT_LAST_WORDS, GIVEN_NAMES, ORG_LAST_WORDS, PLACE_LAST_WORDS, STANDALONE_PARTICLES } = lexicon;
 
 /** What one segment tells about the words of the document. */
 export interface EvidenceSummary {
@@ -25,11 +29,11 @@ export interface EvidenceSummary {
   openingWords: Array<{ key: string; wordKey: string }>;
 }
 
-export function summarizeEvidence(tokens: readonly Token[], candidates: readonly Candidate[]): EvidenceSummary {
+export function summarizeEvidence(text: string, tokens: Tokens, candidates: readonly Candidate[]): EvidenceSummary {
   const lowerCounts = new Map<string, number>();
-  for (const t of tokens) {
-    if (!startsLowerCase(t.text)) continue;
-    const k = plainKey(t.text);
+  for (let t = 0; t < tokens.length; t++) {
+    if (!startsLowerCase(text, tokens.starts[t])) continue;
+    const k = plainKey(tokenText(text, tokens, t));
     lowerCounts.set(k, (lowerCounts.get(k) ?? 0) + 1);
   }
   const capitalCounts = new Map<string, number>();
@@ -59,11 +63,12 @@ export function summarizeEvidence(tokens: readonly Token[], candidates: readonly
   return { lowerCounts, capitalCounts, strongKeys, strongWords, openingWords };
 }
 
-function startsLowerCase(word: string): boolean {
-  const c = word.charCodeAt(0);
+function startsLowerCase(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
   if (c < 128) return c >= 97 && c <= 122;
-  return /^\p{Ll}/u.test(word);
+  return LOWER_CASE_START.test(text.slice(at, at + 2)); // two code units: a letter outside the BMP
 }
+const LOWER_CASE_START = /^\p{Ll}/u;
 
 function countNameUnits(units: readonly Unit[]): number {
   let n = 0;
@@ -71,51 +76,93 @@ function countNameUnits(units: readonly Unit[]): number {
   return n;
 }
 
-/** The evidence of all segments, read as one document's. */
+/**
+ * The evidence of all segments, read as one document's: the segments' counts summed. Kept from one
+ * build to the next in incremental use and updated by the segments that came and went, so that
+ * an edit costs the size of the segments it changed (sums do not depend on order: the result is
+ * the same as summing afresh).
+ */
 export class DocumentEvidence {
-  private readonly lowerCounts = new Map<string, number>();
-  private readonly capitalCounts = new Map<string, number>();
-  readonly strongKeys: ReadonlySet<string>;
-  readonly strongWords: ReadonlySet<string>;
+  private readonly lower = new Map<string, number>();
+  private readonly capital = new Map<string, number>();
+  private readonly strongKeyCounts = new Map<string, number>();
+  private readonly strongWordCounts = new Map<string, number>();
+  /** Opening name word → first-word keys that make it evidence if never written in lower case. */
+  private readonly openings = new Map<string, Map<string, number>>();
+  /** The summaries counted in, with how many times each is (a segment text may repeat). */
+  private parts = new Map<EvidenceSummary, number>();
 
-  constructor(private readonly parts: readonly EvidenceSummary[]) {
-    this.strongKeys = parts.length === 1 ? parts[0].strongKeys : union(parts.map((p) => p.strongKeys));
-    const strongWords = union(parts.map((p) => p.strongWords));
-    for (const p of parts) for (const w of p.openingWords) if (!this.hasLowerCase(w.key)) strongWords.add(w.wordKey);
-    this.strongWords = strongWords;
+  /** The evidence of `summaries`, updated from the cached one of the last build when there is one. */
+  static of(summaries: readonly EvidenceSummary[], cache: WorkCache<unknown> | undefined): DocumentEvidence {
+    const cached = cache?.get(DOCUMENT_KEY);
+    const evidence = cached instanceof DocumentEvidence ? cached : new DocumentEvidence();
+    evidence.update(summaries);
+    cache?.set(DOCUMENT_KEY, evidence);
+    return evidence;
+  }
+
+  private update(summaries: readonly EvidenceSummary[]): void {
+    const wanted = new Map<EvidenceSummary, number>();
+    for (const s of summaries) wanted.set(s, (wanted.get(s) ?? 0) + 1);
+    for (const [s, n] of this.parts) {
+      const diff = (wanted.get(s) ?? 0) - n;
+      if (diff < 0) this.add(s, diff);
+    }
+    for (const [s, n] of wanted) {
+      const diff = n - (this.parts.get(s) ?? 0);
+      if (diff > 0) this.add(s, diff);
+    }
+    this.parts = wanted;
+  }
+
+  private add(s: EvidenceSummary, times: number): void {
+    for (const [k, n] of s.lowerCounts) bump(this.lower, k, n * times);
+    for (const [k, n] of s.capitalCounts) bump(this.capital, k, n * times);
+    for (const k of s.strongKeys) bump(this.strongKeyCounts, k, times);
+    for (const k of s.strongWords) bump(this.strongWordCounts, k, times);
+    for (const { key, wordKey } of s.openingWords) {
+      let keys = this.openings.get(wordKey);
+      if (!keys) this.openings.set(wordKey, (keys = new Map()));
+      bump(keys, key, times);
+      if (!keys.size) this.openings.delete(wordKey);
+    }
   }
 
   /** How often the document writes the word in lower case. */
   lowerCount(key: string): number {
-    return sumOver(this.parts, 'lowerCounts', this.lowerCounts, key);
+    return this.lower.get(key) ?? 0;
   }
 
   hasLowerCase(key: string): boolean {
-    return this.lowerCount(key) > 0;
+    return this.lower.has(key);
   }
 
   /** How often the word alone is a candidate. */
   capitalCount(key: string): number {
-    return sumOver(this.parts, 'capitalCounts', this.capitalCounts, key);
+    return this.capital.get(key) ?? 0;
+  }
+
+  /** Seen as a name mid-sentence outside headings. */
+  isStrongKey(key: string): boolean {
+    return this.strongKeyCounts.has(key);
+  }
+
+  /** A word of a name seen outside headings. */
+  isStrongWord(wordKey: string): boolean {
+    if (this.strongWordCounts.has(wordKey)) return true;
+    const keys = this.openings.get(wordKey);
+    if (keys) for (const k of keys.keys()) if (!this.hasLowerCase(k)) return true;
+    return false;
   }
 }
 
-/** A count summed over segments, memoised per key (few keys are asked, many times). */
-function sumOver(parts: readonly EvidenceSummary[], field: 'lowerCounts' | 'capitalCounts', memo: Map<string, number>, key: string): number {
-  if (parts.length === 1) return parts[0][field].get(key) ?? 0;
-  let n = memo.get(key);
-  if (n === undefined) {
-    n = 0;
-    for (const p of parts) n += p[field].get(key) ?? 0;
-    memo.set(key, n);
-  }
-  return n;
-}
+const DOCUMENT_KEY = 'entities/document';
 
-function union(sets: ReadonlyArray<ReadonlySet<string>>): Set<string> {
-  const out = new Set<string>();
-  for (const s of sets) for (const k of s) out.add(k);
-  return out;
+/** Adds n to the count of k; a count that falls to 0 is removed (presence means "seen"). */
+function bump(counts: Map<string, number>, k: string, n: number): void {
+  const total = (counts.get(k) ?? 0) + n;
+  if (total) counts.set(k, total);
+  else counts.delete(k);
 }
 
 /**
@@ -155,7 +202,7 @@ function spanKey(text: string, c: Candidate, units: readonly Unit[]): { surface:
 /** Known to the gazetteer or written as a name mid-sentence somewhere. */
 function seenAsName(text: string, c: Candidate, units: readonly Unit[], evidence: DocumentEvidence): boolean {
   const { surface, key } = spanKey(text, c, units);
-  return !!lookupKnown(surface, key) || evidence.strongKeys.has(key);
+  return !!lookupKnown(surface, key) || evidence.isStrongKey(key);
 }
 
 function evidenced(text: string, c: Candidate, units: readonly Unit[], evidence: DocumentEvidence): boolean {
@@ -163,7 +210,7 @@ function evidenced(text: string, c: Candidate, units: readonly Unit[], evidence:
   if (units.length !== 1) return false;
   const u = units[0];
   const k = u.wordKey;
-  return u.kind === 'acronym' || u.kind === 'designation' || (k !== null && evidence.strongWords.has(k)) || u.text.includes('-') && /^\p{Ll}/u.test(u.text);
+  return u.kind === 'acronym' || u.kind === 'designation' || (k !== null && evidence.isStrongWord(k)) || u.text.includes('-') && /^\p{Ll}/u.test(u.text);
 }
 
 /**
@@ -175,7 +222,7 @@ function splitRunOn(text: string, c: Candidate, evidence: DocumentEvidence, emit
   const last = c.units[c.units.length - 1];
   const before = c.units[c.units.length - 2];
   const kind = before.key;
-  if (last.kind !== 'word' || !evidence.strongKeys.has(last.key)) return c;
+  if (last.kind !== 'word' || !evidence.isStrongKey(last.key)) return c;
   if (!PLACE_LAST_WORDS.has(kind) && !ORG_LAST_WORDS.has(kind) && !EVENT_LAST_WORDS.has(kind)) return c;
   emit(sub(text, c, c.units.slice(0, -1)));
   return { ...sub(text, c, [last]), sentenceInitial: false };
@@ -216,5 +263,5 @@ function sub(text: string, c: Candidate, units: Unit[]): Candidate {
   const start = units[0].start;
   const end = units[units.length - 1].end;
   const surface = text.slice(start, end);
-  return { ...c, start, end, text: surface, key: plainKey(surface), units, memo: {} };
+  return { ...c, start, end, text: surface, key: plainKey(surface), units, memo: new CandidateMemo() };
 }

@@ -5,29 +5,36 @@
 // rest of the document: memoising it cannot change a result.
 import type { Candidate } from './candidates';
 import { lookupKnown, lookupKnownUnit, type KnownName } from './gazetteer';
-import { CONNECTORS, EVENT_LAST_WORDS, ORG_LAST_WORDS, PLACE_LAST_WORDS, STANDALONE_PARTICLES } from './lexicon';
+import * as lexicon from './lexicon';
 import { plainKey } from './normalize';
 import { eastAsianName } from './personNames';
-import type { Token } from './tokens';
-import { computeNameVotes, contextVotes, type Votes } from './typing';
+import type { Tokens } from './tokens';
+import { addVotes, computeNameVotes, contextVotes, noVotes, type Votes } from './typing';
 import { isNameUnit, nameKeyOfUnits, type Unit } from './units';
+// Word lists read once (see lexicon.ts on why).
+const { CONNECTORS, EVENT_LAST_WORDS, ORG_LAST_WORDS, PLACE_LAST_WORDS, STANDALONE_PARTICLES } = lexicon;
 
-export interface CandidateMemo {
-  known?: KnownName | null;
-  surfaceKnown?: KnownName | null;
-  nameUnits?: Unit[];
-  nameVotes?: Votes;
-  contextVotes?: Votes;
-  groupKey?: GroupKey;
-  fullKey?: string;
-  namesKey?: string;
-  namesLength?: number;
-  shortKeys?: string[];
-  givenKey?: string | null;
-  orgShortKey?: string | null;
-  mayBeShort?: boolean;
-  initials?: string[];
-  kindWordKey?: string | null;
+/**
+ * Every field starts undefined ("not computed yet"; null is a computed "none"). A class with all
+ * fields set in the constructor gives all memos one shape, so reading them stays fast.
+ */
+export class CandidateMemo {
+  known: KnownName | null | undefined = undefined;
+  surfaceKnown: KnownName | null | undefined = undefined;
+  nameUnits: Unit[] | undefined = undefined;
+  nameVotes: Votes | undefined = undefined;
+  mentionVotes: Votes | undefined = undefined;
+  groupKey: GroupKey | undefined = undefined;
+  fullKey: string | undefined = undefined;
+  fullLength: number | undefined = undefined;
+  namesKey: string | undefined = undefined;
+  namesLength: number | undefined = undefined;
+  shortKeys: string[] | undefined = undefined;
+  givenKey: string | null | undefined = undefined;
+  orgShortKey: string | null | undefined = undefined;
+  mayBeShort: boolean | undefined = undefined;
+  initials: string[] | undefined = undefined;
+  kindWordKey: string | null | undefined = undefined;
 }
 
 /** Where a candidate groups when no wiki link or user alias decides. */
@@ -58,9 +65,15 @@ export function nameVotesOf(c: Candidate): Votes {
   return (c.memo.nameVotes ??= computeNameVotes(c));
 }
 
-/** Votes from the words around it, in the text and tokens of its segment. */
-export function contextVotesOf(c: Candidate, text: string, tokens: readonly Token[]): Votes {
-  return (c.memo.contextVotes ??= contextVotes(text, tokens, c));
+/** Its votes as a mention: from its name and from the words around it (in its segment's text and tokens). */
+export function mentionVotesOf(c: Candidate, text: string, tokens: Tokens): Votes {
+  if (!c.memo.mentionVotes) {
+    const votes = noVotes();
+    addVotes(votes, nameVotesOf(c));
+    addVotes(votes, contextVotes(text, tokens, c));
+    c.memo.mentionVotes = votes;
+  }
+  return c.memo.mentionVotes;
 }
 
 /** nameKey of all its units ("Anwar el-Sadat" → "anwar sadat"). */

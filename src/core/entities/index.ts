@@ -7,10 +7,10 @@
 // overrides, groups and merges aliases, names and types the entities. A full build and an
 // incremental one take the same path, so they give the same result.
 import type { Entity, EntityType, IndexOptions, ParsedArticle, TextSpan } from '../types';
-import type { SegmentWork } from '../workCache';
+import type { SegmentWork, WorkCache } from '../workCache';
 import { canonicalForm, chooseName, groupMentions, mergeAcronyms, mergeKindWords, mergeShortNames, type Group } from './aliases';
 import { DocumentEvidence, keepEvidenced } from './evidence';
-import { contextVotesOf, knownOf, nameVotesOf } from './features';
+import { knownOf, mentionVotesOf, nameVotesOf } from './features';
 import { lookupKnown } from './gazetteer';
 import { plainKey } from './normalize';
 import { addForcedMentions, overriddenType, prepareOverrides } from './overrides';
@@ -19,13 +19,13 @@ import { addVotes, decideType, noVotes } from './typing';
 
 export function extractEntities(text: string, article: ParsedArticle, options?: IndexOptions, work?: SegmentWork): Entity[] {
   const segments = placeSegments(text, article.passages ?? [], work);
-  return entitiesOf(text, segments, article, options);
+  return entitiesOf(text, segments, article, options, work?.cache);
 }
 
 /** The global pass: from every segment's candidates to the entities of the document. */
-function entitiesOf(text: string, segments: readonly PlacedSegment[], article: ParsedArticle, options?: IndexOptions): Entity[] {
+function entitiesOf(text: string, segments: readonly PlacedSegment[], article: ParsedArticle, options: IndexOptions | undefined, cache: WorkCache<unknown> | undefined): Entity[] {
   const overrides = prepareOverrides(options?.entities);
-  const evidence = new DocumentEvidence(segments.map((s) => s.work.evidence));
+  const evidence = DocumentEvidence.of(segments.map((s) => s.work.evidence), cache);
   // Infobox keys ("Map", "Ambassador") label values; they are not names.
   const keySpans = (article.infobox ?? []).map((f) => f.keySpan);
   const found: Mention[] = [];
@@ -61,8 +61,7 @@ function typeOf(g: Group): EntityType {
   const votes = noVotes();
   let gazetteer: EntityType | undefined;
   for (const m of g.mentions) {
-    addVotes(votes, nameVotesOf(m.c));
-    addVotes(votes, contextVotesOf(m.c, m.seg!.text, m.seg!.tokens));
+    addVotes(votes, mentionVotesOf(m.c, m.seg!.text, m.seg!.tokens));
     gazetteer ??= knownOf(m.c)?.type;
   }
   // A linked or user-given name speaks for itself ("the new president" links to Anwar Sadat).
@@ -78,6 +77,7 @@ function typeOf(g: Group): EntityType {
 }
 
 function uniqueSorted(mentions: readonly Mention[]): TextSpan[] {
+  if (mentions.length === 1) return [{ start: mentions[0].start, end: mentions[0].end, text: mentions[0].c.text }];
   const out: TextSpan[] = [];
   // Longest first at each start, so that a mention inside another of the same entity is dropped
   // ("Iran" inside "Islamic Republic of Iran"); a span seen twice is kept once.

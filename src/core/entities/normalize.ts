@@ -1,5 +1,7 @@
 // Keys that make spelling variants of one name compare equal.
-import { NAME_PARTICLES, STANDALONE_PARTICLES } from './lexicon';
+import * as lexicon from './lexicon';
+// Word lists read once (see lexicon.ts on why).
+const { NAME_PARTICLES, STANDALONE_PARTICLES } = lexicon;
 
 // Letters that Unicode does not decompose into a base letter plus a mark.
 const FOLD: Record<string, string> = {

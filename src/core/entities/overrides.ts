@@ -1,6 +1,7 @@
 // User corrections (options.entities) and explicit links ([[Target|label]]): they beat every rule.
 import type { EntityOverrides, EntityType, WikiLink } from '../types';
 import type { Candidate } from './candidates';
+import { CandidateMemo } from './features';
 import { plainKey } from './normalize';
 import { isWordChar } from './tokens';
 import { segmentAt, type Mention, type PlacedSegment } from './segments';
@@ -136,7 +137,7 @@ function forcedMention(text: string, segments: readonly PlacedSegment[], start: 
     end: to,
     text: surface,
     key: plainKey(surface),
-    memo: {},
+    memo: new CandidateMemo(),
     units: inside.length ? inside : [withKeys({ start: from, end: to, text: surface, kind: 'word', token: 0, dashBefore: false, endsName: false, key: '', wordKey: null })],
     titled: false,
     placeHint: false,

@@ -1,7 +1,9 @@
 // The shape of a personal name: given name first, a particle, an initial, a regnal numeral,
 // or an East Asian family name followed by short given names.
-import { EAST_ASIAN_FAMILY_NAMES, GIVEN_NAMES, NAME_PARTICLES, STANDALONE_PARTICLES } from './lexicon';
+import * as lexicon from './lexicon';
 import { isNameUnit, type Unit } from './units';
+// Word lists read once (see lexicon.ts on why).
+const { EAST_ASIAN_FAMILY_NAMES, GIVEN_NAMES, NAME_PARTICLES, STANDALONE_PARTICLES } = lexicon;
 
 
 export function personShapedUnits(units: readonly Unit[]): boolean {

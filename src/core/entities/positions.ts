@@ -1,8 +1,8 @@
 // Where capitalisation says nothing: the first word of a sentence or list item, and every
 // word of a heading. Uses the parser's passages when there are any, and the text itself always.
 import type { Passage } from '../types';
-import type { Token } from './tokens';
-import { NAME_ABBREVIATIONS_WITH_PERIOD } from './tokens';
+import type { Tokens } from './tokens';
+import { NAME_ABBREVIATIONS_WITH_PERIOD, tokenText } from './tokens';
 
 export interface Positions {
   /** Token opens a sentence, line or list item. */
@@ -11,14 +11,19 @@ export interface Positions {
   inHeading: Uint8Array;
 }
 
-const SENTENCE_END = /[.!?:;]/;
+/** A line break or sentence punctuation in text[from, to). */
+function endsSentence(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (SENTENCE_BREAKS.has(text.charCodeAt(i))) return true;
+  return false;
+}
+const SENTENCE_BREAKS = new Set([...'\n.!?:;'].map((ch) => ch.charCodeAt(0)));
 const WIKI_HEADING = /^\s*=+[^=\n]*=+\s*$/;
 const MARKDOWN_HEADING = /^\s*#{1,6}\s/;
 
 /** What positions need of a passage. */
 export type PassageSpan = Pick<Passage, 'start' | 'end' | 'kind'>;
 
-export function findPositions(text: string, tokens: readonly Token[], passages: readonly PassageSpan[]): Positions {
+export function findPositions(text: string, tokens: Tokens, passages: readonly PassageSpan[]): Positions {
   const sentenceInitial = new Uint8Array(tokens.length);
   const inHeading = new Uint8Array(tokens.length);
 
@@ -27,11 +32,10 @@ export function findPositions(text: string, tokens: readonly Token[], passages: 
       sentenceInitial[t] = 1;
       continue;
     }
-    const prev = tokens[t - 1];
-    const gap = text.slice(prev.end, tokens[t].start);
-    if (gap.includes('\n') || SENTENCE_END.test(gap)) sentenceInitial[t] = 1;
+    const prevEnd = tokens.ends[t - 1];
+    if (endsSentence(text, prevEnd, tokens.starts[t])) sentenceInitial[t] = 1;
     // "… the U.S. In 1973": a period kept inside an acronym may also end the sentence.
-    else if (prev.text.endsWith('.') && !NAME_ABBREVIATIONS_WITH_PERIOD.test(prev.text)) sentenceInitial[t] = 1;
+    else if (text[prevEnd - 1] === '.' && !NAME_ABBREVIATIONS_WITH_PERIOD.test(tokenText(text, tokens, t - 1))) sentenceInitial[t] = 1;
   }
 
   markHeadingLines(text, tokens, inHeading);
@@ -39,10 +43,10 @@ export function findPositions(text: string, tokens: readonly Token[], passages: 
   if (passages.length) {
     let t = 0;
     for (const p of [...passages].sort((a, b) => a.start - b.start)) {
-      while (t < tokens.length && tokens[t].end <= p.start) t++;
-      if (t < tokens.length && tokens[t].start < p.end) sentenceInitial[t] = 1;
+      while (t < tokens.length && tokens.ends[t] <= p.start) t++;
+      if (t < tokens.length && tokens.starts[t] < p.end) sentenceInitial[t] = 1;
       if (p.kind === 'heading') {
-        for (let u = t; u < tokens.length && tokens[u].start < p.end; u++) inHeading[u] = 1;
+        for (let u = t; u < tokens.length && tokens.starts[u] < p.end; u++) inHeading[u] = 1;
       }
     }
   }
@@ -50,14 +54,14 @@ export function findPositions(text: string, tokens: readonly Token[], passages: 
 }
 
 /** Wiki/markdown headings, and short stand-alone lines without final punctuation ("Course of the war"). */
-function markHeadingLines(text: string, tokens: readonly Token[], inHeading: Uint8Array): void {
+function markHeadingLines(text: string, tokens: Tokens, inHeading: Uint8Array): void {
   let t = 0;
   let lineStart = 0;
   while (lineStart <= text.length && t < tokens.length) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd < 0) lineEnd = text.length;
     const first = t;
-    while (t < tokens.length && tokens[t].start < lineEnd) t++;
+    while (t < tokens.length && tokens.starts[t] < lineEnd) t++;
     const count = t - first;
     if (count > 0) {
       // Long lines are prose; the length bound also keeps the tests below cheap.

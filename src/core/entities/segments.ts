@@ -6,13 +6,13 @@ import type { SegmentWork } from '../workCache';
 import { findCandidates, type Candidate } from './candidates';
 import { summarizeEvidence, type EvidenceSummary } from './evidence';
 import { findPositions, type PassageSpan } from './positions';
-import { tokenize, type Token } from './tokens';
+import { tokenize, type Tokens } from './tokens';
 import { toUnits, type Unit } from './units';
 
 /** Everything extraction needs from one segment. Never modified once made (candidate memos aside). */
 export interface SegmentEntities {
   text: string;
-  tokens: Token[];
+  tokens: Tokens;
   units: Unit[];
   /** Candidate names, before the document's evidence is applied. */
   candidates: Candidate[];
@@ -43,7 +43,7 @@ export function extractSegment(text: string, passages: readonly PassageSpan[]): 
   const units = toUnits(text, tokens);
   const positions = findPositions(text, tokens, passages);
   const candidates = findCandidates(text, tokens, units, positions);
-  return { text, tokens, units, candidates, evidence: summarizeEvidence(tokens, candidates) };
+  return { text, tokens, units, candidates, evidence: summarizeEvidence(text, tokens, candidates) };
 }
 
 /** Bumped when what a segment yields changes shape, so that no older entry is reused. */

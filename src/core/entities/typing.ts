@@ -5,31 +5,12 @@ import { lastWord, type Candidate } from './candidates';
 import { personShapedUnits } from './personNames';
 import { lookupKnown, lookupKnownUnit } from './gazetteer';
 import { knownOf, nameUnitsOf } from './features';
-import {
-  COMPANY_SUFFIXES,
-  CONNECTORS,
-  EVENT_FIRST_WORDS,
-  EVENT_LAST_WORDS,
-  ORG_FIRST_WORDS,
-  NUMBER_WORDS,
-  SHIP_PREFIXES,
-  ORG_LAST_WORDS,
-  ORG_NOUNS_BEFORE,
-  OTHER_LAST_WORDS,
-  OTHER_FIRST_WORDS,
-  DIRECTIONS,
-  PERSON_VERBS,
-  PLACE_FIRST_WORDS,
-  PLACE_LAST_WORDS,
-  PLACE_NOUNS_BEFORE,
-  PLACE_PREPOSITIONS,
-  THING_NOUNS_AFTER,
-  WEAK_PLACE_PREPOSITIONS,
-  STRUGGLE_NOUNS,
-} from './lexicon';
+import * as lexicon from './lexicon';
 import { plainKey } from './normalize';
-import type { Token } from './tokens';
+import { tokenText, type Tokens } from './tokens';
 import { unitKey } from './units';
+// Word lists read once (see lexicon.ts on why).
+const { COMPANY_SUFFIXES, CONNECTORS, EVENT_FIRST_WORDS, EVENT_LAST_WORDS, ORG_FIRST_WORDS, NUMBER_WORDS, SHIP_PREFIXES, ORG_LAST_WORDS, ORG_NOUNS_BEFORE, OTHER_LAST_WORDS, OTHER_FIRST_WORDS, DIRECTIONS, PERSON_VERBS, PLACE_FIRST_WORDS, PLACE_LAST_WORDS, PLACE_NOUNS_BEFORE, PLACE_PREPOSITIONS, THING_NOUNS_AFTER, WEAK_PLACE_PREPOSITIONS, STRUGGLE_NOUNS } = lexicon;
 
 /** Nouns a person's name may qualify ("the Franco regime", "the Bush administration"). */
 const PERSONAL_RULE_NOUNS = new Set(['regime', 'government', 'administration', 'cabinet', 'dynasty', 'army', 'forces', 'party']);
@@ -114,17 +95,17 @@ export function personShaped(c: Candidate): boolean {
 }
 
 /** Votes from the words around one mention ("the company Orascom", "in Hanoi", "Giap refused"). */
-export function contextVotes(text: string, tokens: readonly Token[], c: Candidate): Votes {
+export function contextVotes(text: string, tokens: Tokens, c: Candidate): Votes {
   const v = noVotes();
   const firstToken = c.units[0].token;
   const lastToken = c.units[c.units.length - 1].token;
   let p = firstToken - 1;
   const n = lastToken + 1;
   const possessive = /^['\u2019]s\b/.test(text.slice(c.end, c.end + 3));
-  const after = n < tokens.length && inOneClause(text, tokens, lastToken, n) && !possessive && /^\p{Ll}/u.test(tokens[n].text) ? wordAt(tokens, n) : '';
+  const after = n < tokens.length && inOneClause(text, tokens, lastToken, n) && !possessive && /^\p{Ll}/u.test(tokenText(text, tokens, n)) ? wordAt(text, tokens, n) : '';
   // "the Franco regime", "the Clear river": the article goes with the noun after the name.
   const kindNounAfter = PLACE_LAST_WORDS.has(after) || STRUGGLE_NOUNS.has(after) || ORG_LAST_WORDS.has(after) || THING_NOUNS_AFTER.has(after);
-  const article = p >= 0 && tokens[p].text === 'the' && inOneClause(text, tokens, p, firstToken);
+  const article = p >= 0 && tokenText(text, tokens, p) === 'the' && inOneClause(text, tokens, p, firstToken);
   const multiWord = nameUnitsOf(c).length > 1;
   if (article) {
     // "the Viet Minh", "the Kuomintang": a bare personal name takes no article.
@@ -133,11 +114,11 @@ export function contextVotes(text: string, tokens: readonly Token[], c: Candidat
     p--;
   }
   if (p >= 0 && inOneClause(text, tokens, p, firstToken)) {
-    const before = wordAt(tokens, p);
+    const before = wordAt(text, tokens, p);
     if (ORG_NOUNS_BEFORE.has(before)) v.organization += 25;
     if (PLACE_PREPOSITIONS.has(before)) v.place += 8;
     else if (WEAK_PLACE_PREPOSITIONS.has(before)) v.place += 4;
-    if ((before === 'of' || before === 'for') && (PLACE_NOUNS_BEFORE.has(wordAt(tokens, p - 1)) || STRUGGLE_NOUNS.has(wordAt(tokens, p - 1)))) v.place += 25;
+    if ((before === 'of' || before === 'for') && (PLACE_NOUNS_BEFORE.has(wordAt(text, tokens, p - 1)) || STRUGGLE_NOUNS.has(wordAt(text, tokens, p - 1)))) v.place += 25;
   }
   if (possessive && !article) v.person += 2;
   if (after) {
@@ -152,27 +133,32 @@ export function contextVotes(text: string, tokens: readonly Token[], c: Candidat
 }
 
 /** The key of token t, or '' outside the text. */
-function wordAt(tokens: readonly Token[], t: number): string {
-  return t >= 0 && t < tokens.length ? plainKey(tokens[t].text) : '';
+function wordAt(text: string, tokens: Tokens, t: number): string {
+  return t >= 0 && t < tokens.length ? plainKey(tokenText(text, tokens, t)) : '';
 }
 
 /** No clause or sentence ends between tokens a and b. */
-function inOneClause(text: string, tokens: readonly Token[], a: number, b: number): boolean {
-  for (let i = tokens[a].end; i < tokens[b].start; i++) if (CLAUSE_END.has(text.charCodeAt(i))) return false;
+function inOneClause(text: string, tokens: Tokens, a: number, b: number): boolean {
+  for (let i = tokens.ends[a]; i < tokens.starts[b]; i++) if (CLAUSE_END.has(text.charCodeAt(i))) return false;
   return true;
 }
 const CLAUSE_END = new Set([...'.;:!?()\n'].map((ch) => ch.charCodeAt(0)));
 
 export function addVotes(into: Votes, from: Votes): void {
-  for (const k of Object.keys(into) as EntityType[]) into[k] += from[k];
+  into.person += from.person;
+  into.place += from.place;
+  into.organization += from.organization;
+  into.event += from.event;
+  into.other += from.other;
 }
 
 /** Highest vote wins; ties go to the order below (a bare unknown name is "other"). */
+const TYPE_ORDER: readonly EntityType[] = ['place', 'person', 'organization', 'event', 'other'];
+
 export function decideType(v: Votes): EntityType {
-  const order: EntityType[] = ['place', 'person', 'organization', 'event', 'other'];
   let best: EntityType = 'other';
   let bestScore = 0;
-  for (const t of order) {
+  for (const t of TYPE_ORDER) {
     if (v[t] > bestScore) {
       best = t;
       bestScore = v[t];

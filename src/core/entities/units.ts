@@ -1,9 +1,11 @@
 // Turns tokens into name units: the words a name can be made of, with possessives, glued
 // prefixes ("pro-", "non-") and glued suffixes ("-based", "-sponsored") cut off, and
 // compounds of names ("Egypt–North", "Libyan–Egyptian") split into parts that remember the dash.
-import { CONNECTORS, NAME_PARTICLES, NON_NAME_PREFIXES, STANDALONE_PARTICLES, POSSESSIVE_NAME_WORDS, TITLE_HEADS, isRomanNumeral } from './lexicon';
+import * as lexicon from './lexicon';
 import { joinNameWordKeys, nameWordKey, plainKey } from './normalize';
-import { isUpper, isWordChar, type Token } from './tokens';
+import { isUpper, isWordChar, type Tokens } from './tokens';
+// Word lists read once (see lexicon.ts on why).
+const { CONNECTORS, NAME_PARTICLES, NON_NAME_PREFIXES, STANDALONE_PARTICLES, POSSESSIVE_NAME_WORDS, TITLE_HEADS, isRomanNumeral } = lexicon;
 
 export type UnitKind =
   | 'word' // a capitalised word ("Sadat", "el-Sadat", "Yong-nam")
@@ -54,9 +56,9 @@ const GLUED_FUNCTION_WORDS = new Set(['whom', 'who', 'which', 'that', 'the', 'an
  * Units of all tokens. Ordinary lower-case words yield no unit: a name cannot span them,
  * and the gap they leave is enough for the run builder to see the break.
  */
-export function toUnits(text: string, tokens: readonly Token[]): Unit[] {
+export function toUnits(text: string, tokens: Tokens): Unit[] {
   const units: Unit[] = [];
-  for (let t = 0; t < tokens.length; t++) unitsOfToken(text, tokens[t], t, units);
+  for (let t = 0; t < tokens.length; t++) unitsOfToken(text, tokens.starts[t], tokens.ends[t], t, units);
   return units;
 }
 
@@ -74,8 +76,9 @@ export function withKeys(u: Unit): Unit {
 /** No word of a name is longer; longer tokens (hostile or garbled input) are skipped, which bounds the work. */
 const MAX_NAME_TOKEN = 64;
 
-function unitsOfToken(text: string, token: Token, index: number, out: Unit[]): void {
-  if (token.end - token.start > MAX_NAME_TOKEN) return;
+function unitsOfToken(text: string, start: number, end: number, index: number, out: Unit[]): void {
+  if (end - start > MAX_NAME_TOKEN) return;
+  const token = { start, end, text: text.slice(start, end) };
   const first = token.text[0];
   if (!isUpper(first)) {
     const lower = token.text.length <= 6 ? token.text.toLowerCase() : '';
@@ -90,7 +93,6 @@ function unitsOfToken(text: string, token: Token, index: number, out: Unit[]): v
     out.push(unit(text, token.start, token.end, 'word', index));
     return;
   }
-  let end = token.end;
   let possessive = false;
   if (lower.endsWith("'s") && end - token.start > 2) {
     end -= 2;
@@ -101,11 +103,18 @@ function unitsOfToken(text: string, token: Token, index: number, out: Unit[]): v
   splitCompound(text, token.start, end, index, possessive, out);
 }
 
+/** One token, while its units are made. */
+interface TokenView {
+  start: number;
+  end: number;
+  text: string;
+}
+
 const ORDINAL = /^\d+(?:st|nd|rd|th)$/;
 const isDigit = (c: string): boolean => c >= '0' && c <= '9';
 
 /** "pro-DPRK", "non-North": the lower-case prefix is not part of the name; "el-Sisi": a particle is. */
-function gluedPrefix(text: string, token: Token, index: number, out: Unit[]): void {
+function gluedPrefix(text: string, token: TokenView, index: number, out: Unit[]): void {
   let end = token.end;
   let possessive = false;
   if (/['\u2019]s$/.test(token.text)) {
