@@ -1,0 +1,154 @@
+// Per-segment extraction (issue 6): an incremental extraction, reusing the cached work of
+// unchanged segments, gives exactly what a full extraction over the same segments gives, on real
+// text (WikiWars, read from ../shared at test time) under random edits; untouched segments come
+// from the cache; a text that is one segment gives what extraction without segments gives.
+import * as assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { extractEntities } from '../../src/core/entities';
+import { parseArticle } from '../../src/core/parse';
+import type { Entity, ParsedArticle, Span } from '../../src/core/types';
+import { GenerationalCache, type WorkCache } from '../../src/core/workCache';
+
+const corpusFile = path.resolve(__dirname, '../../../shared/corpus/wikiwars-dev.jsonl');
+const corpus: string[] = existsSync(corpusFile)
+  ? readFileSync(corpusFile, 'utf8').trim().split('\n').map((line) => (JSON.parse(line) as { text: string }).text)
+  : [];
+
+/** Cuts like the parser's: at paragraph starts after a blank line, segments of about `target` characters. */
+function segmentsOf(text: string, target = 8_000): Span[] {
+  const spans: Span[] = [];
+  let start = 0;
+  for (let at = text.indexOf('\n\n', target); at >= 0; at = text.indexOf('\n\n', start + target)) {
+    let cut = at + 2;
+    while (text[cut] === '\n') cut++;
+    if (cut >= text.length) break;
+    spans.push({ start, end: cut });
+    start = cut;
+  }
+  spans.push({ start, end: text.length });
+  return spans;
+}
+
+/** A GenerationalCache that counts what its gets found and missed. */
+class CountingCache<T> implements WorkCache<T> {
+  private readonly inner = new GenerationalCache<T>();
+  hits = 0;
+  misses = 0;
+  get(key: string): T | undefined {
+    const value = this.inner.get(key);
+    if (value === undefined) this.misses++;
+    else this.hits++;
+    return value;
+  }
+  set(key: string, value: T): void {
+    this.inner.set(key, value);
+  }
+  /** A new build: counts start again, entries the last build did not use go. */
+  next(): void {
+    this.inner.nextGeneration();
+    this.hits = 0;
+    this.misses = 0;
+  }
+}
+
+/** A seeded generator (mulberry32): the same edits on every run. */
+function random(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** One random edit: a character typed, deleted or replaced, a word or a capitalised name inserted, a line break. */
+function edit(text: string, rnd: () => number): string {
+  const at = Math.floor(rnd() * text.length);
+  const pieces = ['a', 'X', ' ', '.', ' Nasser ', ' the United Nations ', 'Kim Il Sung said ', '\n\n', '-', "'s"];
+  switch (Math.floor(rnd() * 4)) {
+    case 0:
+      return text.slice(0, at) + text.slice(at + 1);
+    case 1:
+      return text.slice(0, at) + pieces[Math.floor(rnd() * pieces.length)] + text.slice(at);
+    case 2:
+      return text.slice(0, at) + pieces[Math.floor(rnd() * 3)] + text.slice(at + 1);
+    default: {
+      // A whole paragraph moved to the end: many segments shift, their texts stay.
+      const from = text.indexOf('\n\n', at);
+      const to = from < 0 ? -1 : text.indexOf('\n\n', from + 2);
+      return to < 0 ? text + ' Sadat' : text.slice(0, from) + text.slice(to) + text.slice(from, to);
+    }
+  }
+}
+
+function full(text: string, article: ParsedArticle, segments: Span[]): Entity[] {
+  return extractEntities(text, article, undefined, { segments });
+}
+
+describe('entities: per-segment work', () => {
+  before(function () {
+    if (!corpus.length) this.skip();
+  });
+
+  it('gives with a warm cache exactly what it gives without one, over random edits of WikiWars text', function () {
+    this.timeout(120_000);
+    const rnd = random(6);
+    let text = corpus.slice(0, 6).join('\n\n');
+    const cache = new CountingCache<unknown>();
+    for (let round = 0; round < 12; round++) {
+      const article = parseArticle(text);
+      const segments = segmentsOf(text);
+      assert.ok(segments.length > 10, 'the text is many segments');
+      cache.next();
+      const incremental = extractEntities(text, article, undefined, { segments, cache });
+      assert.deepEqual(incremental, full(text, article, segments), `round ${round}: incremental = full`);
+      if (round > 0) assert.ok(cache.hits >= segments.length / 2, `round ${round}: most segments come from the cache (${cache.hits} hits, ${cache.misses} misses)`);
+      text = edit(text, rnd);
+    }
+  });
+
+  it('reads again only the segment an edit touched', function () {
+    this.timeout(60_000);
+    const text = corpus.slice(0, 4).join('\n\n');
+    const segments = segmentsOf(text);
+    const cache = new CountingCache<unknown>();
+    extractEntities(text, parseArticle(text), undefined, { segments, cache });
+
+    // One character typed in the middle of one segment's text.
+    const middle = segments[segments.length >> 1];
+    const at = middle.start + ((middle.end - middle.start) >> 1);
+    const edited = text.slice(0, at) + 'x' + text.slice(at);
+    const editedSegments = segments.map((s) => ({ start: s.start + (s.start > at ? 1 : 0), end: s.end + (s.end > at ? 1 : 0) }));
+    const article = parseArticle(edited);
+    cache.next();
+    const incremental = extractEntities(edited, article, undefined, { segments: editedSegments, cache });
+    // Every segment but the edited one is found, and so is the document's evidence (kept with them).
+    assert.equal(cache.misses, 1, 'one segment read again');
+    assert.equal(cache.hits, editedSegments.length, 'the other segments and the document evidence from the cache');
+    assert.deepEqual(incremental, full(edited, article, editedSegments));
+  });
+
+  it('gives for a text that is one segment what it gives without segments', () => {
+    for (const text of corpus.slice(0, 5)) {
+      const article = parseArticle(text);
+      assert.deepEqual(extractEntities(text, article, undefined, { segments: [{ start: 0, end: text.length }] }), extractEntities(text, article));
+    }
+  });
+
+  it('reuses a segment that moved: offsets stay relative to it', () => {
+    const [a, b] = corpus;
+    const cache = new CountingCache<unknown>();
+    const first = `${a}\n\n${b}\n\n`;
+    extractEntities(first, parseArticle(first), undefined, { segments: [{ start: 0, end: a.length + 2 }, { start: a.length + 2, end: first.length }], cache });
+    // b now comes first: both segment texts are unchanged.
+    const swapped = `${b}\n\n${a}\n\n`;
+    const segments = [{ start: 0, end: b.length + 2 }, { start: b.length + 2, end: swapped.length }];
+    const article = parseArticle(swapped);
+    cache.next();
+    const moved = extractEntities(swapped, article, undefined, { segments, cache });
+    assert.equal(cache.misses, 0, 'both segments from the cache');
+    assert.deepEqual(moved, full(swapped, article, segments));
+    for (const e of moved) for (const m of e.mentions) assert.equal(swapped.slice(m.start, m.end), m.text, 'mentions are slices of the new text');
+  });
+});
