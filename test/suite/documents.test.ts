@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import * as vscode from 'vscode';
-import { closeAllEditors, goToEventItems, hoverText, waitFor, waitForHover, workspaceUri } from './harness';
+import { MemFs, closeAllEditors, goToEventItems, hoverText, waitFor, waitForHover, workspaceUri } from './harness';
 
 const ARTICLE = '= Edge =\n\n==History==\nOn 3 November 1956, Gamal Abdel Nasser asked for help.\nIn June, Nasser returned to Cairo.\n';
 
@@ -194,58 +194,3 @@ describe('documents of every kind (issue 7)', function () {
     assert.equal(fs.statSync(file).mtimeMs, before, 'the file was written');
   });
 });
-
-/** A minimal in-memory file system, as an extension providing a virtual file system would have. */
-class MemFs implements vscode.FileSystemProvider {
-  private readonly files = new Map<string, { data: Uint8Array; mtime: number }>();
-  private readonly emitter = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
-  readonly onDidChangeFile = this.emitter.event;
-  writes = 0;
-
-  /** Puts a file there (as another program would), reporting the change when `notify`. */
-  set(uri: vscode.Uri, text: string, notify = false): void {
-    this.files.set(uri.path, { data: new TextEncoder().encode(text), mtime: Date.now() });
-    if (notify) this.emitter.fire([{ type: vscode.FileChangeType.Changed, uri }]);
-  }
-
-  watch(): vscode.Disposable {
-    return new vscode.Disposable(() => {});
-  }
-
-  stat(uri: vscode.Uri): vscode.FileStat {
-    const file = this.files.get(uri.path);
-    if (file) return { type: vscode.FileType.File, ctime: 0, mtime: file.mtime, size: file.data.length };
-    if ([...this.files.keys()].some((p) => p.startsWith(uri.path.replace(/\/?$/, '/')))) return { type: vscode.FileType.Directory, ctime: 0, mtime: 0, size: 0 };
-    throw vscode.FileSystemError.FileNotFound(uri);
-  }
-
-  readDirectory(uri: vscode.Uri): [string, vscode.FileType][] {
-    const prefix = uri.path.replace(/\/?$/, '/');
-    return [...this.files.keys()].filter((p) => p.startsWith(prefix) && !p.slice(prefix.length).includes('/')).map((p) => [p.slice(prefix.length), vscode.FileType.File]);
-  }
-
-  readFile(uri: vscode.Uri): Uint8Array {
-    const file = this.files.get(uri.path);
-    if (!file) throw vscode.FileSystemError.FileNotFound(uri);
-    return file.data;
-  }
-
-  writeFile(uri: vscode.Uri, content: Uint8Array): void {
-    this.writes++;
-    this.files.set(uri.path, { data: content, mtime: Date.now() });
-    this.emitter.fire([{ type: vscode.FileChangeType.Changed, uri }]);
-  }
-
-  createDirectory(): void {}
-
-  delete(uri: vscode.Uri): void {
-    this.files.delete(uri.path);
-  }
-
-  rename(from: vscode.Uri, to: vscode.Uri): void {
-    const file = this.files.get(from.path);
-    if (!file) throw vscode.FileSystemError.FileNotFound(from);
-    this.files.delete(from.path);
-    this.files.set(to.path, file);
-  }
-}

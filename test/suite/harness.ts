@@ -106,3 +106,66 @@ export async function closeAllEditors(): Promise<void> {
   while (vscode.window.activeTextEditor) await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
+
+/** A minimal in-memory file system, as an extension providing a virtual file system would have. */
+export class MemFs implements vscode.FileSystemProvider {
+  private readonly files = new Map<string, { data: Uint8Array; mtime: number }>();
+  private readonly emitter = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
+  readonly onDidChangeFile = this.emitter.event;
+  writes = 0;
+  /** Modification times: always later than the last one. */
+  private clock = Date.now();
+
+  /** Puts a file there (as another program would), reporting the change when `notify`. */
+  set(uri: vscode.Uri, text: string, notify = false): void {
+    this.files.set(uri.path, { data: new TextEncoder().encode(text), mtime: ++this.clock });
+    if (notify) this.emitter.fire([{ type: vscode.FileChangeType.Changed, uri }]);
+  }
+
+  watch(): vscode.Disposable {
+    return new vscode.Disposable(() => {});
+  }
+
+  stat(uri: vscode.Uri): vscode.FileStat {
+    const file = this.files.get(uri.path);
+    if (file) return { type: vscode.FileType.File, ctime: 0, mtime: file.mtime, size: file.data.length };
+    if (uri.path === '/' || [...this.files.keys()].some((p) => p.startsWith(uri.path.replace(/\/?$/, '/')))) return { type: vscode.FileType.Directory, ctime: 0, mtime: 0, size: 0 };
+    throw vscode.FileSystemError.FileNotFound(uri);
+  }
+
+  readDirectory(uri: vscode.Uri): [string, vscode.FileType][] {
+    const prefix = uri.path.replace(/\/?$/, '/');
+    const names = new Map<string, vscode.FileType>();
+    for (const p of this.files.keys()) {
+      if (!p.startsWith(prefix)) continue;
+      const [name, ...rest] = p.slice(prefix.length).split('/');
+      names.set(name, rest.length ? vscode.FileType.Directory : vscode.FileType.File);
+    }
+    return [...names];
+  }
+
+  readFile(uri: vscode.Uri): Uint8Array {
+    const file = this.files.get(uri.path);
+    if (!file) throw vscode.FileSystemError.FileNotFound(uri);
+    return file.data;
+  }
+
+  writeFile(uri: vscode.Uri, content: Uint8Array): void {
+    this.writes++;
+    this.files.set(uri.path, { data: content, mtime: ++this.clock });
+    this.emitter.fire([{ type: vscode.FileChangeType.Changed, uri }]);
+  }
+
+  createDirectory(): void {}
+
+  delete(uri: vscode.Uri): void {
+    this.files.delete(uri.path);
+  }
+
+  rename(from: vscode.Uri, to: vscode.Uri): void {
+    const file = this.files.get(from.path);
+    if (!file) throw vscode.FileSystemError.FileNotFound(from);
+    this.files.delete(from.path);
+    this.files.set(to.path, file);
+  }
+}

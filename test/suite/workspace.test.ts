@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import * as vscode from 'vscode';
-import { closeAllEditors, goToEventItems, hoverText, waitFor, waitForHover } from './harness';
+import { MemFs, closeAllEditors, goToEventItems, hoverText, waitFor, waitForHover } from './harness';
 
 const TEXT = '= Folders =\n\n==History==\nOn 3 November 1956, Gamal Abdel Nasser asked for help.\nIn 1957, the Rais spoke in Damascus.\n';
 
@@ -76,21 +76,34 @@ describe('multi-root workspaces (issue 7)', function () {
     assert.deepEqual(await goToEventItems(), []);
   });
 
+  it('a folder of a virtual file system (as in a virtual workspace), with its own settings, is annotated', async () => {
+    const memfs = new MemFs();
+    const registration = vscode.workspace.registerFileSystemProvider('chronolens-test-vfs', memfs, { isCaseSensitive: true });
+    const root = vscode.Uri.parse('chronolens-test-vfs:/repo');
+    memfs.set(vscode.Uri.joinPath(root, '.vscode/settings.json'), JSON.stringify({ 'chronolens.languages': ['plaintext', 'ini'] }));
+    const file = vscode.Uri.joinPath(root, 'notes/article.ini');
+    memfs.set(file, TEXT);
+    try {
+      await withFolder(root, async () => {
+        await waitFor(() => vscode.workspace.getConfiguration('chronolens', root).get<string[]>('languages')?.includes('ini'), "the virtual folder's settings");
+        const document = await open(file);
+        assert.equal(document.languageId, 'ini');
+        await waitForHover(document, '3 November 1956', '1956-11-03');
+        assert.ok((await goToEventItems()).length > 0);
+        assert.equal(memfs.writes, 0, 'ChronoLens wrote to the virtual file system');
+      });
+    } finally {
+      registration.dispose();
+    }
+  });
+
   it('a folder added while ChronoLens runs brings its own settings: its articles are annotated', async () => {
     const [first] = folders;
     // A sibling of the first folder, with `properties` added to chronolens.languages.
     const third = vscode.Uri.joinPath(first.uri, '..', `third-folder-${Date.now()}`);
     write(third, '.vscode/settings.json', JSON.stringify({ 'chronolens.languages': ['plaintext', 'properties'] }));
     const file = write(third, 'article.properties', TEXT);
-    const added = new Promise<void>((resolve) => {
-      const listener = vscode.workspace.onDidChangeWorkspaceFolders(() => {
-        listener.dispose();
-        resolve();
-      });
-    });
-    assert.ok(vscode.workspace.updateWorkspaceFolders(folders.length, 0, { uri: third }), 'the folder could not be added');
-    try {
-      await added;
+    await withFolder(third, async () => {
       await waitFor(
         () => vscode.workspace.getConfiguration('chronolens', third).get<string[]>('languages')?.includes('properties'),
         "the third folder's settings",
@@ -99,19 +112,38 @@ describe('multi-root workspaces (issue 7)', function () {
       assert.equal(document.languageId, 'properties');
       await waitForHover(document, '3 November 1956', '1956-11-03');
       assert.ok((await goToEventItems()).length > 0);
-    } finally {
-      await closeAllEditors();
-      const index = vscode.workspace.workspaceFolders?.findIndex((f) => f.uri.toString() === third.toString()) ?? -1;
-      if (index >= 0) {
-        const removed = new Promise<void>((resolve) => {
-          const listener = vscode.workspace.onDidChangeWorkspaceFolders(() => {
-            listener.dispose();
-            resolve();
-          });
-        });
-        vscode.workspace.updateWorkspaceFolders(index, 1);
-        await removed;
-      }
-    }
+    });
   });
 });
+
+/** The next change of the workspace folders. */
+function foldersChanged(): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const listener = vscode.workspace.onDidChangeWorkspaceFolders(() => {
+      listener.dispose();
+      resolve();
+    });
+  });
+}
+
+/**
+ * Runs `body` with `uri` added as the last workspace folder, then removes it. (Adding or removing
+ * a folder after the first does not restart the extension host; changing the first would.)
+ */
+async function withFolder(uri: vscode.Uri, body: () => Promise<void>): Promise<void> {
+  const count = vscode.workspace.workspaceFolders?.length ?? 0;
+  const added = foldersChanged();
+  assert.ok(vscode.workspace.updateWorkspaceFolders(count, 0, { uri }), `the folder ${uri.toString()} could not be added`);
+  await added;
+  try {
+    await body();
+  } finally {
+    await closeAllEditors();
+    const index = vscode.workspace.workspaceFolders?.findIndex((f) => f.uri.toString() === uri.toString()) ?? -1;
+    if (index > 0) {
+      const removed = foldersChanged();
+      vscode.workspace.updateWorkspaceFolders(index, 1);
+      await removed;
+    }
+  }
+}
