@@ -136,6 +136,23 @@ describe('documents of every kind (issue 7)', function () {
     }
   });
 
+  it('an untitled document whose language changes: annotated as plaintext, not as JSON, again as Markdown (diagnostics follow)', async () => {
+    const text = ARTICLE + 'The treaty was signed on 31 February 1999.\n';
+    let document = await vscode.workspace.openTextDocument({ language: 'json', content: text });
+    await vscode.window.showTextDocument(document);
+    const ours = (d: vscode.TextDocument) => vscode.languages.getDiagnostics(d.uri).filter((x) => /31 February 1999/.test(d.getText(x.range)));
+    assert.ok(!(await hoverText(document, document.positionAt(text.indexOf('3 November') + 1))).includes('1956-11-03'), 'JSON is no article');
+    document = await vscode.languages.setTextDocumentLanguage(document, 'plaintext');
+    await waitForHover(document, '3 November 1956', '1956-11-03');
+    await waitFor(() => ours(document).length > 0, 'the impossible date reported');
+    document = await vscode.languages.setTextDocumentLanguage(document, 'json');
+    await waitFor(() => ours(document).length === 0, 'the diagnostics cleared once it is JSON');
+    assert.ok(!(await hoverText(document, document.positionAt(text.indexOf('3 November') + 1))).includes('1956-11-03'));
+    document = await vscode.languages.setTextDocumentLanguage(document, 'markdown');
+    await waitForHover(document, '3 November 1956', '1956-11-03');
+    await waitFor(() => ours(document).length > 0, 'the impossible date reported again');
+  });
+
   it('a file changed on disk while open: the document reloads and the hover and outline follow the new text', async () => {
     const file = writeWorkspaceFile('edge/on-disk.txt', ARTICLE);
     const document = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
