@@ -15,7 +15,7 @@ const REF_WORDS: ReadonlyMap<string, RefValue> = new Map([
   ['future', 'FUTURE_REF'],
 ]);
 
-const DAY_PARTS: ReadonlyMap<string, 'NI' | 'MO' | 'AF' | 'EV' | 'DT'> = new Map([
+export const DAY_PARTS: ReadonlyMap<string, 'NI' | 'MO' | 'AF' | 'EV' | 'DT'> = new Map([
   ['night', 'NI'], ['nights', 'NI'], ['tonight', 'NI'], ['morning', 'MO'], ['afternoon', 'AF'], ['evening', 'EV'],
   ['daytime', 'DT'],
 ]);
@@ -91,7 +91,7 @@ const VAGUE_TIME_BEFORE = new Set(['at', 'by', 'since', 'until', 'from']);
 /** Words that start a clause's subject after "by the time". */
 const SUBJECT_WORDS = new Set(['he', 'she', 'they', 'it', 'we', 'the', 'his', 'her', 'their']);
 const LENGTH_WORDS = new Set(['short', 'long', 'brief']);
-const SEASON_KINDS = new Set(['dry', 'rainy', 'wet', 'monsoon']);
+export const SEASON_KINDS: ReadonlySet<string> = new Set(['dry', 'rainy', 'wet', 'monsoon']);
 
 function vague(first: number, last: number): Match {
   return { first, last, expr: { kind: 'vague' } };

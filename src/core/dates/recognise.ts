@@ -4,15 +4,14 @@
 import { readCalendar } from './compounds';
 import { readClock } from './clock';
 import type { Cursor } from './cursor';
-import { readDayPart, readDeictic, readVague } from './deictic';
+import { DAY_PARTS, readDayPart, readDeictic, readVague, SEASON_KINDS } from './deictic';
 import { readDuration } from './durations';
 import {
-  APPROX_WORDS, DURATION_PREFIXES, MONTHS, MONTH_ABBREVIATIONS, NUMBER_WORDS, ORDINAL_WORDS, PREFIX_MODIFIERS,
+  APPROX_WORDS, DURATION_PREFIXES, MONTHS, MONTH_ABBREVIATIONS, NUMBER_WORDS, ORDINAL_WORDS, PREFIX_MODIFIERS, PREFIX_MODIFIERS_BY_FIRST_WORD,
   SEASONS, UNITS, VAGUE_QUANTITIES, WEEKDAYS,
 } from './lexicon';
 import { longer, type Expr, type Match, type Point } from './model';
-import { readRelative } from './relative';
-import type { Token } from './tokens';
+import { NEXT_WORDS, readRelative } from './relative';
 
 /**
  * Words an expression can start with. Most tokens start none, and skipping them before calling
@@ -29,9 +28,27 @@ const STARTERS: ReadonlySet<string> = new Set([
   'recent', 'recently', 'former', 'formerly', 'future', 'dry', 'rainy', 'wet', 'monsoon', 'christmas', 'at', 'date',
 ]);
 
-function canStart(t: Token): boolean {
+/**
+ * Words after "the" that a reader reads on from: "the 1990s", "the end of May", "the summer of
+ * 1941", "the next day", "the same time", "the first half of 2008", "the night of …". "The" is
+ * the commonest word of English and the commonest start; before any other word no reader matches,
+ * so none is tried. Keep in step with the readers, like STARTERS.
+ */
+const AFTER_THE: ReadonlySet<string> = new Set([
+  ...(PREFIX_MODIFIERS_BY_FIRST_WORD.get('the') ?? []).map((m) => m.words[1]), ...ORDINAL_WORDS.keys(), ...SEASONS.keys(),
+  ...NEXT_WORDS.keys(), ...DAY_PARTS.keys(), ...SEASON_KINDS,
+  'latter', 'year', 'years', 'same', 'day', 'final', 'last', 'past', 'coming', 'intervening', 'future', 'present', 'time',
+]);
+
+function canStart(c: Cursor, i: number): boolean {
+  const t = c.tokens[i];
   if (t.kind === 'num' || t.kind === 'ord') return true;
-  if (t.kind === 'word') return STARTERS.has(t.lower);
+  if (t.kind === 'word') {
+    if (t.lower !== 'the') return STARTERS.has(t.lower);
+    // only a word after "the" can rule everything out (a number, "'60s" or the end may not)
+    const n = c.at(c.next(i));
+    return n === undefined || n.kind !== 'word' || AFTER_THE.has(n.lower);
+  }
   return t.kind === 'punct' && (t.text === "'" || t.text === '’');
 }
 
@@ -42,8 +59,7 @@ function canStart(t: Token): boolean {
 export function recognise(c: Cursor, bcNarrative = false): { matches: Match[]; bcAfter: boolean } {
   const out: Match[] = [];
   for (let i = 0; i < c.length; i++) {
-    const t = c.tokens[i];
-    if (!canStart(t)) continue;
+    if (!canStart(c, i)) continue;
     // Candidates in priority order; the longest one starting here wins (ties: the earlier reader).
     let m = startingAt(i, readCalendar(c, i, bcNarrative));
     m = longer(m, startingAt(i, readRelative(c, i)));

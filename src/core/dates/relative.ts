@@ -8,7 +8,7 @@ import { EVENT_PHRASE_MAX, MONTHS, ORDINAL_WORDS, SEASONS, UNITS } from './lexic
 import { longer, type Match, type Point } from './model';
 import { readDurationPrefix, readQuantity } from './quantities';
 
-const NEXT_WORDS: ReadonlyMap<string, 1 | -1> = new Map([
+export const NEXT_WORDS: ReadonlyMap<string, 1 | -1> = new Map([
   ['next', 1], ['following', 1], ['subsequent', 1], ['previous', -1], ['preceding', -1], ['prior', -1],
 ]);
 
