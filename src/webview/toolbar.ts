@@ -10,6 +10,9 @@ export interface ToolbarCallbacks {
   settings(settings: ViewSettings): void;
 }
 
+/** Up to this many entities, the picker's options are built with the document. */
+const ENTITY_OPTIONS_NOW = 200;
+
 const TYPE_LABEL: Record<EntityType, string> = {
   person: 'People',
   place: 'Places',
@@ -35,6 +38,8 @@ export class Toolbar {
   private settings: ViewSettings = { grouping: 'decade', zoom: 1 };
   private facets: Facets = { entities: [], types: [], sections: [] };
   private pickersBuilt = false;
+  /** The facets the entity picker's options were built for. */
+  private entityOptionsFor: Facets | undefined;
   /** The entity picker's option per entity name. */
   private readonly entityOptions = new Map<string, HTMLOptionElement>();
   private readonly typeButtons = new Map<EntityType, HTMLButtonElement>();
@@ -54,6 +59,7 @@ export class Toolbar {
     });
 
     this.entityPicker = h('select', { class: 'entity-picker', attrs: { 'aria-label': 'Filter by entity' } });
+    for (const type of ['pointerdown', 'mousedown', 'focus', 'keydown']) this.entityPicker.addEventListener(type, () => this.buildEntityOptions());
     this.entityPicker.addEventListener('change', () => {
       const name = this.entityPicker.value;
       this.entityPicker.value = '';
@@ -142,6 +148,23 @@ export class Toolbar {
   private renderPickers(): void {
     this.pickersBuilt = true;
     this.entityOptions.clear();
+    this.entityPicker.replaceChildren(h('option', { text: 'Entity…', attrs: { value: '' } }));
+    this.entityPicker.value = '';
+    this.entityPicker.disabled = this.facets.entities.length === 0;
+    this.entityOptionsFor = undefined;
+    // An option per entity: thousands in a long article, which cost the frame after them ~50 ms of
+    // style and layout even in the closed picker. A short list is built now, a long one when the
+    // picker is first used (pointer, focus or key), so that neither the document's first paint
+    // nor the next filter change pays for it.
+    if (this.facets.entities.length <= ENTITY_OPTIONS_NOW) this.buildEntityOptions();
+    this.updateSection();
+  }
+
+  /** The entity picker's options, once per facets. */
+  private buildEntityOptions(): void {
+    if (this.entityOptionsFor === this.facets) return;
+    this.entityOptionsFor = this.facets;
+    this.entityOptions.clear();
     const fragment = document.createDocumentFragment();
     fragment.append(h('option', { text: 'Entity…', attrs: { value: '' } }));
     for (const type of this.facets.types) {
@@ -157,8 +180,6 @@ export class Toolbar {
     }
     this.entityPicker.replaceChildren(fragment);
     this.entityPicker.value = '';
-    this.entityPicker.disabled = this.facets.entities.length === 0;
-    this.updateSection();
   }
 
   /** A chosen entity is disabled in the picker; a removed one enabled again. */
