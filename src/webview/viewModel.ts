@@ -97,6 +97,21 @@ function haystack(event: EventView): string {
   return h;
 }
 
+/**
+ * Builds the search text of `events` from `start` on until `timeUp()` (checked every 100 events);
+ * returns where it stopped (`events.length` when done). The view runs it while idle after showing
+ * a document, so that the first keystroke in the filter does not pay for thousands of events.
+ */
+export function prepareSearch(events: readonly EventView[], start: number, timeUp: () => boolean): number {
+  let i = start;
+  while (i < events.length) {
+    const end = Math.min(events.length, i + 100);
+    for (; i < end; i++) haystack(events[i]);
+    if (timeUp()) break;
+  }
+  return i;
+}
+
 export function hasFilters(filters: Filters): boolean {
   return filters.entities.length > 0 || filters.types.length > 0 || filters.section !== null || filters.text.trim() !== '';
 }
