@@ -48,6 +48,8 @@ export class AxisView {
   private markX = new Float32Array(0);
   private markTop = new Float32Array(0);
   private markBottom = new Float32Array(0);
+  private unitFrom = new Float64Array(0);
+  private unitTo = new Float64Array(0);
   private frame = 0;
   /**
    * The element's size and scroll position, kept here (from the resize observer and scroll
@@ -97,6 +99,13 @@ export class AxisView {
       this.markX = new Float32Array(events.length);
       this.markTop = new Float32Array(events.length);
       this.markBottom = new Float32Array(events.length);
+      // Every event's place on the axis (display units), computed once per document, not per draw.
+      this.unitFrom = new Float64Array(events.length);
+      this.unitTo = new Float64Array(events.length);
+      for (let i = 0; i < events.length; i++) {
+        this.unitFrom[i] = toUnit(this.axis, events[i].from);
+        this.unitTo[i] = events[i].to === events[i].from ? this.unitFrom[i] : toUnit(this.axis, events[i].to);
+      }
       const a = this.axis;
       const label = a.segments.length
         ? `Time axis from ${Math.floor(a.from)} to ${Math.floor(a.to)}${a.breaks.length ? `, ${a.breaks.length} long gap${a.breaks.length > 1 ? 's' : ''} compressed` : ''}`
@@ -385,8 +394,8 @@ export class AxisView {
     const events = this.events;
     for (let i = 0; i < events.length; i++) {
       const e = events[i];
-      const y0 = y(toUnit(this.axis, e.from));
-      const y1 = e.to === e.from ? y0 : Math.max(y(toUnit(this.axis, e.to)), y0);
+      const y0 = y(this.unitFrom[i]);
+      const y1 = Math.max(y(this.unitTo[i]), y0);
       if (y1 < -8 || y0 > height + 8) continue;
       const isBar = e.precision !== 'day' && y1 - y0 >= 3;
       const top = isBar ? y0 : (y0 + y1) / 2 - 3;
