@@ -353,4 +353,58 @@ describe('timeline view: empty, hostile and edited articles', function () {
     const frame = await timelineFrame(wb);
     await frame.locator('.notice', { hasText: 'No dates found' }).waitFor({ timeout: 20_000 });
   });
+
+  it('a long article: only the rows in view exist, End and Home reach the far events, the entity picker fills when used', async function () {
+    this.timeout(120_000);
+    // 300 dated passages (1700–1999), each with its own envoy: 256 people, more than the picker builds up front.
+    const first = ['Anna', 'Boris', 'Carla', 'Dmitri', 'Elena', 'Franz', 'Greta', 'Hugo', 'Ingrid', 'Jonas', 'Klara', 'Lukas', 'Marta', 'Nikolai', 'Olga', 'Pavel'];
+    const last = ['Weber', 'Novak', 'Larsen', 'Moreau', 'Rossi', 'Costa', 'Keller', 'Brandt', 'Falk', 'Horvat', 'Jansen', 'Kovacs', 'Lindqvist', 'Marek', 'Nilsen', 'Ostrova'];
+    const passages = Array.from({ length: 300 }, (_, i) => {
+      const envoy = `${first[i % 16]} ${last[Math.floor(i / 16) % 16]}`;
+      return `In ${1700 + i} the envoy ${envoy} travelled to the capital and signed treaty number ${i + 1}.`;
+    });
+    await runCommandWhenReady(wb, 'File: New Untitled Text File');
+    await wb.page.locator('.editor-group-container.active .monaco-editor textarea').first().waitFor();
+    await wb.page.keyboard.insertText(`= Long chronicle =\n\n${passages.join('\n\n')}\n`);
+    await wb.waitForEditorText('treaty number 300.');
+    await runCommandWhenReady(wb, 'ChronoLens: Open Timeline');
+    const frame = await timelineFrame(wb);
+    await frame.locator('.count', { hasText: /^300 events$/ }).waitFor({ timeout: 30_000 });
+    const rendered = await options(frame).count();
+    assert.ok(rendered > 0 && rendered < 60, `${rendered} of 300 event rows in the DOM`);
+
+    // End: the last event, far below, is rendered, selected and in view; Home comes back.
+    const list = frame.locator('.list[role=listbox]');
+    await list.focus();
+    await list.press('End');
+    await frame.locator('[role=option][aria-selected=true]', { hasText: 'treaty number 300' }).waitFor({ timeout: 10_000 });
+    const inView = async () =>
+      selectedOption(frame).evaluate((el) => {
+        const row = el.getBoundingClientRect();
+        const view = el.closest('.list').getBoundingClientRect();
+        return row.top >= view.top - 1 && row.bottom <= view.bottom + 1;
+      });
+    assert.equal(await inView(), true, 'the last event is scrolled into view');
+    assert.ok((await list.evaluate((el) => el.scrollTop)) > 10_000, 'the list scrolled far down');
+    assert.ok((await options(frame).count()) < 60);
+    await list.press('Home');
+    await frame.locator('[role=option][aria-selected=true]', { hasText: 'treaty number 1.' }).waitFor({ timeout: 10_000 });
+    assert.equal(await inView(), true, 'the first event is scrolled into view');
+
+    // Scrolling by hand renders the rows that come into view.
+    await list.evaluate((el) => (el.scrollTop = el.scrollHeight / 2));
+    await frame.locator('[role=option]', { hasText: /treaty number 1[45]\d\./ }).first().waitFor({ timeout: 10_000 });
+
+    // The entity picker: its options come when it is first used, then filter as before.
+    const picker = frame.locator('select.entity-picker');
+    await picker.focus();
+    assert.ok((await picker.locator('option').count()) > 256, 'an option per person');
+    await picker.selectOption('Pavel Ostrova');
+    await frame.locator('.count', { hasText: /^1 of 300 events$/ }).waitFor({ timeout: 10_000 });
+    await frame.locator('[role=option]', { hasText: 'treaty number 256.' }).waitFor();
+    assert.equal(await picker.locator('option[value="Pavel Ostrova"]').isDisabled(), true, 'a chosen entity is disabled in the picker');
+    await frame.locator('.chip-remove[aria-label="Remove filter Pavel Ostrova"]').click();
+    await frame.locator('.count', { hasText: /^300 events$/ }).waitFor({ timeout: 10_000 });
+    assert.equal(await picker.locator('option[value="Pavel Ostrova"]').isDisabled(), false);
+  });
 });
