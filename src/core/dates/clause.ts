@@ -43,12 +43,12 @@ function isParticiple(w: string): boolean {
   return w.endsWith('ed') || w.endsWith('en') || IRREGULAR_PARTICIPLES.has(w);
 }
 
-/** The cues of the clause before token i (the first token of a mention); no Mid where the paragraph opens (see index.ts). */
-export function clauseCue(c: Cursor, i: number, paragraphStart: boolean): Cue {
-  let cue = paragraphStart || opensSentence(c, i) ? Cue.None : Cue.Mid;
-  if (c.isWord(c.prev(i), 'since')) cue |= Cue.Since;
-  // "was imported by the end of 1776": a deadline in mid-sentence looks ahead
-  if (cue & Cue.Mid && c.isWord(c.prev(i), 'by')) cue |= Cue.Ahead;
+/**
+ * The cues of the clause before token i (the first token of a mention), as where a paragraph
+ * opens: never Mid (see index.ts). midSentenceCue gives what a mention elsewhere adds.
+ */
+export function clauseCue(c: Cursor, i: number): Cue {
+  let cue = c.isWord(c.prev(i), 'since') ? Cue.Since : Cue.None;
   let depth = 0;
   for (let j = c.prev(i), k = 0; j >= 0 && k < CLAUSE_WINDOW; j = c.prev(j), k++) {
     const t = c.tokens[j];
@@ -65,6 +65,13 @@ export function clauseCue(c: Cursor, i: number, paragraphStart: boolean): Cue {
     else if (t.lower === 'had' && isParticiple(c.word(c.next(j)))) cue |= Cue.Back;
   }
   return cue;
+}
+
+/** The cues a mention at token i adds when not where a paragraph opens: Mid unless it opens its sentence. */
+export function midSentenceCue(c: Cursor, i: number): Cue {
+  if (opensSentence(c, i)) return Cue.None;
+  // "was imported by the end of 1776": a deadline in mid-sentence looks ahead
+  return c.isWord(c.prev(i), 'by') ? Cue.Mid | Cue.Ahead : Cue.Mid;
 }
 
 /** Where each match stands in the paragraphs and sentences of the text (one pass over the tokens). */

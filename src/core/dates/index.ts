@@ -165,7 +165,7 @@ function walkSegment(found: readonly Found[], text: string, split: boolean, inco
       // a date in the first dated sentence of a paragraph, or before anything in it has moved the
       // story, may take the story anywhere
       const opening = !settled || f.inFirstDatedSentence;
-      if (t && (!inQuote || t.year === now?.year) && (placed.inferred || !heldBy(now, t, opening ? f.cueOpening : f.cueInner))) {
+      if (t && (!inQuote || t.year === now?.year) && (placed.inferred || !heldBy(now, t, opening ? f.cue : f.cue | f.midSentenceCue))) {
         now = advance(now, { ...t, inferred: placed.inferred, sentence: f.sentence });
         settled = true;
       }

@@ -4,7 +4,7 @@
 // so an incremental build can reuse it for an unchanged segment. The tokens are not kept: the
 // narrative pass (index.ts) needs only the facts below.
 
-import { clauseCue, Cue, Layout, yearAhead } from './clause';
+import { clauseCue, Cue, Layout, midSentenceCue, yearAhead } from './clause';
 import { Cursor } from './cursor';
 import type { Expr, Match, Point } from './model';
 import { recognise } from './recognise';
@@ -32,9 +32,9 @@ export interface Found {
   inApposition: boolean;
   /** The explicit year of the next date in its sentence, for a bare month or season opening a paragraph. */
   yearAhead: Point | null;
-  /** What the clause says about the date (clause.ts), as the first date of a paragraph and otherwise. */
-  cueOpening: Cue;
-  cueInner: Cue;
+  /** What the clause says about the date (clause.ts) where a paragraph opens, and what it adds elsewhere. */
+  cue: Cue;
+  midSentenceCue: Cue;
 }
 
 export interface SegmentDates {
@@ -63,8 +63,8 @@ export function readSegment(text: string, bcBefore: boolean): SegmentDates {
       quoted: quoted[m.first],
       inApposition: e.kind === 'point' && e.point.event === true && inApposition(c, matches, k),
       yearAhead: opensParagraph && e.kind === 'point' && (e.point.month !== undefined || e.point.season !== undefined) ? yearAhead(c, matches, k) : null,
-      cueOpening: clauseCue(c, m.first, true),
-      cueInner: clauseCue(c, m.first, false),
+      cue: clauseCue(c, m.first),
+      midSentenceCue: midSentenceCue(c, m.first),
     };
     if ((e.kind === 'range' || e.kind === 'list') && e.parts) f.parts = e.parts.map(([first, last]) => [c.tokens[first].start, c.tokens[last].end]);
     return f;
