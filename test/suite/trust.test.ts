@@ -7,7 +7,7 @@
 import * as assert from 'node:assert/strict';
 import fs from 'node:fs';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, closeAllEditors, hoverText, openInEditor, positionOf, waitFor, waitForHover } from './harness';
+import { EXTENSION_ID, SAMPLE, closeAllEditors, hoverText, positionOf, waitFor, waitForHover, workspaceUri } from './harness';
 
 describe('workspace trust (issue 7)', function () {
   this.timeout(60_000);
@@ -24,7 +24,12 @@ describe('workspace trust (issue 7)', function () {
 
   it(`ChronoLens works in ${vscode.workspace.isTrusted ? 'a trusted' : 'an untrusted'} workspace, and the workspace's chronolens.maxArticleSize counts only if it is trusted`, async () => {
     const extension = vscode.extensions.getExtension(EXTENSION_ID);
-    const { document } = await openInEditor();
+    // A copy of the sample: the sample itself may have been let through by Index Anyway (size.test.ts).
+    const sample = await vscode.workspace.fs.readFile(workspaceUri(SAMPLE));
+    const copy = workspaceUri(`edge/trust-${Date.now()}.txt`);
+    await vscode.workspace.fs.writeFile(copy, sample);
+    const document = await vscode.workspace.openTextDocument(copy);
+    await vscode.window.showTextDocument(document);
     await waitFor(() => extension?.isActive, 'ChronoLens to activate');
     await waitForHover(document, '3 November 1956', '1956-11-03');
     const config = () => vscode.workspace.getConfiguration('chronolens', document);

@@ -64,7 +64,7 @@ describe('the index worker stops while indexing one article (issue 7)', function
     // Ask for both (the hovers wait for their indexes) and stop the worker while it works.
     const bigHover = hoverText(big, new vscode.Position(3, 4));
     const smallHover = hoverText(small, small.positionAt(small.getText().indexOf('3 November') + 1));
-    await new Promise((r) => setTimeout(r, 300)); // the worker takes the big one (it takes seconds)
+    await new Promise((r) => setTimeout(r, 600)); // the worker takes the big one (indexing it takes seconds)
     assert.equal(await stopIndexWorker(), 1, 'one index worker thread was running');
 
     // The waiting article is indexed by a new worker, without being edited.
