@@ -4,7 +4,12 @@ import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import type { Nodes } from 'mdast';
 import { parseArticle, parseArticleWithBlocks, splitSentences } from '../../src/core/parse';
+import remarkChronolens from '../../src/core/parse/remarkChronolens';
+import { MAX_SETEXT_PER_SEGMENT } from '../../src/core/parse/segments';
 import type { ParsedArticle } from '../../src/core/types';
 
 const ROOT = join(__dirname, '..', '..');
@@ -490,6 +495,48 @@ describe('parseArticle: robustness', function () {
     }
     assert.equal(a.infobox.length, 2 * copies);
     assert.equal(a.wikiLinks.length, copies);
+  });
+
+  it('cuts after setext headings (quadratic in micromark) without changing the Markdown structure (property)', () => {
+    const processor = unified().use(remarkParse).use(remarkChronolens);
+    /** Every mdast node as "type depth start-end", document offsets. */
+    const outline = (text: string, base = 0): string[] => {
+      const out: string[] = [];
+      const walk = (n: Nodes) => {
+        const p = n.position;
+        if (n.type !== 'root') out.push(`${n.type} ${'depth' in n ? n.depth : ''} ${(p?.start.offset ?? NaN) + base}-${(p?.end.offset ?? NaN) + base}`);
+        if ('children' in n) for (const c of n.children) walk(c as Nodes);
+      };
+      walk(processor.parse(text) as Nodes);
+      return out;
+    };
+    // Lines that make or mimic setext headings, and every block that might swallow or be swallowed by one.
+    const prose = fc.constantFrom('Part', 'Part two', '1956 saw war', 'Text [[Link]] here.', '  indented', '');
+    const other = fc.constantFrom('-', '---', '=', '===', '  -', '   ===', '- item', '1. one', '> quote', '# Atx', '==Wiki==', '```', '    code',
+      '***', '<div>', '<span>', '<!--', '-->', '', '-- x', '= Title =', '==', '== x', '==  ==');
+    const line = fc.oneof({ arbitrary: prose, weight: 12 }, { arbitrary: other, weight: 1 });
+    let cutRuns = 0;
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 200, maxLength: 500 }), fc.constantFrom('\n', '\r\n'), (parts, eol) => {
+        // Enough "Part / -" pairs that the cut rule acts.
+        const text = parts.map((l, i) => (i % 3 === 0 ? `Heading ${i}${eol}-` : l)).join(eol);
+        const { segments } = parseArticleWithBlocks(text);
+        if (segments.length > 1) cutRuns++;
+        const segmented = segments.flatMap((s) => outline(text.slice(s.start, s.end), s.start));
+        assert.deepEqual(segmented, outline(text));
+      }),
+      { numRuns: Number(process.env.PARSE_RUNS ?? 300), seed: Number(process.env.PARSE_SEED ?? 20261129) },
+    );
+    assert.ok(cutRuns > 50, `the cut rule acted in ${cutRuns} runs`);
+  });
+
+  it('parses thousands of setext headings in linear time, each a section', () => {
+    const unit = 'Part\n-\n';
+    const small = cpuMs(unit.repeat(500)).ms / 500;
+    const many = cpuMs(unit.repeat(10_000));
+    assert.equal(many.a.sections.length, 10_000);
+    assert.ok(parseArticleWithBlocks(unit.repeat(10_000)).segments.length >= 10_000 / MAX_SETEXT_PER_SEGMENT);
+    assert.ok(many.ms / 10_000 < small * 4 + 0.05, `${many.ms.toFixed(0)} ms for 10,000 headings, ${(small * 1000).toFixed(0)} µs each for 500`);
   });
 
   it('parses 10,000 headings into 10,000 sections', () => {

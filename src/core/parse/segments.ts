@@ -8,6 +8,7 @@
 // hazards; a hazardous stretch gets its own segment, parsed with the costly constructs
 // disabled (links, emphasis) or, for deep nesting, as plain paragraphs.
 
+import { htmlBlockNames } from 'micromark-util-html-tag-name';
 import { isSpaceCode, trimSpan } from './sentences';
 
 export interface Segment {
@@ -38,6 +39,13 @@ export const MAX_ATTENTION_RUNS = 256;
  */
 export const SOUP_MIN_LENGTH = 32 * 1024;
 
+/**
+ * Setext headings (a line over a line of "=" or "-") per segment at most. micromark resolves each
+ * one by copying the event list of its document so far (EditMap.consume in
+ * micromark-core-commonmark's setext-underline.js), so many in one parse cost quadratic time.
+ */
+export const MAX_SETEXT_PER_SEGMENT = 32;
+
 const LINKS = ['labelStartLink', 'labelStartImage', 'labelEnd'];
 const ATTENTION = ['attention'];
 
@@ -67,6 +75,58 @@ function isHeadingLine(text: string, ls: number, le: number): boolean {
   return false;
 }
 
+/** A setext underline: up to 3 spaces, a run of "=" or of "-", trailing spaces. */
+function isSetextUnderline(text: string, ls: number, le: number): boolean {
+  let k = ls;
+  while (k < le && k - ls < 3 && text.charCodeAt(k) === 32) k++;
+  const c = text.charCodeAt(k);
+  if (c !== 61 && c !== 45) return false;
+  while (k < le && text.charCodeAt(k) === c) k++;
+  while (k < le && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k++;
+  return k === le;
+}
+
+const HTML_BLOCK_NAMES = new Set(htmlBlockNames);
+const HTML_RAW_NAMES = new Set(['pre', 'script', 'style', 'textarea']);
+const HTML_OPEN_TAG = /^<([A-Za-z][A-Za-z0-9-]*)(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)*\s*\/?>\s*$/;
+const HTML_CLOSE_TAG = /^<\/([A-Za-z][A-Za-z0-9-]*)\s*>\s*$/;
+
+/**
+ * Whether the line from `at` opens an HTML block of kind 6 (a block tag name) or, with `kind7`,
+ * of kind 7 (a whole tag alone on its line). Kinds 1–5 (`<script`, `<!--`, …) are found elsewhere.
+ */
+function opensHtmlBlock(text: string, at: number, le: number, kind7: boolean): boolean {
+  if (text.charCodeAt(at) !== 60) return false;
+  let k = at + 1;
+  if (text.charCodeAt(k) === 47) k++;
+  const nameStart = k;
+  while (k < le && k - nameStart < 16 && /[A-Za-z0-9]/.test(text[k])) k++;
+  const name = text.slice(nameStart, k).toLowerCase();
+  const after = k < le ? text.charCodeAt(k) : -1;
+  if (HTML_BLOCK_NAMES.has(name) && (after === -1 || after === 32 || after === 9 || after === 62 || (after === 47 && text.charCodeAt(k + 1) === 62))) return true;
+  if (!kind7 || le - at > 2000) return false;
+  const line = text.slice(at, le);
+  const tag = HTML_OPEN_TAG.exec(line) ?? HTML_CLOSE_TAG.exec(line);
+  return tag !== null && !HTML_RAW_NAMES.has(tag[1].toLowerCase());
+}
+
+/** Spaces and tabs just before `at` on its line. */
+function leadingSpaces(text: string, ls: number, at: number): number {
+  let k = at;
+  while (k > ls && (text.charCodeAt(k - 1) === 32 || text.charCodeAt(k - 1) === 9)) k--;
+  return at - k;
+}
+
+/**
+ * Whether the line from `at` can only be paragraph text (or an ordered list, seen as a container):
+ * it starts with a letter or a digit, or it is "=" signs but no MediaWiki heading ("== x ==").
+ */
+function startsParagraph(text: string, at: number, le: number): boolean {
+  const c = at < le ? text.charCodeAt(at) : -1;
+  if (c === 61) return !isHeadingLine(text, at, le);
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && !isSpaceCode(c) && !(c >= 0xd800 && c <= 0xdfff));
+}
+
 export function planSegments(text: string): Segment[] {
   const n = text.length;
   const cuts: { at: number; plain: boolean; disable: Set<string> }[] = [{ at: 0, plain: false, disable: new Set() }];
@@ -82,15 +142,30 @@ export function planSegments(text: string): Segment[] {
   let innerColumn = -1;
   // The current blank-line separated block.
   let blockStart = 0;
-  let blockHtml = false;
+  let htmlBlock = false;
   let linkMarks = 0;
   let attentionRuns = 0;
   let triggers = 0;
   let deep = false;
+  // Setext underlines since the last cut; whether the current block is so far a top-level
+  // paragraph (lines starting with a letter or digit, no container markers); whether the last
+  // line ended such a paragraph as a setext heading, which leaves the parser at the top level:
+  // a cut there changes nothing.
+  let underlines = 0;
+  let topParagraph = false;
+  let headingEnded = false;
+  // Whether a line since the last cut may have opened a fence or HTML: this scan only
+  // approximates those, so setext cuts are made only in stretches without them.
+  let markupSinceCut = false;
+  const setextCutDue = () => underlines >= MAX_SETEXT_PER_SEGMENT && !markupSinceCut;
 
   const lastCut = () => cuts[cuts.length - 1];
   const cut = (at: number) => {
-    if (at > lastCut().at) cuts.push({ at, plain: false, disable: new Set() });
+    if (at > lastCut().at) {
+      cuts.push({ at, plain: false, disable: new Set() });
+      underlines = 0;
+      markupSinceCut = false;
+    }
   };
   const endBlock = (end: number) => {
     const links = linkMarks > MAX_LINK_MARKS || linkMarks * (end - blockStart) > MAX_LINK_WORK;
@@ -145,15 +220,27 @@ export function planSegments(text: string): Segment[] {
     }
     if (blank) {
       if (!prevBlank && !fenceChar && htmlEnd === null) endBlock(ls);
+      htmlBlock = false;
     } else {
-      if (prevBlank && !fenceChar && htmlEnd === null) {
+      const underline: boolean = topParagraph && !prevBlank && !headingEnded && isSetextUnderline(text, ls, le);
+      if (underline) underlines++;
+      if ((prevBlank || headingEnded) && !fenceChar && htmlEnd === null) {
         // A new block.
+        if (headingEnded && setextCutDue()) {
+          // After many setext headings the line after one starts a segment.
+          endBlock(ls);
+          cut(ls);
+        }
         blockStart = ls;
-        blockHtml = text.charCodeAt(k) === 60 && k - ls <= 3;
-        if (big && ls - lastCut().at >= SEGMENT_TARGET && isSegmentStart(first)) cut(ls);
-      } else if (big && !fenceChar && htmlEnd === null && !blockHtml && ls - lastCut().at >= SEGMENT_TARGET && isHeadingLine(text, ls, le)) {
+        htmlBlock = k - ls <= 3 && opensHtmlBlock(text, k, le, true);
+        topParagraph = !htmlBlock && startsParagraph(text, ls, le);
+        if (prevBlank && ((big && ls - lastCut().at >= SEGMENT_TARGET) || setextCutDue())) {
+          if (isSegmentStart(first)) cut(ls);
+        }
+      } else if (big && !fenceChar && htmlEnd === null && !htmlBlock && ls - lastCut().at >= SEGMENT_TARGET && isHeadingLine(text, ls, le)) {
         cut(ls);
       }
+      headingEnded = underline;
       // Container prefixes (block quote markers, list markers): nesting depth.
       let s = ls;
       let depth = 0;
@@ -184,8 +271,15 @@ export function planSegments(text: string): Segment[] {
         break;
       }
       if (depth > 0 && depth + (indent >> 1) > MAX_NESTING) deep = true;
+      if (!underline && (depth > 0 || !startsParagraph(text, k, le))) topParagraph = false;
       const c = s < le ? text.charCodeAt(s) : -1;
-      if (htmlEnd !== null) {
+      if (c === 60 || c === 96 || c === 126) markupSinceCut = true;
+      // HTML blocks of kinds 6 and 7 (CommonMark) run to the next blank line: no fences or other
+      // HTML inside. Kind 6 may interrupt a paragraph.
+      if (!htmlBlock && !fenceChar && htmlEnd === null && leadingSpaces(text, ls, s) <= 3 && opensHtmlBlock(text, s, le, false)) htmlBlock = true;
+      if (htmlBlock) {
+        topParagraph = false;
+      } else if (htmlEnd !== null) {
         if (text.slice(ls, le).toLowerCase().includes(htmlEnd)) htmlEnd = null;
       } else if (c === 96 || c === 126) {
         let r = s;
@@ -223,6 +317,7 @@ export function planSegments(text: string): Segment[] {
         triggers += lineTriggers;
       }
     }
+    if (blank) headingEnded = false;
     prevBlank = blank;
     if (le < n && text.charCodeAt(le) === 13 && le + 1 < n && text.charCodeAt(le + 1) === 10) le++;
     ls = le + 1;
