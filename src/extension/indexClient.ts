@@ -145,7 +145,8 @@ export class IndexClient {
     this.running = undefined;
     void worker.terminate();
     const reason = error instanceof Error ? error.message : String(error);
-    const culprit = running && this.waiting.get(running.key)?.version === running.version ? running.key : undefined;
+    // A newer version of the document it was indexing, waiting, would most likely stop it again.
+    const culprit = running && this.waiting.has(running.key) ? running.key : undefined;
     this.log.error(`Index worker stopped (${this.crashes} times so far)${culprit ? ` while indexing ${culprit}` : ''}; the next request starts another`, error);
     // The job that was running fails, and is not retried (nor indexed here: what stopped the
     // worker, an input that exhausts its memory say, would stop the extension host too). The
