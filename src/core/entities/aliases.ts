@@ -20,13 +20,18 @@ import {
   fullKeyOf,
   shortKeysOf,
   surfaceKnownOf,
+  wordsIn,
 } from './features';
-import { lookupKnown } from './gazetteer';
-import { nameKey, plainKey } from './normalize';
+import * as gazetteerModule from './gazetteer';
+import * as normalizeModule from './normalize';
 import type { Mention } from './segments';
 import { addVotes, decideType, noVotes } from './typing';
-import { tokenize } from './tokens';
+import * as tokensModule from './tokens';
 import { isNameUnit, toUnits } from './units';
+// Read once (see lexicon.ts on why).
+const { lookupKnown } = gazetteerModule;
+const { nameKey, plainKey } = normalizeModule;
+const { tokenize } = tokensModule;
 
 export interface Group {
   key: string;
@@ -305,5 +310,5 @@ export function chooseName(g: Group): string {
 
 /** Words of a form, for fullness: hyphenated parts count, particles do not ("Anwar el-Sadat" has 2). */
 function wordCountOf(c: Candidate): number {
-  return (c.memo.fullLength ??= fullKeyOf(c).split(' ').length);
+  return (c.memo.fullLength ??= wordsIn(fullKeyOf(c)));
 }

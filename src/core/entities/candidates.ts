@@ -1,15 +1,18 @@
 // Candidate name spans: runs of capitalised units, then cut where a run holds more than one
 // name or things that are not names (function words, months, titles, "of" between two names).
-import { combiningFormOf, lookupKnown, lookupKnownUnit, MAX_KNOWN_WORDS } from './gazetteer';
+import * as gazetteerModule from './gazetteer';
+import type { KnownName } from './gazetteer';
 import { personShapedUnits } from './personNames';
 import * as lexicon from './lexicon';
 import type { Positions } from './positions';
 import type { Tokens } from './tokens';
 import { isNameUnit, unitKey, withKeys, type Unit } from './units';
 import { CandidateMemo } from './features';
-import { plainKey } from './normalize';
-// Word lists read once (see lexicon.ts on why).
+import * as normalizeModule from './normalize';
+// Read once (see lexicon.ts on why).
 const { CALENDAR_WORDS, CONNECTORS, CORE_FUNCTION_WORDS, GIVEN_NAMES, NUMBER_WORDS, POLITICAL_ADJECTIVES, POSSESSIVE_PLACE_HEADS, STANDALONE_PARTICLES, TITLE_ABBREVIATIONS, EVENT_FIRST_WORDS, EVENT_LAST_WORDS, FUNCTION_WORDS, MULTIWORD_TITLES, NOT_ENTITIES, ORG_FIRST_WORDS, ORG_LAST_WORDS, OTHER_LAST_WORDS, DIRECTIONS, PLACE_EVENT_HEADS, PLACE_FIRST_WORDS, PLACE_LAST_WORDS, TITLE_HEADS, TITLE_MODIFIERS, isRomanNumeral } = lexicon;
+const { combiningFormOf, lookupKnown, lookupKnownUnit, MAX_KNOWN_WORDS } = gazetteerModule;
+const { plainKey } = normalizeModule;
 
 export interface Candidate {
   start: number;
@@ -46,6 +49,7 @@ const FILE_EXTENSION = /^\.(?:png|jpe?g|svg|gif|tiff?|webp)\b/i;
 export function findCandidates(text: string, tokens: Tokens, units: readonly Unit[], positions: Positions): Candidate[] {
   const candidates: Candidate[] = [];
   for (const run of buildRuns(text, units)) {
+    knownInRun.clear();
     for (const piece of splitRun(text, run, positions)) {
       if (notAName(piece.units)) continue;
       const c = toCandidate(text, tokens, piece, positions, false);
@@ -101,10 +105,13 @@ function trim(units: Unit[]): Unit[] {
   // "308th Division": an ordinal opens a name only before a unit word.
   const unitName = e > s && ORG_LAST_WORDS.has(lower(units[e - 1]));
   while (s < e && ((units[s].kind === 'connector' && !leadingParticle(units, s)) || units[s].kind === 'numeral' || (units[s].kind === 'ordinal' && !unitName))) s++;
+  const last = e > s ? units[e - 1] : undefined;
+  const possessiveLast = !!last && last.kind === 'word' && /['\u2019]s$/.test(last.text);
+  // Nothing to cut or change (most runs and pieces): the same array, no copy.
+  if (s === 0 && e === units.length && !possessiveLast && last?.kind !== 'initial') return units.some(isNameUnit) ? units : [];
   const out = units.slice(s, e);
-  const last = out[out.length - 1];
   // "the King's": a name-internal possessive word that ends the name is a plain possessive.
-  if (last && /['\u2019]s$/.test(last.text) && last.kind === 'word') {
+  if (last && possessiveLast) {
     out[out.length - 1] = withKeys({ ...last, end: last.end - 2, text: last.text.slice(0, -2), possessive: true });
   }
   if (last && last.kind === 'initial') {
@@ -125,14 +132,29 @@ function spanText(text: string, units: readonly Unit[]): string {
   return text.slice(units[0].start, units[units.length - 1].end);
 }
 
-const known = (text: string, units: readonly Unit[]) => {
+/**
+ * known() of the spans of the current run, by start and length (a run's spans are shorter than
+ * 4096): the splitting rules ask about the same spans again and again. Cleared for each run.
+ */
+const knownInRun = new Map<number, KnownName | null>();
+
+function known(text: string, units: readonly Unit[]): KnownName | undefined {
   if (!units.length) return undefined;
+  const start = units[0].start;
+  const id = start * 4096 + (units[units.length - 1].end - start);
+  let entry = knownInRun.get(id);
+  if (entry === undefined) knownInRun.set(id, (entry = knownSpan(text, units) ?? null));
+  return entry ?? undefined;
+}
+
+/** The gazetteer entry of a span of units; a lone combining form before a dash ("Sino-") stands for its country. */
+function knownSpan(text: string, units: readonly Unit[]): KnownName | undefined {
   const surface = spanText(text, units);
   const entry = units.length === 1 ? lookupKnownUnit(units[0]) : lookupKnown(surface);
   if (entry || units.length !== 1 || !/^[-\u2010\u2011\u2013]/.test(text.slice(units[0].end, units[0].end + 1))) return entry;
   const country = combiningFormOf(surface); // "Sino-", "Franco-": only before a dash
   return country ? lookupKnown(country) : undefined;
-};
+}
 
 /** The last word that is not a numeral ("War" in "World War II"). */
 export function lastWord(units: readonly Unit[]): Unit {
@@ -141,8 +163,13 @@ export function lastWord(units: readonly Unit[]): Unit {
 }
 
 export function hasKindCue(units: readonly Unit[]): boolean {
-  const first = lower(units[0]);
-  const last = lower(lastWord(units));
+  return hasKindCueIn(lower(units[0]), lower(lastWord(units)));
+}
+
+/** hasKindCue of one word alone. */
+const isKindWord = (key: string): boolean => hasKindCueIn(key, key);
+
+function hasKindCueIn(first: string, last: string): boolean {
   return (
     EVENT_LAST_WORDS.has(last) || ORG_LAST_WORDS.has(last) || PLACE_LAST_WORDS.has(last) || OTHER_LAST_WORDS.has(last) ||
     EVENT_FIRST_WORDS.has(first) || ORG_FIRST_WORDS.has(first) || PLACE_FIRST_WORDS.has(first)
@@ -163,7 +190,8 @@ function splitRun(text: string, run: Unit[], positions: Positions): Piece[] {
         for (const piece of splitAtDashes(text, joined)) {
           const units = trim(piece.units);
           if (!units.length) continue;
-          if (FILE_EXTENSION.test(text.slice(units[units.length - 1].end, units[units.length - 1].end + 6))) {
+          const end = units[units.length - 1].end;
+          if (text[end] === '.' && FILE_EXTENSION.test(text.slice(end, end + 6))) {
             out.push(...knownSegments(text, units));
           } else out.push({ units, titled: piece.titled });
         }
@@ -204,7 +232,7 @@ function splitAtTitles(text: string, piece: Piece): Piece[] {
   if (units.length < 1) return [piece];
   // "General Assembly", "Prince Edward Island": a kind word at the end makes the title word part of the name,
   // unless a title opens the name and a person's name follows ("Gen. James Van Fleet").
-  const lastKind = hasKindCue(units.slice(-1));
+  const lastKind = isKindWord(lower(units[units.length - 1]));
   const opensWithTitle = isTitleWord(units[0]) || matchMultiwordTitle(units, 0) > 0;
   if (lastKind && !(opensWithTitle && personShapedUnits(units.slice(matchMultiwordTitle(units, 0) || titleWordsFrom(units, 0))))) return [piece];
   for (let i = 0; i < units.length; i++) {

@@ -6,14 +6,18 @@
 // segment) and read across all segments when candidates are kept or dropped (keepEvidenced).
 import { hasKindCue, type Candidate } from './candidates';
 import { CandidateMemo } from './features';
-import { lookupKnown } from './gazetteer';
+import * as gazetteerModule from './gazetteer';
 import * as lexicon from './lexicon';
-import { plainKey } from './normalize';
+import * as normalizeModule from './normalize';
 import { isNameUnit, type Unit } from './units';
-import { tokenText, type Tokens } from './tokens';
+import * as tokensModule from './tokens';
+import { type Tokens } from './tokens';
 import type { WorkCache } from '../workCache';
-// Word lists read once (see lexicon.ts on why).
+// Read once (see lexicon.ts on why).
 const { EVENT_LAST_WORDS, GIVEN_NAMES, ORG_LAST_WORDS, PLACE_LAST_WORDS, STANDALONE_PARTICLES } = lexicon;
+const { lookupKnown } = gazetteerModule;
+const { plainKey } = normalizeModule;
+const { isLowerCaseAt, tokenText } = tokensModule;
 
 /** What one segment tells about the words of the document. */
 export interface EvidenceSummary {
@@ -32,7 +36,7 @@ export interface EvidenceSummary {
 export function summarizeEvidence(text: string, tokens: Tokens, candidates: readonly Candidate[]): EvidenceSummary {
   const lowerCounts = new Map<string, number>();
   for (let t = 0; t < tokens.length; t++) {
-    if (!startsLowerCase(text, tokens.starts[t])) continue;
+    if (!isLowerCaseAt(text, tokens.starts[t])) continue;
     const k = plainKey(tokenText(text, tokens, t));
     lowerCounts.set(k, (lowerCounts.get(k) ?? 0) + 1);
   }
@@ -63,12 +67,6 @@ export function summarizeEvidence(text: string, tokens: Tokens, candidates: read
   return { lowerCounts, capitalCounts, strongKeys, strongWords, openingWords };
 }
 
-function startsLowerCase(text: string, at: number): boolean {
-  const c = text.charCodeAt(at);
-  if (c < 128) return c >= 97 && c <= 122;
-  return LOWER_CASE_START.test(text.slice(at, at + 2)); // two code units: a letter outside the BMP
-}
-const LOWER_CASE_START = /^\p{Ll}/u;
 
 function countNameUnits(units: readonly Unit[]): number {
   let n = 0;

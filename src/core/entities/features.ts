@@ -4,15 +4,18 @@
 // Every value depends on the candidate alone (and its segment for context votes), never on the
 // rest of the document: memoising it cannot change a result.
 import type { Candidate } from './candidates';
-import { lookupKnown, lookupKnownUnit, type KnownName } from './gazetteer';
+import * as gazetteerModule from './gazetteer';
+import { type KnownName } from './gazetteer';
 import * as lexicon from './lexicon';
-import { plainKey } from './normalize';
+import * as normalizeModule from './normalize';
 import { eastAsianName } from './personNames';
 import type { Tokens } from './tokens';
 import { addVotes, computeNameVotes, contextVotes, noVotes, type Votes } from './typing';
 import { isNameUnit, nameKeyOfUnits, type Unit } from './units';
-// Word lists read once (see lexicon.ts on why).
+// Read once (see lexicon.ts on why).
 const { CONNECTORS, EVENT_LAST_WORDS, ORG_LAST_WORDS, PLACE_LAST_WORDS, STANDALONE_PARTICLES } = lexicon;
+const { lookupKnown, lookupKnownUnit } = gazetteerModule;
+const { plainKey } = normalizeModule;
 
 /**
  * Every field starts undefined ("not computed yet"; null is a computed "none"). A class with all
@@ -88,7 +91,14 @@ export function namesKeyOf(c: Candidate): string {
 
 /** Words of its name units' key: how full a form of a name it is. */
 export function namesLengthOf(c: Candidate): number {
-  return (c.memo.namesLength ??= namesKeyOf(c).split(' ').length);
+  return (c.memo.namesLength ??= wordsIn(namesKeyOf(c)));
+}
+
+/** Words of a name key (words are joined by single spaces). */
+export function wordsIn(key: string): number {
+  let n = 1;
+  for (let i = key.indexOf(' '); i >= 0; i = key.indexOf(' ', i + 1)) n++;
+  return n;
 }
 
 const STATE_WORDS = new Set(['republic', 'kingdom', 'state', 'commonwealth', 'federation', 'emirate', 'sultanate', 'principality', 'duchy']);
@@ -173,11 +183,14 @@ export function mayBeShortNameOf(c: Candidate): boolean {
   return c.memo.mayBeShort;
 }
 
+const NO_INITIALS: string[] = [];
+
 /** Initials of a multi-word name, with and without hyphenated parts ("Non-Aligned Movement" → NAM). */
 export function initialsOf(c: Candidate): string[] {
   if (c.memo.initials) return c.memo.initials;
+  if (nameUnitsOf(c).length < 2) return (c.memo.initials = NO_INITIALS); // one word or none: no initials
   const words = c.units.filter((u) => isNameUnit(u) && !CONNECTORS.has(u.key));
-  if (words.length < 2) return (c.memo.initials = []);
+  if (words.length < 2) return (c.memo.initials = NO_INITIALS);
   const plain = words.map((u) => u.text[0]).join('');
   const parts = words.map((u) => u.text.split(/[-\u2013]/).map((p) => p[0] ?? '').join('')).join('');
   // "Mohammed bin Salman" → MBS: name particles count too.

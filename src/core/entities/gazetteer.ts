@@ -1,7 +1,9 @@
 // World knowledge: countries, capitals, continents and major regions (all places), the
 // well-known alternate names of a few states and bodies, and demonyms. Compact on purpose.
 import type { EntityType } from '../types';
-import { plainKey } from './normalize';
+import * as normalizeModule from './normalize';
+// Read once (see lexicon.ts on why).
+const { plainKey } = normalizeModule;
 
 const list = (names: string): string[] => names.split(',').map((n) => n.trim()).filter(Boolean);
 

@@ -11,11 +11,14 @@ import type { SegmentWork, WorkCache } from '../workCache';
 import { canonicalForm, chooseName, groupMentions, mergeAcronyms, mergeKindWords, mergeShortNames, type Group } from './aliases';
 import { DocumentEvidence, keepEvidenced } from './evidence';
 import { knownOf, mentionVotesOf, nameVotesOf } from './features';
-import { lookupKnown } from './gazetteer';
-import { plainKey } from './normalize';
+import * as gazetteerModule from './gazetteer';
+import * as normalizeModule from './normalize';
 import { addForcedMentions, overriddenType, prepareOverrides } from './overrides';
 import { placeSegments, type Mention, type PlacedSegment } from './segments';
 import { addVotes, decideType, noVotes } from './typing';
+// Read once (see lexicon.ts on why).
+const { lookupKnown } = gazetteerModule;
+const { plainKey } = normalizeModule;
 
 export function extractEntities(text: string, article: ParsedArticle, options?: IndexOptions, work?: SegmentWork): Entity[] {
   const segments = placeSegments(text, article.passages ?? [], work);

@@ -63,8 +63,9 @@ function computePlainKey(surface: string): string {
 /** A word of a name without a glued particle: "el-Sadat" → "sadat"; null for a bare particle or initial. */
 export function nameWordKey(word: string, key = plainKey(word)): string | null {
   if (NAME_PARTICLES.has(key) || STANDALONE_PARTICLES.has(key)) return null;
-  if (/^\p{L}\.$/u.test(word)) return null; // an initial ("D."); a numeral ("Charles I") stays
+  if (word.length <= 3 && word.endsWith('.') && /^\p{L}\.$/u.test(word)) return null; // an initial ("D."); a numeral ("Charles I") stays
   const dash = key.indexOf('-');
+  if (dash < 0) return key || null;
   if (dash > 0 && NAME_PARTICLES.has(key.slice(0, dash))) key = key.slice(dash + 1);
   // "Kai-shek" = "Kai Shek", "Yong-nam" = "Yong Nam": hyphenation varies between sources.
   return key.replace(/-/g, ' ') || null;

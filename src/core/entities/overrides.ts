@@ -2,10 +2,13 @@
 import type { EntityOverrides, EntityType, WikiLink } from '../types';
 import type { Candidate } from './candidates';
 import { CandidateMemo } from './features';
-import { plainKey } from './normalize';
-import { isWordChar } from './tokens';
+import * as normalizeModule from './normalize';
+import * as tokensModule from './tokens';
 import { segmentAt, type Mention, type PlacedSegment } from './segments';
 import { withKeys, type Unit } from './units';
+// Read once (see lexicon.ts on why).
+const { plainKey } = normalizeModule;
+const { isWordChar } = tokensModule;
 
 export interface PreparedOverrides {
   /** plain key of a surface form → canonical name */

@@ -2,7 +2,9 @@
 // word of a heading. Uses the parser's passages when there are any, and the text itself always.
 import type { Passage } from '../types';
 import type { Tokens } from './tokens';
-import { NAME_ABBREVIATIONS_WITH_PERIOD, tokenText } from './tokens';
+import * as tokensModule from './tokens';
+// Read once (see lexicon.ts on why).
+const { NAME_ABBREVIATIONS_WITH_PERIOD, tokenText } = tokensModule;
 
 export interface Positions {
   /** Token opens a sentence, line or list item. */

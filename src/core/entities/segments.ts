@@ -6,8 +6,11 @@ import type { SegmentWork } from '../workCache';
 import { findCandidates, type Candidate } from './candidates';
 import { summarizeEvidence, type EvidenceSummary } from './evidence';
 import { findPositions, type PassageSpan } from './positions';
-import { tokenize, type Tokens } from './tokens';
+import * as tokensModule from './tokens';
+import { type Tokens } from './tokens';
 import { toUnits, type Unit } from './units';
+// Read once (see lexicon.ts on why).
+const { tokenize } = tokensModule;
 
 /** Everything extraction needs from one segment. Never modified once made (candidate memos aside). */
 export interface SegmentEntities {

@@ -42,6 +42,14 @@ function isWordAt(text: string, i: number): boolean {
   return code === code && WORD_CHAR.test(text[i]);
 }
 
+/** A lower-case letter starts at `at` (as /^\p{Ll}/u on the text from there). */
+export function isLowerCaseAt(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  if (c < 128) return c >= 97 && c <= 122;
+  return LOWER_CASE_START.test(text.slice(at, at + 2)); // two code units: a letter outside the BMP
+}
+const LOWER_CASE_START = /^\p{Ll}/u;
+
 export function isUpper(c: string | undefined): boolean {
   if (c === undefined) return false;
   const code = c.charCodeAt(0);

@@ -3,14 +3,18 @@
 import type { EntityType } from '../types';
 import { lastWord, type Candidate } from './candidates';
 import { personShapedUnits } from './personNames';
-import { lookupKnown, lookupKnownUnit } from './gazetteer';
+import * as gazetteerModule from './gazetteer';
 import { knownOf, nameUnitsOf } from './features';
 import * as lexicon from './lexicon';
-import { plainKey } from './normalize';
-import { tokenText, type Tokens } from './tokens';
+import * as normalizeModule from './normalize';
+import * as tokensModule from './tokens';
+import { type Tokens } from './tokens';
 import { unitKey } from './units';
-// Word lists read once (see lexicon.ts on why).
+// Read once (see lexicon.ts on why).
 const { COMPANY_SUFFIXES, CONNECTORS, EVENT_FIRST_WORDS, EVENT_LAST_WORDS, ORG_FIRST_WORDS, NUMBER_WORDS, SHIP_PREFIXES, ORG_LAST_WORDS, ORG_NOUNS_BEFORE, OTHER_LAST_WORDS, OTHER_FIRST_WORDS, DIRECTIONS, PERSON_VERBS, PLACE_FIRST_WORDS, PLACE_LAST_WORDS, PLACE_NOUNS_BEFORE, PLACE_PREPOSITIONS, THING_NOUNS_AFTER, WEAK_PLACE_PREPOSITIONS, STRUGGLE_NOUNS } = lexicon;
+const { lookupKnown, lookupKnownUnit } = gazetteerModule;
+const { plainKey } = normalizeModule;
+const { isLowerCaseAt, tokenText } = tokensModule;
 
 /** Nouns a person's name may qualify ("the Franco regime", "the Bush administration"). */
 const PERSONAL_RULE_NOUNS = new Set(['regime', 'government', 'administration', 'cabinet', 'dynasty', 'army', 'forces', 'party']);
@@ -101,11 +105,11 @@ export function contextVotes(text: string, tokens: Tokens, c: Candidate): Votes 
   const lastToken = c.units[c.units.length - 1].token;
   let p = firstToken - 1;
   const n = lastToken + 1;
-  const possessive = /^['\u2019]s\b/.test(text.slice(c.end, c.end + 3));
-  const after = n < tokens.length && inOneClause(text, tokens, lastToken, n) && !possessive && /^\p{Ll}/u.test(tokenText(text, tokens, n)) ? wordAt(text, tokens, n) : '';
+  const possessive = isPossessiveAt(text, c.end);
+  const after = n < tokens.length && inOneClause(text, tokens, lastToken, n) && !possessive && isLowerCaseAt(text, tokens.starts[n]) ? wordAt(text, tokens, n) : '';
   // "the Franco regime", "the Clear river": the article goes with the noun after the name.
   const kindNounAfter = PLACE_LAST_WORDS.has(after) || STRUGGLE_NOUNS.has(after) || ORG_LAST_WORDS.has(after) || THING_NOUNS_AFTER.has(after);
-  const article = p >= 0 && tokenText(text, tokens, p) === 'the' && inOneClause(text, tokens, p, firstToken);
+  const article = p >= 0 && isTokenThe(text, tokens, p) && inOneClause(text, tokens, p, firstToken);
   const multiWord = nameUnitsOf(c).length > 1;
   if (article) {
     // "the Viet Minh", "the Kuomintang": a bare personal name takes no article.
@@ -130,6 +134,19 @@ export function contextVotes(text: string, tokens: Tokens, c: Candidate): Votes 
     else if (ORG_LAST_WORDS.has(after) && !PERSONAL_RULE_NOUNS.has(after)) v.organization += 20;
   }
   return v;
+}
+
+/** "'s" or "’s" at i, then no ASCII word character (as /^['’]s\b/). */
+function isPossessiveAt(text: string, i: number): boolean {
+  const quote = text.charCodeAt(i);
+  if ((quote !== 39 && quote !== 0x2019) || text.charCodeAt(i + 1) !== 115) return false;
+  const next = text.charCodeAt(i + 2);
+  return !((next >= 48 && next <= 57) || (next >= 65 && next <= 90) || (next >= 97 && next <= 122) || next === 95);
+}
+
+/** Token p is exactly "the". */
+function isTokenThe(text: string, tokens: Tokens, p: number): boolean {
+  return tokens.ends[p] - tokens.starts[p] === 3 && text.startsWith('the', tokens.starts[p]);
 }
 
 /** The key of token t, or '' outside the text. */

@@ -2,10 +2,13 @@
 // prefixes ("pro-", "non-") and glued suffixes ("-based", "-sponsored") cut off, and
 // compounds of names ("Egypt–North", "Libyan–Egyptian") split into parts that remember the dash.
 import * as lexicon from './lexicon';
-import { joinNameWordKeys, nameWordKey, plainKey } from './normalize';
-import { isUpper, isWordChar, type Tokens } from './tokens';
-// Word lists read once (see lexicon.ts on why).
+import * as normalizeModule from './normalize';
+import * as tokensModule from './tokens';
+import { type Tokens } from './tokens';
+// Read once (see lexicon.ts on why).
 const { CONNECTORS, NAME_PARTICLES, NON_NAME_PREFIXES, STANDALONE_PARTICLES, POSSESSIVE_NAME_WORDS, TITLE_HEADS, isRomanNumeral } = lexicon;
+const { joinNameWordKeys, nameWordKey, plainKey } = normalizeModule;
+const { isUpper, isWordChar } = tokensModule;
 
 export type UnitKind =
   | 'word' // a capitalised word ("Sadat", "el-Sadat", "Yong-nam")
@@ -78,15 +81,16 @@ const MAX_NAME_TOKEN = 64;
 
 function unitsOfToken(text: string, start: number, end: number, index: number, out: Unit[]): void {
   if (end - start > MAX_NAME_TOKEN) return;
-  const token = { start, end, text: text.slice(start, end) };
-  const first = token.text[0];
+  const first = text[start];
   if (!isUpper(first)) {
-    const lower = token.text.length <= 6 ? token.text.toLowerCase() : '';
-    if (CONNECTORS.has(lower) || STANDALONE_PARTICLES.has(lower)) out.push(unit(text, token.start, token.end, 'connector', index));
-    else if (ORDINAL.test(token.text)) out.push(unit(text, token.start, token.end, 'ordinal', index));
-    else if (token.text.length > 2 && DASH.test(token.text) && !isDigit(first)) gluedPrefix(text, token, index, out);
+    // Most tokens: a lower-case word (no unit) unless a connector, an ordinal or a glued prefix. Looked at in place.
+    const connector = end - start <= 6 && isConnectorOrParticle(text.slice(start, end).toLowerCase());
+    if (connector) out.push(unit(text, start, end, 'connector', index));
+    else if (isDigit(first) && ORDINAL.test(text.slice(start, end))) out.push(unit(text, start, end, 'ordinal', index));
+    else if (end - start > 2 && hasDash(text, start, end) && !isDigit(first)) gluedPrefix(text, { start, end, text: text.slice(start, end) }, index, out);
     return;
   }
+  const token = { start, end, text: text.slice(start, end) };
   const lower = token.text.toLowerCase().replace(/\u2019/g, "'");
   if (POSSESSIVE_NAME_WORDS.has(lower) || TITLE_HEADS.has(lower)) {
     // "People's Republic": the possessive stays inside the name; "Commander-in-Chief" is one title.
@@ -101,6 +105,17 @@ function unitsOfToken(text: string, start: number, end: number, index: number, o
     possessive = true; // plural possessive: "the Allies' plan"
   }
   splitCompound(text, token.start, end, index, possessive, out);
+}
+
+const isConnectorOrParticle = (lower: string): boolean => CONNECTORS.has(lower) || STANDALONE_PARTICLES.has(lower);
+
+/** DASH.test of text[start, end), in place. */
+function hasDash(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 45 || c === 0x2010 || c === 0x2011 || c === 0x2013) return true;
+  }
+  return false;
 }
 
 /** One token, while its units are made. */
