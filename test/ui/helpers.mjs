@@ -82,6 +82,13 @@ export async function openWorkbench({ file, viewport = { width: 1400, height: 90
   return wb;
 }
 
+/** A blank page in the tests' browser, for what runs in a browser without a workbench (its own context). */
+export async function blankPage() {
+  if (!config) throw new Error('helpers.mjs is not configured: run UI tests through `npm run test:vscode`');
+  const context = await config.browser.newContext();
+  return { page: await context.newPage(), close: () => context.close() };
+}
+
 /** Screenshots of every open workbench (used for failed tests), then closes none. */
 export async function screenshotAll(name) {
   let i = 0;
