@@ -86,7 +86,7 @@ export function buildIndexData(text: string, options: BuildOptions = {}, reuse: 
   };
   // The parser reports its two halves when it supports the hook; else all of it counts as 'parse'.
   let parseSplit: { parse: number; passages: number } | undefined;
-  const { article } = parseArticleWithBlocks(
+  const { article, segments } = parseArticleWithBlocks(
     text,
     onStage ? (stage, ms) => ((parseSplit ??= { parse: 0, passages: 0 })[stage] += ms) : undefined,
     reuse.trees,
@@ -99,9 +99,9 @@ export function buildIndexData(text: string, options: BuildOptions = {}, reuse: 
     t = now;
   }
   if (isCancelled?.()) throw new IndexCancelled();
-  const dates = tagDates(text, article, options);
+  const dates = tagDates(text, article, options, { segments, cache: reuse.dates });
   lap('dates');
-  const entities = extractEntities(text, article, options);
+  const entities = extractEntities(text, article, options, { segments, cache: reuse.entities });
   lap('entities');
   const events = findEvents(text, article.passages, article.sections.map((s) => s.title), dates, entities);
   lap('events');
