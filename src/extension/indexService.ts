@@ -50,6 +50,8 @@ interface Entry {
 export class IndexService implements vscode.Disposable {
   private readonly entries = new Map<string, Entry>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Per document with a rebuild pending (edits coming in): settles when that rebuild has been asked for, or the document closed. */
+  private readonly settled = new Map<string, { promise: Promise<void>; resolve(): void }>();
   private readonly updates = new vscode.EventEmitter<IndexUpdate>();
   private readonly disposables: vscode.Disposable[] = [this.updates];
   readonly onDidUpdate = this.updates.event;
@@ -94,10 +96,17 @@ export class IndexService implements vscode.Disposable {
 
   /** The index of the document as it is now, or undefined when it is not an article. */
   get(document: vscode.TextDocument): Promise<ArticleIndex | undefined> {
-    if (!this.isArticle(document) || this.pausedForSize(document)) return Promise.resolve(undefined);
+    if (document.isClosed || !this.isArticle(document) || this.pausedForSize(document)) return Promise.resolve(undefined);
     const key = document.uri.toString();
     const entry = this.entries.get(key);
     if (entry && entry.version === document.version) return entry.index;
+    // While edits come in (a rebuild pending), a feature asking meanwhile (VS Code asks for
+    // semantic tokens, inlay hints, folding, the outline… as the user types) waits for that
+    // rebuild instead of starting one per version: a burst of edits is indexed once, when it
+    // pauses. The feature then gets the index of the version it asked about only if no edit
+    // came after it (see indexFor); VS Code asks again for the newer one.
+    const pending = this.settled.get(key);
+    if (pending) return pending.promise.then(() => this.get(document));
     return this.build(document);
   }
 
@@ -142,11 +151,19 @@ export class IndexService implements vscode.Disposable {
   private scheduleRebuild(document: vscode.TextDocument): void {
     const key = document.uri.toString();
     clearTimeout(this.timers.get(key));
+    if (!this.settled.has(key)) {
+      let resolve = () => {};
+      const promise = new Promise<void>((r) => (resolve = r));
+      this.settled.set(key, { promise, resolve });
+    }
     this.timers.set(
       key,
       setTimeout(() => {
         this.timers.delete(key);
+        const settled = this.settled.get(key);
+        this.settled.delete(key);
         if (!document.isClosed) void this.get(document);
+        settled?.resolve();
       }, REBUILD_DELAY_MS),
     );
   }
@@ -201,6 +218,8 @@ export class IndexService implements vscode.Disposable {
     const key = document.uri.toString();
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
+    this.settled.get(key)?.resolve();
+    this.settled.delete(key);
     this.entries.delete(key);
     this.oversizeAllowed.delete(key);
     this.oversizeReported.delete(key);
@@ -209,6 +228,7 @@ export class IndexService implements vscode.Disposable {
 
   dispose(): void {
     for (const timer of this.timers.values()) clearTimeout(timer);
+    for (const settled of this.settled.values()) settled.resolve();
     for (const d of this.disposables) d.dispose();
   }
 }

@@ -3,6 +3,7 @@
 // that exhausts its memory, a crash. Here the real worker thread is stopped from outside, through
 // Node's inspector (the NodeWorker domain: process.exit() evaluated inside the worker thread), while
 // it indexes one big article and a small one waits behind it. Nothing in ChronoLens is stubbed.
+// The same inspector session also records what the worker does during a burst of edits.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { chronoLensErrors, closeAllEditors, hoverText, waitFor, waitForHover } from './harness';
@@ -17,10 +18,11 @@ interface Inspector {
 }
 
 /**
- * Stops ChronoLens's index worker thread (dist/indexWorker.js) as a crash would: exit code 70.
- * Resolves with the number of index workers found (0: nothing was stopped).
+ * Evaluates `expression` in ChronoLens's index worker thread(s) (dist/indexWorker.js), with the
+ * inspector's command-line API (`require`), and resolves with each one's value; with
+ * `awaitResult` false (an expression that ends the thread), with undefined for each.
  */
-async function stopIndexWorker(): Promise<number> {
+async function inIndexWorker(expression: string, awaitResult = true): Promise<unknown[]> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const inspector = require('node:inspector') as Inspector;
   const session = new inspector.Session();
@@ -28,22 +30,57 @@ async function stopIndexWorker(): Promise<number> {
   const post = (method: string, params: object) =>
     new Promise<unknown>((resolve, reject) => session.post(method, params, (error, result) => (error ? reject(error) : resolve(result))));
   const workers: string[] = [];
+  const replies = new Map<string, (value: unknown) => void>();
   session.on('NodeWorker.attachedToWorker', (message) => {
     const info = message.params.workerInfo as { url: string };
     if (/indexWorker\.js$/.test(info.url)) workers.push(message.params.sessionId as string);
   });
+  session.on('NodeWorker.receivedMessageFromWorker', (message) => {
+    const reply = JSON.parse(message.params.message as string) as { id?: number; result?: { result?: { value?: unknown } } };
+    if (reply.id === 1) replies.get(message.params.sessionId as string)?.(reply.result?.result?.value);
+  });
   try {
     await post('NodeWorker.enable', { waitForDebuggerOnStart: false });
     await new Promise((r) => setTimeout(r, 50)); // the attach events of running workers
-    for (const sessionId of workers) {
-      const message = JSON.stringify({ id: 1, method: 'Runtime.evaluate', params: { expression: 'process.exit(70)' } });
-      await post('NodeWorker.sendMessageToWorker', { sessionId, message });
-    }
-    return workers.length;
+    return await Promise.all(
+      workers.map(async (sessionId) => {
+        const value = awaitResult ? new Promise((resolve) => replies.set(sessionId, resolve)) : undefined;
+        const message = JSON.stringify({ id: 1, method: 'Runtime.evaluate', params: { expression, includeCommandLineAPI: true, returnByValue: true } });
+        await post('NodeWorker.sendMessageToWorker', { sessionId, message });
+        return value;
+      }),
+    );
   } finally {
     await post('NodeWorker.disable', {}).catch(() => undefined);
     session.disconnect();
   }
+}
+
+/** Stops the index worker thread as a crash would (exit code 70); resolves with the number of threads stopped. */
+async function stopIndexWorker(): Promise<number> {
+  return (await inIndexWorker('process.exit(70)', false)).length;
+}
+
+/**
+ * From now on, records every message the index worker sends to the extension host ('started',
+ * 'done', 'cancelled', 'error', with key and version) in the worker; `read()` returns them.
+ */
+async function recordIndexWorker(): Promise<{ read(): Promise<{ type: string; key: string; version: number }[]> }> {
+  const install = `(() => {
+    const port = require('node:worker_threads').parentPort;
+    if (!globalThis.__chronolensRecord) {
+      globalThis.__chronolensRecord = [];
+      const post = port.postMessage.bind(port);
+      port.postMessage = (m) => { globalThis.__chronolensRecord.push({ type: m.type, key: m.key, version: m.version }); return post(m); };
+    }
+    globalThis.__chronolensRecord.length = 0;
+    return true;
+  })()`;
+  const installed = await inIndexWorker(install);
+  assert.deepEqual(installed, [true], 'one index worker thread to record');
+  return {
+    read: async () => ((await inIndexWorker('globalThis.__chronolensRecord'))[0] ?? []) as { type: string; key: string; version: number }[],
+  };
 }
 
 describe('the index worker stops while indexing one article (issue 7)', function () {
@@ -93,5 +130,38 @@ describe('the index worker stops while indexing one article (issue 7)', function
     assert.equal(failed.length, 1, added?.join('\n'));
     assert.ok(failed[0].includes(big.uri.toString(true)), failed[0]);
     assert.ok(!added?.some((l) => l.includes(small.uri.toString(true))), 'nothing logged about the article that waited');
+  });
+});
+
+describe('fast typing: a burst of edits (issue 7)', function () {
+  this.timeout(120_000);
+  afterEach(closeAllEditors);
+
+  it('1,000 edits in a burst are indexed a handful of times, not a thousand, and the last index is of the last version', async () => {
+    const document = await vscode.workspace.openTextDocument({ language: 'plaintext', content: '= Typing =\n\n==History==\nOn 3 November 1956, Egypt asked for help.\n' });
+    const editor = await vscode.window.showTextDocument(document);
+    await waitForHover(document, '3 November', '1956-11-03');
+    const record = await recordIndexWorker();
+    const key = document.uri.toString();
+    const first = document.version;
+    for (let i = 0; i < 1000; i++) {
+      const at = document.getText().indexOf('November ') + 'November '.length;
+      const ok = await editor.edit((e) => e.replace(new vscode.Range(document.positionAt(at), document.positionAt(at + 4)), String(1000 + i)), { undoStopBefore: false, undoStopAfter: false });
+      assert.ok(ok, `edit ${i}`);
+    }
+    const last = document.version;
+    assert.equal(last - first, 1000);
+    await waitForHover(document, '3 November', '1999-11-03');
+    const ours = await waitFor(async () => {
+      const all = (await record.read()).filter((m) => m.key === key);
+      return all.some((m) => m.type === 'done' && m.version === last) ? all : undefined;
+    }, 'the last version to be indexed');
+    const started = ours?.filter((m) => m.type === 'started') ?? [];
+    const done = ours?.filter((m) => m.type === 'done') ?? [];
+    console.log(`      1,000 edits: ${started.length} index job(s) started, ${done.length} finished (versions ${done.map((m) => m.version - first).join(', ')} of 1,000)`);
+    // Pauses longer than the debounce (250 ms) between edits on a loaded machine start a few more;
+    // never one per edit (151 before features asking meanwhile waited for the debounce).
+    assert.ok(started.length <= 25, `${started.length} index jobs for 1,000 edits`);
+    assert.equal(done[done.length - 1]?.version, last, 'the last finished index is of the last version');
   });
 });
