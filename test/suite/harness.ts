@@ -1,5 +1,7 @@
 // Small helpers for the in-VS-Code tests (test/suite/*.test.ts).
-// The workspace folder the runners open contains samples/egypt-north-korea.txt.
+// The workspace folder the runners open contains samples/egypt-north-korea.txt. test/e2e/run.mjs
+// opens it as the first folder of a two-folder workspace (test/suite/workspace.test.ts); tests
+// write the files they need under edge/ in it.
 import * as assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
