@@ -353,8 +353,16 @@ describe('timeline view: empty, hostile and edited articles', function () {
     const frame = await timelineFrame(wb);
     await frame.locator('.notice', { hasText: 'No dates found' }).waitFor({ timeout: 20_000 });
   });
+});
 
-  it('a long article: only the rows in view exist, End and Home reach the far events, the entity picker fills when used', async function () {
+describe('timeline view: a long article', function () {
+  let wb;
+  before(async () => {
+    wb = await openWorkbench();
+  });
+  after(() => wb?.close());
+
+  it('only the rows in view exist, End and Home reach the far events, the entity picker fills when used', async function () {
     this.timeout(120_000);
     // 300 dated passages (1700–1999), each with its own envoy: 256 people, more than the picker builds up front.
     const first = ['Anna', 'Boris', 'Carla', 'Dmitri', 'Elena', 'Franz', 'Greta', 'Hugo', 'Ingrid', 'Jonas', 'Klara', 'Lukas', 'Marta', 'Nikolai', 'Olga', 'Pavel'];
