@@ -159,66 +159,76 @@ function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
  * full name mentioned before it, else the nearest after it.
  */
 export function mergeShortNames(groups: Map<string, Group>): void {
-  // Length and person-ness of each group as it was before merging: decided once.
-  const lengthCache = new Map<Group, number>();
-  const personCache = new Map<Group, boolean>();
-  const formsCache = new Map<Group, Mention[]>();
+  // Length, person-ness and forms of each group as it was before merging: decided once.
+  // Groups made by merging keep the forms they had: merged mentions are short forms anyway.
+  const facts = new Map<Group, { length: number; person: boolean; forms: Mention[]; rank: number }>();
+  const byLength = new Map<number, Group[]>(); // in the groups' order
   for (const g of groups.values()) {
     const forms = formsOf(g);
-    formsCache.set(g, forms);
-    let n = 0; // words, particles not counted ("De Gaulle" is one word, "Charles de Gaulle" two)
-    for (const m of forms) n = Math.max(n, namesLengthOf(m.c));
-    lengthCache.set(g, n);
-    personCache.set(g, n > 1 && isPersonGroup(forms));
+    let length = 0; // words, particles not counted ("De Gaulle" is one word, "Charles de Gaulle" two)
+    for (const m of forms) length = Math.max(length, namesLengthOf(m.c));
+    facts.set(g, { length, person: length > 1 && isPersonGroup(forms), forms, rank: facts.size });
+    let same = byLength.get(length);
+    if (!same) byLength.set(length, (same = []));
+    same.push(g);
   }
-  // Groups made by merging keep the forms they had: merged mentions are short forms anyway.
-  const fullFormsOf = (g: Group) => formsCache.get(g) ?? g.mentions;
-  const lengthOf = (g: Group) => lengthCache.get(g)!;
-  const isPerson = (g: Group) => personCache.get(g)!;
-  const lengths = [...new Set(lengthCache.values())].sort((a, b) => b - a);
+  const lengths = [...byLength.keys()].sort((a, b) => b - a);
+  // Short forms of each length look for full names longer than they are. The indexes below hold
+  // the groups longer than the length at hand: each pass adds the groups of the length before
+  // it (those still there), so the indexes are built once, not once per length.
+  // Full personal names by their short keys, positions ascending (equal positions: group order).
+  const index = new Map<string, Array<{ at: number; group: Group; rank: number }>>();
+  // "Saddam" for "Saddam Hussein": a first name alone, only when one full name in the document has it;
+  // "Orascom" for "Orascom Telecom Holding": an organisation's name without its trailing kind words.
+  const byGivenName = new Map<string, Set<Group>>();
+  const organisations: Group[] = [];
+  const organisationMentionsIndexed = new Map<Group, number>();
+  let longer: number | undefined;
   for (const len of lengths) {
-    // Index the full names longer than this length, by their short keys; positions ascending.
-    const index = new Map<string, Array<{ at: number; group: Group }>>();
-    // "Saddam" for "Saddam Hussein": a first name alone, only when one full name in the document has it.
-    const byGivenName = new Map<string, Set<Group>>();
-    for (const g of groups.values()) {
-      if (lengthOf(g) <= len || !isPerson(g)) continue;
-      for (const m of fullFormsOf(g)) {
+    const grown = new Set<Array<{ at: number; group: Group; rank: number }>>();
+    for (const g of longer === undefined ? [] : byLength.get(longer)!) {
+      if (groups.get(g.key) !== g) continue;
+      const { person, forms, rank } = facts.get(g)!;
+      if (!person) {
+        organisations.push(g);
+        continue;
+      }
+      for (const m of forms) {
         for (const k of shortKeysOf(m.c)) {
           let list = index.get(k);
           if (!list) index.set(k, (list = []));
-          list.push({ at: m.start, group: g });
+          list.push({ at: m.start, group: g, rank });
+          grown.add(list);
         }
       }
-    }
-    for (const g of groups.values()) {
-      if (lengthOf(g) <= len || !isPerson(g)) continue;
       // Any first word of a full personal name ("Hamilcar" for "Hamilcar Barca"), if only one name has it.
-      for (const m of fullFormsOf(g)) {
+      for (const m of forms) {
         const k = givenKeyOf(m.c);
         if (k) addTo(byGivenName, k, g);
       }
     }
-    // "Orascom" for "Orascom Telecom Holding": an organisation's name without its trailing kind words.
-    for (const g of groups.values()) {
-      if (lengthOf(g) <= len || isPerson(g)) continue;
-      for (const m of g.mentions) {
-        const k = orgShortKeyOf(m.c);
+    // An organisation's mentions grow as short forms join it: each mention is indexed once.
+    for (const g of organisations) {
+      const from = organisationMentionsIndexed.get(g) ?? 0;
+      for (let i = from; i < g.mentions.length; i++) {
+        const k = orgShortKeyOf(g.mentions[i].c);
         if (k) addTo(byGivenName, k, g);
       }
+      organisationMentionsIndexed.set(g, g.mentions.length);
     }
+    longer = len;
     if (!index.size && !byGivenName.size) continue;
-    for (const list of index.values()) list.sort((a, b) => a.at - b.at);
-    for (const g of [...groups.values()]) {
-      if (lengthOf(g) !== len || !couldBeShortName(g)) continue;
+    for (const list of grown) list.sort((a, b) => a.at - b.at || a.rank - b.rank);
+    for (const g of byLength.get(len)!) {
+      if (groups.get(g.key) !== g || !couldBeShortName(g)) continue;
       const keep: Mention[] = [];
       for (const m of g.mentions) {
         const key = namesKeyOf(m.c);
         const full = index.get(key);
         const i = full ? lastBefore(full, m.start) : -1;
-        let best = full && (i >= 0 ? full[i] : full[0].at > m.start ? full[0] : undefined);
+        let best: { group: Group } | undefined = full && (i >= 0 ? full[i] : full[0].at > m.start ? full[0] : undefined);
         const given = byGivenName.get(key);
-        if (!best && given && given.size === 1) best = { at: 0, group: [...given][0] };
+        if (!best && given && given.size === 1) best = { group: [...given][0] };
         if (best && groups.has(best.group.key)) best.group.mentions.push(m);
         else keep.push(m);
       }

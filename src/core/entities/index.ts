@@ -46,18 +46,25 @@ function entitiesOf(text: string, segments: readonly PlacedSegment[], article: P
   mergeShortNames(groups);
   mergeKindWords(groups);
 
-  const entities: Array<Omit<Entity, 'id'>> = [];
+  const entities: Entity[] = [];
   for (const g of groups.values()) {
     const name = chooseName(g);
     if (overrides.ignore.size && overrides.ignore.has(plainKey(name))) continue;
     const spans = uniqueSorted(g.mentions);
-    const aliases = [...new Set(spans.map((m) => m.text))].filter((s) => s !== name);
+    const aliases: string[] = [];
+    const seen = new Set<string>();
+    for (const m of spans) {
+      if (seen.has(m.text)) continue;
+      seen.add(m.text);
+      if (m.text !== name) aliases.push(m.text);
+    }
     const type = overriddenType(overrides, name, aliases) ?? typeOf(g);
-    entities.push({ name, type, aliases, mentions: spans });
+    entities.push({ id: '', name, type, aliases, mentions: spans }); // numbered once sorted
   }
   // Code-unit order on ties: locale-aware comparison could differ between environments.
   entities.sort((a, b) => a.mentions[0].start - b.mentions[0].start || a.mentions[0].end - b.mentions[0].end || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  return entities.map((e, i) => ({ id: `e${i + 1}`, ...e }));
+  for (let i = 0; i < entities.length; i++) entities[i].id = `e${i + 1}`;
+  return entities;
 }
 
 function typeOf(g: Group): EntityType {
@@ -86,7 +93,11 @@ function uniqueSorted(mentions: readonly Mention[]): TextSpan[] {
   // ("Iran" inside "Islamic Republic of Iran"); a span seen twice is kept once.
   let coveredTo = -1;
   let last: Mention | undefined;
-  for (const m of [...mentions].sort((a, b) => a.start - b.start || b.end - a.end)) {
+  // Mentions come in text order unless merging added some: sorted (a copy) only then.
+  const byPosition = (a: Mention, b: Mention) => a.start - b.start || b.end - a.end;
+  let sorted = true;
+  for (let i = 1; i < mentions.length && sorted; i++) sorted = byPosition(mentions[i - 1], mentions[i]) <= 0;
+  for (const m of sorted ? mentions : [...mentions].sort(byPosition)) {
     if ((last && m.start === last.start && m.end === last.end) || m.end <= coveredTo) continue;
     last = m;
     coveredTo = Math.max(coveredTo, m.end);
