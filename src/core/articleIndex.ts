@@ -1,6 +1,6 @@
 import { tagDates } from './dates';
 import { extractEntities } from './entities';
-import { parseArticleWithBlocks, type SegmentTreeCache } from './parse';
+import { parseArticleWithBlocks, type SegmentParseCache } from './parse';
 import type { WorkCache } from './workCache';
 import { isoToYear } from './timeOrder';
 import type {
@@ -62,8 +62,8 @@ export function buildIndex(text: string, options: BuildOptions = {}): ArticleInd
 
 /** Work an incremental build may reuse from the previous version (see src/core/incremental.ts). */
 export interface Reuse {
-  /** Parse trees of unchanged text segments. */
-  trees?: SegmentTreeCache;
+  /** What the parser read from each text segment. */
+  parse?: SegmentParseCache;
   /** The date tagger's per-segment work. */
   dates?: WorkCache<unknown>;
   /** The entity extractor's per-segment work. */
@@ -89,7 +89,7 @@ export function buildIndexData(text: string, options: BuildOptions = {}, reuse: 
   const { article, segments } = parseArticleWithBlocks(
     text,
     onStage ? (stage, ms) => ((parseSplit ??= { parse: 0, passages: 0 })[stage] += ms) : undefined,
-    reuse.trees,
+    reuse.parse,
   );
   if (onStage) {
     const now = performance.now();

@@ -5,8 +5,8 @@
 // buildIndexData of the new text (test/unit/incremental.test.ts checks it on random edits).
 // Pure TypeScript, no Node API: runs in a Node worker thread and in a Web Worker alike.
 
-import type { Root } from 'mdast';
 import { buildIndexData, type BuildOptions } from './articleIndex';
+import type { FlatSegment } from './parse';
 import type { ArticleIndexData } from './types';
 import { GenerationalCache } from './workCache';
 
@@ -16,7 +16,7 @@ export class IncrementalIndexer {
   private lastOptionsKey: string | undefined;
   /** Each stage's per-segment work for the last version, by what it depends on (see workCache.ts). */
   private readonly reuse = {
-    trees: new GenerationalCache<Root>(),
+    parse: new GenerationalCache<FlatSegment>(),
     dates: new GenerationalCache<unknown>(),
     entities: new GenerationalCache<unknown>(),
   };

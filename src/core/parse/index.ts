@@ -12,7 +12,7 @@ import remarkChronolens from './remarkChronolens';
 import type { MediawikiHeadingData } from './mediawikiHeading';
 import type { WikiLinkNode } from './wikiLink';
 import { isSpaceCode, splitSentences, trimSpan } from './sentences';
-import { planSegments } from './segments';
+import { planSegments, type Segment } from './segments';
 import type { WorkCache } from '../workCache';
 
 export { splitSentences } from './sentences';
@@ -34,16 +34,16 @@ export function parseArticle(text: string): ParsedArticle {
 export type ParseStageHook = (stage: 'parse' | 'passages', ms: number) => void;
 
 /**
- * Optional cache of segment trees for incremental re-parsing (src/core/incremental.ts): a segment
- * whose text (and disabled constructs) is unchanged reuses its tree. Trees are position-relative
- * and never modified, so a cached tree gives exactly what parsing the segment again would.
+ * Optional cache for incremental re-parsing (src/core/incremental.ts): a segment whose text (and
+ * disabled constructs) is unchanged reuses what was read from it, with offsets relative to the
+ * segment, so reusing gives exactly what parsing the segment again would.
  */
-export type SegmentTreeCache = WorkCache<Root>;
+export type SegmentParseCache = WorkCache<FlatSegment>;
 
-export function parseArticleWithBlocks(text: string, onStage?: ParseStageHook, trees?: SegmentTreeCache): ParseResultWithBlocks {
+export function parseArticleWithBlocks(text: string, onStage?: ParseStageHook, cache?: SegmentParseCache): ParseResultWithBlocks {
   if (typeof text !== 'string') text = String(text ?? '');
   try {
-    return parseStructured(text, onStage, trees);
+    return parseStructured(text, onStage, cache);
   } catch {
     try {
       return parsePlain(text);
@@ -81,26 +81,39 @@ function processorFor(disable: string[]): Proc {
   return p;
 }
 
-interface ParsedSegment {
-  /** Null for a segment read as plain paragraphs. */
-  tree: Root | null;
-  start: number;
-  end: number;
+/** What is read from one segment: its items, links and blocks, offsets relative to the segment. */
+export interface FlatSegment {
+  items: Item[];
+  wikiLinks: WikiLink[];
+  blocks: Span[];
 }
 
-function parseSegments(text: string, trees?: SegmentTreeCache): ParsedSegment[] {
+/** The text's segments, each read (parsed and flattened) or taken from the cache. */
+function readSegments(text: string, cache?: SegmentParseCache): { start: number; end: number; flat: FlatSegment }[] {
   const plan = planSegments(text);
   return plan.map((seg) => {
-    if (seg.plain) return { tree: null, start: seg.start, end: seg.end };
-    let slice = plan.length === 1 ? text : text.slice(seg.start, seg.end);
-    // micromark drops a leading BOM without counting it; keep offsets by parsing a space instead.
-    if (slice.charCodeAt(0) === 0xfeff) slice = ' ' + slice.slice(1);
-    if (!trees) return { tree: processorFor(seg.disable).parse(slice) as Root, start: seg.start, end: seg.end };
-    const key = seg.disable.join(',') + '\u0000' + slice;
-    let tree = trees.get(key);
-    if (!tree) trees.set(key, (tree = processorFor(seg.disable).parse(slice) as Root));
-    return { tree, start: seg.start, end: seg.end };
+    const slice = plan.length === 1 ? text : text.slice(seg.start, seg.end);
+    const key = cache && (seg.plain ? 'plain' : seg.disable.join(',')) + '\u0000' + slice;
+    let flat = key ? cache.get(key) : undefined;
+    if (!flat) {
+      flat = readSegment(slice, seg);
+      if (key) cache.set(key, flat);
+    }
+    return { start: seg.start, end: seg.end, flat };
   });
+}
+
+function readSegment(slice: string, seg: Segment): FlatSegment {
+  const flat = new Flattener(slice);
+  if (seg.plain) {
+    flat.addPlain(0, slice.length);
+  } else {
+    // micromark drops a leading BOM without counting it; keep offsets by parsing a space instead.
+    const source = slice.charCodeAt(0) === 0xfeff ? ' ' + slice.slice(1) : slice;
+    flat.addTree(processorFor(seg.disable).parse(source) as Root, 0);
+  }
+  for (const item of flat.items) if (item.type === 'paragraph') item.sentences = splitSentences(slice, item.span.start, item.span.end, item.protect);
+  return { items: flat.items, wikiLinks: flat.wikiLinks, blocks: flat.blocks };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -123,6 +136,8 @@ interface ParagraphItem {
   kind: PassageKind;
   protect: Span[];
   topLevel: boolean;
+  /** Its sentences (splitSentences), once read. */
+  sentences?: Span[];
 }
 
 interface InfoboxItem {
@@ -421,7 +436,7 @@ function buildArticle(text: string, items: Item[], wikiLinks: WikiLink[]): Parse
       const span = it.content ?? it.line;
       passages.push({ start: span.start, end: span.end, kind: 'heading', section: current });
     } else if (it.type === 'paragraph') {
-      for (const s of splitSentences(text, it.span.start, it.span.end, it.protect)) passages.push({ start: s.start, end: s.end, kind: it.kind, section: current });
+      for (const s of it.sentences ?? splitSentences(text, it.span.start, it.span.end, it.protect)) passages.push({ start: s.start, end: s.end, kind: it.kind, section: current });
     } else {
       for (const f of it.fields) {
         article.infobox.push(f);
@@ -432,21 +447,40 @@ function buildArticle(text: string, items: Item[], wikiLinks: WikiLink[]): Parse
   return article;
 }
 
-function parseStructured(text: string, onStage?: ParseStageHook, trees?: SegmentTreeCache): ParseResultWithBlocks {
+function parseStructured(text: string, onStage?: ParseStageHook, cache?: SegmentParseCache): ParseResultWithBlocks {
   const t0 = onStage ? performance.now() : 0;
-  const flat = new Flattener(text);
-  const segments = parseSegments(text, trees);
-  for (const seg of segments) {
-    if (seg.tree) flat.addTree(seg.tree, seg.start);
-    else flat.addPlain(seg.start, seg.end);
+  const segments = readSegments(text, cache);
+  // Offsets made absolute, in new objects: what the cache holds stays as it is.
+  const items: Item[] = [];
+  const wikiLinks: WikiLink[] = [];
+  const blocks: Span[] = [];
+  for (const { start, flat } of segments) {
+    for (const it of flat.items) items.push(shiftItem(it, start));
+    for (const w of flat.wikiLinks) wikiLinks.push({ ...w, start: w.start + start, end: w.end + start, labelSpan: shift(w.labelSpan, start) });
+    for (const b of flat.blocks) blocks.push(shift(b, start));
   }
   const t1 = onStage ? performance.now() : 0;
-  const article = buildArticle(text, flat.items, flat.wikiLinks);
+  const article = buildArticle(text, items, wikiLinks);
   if (onStage) {
     onStage('parse', t1 - t0);
     onStage('passages', performance.now() - t1);
   }
-  return { article, blocks: flat.blocks, segments: segments.map(({ start, end }) => ({ start, end })) };
+  return { article, blocks, segments: segments.map(({ start, end }) => ({ start, end })) };
+}
+
+function shift(span: Span, by: number): Span {
+  return { start: span.start + by, end: span.end + by };
+}
+
+function shiftItem(it: Item, by: number): Item {
+  switch (it.type) {
+    case 'heading':
+      return { ...it, line: shift(it.line, by), content: it.content && shift(it.content, by) };
+    case 'paragraph':
+      return { ...it, span: shift(it.span, by), protect: it.protect.map((p) => shift(p, by)), sentences: it.sentences?.map((p) => shift(p, by)) };
+    case 'infobox':
+      return { type: 'infobox', fields: it.fields.map((f) => ({ ...f, keySpan: shift(f.keySpan, by), valueSpan: shift(f.valueSpan, by) })) };
+  }
 }
 
 /** Paragraphs of text[start, end) at blank lines, trimmed. Linear. */
