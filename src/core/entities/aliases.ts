@@ -4,34 +4,22 @@
 // Works on mentions placed in the whole text; what it asks of each candidate is memoised on it
 // (features.ts), so this pass is hash-map work over the mentions.
 import type { Candidate } from './candidates';
-import {
-  CandidateMemo,
-  givenKeyOf,
-  groupKeyOf,
-  initialsOf,
-  isLoneAcronym,
-  isLoneUnknownWord,
-  kindWordKeyOf,
-  mayBeShortNameOf,
-  nameVotesOf,
-  namesKeyOf,
-  namesLengthOf,
-  orgShortKeyOf,
-  fullKeyOf,
-  shortKeysOf,
-  surfaceKnownOf,
-  wordsIn,
-} from './features';
+import * as featuresModule from './features';
+import * as memoModule from './memo';
+import { CandidateMemo } from './memo';
 import * as gazetteerModule from './gazetteer';
 import * as normalizeModule from './normalize';
 import type { Mention } from './segments';
-import { addVotes, decideType, noVotes } from './typing';
+import * as typingModule from './typing';
 import * as tokensModule from './tokens';
 import { isNameUnit, toUnits } from './units';
 // Read once (see lexicon.ts on why).
 const { lookupKnown } = gazetteerModule;
 const { nameKey, plainKey } = normalizeModule;
 const { tokenize } = tokensModule;
+const { givenKeyOf, groupKeyOf, initialsOf, isLoneAcronym, isLoneUnknownWord, kindWordKeyOf, mayBeShortNameOf, nameVotesOf, namesKeyOf, namesLengthOf, orgShortKeyOf, fullKeyOf, shortKeysOf, wordsIn } = featuresModule;
+const { surfaceKnownOf } = memoModule;
+const { addVotes, decideType, noVotes } = typingModule;
 
 export interface Group {
   key: string;

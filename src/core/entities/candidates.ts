@@ -7,7 +7,7 @@ import * as lexicon from './lexicon';
 import type { Positions } from './positions';
 import type { Tokens } from './tokens';
 import { isNameUnit, unitKey, withKeys, type Unit } from './units';
-import { CandidateMemo } from './features';
+import { CandidateMemo } from './memo';
 import * as normalizeModule from './normalize';
 // Read once (see lexicon.ts on why).
 const { CALENDAR_WORDS, CONNECTORS, CORE_FUNCTION_WORDS, GIVEN_NAMES, NUMBER_WORDS, POLITICAL_ADJECTIVES, POSSESSIVE_PLACE_HEADS, STANDALONE_PARTICLES, TITLE_ABBREVIATIONS, EVENT_FIRST_WORDS, EVENT_LAST_WORDS, FUNCTION_WORDS, MULTIWORD_TITLES, NOT_ENTITIES, ORG_FIRST_WORDS, ORG_LAST_WORDS, OTHER_LAST_WORDS, DIRECTIONS, PLACE_EVENT_HEADS, PLACE_FIRST_WORDS, PLACE_LAST_WORDS, TITLE_HEADS, TITLE_MODIFIERS, isRomanNumeral } = lexicon;

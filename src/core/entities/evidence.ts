@@ -5,7 +5,7 @@
 // The evidence is the whole document's, gathered per segment (summarizeEvidence, cached with the
 // segment) and read across all segments when candidates are kept or dropped (keepEvidenced).
 import { hasKindCue, type Candidate } from './candidates';
-import { CandidateMemo } from './features';
+import { CandidateMemo } from './memo';
 import * as gazetteerModule from './gazetteer';
 import * as lexicon from './lexicon';
 import * as normalizeModule from './normalize';

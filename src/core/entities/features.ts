@@ -10,59 +10,17 @@ import * as lexicon from './lexicon';
 import * as normalizeModule from './normalize';
 import { eastAsianName } from './personNames';
 import type { Tokens } from './tokens';
-import { addVotes, computeNameVotes, contextVotes, noVotes, type Votes } from './typing';
-import { isNameUnit, nameKeyOfUnits, type Unit } from './units';
+import * as typingModule from './typing';
+import type { Votes } from './typing';
+import { isNameUnit, nameKeyOfUnits } from './units';
+import * as memoModule from './memo';
+import type { GroupKey } from './memo';
 // Read once (see lexicon.ts on why).
 const { CONNECTORS, EVENT_LAST_WORDS, ORG_LAST_WORDS, PLACE_LAST_WORDS, STANDALONE_PARTICLES } = lexicon;
 const { lookupKnown, lookupKnownUnit } = gazetteerModule;
+const { knownOf, surfaceKnownOf, nameUnitsOf } = memoModule;
+const { addVotes, computeNameVotes, contextVotes, noVotes } = typingModule;
 const { plainKey } = normalizeModule;
-
-/**
- * Every field starts undefined ("not computed yet"; null is a computed "none"). A class with all
- * fields set in the constructor gives all memos one shape, so reading them stays fast.
- */
-export class CandidateMemo {
-  known: KnownName | null | undefined = undefined;
-  surfaceKnown: KnownName | null | undefined = undefined;
-  nameUnits: Unit[] | undefined = undefined;
-  nameVotes: Votes | undefined = undefined;
-  mentionVotes: Votes | undefined = undefined;
-  groupKey: GroupKey | undefined = undefined;
-  fullKey: string | undefined = undefined;
-  fullLength: number | undefined = undefined;
-  namesKey: string | undefined = undefined;
-  namesLength: number | undefined = undefined;
-  shortKeys: string[] | undefined = undefined;
-  givenKey: string | null | undefined = undefined;
-  orgShortKey: string | null | undefined = undefined;
-  mayBeShort: boolean | undefined = undefined;
-  initials: string[] | undefined = undefined;
-  kindWordKey: string | null | undefined = undefined;
-}
-
-/** Where a candidate groups when no wiki link or user alias decides. */
-export interface GroupKey {
-  key: string;
-  /** The gazetteer's name for it. */
-  canonical?: string;
-}
-
-/** The gazetteer entry of what it stands for (its knownAs, else its text). */
-export function knownOf(c: Candidate): KnownName | undefined {
-  if (c.memo.known === undefined) c.memo.known = (c.knownAs !== undefined ? lookupKnown(c.knownAs) : surfaceKnownOf(c)) ?? null;
-  return c.memo.known ?? undefined;
-}
-
-/** The gazetteer entry of its text as written. */
-export function surfaceKnownOf(c: Candidate): KnownName | undefined {
-  if (c.memo.surfaceKnown === undefined) c.memo.surfaceKnown = lookupKnown(c.text, c.key) ?? null;
-  return c.memo.surfaceKnown ?? undefined;
-}
-
-/** The units that carry its name's words (not connectors, initials or numerals). */
-export function nameUnitsOf(c: Candidate): Unit[] {
-  return (c.memo.nameUnits ??= c.units.filter(isNameUnit));
-}
 
 export function nameVotesOf(c: Candidate): Votes {
   return (c.memo.nameVotes ??= computeNameVotes(c));

@@ -10,15 +10,19 @@ import type { Entity, EntityType, IndexOptions, ParsedArticle, TextSpan } from '
 import type { SegmentWork, WorkCache } from '../workCache';
 import { canonicalForm, chooseName, groupMentions, mergeAcronyms, mergeKindWords, mergeShortNames, type Group } from './aliases';
 import { DocumentEvidence, keepEvidenced } from './evidence';
-import { knownOf, mentionVotesOf, nameVotesOf } from './features';
+import * as featuresModule from './features';
+import * as memoModule from './memo';
 import * as gazetteerModule from './gazetteer';
 import * as normalizeModule from './normalize';
 import { addForcedMentions, overriddenType, prepareOverrides } from './overrides';
 import { placeSegments, type Mention, type PlacedSegment } from './segments';
-import { addVotes, decideType, noVotes } from './typing';
+import * as typingModule from './typing';
 // Read once (see lexicon.ts on why).
 const { lookupKnown } = gazetteerModule;
 const { plainKey } = normalizeModule;
+const { mentionVotesOf, nameVotesOf } = featuresModule;
+const { knownOf } = memoModule;
+const { addVotes, decideType, noVotes } = typingModule;
 
 export function extractEntities(text: string, article: ParsedArticle, options?: IndexOptions, work?: SegmentWork): Entity[] {
   const segments = placeSegments(text, article.passages ?? [], work);

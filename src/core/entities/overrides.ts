@@ -1,7 +1,7 @@
 // User corrections (options.entities) and explicit links ([[Target|label]]): they beat every rule.
 import type { EntityOverrides, EntityType, WikiLink } from '../types';
 import type { Candidate } from './candidates';
-import { CandidateMemo } from './features';
+import { CandidateMemo } from './memo';
 import * as normalizeModule from './normalize';
 import * as tokensModule from './tokens';
 import { segmentAt, type Mention, type PlacedSegment } from './segments';

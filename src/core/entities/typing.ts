@@ -4,7 +4,7 @@ import type { EntityType } from '../types';
 import { lastWord, type Candidate } from './candidates';
 import { personShapedUnits } from './personNames';
 import * as gazetteerModule from './gazetteer';
-import { knownOf, nameUnitsOf } from './features';
+import { knownOf, nameUnitsOf } from './memo';
 import * as lexicon from './lexicon';
 import * as normalizeModule from './normalize';
 import * as tokensModule from './tokens';
