@@ -103,20 +103,26 @@ function mergeInto(groups: Map<string, Group>, from: Group, to: Group): void {
 
 /** "UN" joins "United Nations" when exactly one multi-word entity has those initials. */
 export function mergeAcronyms(groups: Map<string, Group>): void {
+  // The groups that are acronyms only, and the initials they could stand for ("UN"; "RPGs" or "RPG").
+  const acronyms: Array<{ group: Group; letters: string; singular: string }> = [];
+  const wanted = new Set<string>();
+  for (const g of groups.values()) {
+    if (!g.mentions.every((m) => isLoneAcronym(m.c))) continue;
+    const letters = g.mentions[0].c.key.toUpperCase();
+    const singular = letters.replace(/S$/, '');
+    acronyms.push({ group: g, letters, singular });
+    wanted.add(letters).add(singular);
+  }
+  if (!acronyms.length) return;
+  // The groups with each of those initials (no other initials are ever looked up).
   const byInitials = new Map<string, Set<Group>>();
   for (const g of groups.values()) {
     for (const m of g.mentions) {
-      for (const ini of initialsOf(m.c)) {
-        let targets = byInitials.get(ini);
-        if (!targets) byInitials.set(ini, (targets = new Set()));
-        targets.add(g);
-      }
+      for (const ini of initialsOf(m.c)) if (wanted.has(ini)) addTo(byInitials, ini, g);
     }
   }
-  for (const g of [...groups.values()]) {
-    if (!g.mentions.every((m) => isLoneAcronym(m.c))) continue;
-    const letters = g.mentions[0].c.key.toUpperCase();
-    const targets = byInitials.get(letters) ?? byInitials.get(letters.replace(/S$/, ''));
+  for (const { group: g, letters, singular } of acronyms) {
+    const targets = byInitials.get(letters) ?? byInitials.get(singular);
     if (targets && targets.size === 1) {
       const target = [...targets][0];
       if (target !== g && groups.has(target.key)) mergeInto(groups, g, target);
