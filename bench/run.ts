@@ -2,7 +2,8 @@
 // baseline measured in the same process and run (remark-parse alone on the same text), so the
 // figures compare across commits on a noisy machine. Inputs are generated at run time: the sample,
 // and ~0.1, 1 and 5 MB of real article text (the WikiWars texts from ../shared concatenated, or
-// the sample varied when ../shared is absent).
+// the sample varied when ../shared is absent). The core is measured as it ships: bundled and
+// minified (bench/subject.ts).
 //
 //   npm run bench                    all of it (a few minutes on 2 cores)
 //   npm run bench -- --quick         no 5 MB input, fewer repetitions
@@ -14,16 +15,22 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { buildSync } from 'esbuild';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
-import { ArticleIndex, buildIndex, buildIndexData, type IndexStage } from '../src/core/articleIndex';
-import { IncrementalIndexer } from '../src/core/incremental';
+import type { IndexStage } from '../src/core/articleIndex';
 import type { ArticleIndexData } from '../src/core/types';
-import { compactIndexData, expandIndexData } from '../src/extension/indexTransfer';
-import { buildModel } from '../src/webview/viewModel';
 import type { TimelineModel, ToWebview } from '../src/webview/protocol';
+import type * as Subject from './subject';
 
 const ROOT = path.resolve(__dirname, '..');
+
+// The code measured, as it ships (see subject.ts).
+const SUBJECT = path.join(ROOT, 'out/bench/subject.js');
+buildSync({ entryPoints: [path.join(ROOT, 'bench/subject.ts')], outfile: SUBJECT, bundle: true, minify: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'warning' });
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { ArticleIndex, buildIndex, IncrementalIndexer, compactIndexData, expandIndexData, buildModel } = require(SUBJECT) as typeof Subject;
+type ArticleIndex = Subject.ArticleIndex;
 const args = new Set(process.argv.slice(2));
 const QUICK = args.has('--quick');
 const MB = 1024 * 1024;
@@ -339,7 +346,10 @@ async function benchWorker(text: string): Promise<void> {
         last = now;
       }, 1);
       const t0 = performance.now();
-      worker.once('message', (m: { type: string; data: ArticleIndexData }) => {
+      const onMessage = (m: { type: string; data: ArticleIndexData; message?: string }) => {
+        if (m.type === 'started') return;
+        worker.off('message', onMessage);
+        if (m.type !== 'done') return reject(new Error(`worker: ${m.type} ${m.message ?? ''}`));
         const t1 = performance.now();
         const index = new ArticleIndex(body, expandIndexData(m.data, body));
         const wrapMs = performance.now() - t1;
@@ -349,7 +359,8 @@ async function benchWorker(text: string): Promise<void> {
           maxStall = Math.max(maxStall, performance.now() - last);
           resolve({ ms: performance.now() - t0, wrapMs, maxStallMs: maxStall });
         }, 5);
-      });
+      };
+      worker.on('message', onMessage);
       worker.once('error', reject);
       worker.postMessage({ type: 'index', key: 'bench', version, text: body, options: {} });
     });
@@ -517,7 +528,6 @@ async function main(): Promise<void> {
     await benchWebview(panelModel(big, 10_000));
   }
   await benchBundles();
-  void buildIndexData;
 
   const w = [Math.max(...rows.map((r) => r[0].length)), Math.max(...rows.map((r) => r[1].length))];
   console.log();

@@ -1,0 +1,8 @@
+// What the benchmark measures, bundled and minified by esbuild as the extension ships it (bench/run.ts
+// builds it to out/bench/subject.js first): timings of the TypeScript sources run under tsx would
+// include costs the bundle does not have (exported bindings read through getters, a naming call
+// on every inner function created).
+export { ArticleIndex, buildIndex } from '../src/core/articleIndex';
+export { IncrementalIndexer } from '../src/core/incremental';
+export { compactIndexData, expandIndexData } from '../src/extension/indexTransfer';
+export { buildModel } from '../src/webview/viewModel';
