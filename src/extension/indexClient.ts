@@ -32,9 +32,16 @@ export interface IndexClientLog {
   error(message: string, error?: unknown): void;
 }
 
+/** Workers in a row that may stop before saying anything before indexing moves into the host. */
+const MAX_FAILED_STARTS = 3;
+
 export class IndexClient {
   private worker: WorkerLike | undefined;
   private crashes = 0;
+  /** Whether the current worker has said anything yet; workers that stop before that count in failedStarts. */
+  private answered = false;
+  /** Workers in a row that stopped before saying anything: their script cannot run here. */
+  private failedStarts = 0;
   /** The job the worker said it is indexing now ('started'), until it replies for it. */
   private running: { key: string; version: number } | undefined;
   /** No worker can be started here (no Worker in this host): index in-process. */
@@ -60,7 +67,7 @@ export class IndexClient {
     this.waiting.get(key)?.resolve(undefined);
     this.waiting.delete(key);
     const worker = this.start();
-    if (!worker) return Promise.resolve(this.indexLocally(key, text, options));
+    if (!worker) return this.indexLocally(key, text, options);
     // Settings come as VS Code configuration proxies, which structured clone refuses: plain copies.
     const plain = JSON.parse(JSON.stringify(options)) as IndexOptions;
     return new Promise((resolve, reject) => {
@@ -89,10 +96,15 @@ export class IndexClient {
     this.worker = undefined;
   }
 
-  private indexLocally(key: string, text: string, options: IndexOptions): ArticleIndexData {
-    let indexer = this.local.get(key);
-    if (!indexer) this.local.set(key, (indexer = this.makeIndexer()));
-    return indexer.update(text, options);
+  /** Indexes in the extension host; a failure rejects (never throws to the caller). */
+  private indexLocally(key: string, text: string, options: IndexOptions): Promise<ArticleIndexData> {
+    try {
+      let indexer = this.local.get(key);
+      if (!indexer) this.local.set(key, (indexer = this.makeIndexer()));
+      return Promise.resolve(indexer.update(text, options));
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
   }
 
   private start(): WorkerLike | undefined {
@@ -115,6 +127,7 @@ export class IndexClient {
         w.unref();
         this.worker = w;
       }
+      this.answered = false;
       this.log.info(`Index worker started (${this.script})`);
     } catch (error) {
       this.unavailable = true;
@@ -124,6 +137,8 @@ export class IndexClient {
   }
 
   private onMessage(m: FromIndexWorker): void {
+    this.answered = true;
+    this.failedStarts = 0;
     if (m.type === 'started') {
       this.running = { key: m.key, version: m.version };
       return;
@@ -145,6 +160,11 @@ export class IndexClient {
     this.running = undefined;
     void worker.terminate();
     const reason = error instanceof Error ? error.message : String(error);
+    if (!this.answered && ++this.failedStarts >= MAX_FAILED_STARTS) {
+      // Its script cannot run here (missing, or refused by the host): stop trying.
+      this.unavailable = true;
+      this.log.error(`The index worker stopped ${this.failedStarts} times before indexing anything; indexing in the extension host from now on`, error);
+    }
     // A newer version of the document it was indexing, waiting, would most likely stop it again.
     const culprit = running && this.waiting.has(running.key) ? running.key : undefined;
     this.log.error(`Index worker stopped (${this.crashes} times so far)${culprit ? ` while indexing ${culprit}` : ''}; the next request starts another`, error);
@@ -165,6 +185,11 @@ export class IndexClient {
     const next = this.start();
     for (const [key, w] of again) {
       w.resent = true;
+      if (!next && this.unavailable) {
+        this.waiting.delete(key);
+        this.indexLocally(key, w.text, w.options).then(w.resolve, w.reject);
+        continue;
+      }
       try {
         if (!next) throw new Error('no index worker');
         next.postMessage({ type: 'index', key, version: w.version, text: w.text, options: w.options });

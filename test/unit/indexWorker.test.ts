@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { buildIndexData } from '../../src/core/articleIndex';
+import { IncrementalIndexer } from '../../src/core/incremental';
+import { IndexClient } from '../../src/extension/indexClient';
 import { expandIndexData } from '../../src/extension/indexTransfer';
 import { IndexWorkerLoop } from '../../src/extension/indexWorkerLoop';
 import type { FromIndexWorker } from '../../src/extension/indexWorkerProtocol';
@@ -59,5 +61,28 @@ describe('index worker loop', () => {
     loop.receive({ type: 'drop', key: 'a' });
     await settle();
     assert.deepEqual(replies.filter((m) => m.type !== 'started').map((m) => [m.key, m.type, m.version]), [['a', 'cancelled', 1], ['b', 'done', 7]]);
+  });
+});
+
+describe('index client', () => {
+  it('indexes in the host once the worker script cannot run, after three tries, and says so once', async () => {
+    const errors: string[] = [];
+    const client = new IndexClient('/nonexistent/chronolens/indexWorker.js', { info: () => {}, error: (m) => errors.push(m) }, () => new IncrementalIndexer());
+    try {
+      // Each request meets a worker that cannot load its script; none is lost for it.
+      const results = [];
+      for (let version = 1; version <= 3; version++) {
+        results.push(await client.index('a', version, sample, {}).then((d) => d?.dates.length ?? 'none', (e: Error) => `rejected: ${e.message}`));
+      }
+      const dates = buildIndexData(sample).dates.length;
+      assert.equal(results.at(-1), dates, JSON.stringify(results));
+      assert.equal(errors.filter((m) => m.includes('indexing in the extension host from now on')).length, 1, errors.join('\n'));
+      // From then on: no new worker, no new error.
+      const before = errors.length;
+      assert.equal((await client.index('b', 1, 'The war ended in 1953.', {}))?.dates[0].edtf, '1953');
+      assert.equal(errors.length, before);
+    } finally {
+      client.dispose();
+    }
   });
 });
