@@ -39,10 +39,19 @@ const MIN_SPAN = 1 / 12;
 
 /** Builds the axis over the intervals (any order). An empty list gives an empty axis at 0. */
 export function buildAxis(intervals: readonly Interval[], options: AxisOptions = {}): TimeAxis {
-  const sorted = intervals
-    .filter((i) => Number.isFinite(i.from) && Number.isFinite(i.to))
-    .map((i) => ({ from: Math.min(i.from, i.to), to: Math.max(i.from, i.to) }))
-    .sort((a, b) => a.from - b.from);
+  // The timeline's events come in time order with from ≤ to: then they are used as they are (the
+  // axis is built for up to every event of a document, on the way to its first paint).
+  let ready = true;
+  for (let k = 0; k < intervals.length && ready; k++) {
+    const i = intervals[k];
+    ready = Number.isFinite(i.from) && Number.isFinite(i.to) && i.from <= i.to && (k === 0 || intervals[k - 1].from <= i.from);
+  }
+  const sorted: readonly Interval[] = ready
+    ? intervals
+    : intervals
+        .filter((i) => Number.isFinite(i.from) && Number.isFinite(i.to))
+        .map((i) => ({ from: Math.min(i.from, i.to), to: Math.max(i.from, i.to) }))
+        .sort((a, b) => a.from - b.from);
   if (sorted.length === 0) return { from: 0, to: 0, segments: [], breaks: [], length: 0, threshold: 0 };
   let from = sorted[0].from;
   let to = sorted.reduce((m, i) => Math.max(m, i.to), from);

@@ -33,8 +33,8 @@ export class AxisView {
   private events: readonly EventView[] = [];
   /** Per event (by position in `events`): 1 when the filters show it. */
   private shown = new Uint8Array(0);
-  /** Position in `events` of every event id. */
-  private indexOf = new Map<string, number>();
+  /** Position in `events` by event id: built when first asked for (selection), not with every document. */
+  private positionOf: Map<string, number> | undefined;
   private selectedId: string | null = null;
   private band: [number, number] | null = null;
   private zoom = 1;
@@ -95,7 +95,7 @@ export class AxisView {
     if (events !== this.events) {
       this.events = events;
       this.axis = buildAxis(events);
-      this.indexOf = new Map(events.map((e, i) => [e.id, i]));
+      this.positionOf = undefined;
       this.markX = new Float32Array(events.length);
       this.markTop = new Float32Array(events.length);
       this.markBottom = new Float32Array(events.length);
@@ -124,12 +124,20 @@ export class AxisView {
     if (j < shown.length) {
       // Not a subsequence of the same objects (never so from main.ts): look the ids up.
       for (const e of shown) {
-        const i = this.indexOf.get(e.id);
+        const i = this.indexOf(e.id);
         if (i !== undefined) this.shown[i] = 1;
       }
     }
     this.version++;
     this.layout();
+  }
+
+  private indexOf(id: string): number | undefined {
+    if (!this.positionOf) {
+      this.positionOf = new Map();
+      for (let i = 0; i < this.events.length; i++) this.positionOf.set(this.events[i].id, i);
+    }
+    return this.positionOf.get(id);
   }
 
   get timeAxis(): TimeAxis {
@@ -168,7 +176,7 @@ export class AxisView {
   }
 
   private followSelection(): void {
-    const i = this.selectedId === null ? undefined : this.indexOf.get(this.selectedId);
+    const i = this.selectedId === null ? undefined : this.indexOf(this.selectedId);
     if (i === undefined) return;
     const y = this.unitY(toUnit(this.axis, this.events[i].from));
     const top = this.scrollPosition();
@@ -307,7 +315,7 @@ export class AxisView {
     ctx.drawImage(this.layer, 0, 0);
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
 
-    const k = this.selectedId === null ? undefined : this.indexOf.get(this.selectedId);
+    const k = this.selectedId === null ? undefined : this.indexOf(this.selectedId);
     const selected = k === undefined || !this.shown[k] || Number.isNaN(this.markX[k]) ? undefined : { x: this.markX[k], y0: this.markTop[k], y1: this.markBottom[k] };
     if (selected) {
       ctx.strokeStyle = c.selected;
