@@ -80,7 +80,7 @@ function buildRuns(text: string, units: readonly Unit[]): Unit[][] {
     if (current.length) {
       const prev = current[current.length - 1];
       const glued = u.dashBefore && u.token === prev.token;
-      const spaced = u.token !== prev.token && /^[ \u00a0]{1,2}$/.test(text.slice(prev.end, u.start));
+      const spaced = u.token !== prev.token && isSpaceGap(text, prev.end, u.start);
       const tooManyConnectors = u.kind === 'connector' && current.length >= 2 && current[current.length - 2].kind === 'connector' && prev.kind === 'connector';
       // "Marye's Heights": a possessive ends a name unless a place word follows.
       const placeAfterPossessive = prev.possessive && spaced && u.kind === 'word' && POSSESSIVE_PLACE_HEADS.has(lower(u));
@@ -95,6 +95,16 @@ function buildRuns(text: string, units: readonly Unit[]): Unit[][] {
   }
   flush();
   return runs;
+}
+
+/** One or two spaces (plain or no-break) between two words, as /^[ \u00a0]{1,2}$/. */
+function isSpaceGap(text: string, from: number, to: number): boolean {
+  if (to - from < 1 || to - from > 2) return false;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 0xa0) return false;
+  }
+  return true;
 }
 
 /** Drops connectors at either end; a final initial "I." becomes the numeral "I" without its period. */

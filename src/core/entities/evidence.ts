@@ -34,12 +34,17 @@ export interface EvidenceSummary {
 }
 
 export function summarizeEvidence(text: string, tokens: Tokens, candidates: readonly Candidate[]): EvidenceSummary {
-  const lowerCounts = new Map<string, number>();
+  // Counted in boxes (one lookup per token; a Map of numbers needs a get and a set), then unboxed.
+  const lowerBoxes = new Map<string, { n: number }>();
   for (let t = 0; t < tokens.length; t++) {
     if (!isLowerCaseAt(text, tokens.starts[t])) continue;
     const k = plainKey(tokenText(text, tokens, t));
-    lowerCounts.set(k, (lowerCounts.get(k) ?? 0) + 1);
+    const box = lowerBoxes.get(k);
+    if (box) box.n++;
+    else lowerBoxes.set(k, { n: 1 });
   }
+  const lowerCounts = new Map<string, number>();
+  for (const [k, box] of lowerBoxes) lowerCounts.set(k, box.n);
   const capitalCounts = new Map<string, number>();
   const strongKeys = new Set<string>();
   const strongWords = new Set<string>();
