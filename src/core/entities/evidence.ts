@@ -38,7 +38,8 @@ export function summarizeEvidence(text: string, tokens: Tokens, candidates: read
   const lowerBoxes = new Map<string, { n: number }>();
   for (let t = 0; t < tokens.length; t++) {
     if (!isLowerCaseAt(text, tokens.starts[t])) continue;
-    const k = plainKey(tokenText(text, tokens, t));
+    const word = tokenText(text, tokens, t);
+    const k = isLowerAsciiWord(word) ? word : plainKey(word); // most tokens: their own key
     const box = lowerBoxes.get(k);
     if (box) box.n++;
     else lowerBoxes.set(k, { n: 1 });
@@ -72,6 +73,15 @@ export function summarizeEvidence(text: string, tokens: Tokens, candidates: read
   return { lowerCounts, capitalCounts, strongKeys, strongWords, openingWords };
 }
 
+
+/** Lower-case ASCII letters, digits and hyphens only: plainKey leaves such a word as it is. */
+function isLowerAsciiWord(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45)) return false;
+  }
+  return true;
+}
 
 function countNameUnits(units: readonly Unit[]): number {
   let n = 0;
