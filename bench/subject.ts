@@ -4,5 +4,6 @@
 // on every inner function created).
 export { ArticleIndex, buildIndex } from '../src/core/articleIndex';
 export { IncrementalIndexer } from '../src/core/incremental';
-export { compactIndexData, expandIndexData } from '../src/extension/indexTransfer';
+export { IndexClient, nextTask } from '../src/extension/indexClient';
+export { packIndexData, unpackIndexData } from '../src/extension/indexTransfer';
 export { buildModel } from '../src/webview/viewModel';

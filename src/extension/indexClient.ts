@@ -6,7 +6,7 @@
 // worker can be started at all, indexing happens in-process.
 import type { IncrementalIndexer } from '../core/incremental';
 import type { ArticleIndexData, IndexOptions } from '../core/types';
-import { expandIndexData } from './indexTransfer';
+import { unpackIndexData } from './indexTransfer';
 import type { FromIndexWorker, ToIndexWorker } from './indexWorkerProtocol';
 
 /** Set by scripts/build.mjs: true in dist/web/extension.js, false in dist/extension.js. */
@@ -30,6 +30,11 @@ interface Waiting {
 export interface IndexClientLog {
   info(message: string): void;
   error(message: string, error?: unknown): void;
+}
+
+/** Resolves in a later task of the event loop: long host work split there lets the editor in between. */
+export function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /** Workers in a row that may stop before saying anything before indexing moves into the host. */
@@ -147,7 +152,8 @@ export class IndexClient {
     const w = this.waiting.get(m.key);
     if (!w || w.version !== m.version) return; // a superseded version: never delivered
     this.waiting.delete(m.key);
-    if (m.type === 'done') w.resolve(expandIndexData(m.data, w.text));
+    // Unpacked in a task of its own: receiving the message was one already, and the editor waits on both.
+    if (m.type === 'done') void nextTask().then(() => w.resolve(unpackIndexData(m.data, w.text))).catch(w.reject);
     else if (m.type === 'cancelled') w.resolve(undefined);
     else w.reject(new Error(m.message));
   }

@@ -3,7 +3,7 @@ import { ArticleIndex } from '../core';
 import type { EntityOverrides, EntityType } from '../core';
 import { IncrementalIndexer } from '../core/incremental';
 import { Commands } from './commandIds';
-import { IndexClient } from './indexClient';
+import { IndexClient, nextTask } from './indexClient';
 import type { Logger } from './logger';
 import { languagesSetting, maxArticleSizeSetting } from './settings';
 
@@ -175,11 +175,12 @@ export class IndexService implements vscode.Disposable {
     const previous = this.entries.get(key);
     const entry: Entry = { version, index: Promise.resolve(undefined), latest: previous?.latest };
     entry.index = this.client.index(key, version, text, { entities: this.overrides(document) }).then(
-      (data) => {
+      async (data) => {
         if (data === undefined) {
           // Superseded by a newer version: that one's index (or none once the document closed).
           return this.entries.get(key) === entry || document.isClosed ? undefined : this.get(document);
         }
+        await nextTask(); // not in the same task as unpacking the data
         const index = new ArticleIndex(text, data);
         // A newer version may have been requested meanwhile: only the current one is published.
         if (this.entries.get(key) === entry) {

@@ -4,7 +4,7 @@
 import { IndexCancelled } from '../core/articleIndex';
 import { IncrementalIndexer } from '../core/incremental';
 import type { FromIndexWorker, ToIndexWorker } from './indexWorkerProtocol';
-import { compactIndexData } from './indexTransfer';
+import { packIndexData } from './indexTransfer';
 
 type IndexJob = Extract<ToIndexWorker, { type: 'index' }>;
 
@@ -64,7 +64,7 @@ export class IndexWorkerLoop {
           return this.pending.has(key);
         },
       });
-      this.post({ type: 'done', key, version: job.version, data: compactIndexData(data, job.text), ms: performance.now() - t0 });
+      this.post({ type: 'done', key, version: job.version, data: packIndexData(data, job.text), ms: performance.now() - t0 });
     } catch (error) {
       if (error instanceof IndexCancelled) this.post({ type: 'cancelled', key, version: job.version });
       else this.post({ type: 'error', key, version: job.version, message: error instanceof Error ? (error.stack ?? error.message) : String(error) });

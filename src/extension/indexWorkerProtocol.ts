@@ -1,6 +1,7 @@
 // Messages between the extension host and the index worker (src/extension/indexWorker.*.ts).
 // Types only: no `vscode`, no Node API.
-import type { ArticleIndexData, IndexOptions } from '../core/types';
+import type { IndexOptions } from '../core/types';
+import type { PackedIndexData } from './indexTransfer';
 
 export type ToIndexWorker =
   /** Index this version of a document; a newer request for the same key supersedes it. */
@@ -11,8 +12,8 @@ export type ToIndexWorker =
 export type FromIndexWorker =
   /** This version is being indexed now (one job at a time): if the worker stops before it replies, this job stopped it. */
   | { type: 'started'; key: string; version: number }
-  /** `data` without the texts of dates, events and mentions (see indexTransfer.ts). */
-  | { type: 'done'; key: string; version: number; data: ArticleIndexData; ms: number }
+  /** `data` packed: spans in typed arrays, slice texts left out (see indexTransfer.ts). */
+  | { type: 'done'; key: string; version: number; data: PackedIndexData; ms: number }
   /** Superseded by a newer version before or while it was indexed. */
   | { type: 'cancelled'; key: string; version: number }
   | { type: 'error'; key: string; version: number; message: string };
