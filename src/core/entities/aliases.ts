@@ -294,7 +294,9 @@ export function chooseName(g: Group): string {
     if (!forms.length || forms.some((m) => m.c.key === canonicalKey)) return g.canonical;
   }
   const pool = forms.length ? forms : g.mentions;
-  if (pool.length === 1) return pool[0].c.text;
+  // One spelling only (most entities): whichever form wins, that is the name.
+  const firstText = pool[0].c.text;
+  if (pool.every((m) => m.c.text === firstText)) return firstText;
   const frequency = new Map<string, number>();
   for (const m of pool) frequency.set(m.c.text, (frequency.get(m.c.text) ?? 0) + 1);
   let best = pool[0];
