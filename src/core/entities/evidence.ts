@@ -5,6 +5,7 @@
 // The evidence is the whole document's, gathered per segment (summarizeEvidence, cached with the
 // segment) and read across all segments when candidates are kept or dropped (keepEvidenced).
 import { hasKindCue, type Candidate } from './candidates';
+import * as memoModule from './memo';
 import { CandidateMemo } from './memo';
 import * as gazetteerModule from './gazetteer';
 import * as lexicon from './lexicon';
@@ -15,7 +16,8 @@ import { type Tokens } from './tokens';
 import type { WorkCache } from '../workCache';
 // Read once (see lexicon.ts on why).
 const { EVENT_LAST_WORDS, GIVEN_NAMES, ORG_LAST_WORDS, PLACE_LAST_WORDS, STANDALONE_PARTICLES } = lexicon;
-const { lookupKnown } = gazetteerModule;
+const { lookupKnown, lookupKnownUnit } = gazetteerModule;
+const { surfaceKnownOf } = memoModule;
 const { plainKey } = normalizeModule;
 const { isLowerCaseAt, tokenText } = tokensModule;
 
@@ -200,21 +202,16 @@ export function keepEvidenced(text: string, candidates: readonly Candidate[], ev
  * word in a title or a quotation ("Years", "Man", "Learning"), not a name.
  */
 function ordinaryWord(c: Candidate, evidence: DocumentEvidence): boolean {
-  if (c.units.length !== 1 || c.units[0].kind !== 'word' || lookupKnown(c.text, c.key)) return false;
+  if (c.units.length !== 1 || c.units[0].kind !== 'word' || surfaceKnownOf(c)) return false;
   return evidence.lowerCount(c.key) > evidence.capitalCount(c.key);
-}
-
-/** The key of the span of units of c (its own key when they are all of it). */
-function spanKey(text: string, c: Candidate, units: readonly Unit[]): { surface: string; key: string } {
-  if (units === c.units) return { surface: c.text, key: c.key };
-  if (units.length === 1) return { surface: units[0].text, key: units[0].key };
-  const surface = text.slice(units[0].start, units[units.length - 1].end);
-  return { surface, key: plainKey(surface) };
 }
 
 /** Known to the gazetteer or written as a name mid-sentence somewhere. */
 function seenAsName(text: string, c: Candidate, units: readonly Unit[], evidence: DocumentEvidence): boolean {
-  const { surface, key } = spanKey(text, c, units);
+  if (units === c.units) return !!surfaceKnownOf(c) || evidence.isStrongKey(c.key);
+  if (units.length === 1) return !!lookupKnownUnit(units[0]) || evidence.isStrongKey(units[0].key);
+  const surface = text.slice(units[0].start, units[units.length - 1].end);
+  const key = plainKey(surface);
   return !!lookupKnown(surface, key) || evidence.isStrongKey(key);
 }
 
