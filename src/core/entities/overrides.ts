@@ -5,7 +5,7 @@ import { CandidateMemo } from './memo';
 import * as normalizeModule from './normalize';
 import * as tokensModule from './tokens';
 import { segmentAt, type Mention, type PlacedSegment } from './segments';
-import { withKeys, type Unit } from './units';
+import { toUnits, withKeys, type Unit } from './units';
 // Read once (see lexicon.ts on why).
 const { plainKey } = normalizeModule;
 const { isWordChar } = tokensModule;
@@ -118,21 +118,22 @@ function insideLonger(byStart: readonly Mention[], longest: number, at: number, 
 /** A mention of [start, end) made of the name units of its segment found there. */
 function forcedMention(text: string, segments: readonly PlacedSegment[], start: number, end: number, canonical?: string): Mention {
   const seg = segments[segmentAt(segments, start)];
-  const units = seg.work.units;
+  const { text: segmentText, tokens } = seg.work;
   const from = start - seg.start;
   const to = end - seg.start;
-  const inside: Unit[] = [];
-  // Units are in text order: start from the first one at or after `from` (binary search).
-  let lo = 0;
-  let hi = units.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (units[mid].start < from) lo = mid + 1;
+  // All units of the tokens overlapping [from, to) (connectors included, unlike the runs'), in text order.
+  let first = 0;
+  let hi = tokens.length;
+  while (first < hi) {
+    const mid = (first + hi) >>> 1;
+    if (tokens.ends[mid] <= from) first = mid + 1;
     else hi = mid;
   }
-  for (let i = lo; i < units.length && units[i].start < to; i++) {
-    const u = units[i];
-    if (u.end <= to) inside.push(u.kind === 'break' ? { ...u, kind: 'word' } : u);
+  let last = first;
+  while (last < tokens.length && tokens.starts[last] < to) last++;
+  const inside: Unit[] = [];
+  for (const u of toUnits(segmentText, tokens, first, last)) {
+    if (u.start >= from && u.start < to && u.end <= to) inside.push(u.kind === 'break' ? { ...u, kind: 'word' } : u);
   }
   const surface = text.slice(start, end);
   const c: Candidate = {

@@ -8,7 +8,7 @@ import { summarizeEvidence, type EvidenceSummary } from './evidence';
 import { findPositions, type PassageSpan } from './positions';
 import * as tokensModule from './tokens';
 import { type Tokens } from './tokens';
-import { toUnits, type Unit } from './units';
+import { toRunUnits } from './units';
 // Read once (see lexicon.ts on why).
 const { tokenize } = tokensModule;
 
@@ -16,7 +16,6 @@ const { tokenize } = tokensModule;
 export interface SegmentEntities {
   text: string;
   tokens: Tokens;
-  units: Unit[];
   /** Candidate names, before the document's evidence is applied. */
   candidates: Candidate[];
   evidence: EvidenceSummary;
@@ -43,10 +42,10 @@ export interface Mention {
 
 export function extractSegment(text: string, passages: readonly PassageSpan[]): SegmentEntities {
   const tokens = tokenize(text);
-  const units = toUnits(text, tokens);
+  const units = toRunUnits(text, tokens);
   const positions = findPositions(text, tokens, passages);
   const candidates = findCandidates(text, tokens, units, positions);
-  return { text, tokens, units, candidates, evidence: summarizeEvidence(text, tokens, candidates) };
+  return { text, tokens, candidates, evidence: summarizeEvidence(text, tokens, candidates) };
 }
 
 /** Bumped when what a segment yields changes shape, so that no older entry is reused. */

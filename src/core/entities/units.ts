@@ -59,9 +59,30 @@ const GLUED_FUNCTION_WORDS = new Set(['whom', 'who', 'which', 'that', 'the', 'an
  * Units of all tokens. Ordinary lower-case words yield no unit: a name cannot span them,
  * and the gap they leave is enough for the run builder to see the break.
  */
-export function toUnits(text: string, tokens: Tokens): Unit[] {
+export function toUnits(text: string, tokens: Tokens, from = 0, to = tokens.length): Unit[] {
   const units: Unit[] = [];
-  for (let t = 0; t < tokens.length; t++) unitsOfToken(text, tokens.starts[t], tokens.ends[t], t, units);
+  for (let t = from; t < to; t++) unitsOfToken(text, tokens.starts[t], tokens.ends[t], t, units);
+  return units;
+}
+
+/**
+ * The units name runs are made of: those of toUnits but the connectors ("of", "the", "for") right
+ * after a token with no unit (an ordinary lower-case word). Such a connector cannot join a run
+ * (the word before it ends any run) nor start one, and most connectors of a text are such: not
+ * making them saves a third of the units.
+ */
+export function toRunUnits(text: string, tokens: Tokens): Unit[] {
+  const units: Unit[] = [];
+  let lastWithUnits = -1;
+  for (let t = 0; t < tokens.length; t++) {
+    const before = units.length;
+    unitsOfToken(text, tokens.starts[t], tokens.ends[t], t, units);
+    if (units.length === before) continue;
+    const u = units[before];
+    const loneConnector = units.length === before + 1 && u.kind === 'connector' && !STANDALONE_PARTICLES.has(u.key);
+    if (loneConnector && lastWithUnits !== t - 1) units.pop();
+    else lastWithUnits = t;
+  }
   return units;
 }
 
