@@ -15,7 +15,7 @@ import * as memoModule from './memo';
 import * as gazetteerModule from './gazetteer';
 import * as normalizeModule from './normalize';
 import { addForcedMentions, overriddenType, prepareOverrides } from './overrides';
-import { placeSegments, type Mention, type PlacedSegment } from './segments';
+import { byPosition, placeSegments, type Mention, type PlacedSegment } from './segments';
 import * as typingModule from './typing';
 // Read once (see lexicon.ts on why).
 const { lookupKnown } = gazetteerModule;
@@ -98,7 +98,6 @@ function uniqueSorted(mentions: readonly Mention[]): TextSpan[] {
   let coveredTo = -1;
   let last: Mention | undefined;
   // Mentions come in text order unless merging added some: sorted (a copy) only then.
-  const byPosition = (a: Mention, b: Mention) => a.start - b.start || b.end - a.end;
   let sorted = true;
   for (let i = 1; i < mentions.length && sorted; i++) sorted = byPosition(mentions[i - 1], mentions[i]) <= 0;
   for (const m of sorted ? mentions : [...mentions].sort(byPosition)) {

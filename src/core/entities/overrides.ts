@@ -4,7 +4,7 @@ import type { Candidate } from './candidates';
 import { CandidateMemo } from './memo';
 import * as normalizeModule from './normalize';
 import * as tokensModule from './tokens';
-import { segmentAt, type Mention, type PlacedSegment } from './segments';
+import { byPosition, segmentAt, type Mention, type PlacedSegment } from './segments';
 import { toUnits, withKeys, type Unit } from './units';
 // Read once (see lexicon.ts on why).
 const { plainKey } = normalizeModule;
@@ -54,7 +54,6 @@ export function addForcedMentions(
   wikiLinks: readonly WikiLink[],
   overrides: PreparedOverrides,
 ): Mention[] {
-  const byPosition = (a: Mention, b: Mention) => a.start - b.start || b.end - a.end;
   const anyOverride = overrides.surfaces.length > 0 || overrides.aliasTo.size > 0 || overrides.ignore.size > 0;
   if (!wikiLinks.length && !anyOverride) return [...mentions].sort(byPosition);
   const forced: Mention[] = [];

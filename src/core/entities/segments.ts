@@ -40,6 +40,11 @@ export interface Mention {
   canonical?: string;
 }
 
+/** Text order; at one start, the longer mention first. */
+export function byPosition(a: Mention, b: Mention): number {
+  return a.start - b.start || b.end - a.end;
+}
+
 export function extractSegment(text: string, passages: readonly PassageSpan[]): SegmentEntities {
   const tokens = tokenize(text);
   const units = toRunUnits(text, tokens);
