@@ -4,6 +4,7 @@
 import type { Candidate } from './candidates';
 import * as gazetteerModule from './gazetteer';
 import type { KnownName } from './gazetteer';
+import type { Mention } from './segments';
 import type { Votes } from './typing';
 import { isNameUnit, type Unit } from './units';
 
@@ -30,6 +31,8 @@ export class CandidateMemo {
   mayBeShort: boolean | undefined = undefined;
   initials: string[] | undefined = undefined;
   kindWordKey: string | null | undefined = undefined;
+  /** The candidate placed in the text, kept while its segment stays where it is. */
+  mention: Mention | undefined = undefined;
 }
 
 /** Where a candidate groups when no wiki link or user alias decides. */
