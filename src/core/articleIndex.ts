@@ -1,6 +1,6 @@
 import { tagDates } from './dates';
 import { extractEntities } from './entities';
-import { parseArticleWithBlocks, type SegmentParseCache } from './parse';
+import { parseArticleInSegments, type SegmentParseCache } from './parse';
 import type { WorkCache } from './workCache';
 import { isoToYear } from './timeOrder';
 import type {
@@ -86,7 +86,7 @@ export function buildIndexData(text: string, options: BuildOptions = {}, reuse: 
   };
   // The parser reports its two halves when it supports the hook; else all of it counts as 'parse'.
   let parseSplit: { parse: number; passages: number } | undefined;
-  const { article, segments } = parseArticleWithBlocks(
+  const { article, segments } = parseArticleInSegments(
     text,
     onStage ? (stage, ms) => ((parseSplit ??= { parse: 0, passages: 0 })[stage] += ms) : undefined,
     reuse.parse,

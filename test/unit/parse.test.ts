@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import type { Nodes } from 'mdast';
-import { parseArticle, parseArticleWithBlocks, splitSentences } from '../../src/core/parse';
+import { parseArticle, parseArticleInSegments, splitSentences } from '../../src/core/parse';
 import remarkChronolens from '../../src/core/parse/remarkChronolens';
 import { MAX_SETEXT_PER_SEGMENT } from '../../src/core/parse/segments';
 import type { ParsedArticle } from '../../src/core/types';
@@ -128,11 +128,10 @@ describe('parseArticle: the sample article', () => {
   });
 
   it('keeps every top-level block offset', () => {
-    const { blocks, article } = parseArticleWithBlocks(SAMPLE);
+    const { segments, article } = parseArticleInSegments(SAMPLE);
     assert.deepEqual(article, a);
-    assert.ok(blocks.length >= 15);
-    for (let i = 1; i < blocks.length; i++) assert.ok(blocks[i].start >= blocks[i - 1].end);
-    assert.ok(blocks.some((b) => slice(SAMPLE, b) === '==Military=='));
+    // A short article is parsed in one piece.
+    assert.deepEqual(segments, [{ start: 0, end: SAMPLE.length }]);
   });
 
   it('gives the same structure for the CRLF version, offsets mapped', () => {
@@ -481,6 +480,12 @@ describe('parseArticle: robustness', function () {
     assert.ok(big.length > 100_000, `${big.length} chars`);
     const a = parseArticle(big);
     checkInvariants(big, a);
+    // Consecutive segments covering the text, cut at line starts.
+    const { segments } = parseArticleInSegments(big);
+    assert.ok(segments.length > 1);
+    segments.forEach((s, i) => assert.equal(s.start, i === 0 ? 0 : segments[i - 1].end));
+    assert.equal(segments.at(-1)!.end, big.length);
+    assert.ok(segments.every((s) => s.start === 0 || big[s.start - 1] === '\n'));
     const step = chunk.length + 1;
     const shift = <T extends { start: number; end: number }>(x: T, k: number): T => ({ ...x, start: x.start + k * step, end: x.end + k * step });
     assert.equal(a.sections.length, one.sections.length * copies);
@@ -520,7 +525,7 @@ describe('parseArticle: robustness', function () {
       fc.property(fc.array(line, { minLength: 200, maxLength: 500 }), fc.constantFrom('\n', '\r\n'), (parts, eol) => {
         // Enough "Part / -" pairs that the cut rule acts.
         const text = parts.map((l, i) => (i % 3 === 0 ? `Heading ${i}${eol}-` : l)).join(eol);
-        const { segments } = parseArticleWithBlocks(text);
+        const { segments } = parseArticleInSegments(text);
         if (segments.length > 1) cutRuns++;
         const segmented = segments.flatMap((s) => outline(text.slice(s.start, s.end), s.start));
         assert.deepEqual(segmented, outline(text));
@@ -535,7 +540,7 @@ describe('parseArticle: robustness', function () {
     const small = cpuMs(unit.repeat(500)).ms / 500;
     const many = cpuMs(unit.repeat(10_000));
     assert.equal(many.a.sections.length, 10_000);
-    assert.ok(parseArticleWithBlocks(unit.repeat(10_000)).segments.length >= 10_000 / MAX_SETEXT_PER_SEGMENT);
+    assert.ok(parseArticleInSegments(unit.repeat(10_000)).segments.length >= 10_000 / MAX_SETEXT_PER_SEGMENT);
     assert.ok(many.ms / 10_000 < small * 4 + 0.05, `${many.ms.toFixed(0)} ms for 10,000 headings, ${(small * 1000).toFixed(0)} µs each for 500`);
   });
 

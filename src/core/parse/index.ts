@@ -17,17 +17,15 @@ import type { WorkCache } from '../workCache';
 
 export { splitSentences } from './sentences';
 
-/** `parseArticle`'s result plus how the text was cut: top-level blocks and parse segments. */
-export interface ParseResultWithBlocks {
+/** `parseArticle`'s result plus how the text was cut into segments. */
+export interface ParseResult {
   article: ParsedArticle;
-  /** Top-level blocks (paragraphs, headings, lists, …) in document order. */
-  blocks: Span[];
   /** The independently parsed segments (segments.ts): consecutive, covering the text. */
   segments: Span[];
 }
 
 export function parseArticle(text: string): ParsedArticle {
-  return parseArticleWithBlocks(text).article;
+  return parseArticleInSegments(text).article;
 }
 
 /** Optional timing hook: how long the Markdown parse and the passage split took (ms). */
@@ -40,7 +38,7 @@ export type ParseStageHook = (stage: 'parse' | 'passages', ms: number) => void;
  */
 export type SegmentParseCache = WorkCache<FlatSegment>;
 
-export function parseArticleWithBlocks(text: string, onStage?: ParseStageHook, cache?: SegmentParseCache): ParseResultWithBlocks {
+export function parseArticleInSegments(text: string, onStage?: ParseStageHook, cache?: SegmentParseCache): ParseResult {
   if (typeof text !== 'string') text = String(text ?? '');
   try {
     return parseStructured(text, onStage, cache);
@@ -48,7 +46,7 @@ export function parseArticleWithBlocks(text: string, onStage?: ParseStageHook, c
     try {
       return parsePlain(text);
     } catch {
-      return { article: emptyArticle(), blocks: [], segments: [{ start: 0, end: text.length }] };
+      return { article: emptyArticle(), segments: [{ start: 0, end: text.length }] };
     }
   }
 }
@@ -81,11 +79,10 @@ function processorFor(disable: string[]): Proc {
   return p;
 }
 
-/** What is read from one segment: its items, links and blocks, offsets relative to the segment. */
+/** What is read from one segment: its items and links, offsets relative to the segment. */
 export interface FlatSegment {
   items: Item[];
   wikiLinks: WikiLink[];
-  blocks: Span[];
 }
 
 /** The text's segments, each read (parsed and flattened) or taken from the cache. */
@@ -113,7 +110,7 @@ function readSegment(slice: string, seg: Segment): FlatSegment {
     flat.addTree(processorFor(seg.disable).parse(source) as Root, 0);
   }
   for (const item of flat.items) if (item.type === 'paragraph') item.sentences = splitSentences(slice, item.span.start, item.span.end, item.protect);
-  return { items: flat.items, wikiLinks: flat.wikiLinks, blocks: flat.blocks };
+  return { items: flat.items, wikiLinks: flat.wikiLinks };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -172,23 +169,17 @@ const INFOBOX_LINE = /^infobox(?:[ \t]+[^\r\n]{0,200})?$/i;
 class Flattener {
   items: Item[] = [];
   wikiLinks: WikiLink[] = [];
-  blocks: Span[] = [];
 
   constructor(private readonly text: string) {}
 
   /** A segment read as plain text: paragraphs at blank lines. */
   addPlain(start: number, end: number): void {
     for (const span of plainParagraphs(this.text, start, end)) {
-      this.blocks.push(span);
       this.items.push({ type: 'paragraph', span, kind: 'prose', protect: [], topLevel: true });
     }
   }
 
   addTree(tree: Root, base: number): void {
-    for (const child of tree.children) {
-      const span = offsets(child, base);
-      if (span) this.blocks.push(span);
-    }
     // Iterative walk over block containers: (parent, index, inList, topLevel).
     const stack: { parent: Parent; index: number; inList: boolean; top: boolean; infoboxList?: boolean }[] = [{ parent: tree, index: 0, inList: false, top: true }];
     while (stack.length) {
@@ -447,17 +438,15 @@ function buildArticle(text: string, items: Item[], wikiLinks: WikiLink[]): Parse
   return article;
 }
 
-function parseStructured(text: string, onStage?: ParseStageHook, cache?: SegmentParseCache): ParseResultWithBlocks {
+function parseStructured(text: string, onStage?: ParseStageHook, cache?: SegmentParseCache): ParseResult {
   const t0 = onStage ? performance.now() : 0;
   const segments = readSegments(text, cache);
   // Offsets made absolute, in new objects: what the cache holds stays as it is.
   const items: Item[] = [];
   const wikiLinks: WikiLink[] = [];
-  const blocks: Span[] = [];
   for (const { start, flat } of segments) {
     for (const it of flat.items) items.push(shiftItem(it, start));
     for (const w of flat.wikiLinks) wikiLinks.push({ ...w, start: w.start + start, end: w.end + start, labelSpan: shift(w.labelSpan, start) });
-    for (const b of flat.blocks) blocks.push(shift(b, start));
   }
   const t1 = onStage ? performance.now() : 0;
   const article = buildArticle(text, items, wikiLinks);
@@ -465,7 +454,7 @@ function parseStructured(text: string, onStage?: ParseStageHook, cache?: Segment
     onStage('parse', t1 - t0);
     onStage('passages', performance.now() - t1);
   }
-  return { article, blocks, segments: segments.map(({ start, end }) => ({ start, end })) };
+  return { article, segments: segments.map(({ start, end }) => ({ start, end })) };
 }
 
 function shift(span: Span, by: number): Span {
@@ -512,8 +501,8 @@ function plainParagraphs(text: string, start: number, end: number): Span[] {
 }
 
 /** Fallback when the Markdown parse fails: paragraphs at blank lines, then sentences. */
-function parsePlain(text: string): ParseResultWithBlocks {
+function parsePlain(text: string): ParseResult {
   const flat = new Flattener(text);
   flat.addPlain(0, text.length);
-  return { article: buildArticle(text, flat.items, []), blocks: flat.blocks, segments: [{ start: 0, end: text.length }] };
+  return { article: buildArticle(text, flat.items, []), segments: [{ start: 0, end: text.length }] };
 }
