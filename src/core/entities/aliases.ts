@@ -288,7 +288,7 @@ function isNameForm(c: Candidate): boolean {
 /** The fullest form seen: most words, then most frequent, then longest; demonyms and acronyms only if nothing else. */
 export function chooseName(g: Group): string {
   if (g.canonical && g.canonicalIsFinal) return g.canonical;
-  const forms = g.mentions.filter((m) => isNameForm(m.c));
+  const forms = g.mentions.every((m) => isNameForm(m.c)) ? g.mentions : g.mentions.filter((m) => isNameForm(m.c));
   if (g.canonical) {
     const canonicalKey = plainKey(g.canonical);
     if (!forms.length || forms.some((m) => m.c.key === canonicalKey)) return g.canonical;
