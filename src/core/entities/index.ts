@@ -40,7 +40,7 @@ function entitiesOf(text: string, segments: readonly PlacedSegment[], article: P
     keepEvidenced(seg.work.text, seg.work.candidates, evidence, (c) => {
       const start = seg.start + c.start;
       const end = seg.start + c.end;
-      if (keySpans.some((k) => k.start < end && start < k.end)) return;
+      if (keySpans.length && keySpans.some((k) => k.start < end && start < k.end)) return;
       // The same mention object as in the last build when its segment has not moved (less garbage).
       if (c.memo.mention?.start !== start) c.memo.mention = { start, end, c, seg: seg.work };
       found.push(c.memo.mention);
