@@ -406,7 +406,6 @@ async function benchWebview(model: TimelineModel): Promise<void> {
   try {
     const page = await browser.newPage({ viewport: { width: 420, height: 900 } });
     const css = readFileSync(path.join(ROOT, 'media/timeline.css'), 'utf8');
-    // tsx compiles this file with esbuild's keepNames: functions sent to the page call its __name helper.
     await page.setContent(`<!DOCTYPE html><html><head><meta charset="utf-8"><style>${css}</style></head><body></body></html>`);
     // tsx compiles this file with esbuild's keepNames: functions sent to the page call its __name helper.
     await page.evaluate('window.__name = (f) => f');
@@ -437,7 +436,11 @@ async function benchWebview(model: TimelineModel): Promise<void> {
       const r = w.posted.find((m) => m.type === 'rendered' && (m as { events?: number }).events! > 0)!;
       return { paintMs: performance.now() - t0, renderedMs: renderedAt - t0, renderMs: r.ms ?? 0 };
     });
-    // Filtering: a text filter, an entity-type filter, then clearing; each until painted.
+    // The panel settles first (it prepares the text filter's search keys in idle slices after painting),
+    // as it has by the time a person reaches for a filter.
+    await page.evaluate(() => new Promise<void>((resolve) => requestIdleCallback(() => resolve(), { timeout: 2000 })));
+    await page.waitForTimeout(200);
+    // Filtering: a text filter, an entity-type filter, then clearing; each until painted, 5 rounds, medians.
     const entityName = model.facets.entities[0]?.name ?? '';
     const filters = [
       { name: 'text "army"', filters: { entities: [], types: [], section: null, text: 'army' } },
@@ -445,9 +448,9 @@ async function benchWebview(model: TimelineModel): Promise<void> {
       { name: `entity ${entityName}`, filters: { entities: [entityName], types: [], section: null, text: '' } },
       { name: 'cleared', filters: { entities: [], types: [], section: null, text: '' } },
     ];
-    const filtering: Record<string, unknown> = {};
+    const runs = new Map<string, Array<{ paintMs: number; renderMs: number; filterMs: number; shown: number }>>();
     let seq = 1000;
-    for (const f of filters) {
+    for (let pass = 0; pass < 5; pass++) for (const f of filters) {
       const r = await page.evaluate(async ({ filters: fs, seq: s }) => {
         const g = globalThis as unknown as { chronolensTimeline: { stats(): { ms: number; filterMs: number; shown: number } } };
         const painted = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
@@ -458,12 +461,17 @@ async function benchWebview(model: TimelineModel): Promise<void> {
         const stats = g.chronolensTimeline.stats();
         return { paintMs: performance.now() - t0, renderMs: sync, filterMs: stats.filterMs, shown: stats.shown };
       }, { filters: f.filters, seq: seq++ });
-      filtering[f.name] = { paintMs: round(r.paintMs), renderMs: round(r.renderMs), filterMs: round(r.filterMs), shown: r.shown };
+      runs.set(f.name, [...(runs.get(f.name) ?? []), r]);
+    }
+    const filtering: Record<string, unknown> = {};
+    for (const [name, rs] of runs) {
+      const mid = <K extends 'paintMs' | 'renderMs' | 'filterMs'>(k: K) => round(median(rs.map((r) => r[k])));
+      filtering[name] = { paintMs: mid('paintMs'), maxPaintMs: round(Math.max(...rs.map((r) => r.paintMs))), renderMs: mid('renderMs'), filterMs: mid('filterMs'), shown: rs[0].shown };
     }
     results.panel = { events: model.events.length, firstPaint: { paintMs: round(paint.paintMs), renderMs: round(paint.renderMs) }, filtering };
     row(`panel first paint, ${model.events.length} events`, `${round(paint.paintMs, 1)} ms (render ${round(paint.renderMs, 1)} ms)`, '≤ 300 ms');
-    for (const [name, r] of Object.entries(filtering) as Array<[string, { paintMs: number; renderMs: number; filterMs: number; shown: number }]>) {
-      row(`panel filter ${name} (${r.shown} shown)`, `${r.paintMs} ms to paint (render ${r.renderMs} ms, filter ${r.filterMs} ms)`, '≤ 50 ms');
+    for (const [name, r] of Object.entries(filtering) as Array<[string, { paintMs: number; maxPaintMs: number; renderMs: number; filterMs: number; shown: number }]>) {
+      row(`panel filter ${name} (${r.shown} shown)`, `${r.paintMs} ms to paint, median of 5 (max ${r.maxPaintMs}; render ${r.renderMs} ms, filter ${r.filterMs} ms)`, '≤ 50 ms');
     }
   } finally {
     await browser.close();
