@@ -11,23 +11,39 @@ export type Row =
 
 export const ROW_HEIGHT: Record<Row['kind'], number> = { group: 28, gap: 26, event: 96 };
 
-/** The group an event falls in, by the year it starts. */
+/** The group an event falls in, by the year it starts (see groupNumber for how decades are bucketed). */
 export function groupOf(from: number, grouping: Grouping): { key: string; label: string } | undefined {
   const n = groupNumber(from, grouping);
   return n === undefined ? undefined : groupNamed(n, grouping);
 }
 
-/** The year or decade (its first year) of a group; undefined when ungrouped. */
+/**
+ * The group of a year, as a number that grows with time; undefined when ungrouped. By year: the
+ * astronomical year (0 is 1 BC). By decade, decades as historians write them, which differ on the
+ * two sides of the epoch because there is no year 0:
+ * - AD: the decade of year y is y rounded down to ten, named "1950s", the first AD one "0s"
+ *   (AD 1–9); its number is that round year (0, 10, …, 1950).
+ * - BC: the decade of year b BC is b rounded down to ten, counted backwards: the "490s BC" are
+ *   499–490 BC (astronomical −498…−489), the "0s BC" 9–1 BC (astronomical −8…0). Its number is
+ *   its earliest year in astronomical numbering (−498 for the 490s BC, −8 for the 0s BC), so that
+ *   groups still sort in time order and never collide with an AD decade (those are ≥ 0).
+ * Years are bucketed by where an event starts (`from`), in the same astronomical years the axis uses.
+ */
 function groupNumber(from: number, grouping: Grouping): number | undefined {
-  const year = Math.floor(from + 1e-9);
+  const year = Math.floor(from + 1e-9); // astronomical: 0 is 1 BC, −489 is 490 BC
   if (grouping === 'year') return year;
-  if (grouping === 'decade') return Math.floor(year / 10) * 10;
+  if (grouping === 'decade') {
+    if (year >= 1) return Math.floor(year / 10) * 10;
+    const bc = Math.floor((1 - year) / 10) * 10; // 490 for 499…490 BC, 0 for 9…1 BC
+    return 1 - (bc + 9); // the decade's earliest year, astronomical
+  }
   return undefined;
 }
 
 function groupNamed(n: number, grouping: Grouping): { key: string; label: string } {
   if (grouping === 'year') return { key: `y${n}`, label: yearLabel(n) };
-  return { key: `d${n}`, label: n > 0 ? `${n}s` : `${yearLabel(n)}s` };
+  // n < 0: a BC decade numbered by its earliest year (see groupNumber): -498 is the 490s BC.
+  return { key: `d${n}`, label: n >= 0 ? `${n}s` : `${1 - n - 9}s BC` };
 }
 
 /**

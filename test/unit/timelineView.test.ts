@@ -161,6 +161,30 @@ describe('grouping and gaps in the list', () => {
     assert.equal(groupOf(-489 + 5 / 12, 'year')!.label, '490 BC');
   });
 
+  it('names BC decades as historians do ("490s BC" is 499–490 BC), across the epoch too', () => {
+    const article =
+      '= Persian Wars =\n\n==History==\nIn 499 BC the Ionian Revolt began.\n\nIn 490 BC the Athenians won at Marathon.\n\n' +
+      'In 480 BC the Persian fleet was beaten at Salamis.\n\nIn 479 BC the Greeks won at Plataea.\n\n' +
+      'In 9 BC Drusus died on the Elbe.\n\nIn 1 BC Gaius went east.\n\nIn AD 9 three legions were lost.\n';
+    const bc = buildModel(buildIndex(article), 'untitled:Untitled-1', 'Untitled-1', 1);
+    const rows = buildRows(bc.events, 'decade', buildAxis(bc.events).threshold);
+    const groups = rows.flatMap((r) => (r.kind === 'group' ? [`${r.label}: ${r.count}`] : []));
+    // 499 and 490 BC share the 490s BC; 480 and 479 BC do not (480s BC, 470s BC); 9 and 1 BC are
+    // the 0s BC, AD 9 the 0s: no "501 BCs", no BC year grouped with an AD one.
+    assert.deepEqual(groups, ['490s BC: 2', '480s BC: 1', '470s BC: 1', '0s BC: 2', '0s: 1']);
+    const inGroup = (label: string) => {
+      const at = rows.findIndex((r) => r.kind === 'group' && r.label === label);
+      const next = rows.findIndex((r, i) => i > at && r.kind === 'group');
+      return rows.slice(at + 1, next < 0 ? undefined : next).flatMap((r) => (r.kind === 'event' ? [r.event.written] : []));
+    };
+    assert.deepEqual(inGroup('490s BC'), ['499 BC', '490 BC']);
+    assert.deepEqual(inGroup('0s BC'), ['9 BC', '1 BC']);
+    assert.deepEqual(inGroup('0s'), ['AD 9']);
+    // By year, each keeps its own BC label.
+    const years = buildRows(bc.events, 'year', 0).flatMap((r) => (r.kind === 'group' ? [r.label] : []));
+    assert.deepEqual(years, ['499 BC', '490 BC', '480 BC', '479 BC', '9 BC', '1 BC', '9']);
+  });
+
   it('ungrouped: only cards and gap markers, every event once', () => {
     const rows = buildRows(model.events, 'none', gapAt);
     assert.ok(!rows.some((r) => r.kind === 'group'));
