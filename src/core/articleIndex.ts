@@ -75,14 +75,41 @@ export interface Reuse {
  * ArticleIndex). `reuse` never changes the result, only how much is recomputed.
  */
 export function buildIndexData(text: string, options: BuildOptions = {}, reuse: Reuse = {}): ArticleIndexData {
+  return runSteps(indexSteps(text, options, reuse));
+}
+
+/** The steps of a build (see indexSteps): each yields the stage it has just finished. */
+export type IndexSteps = Generator<IndexStage, ArticleIndexData, void>;
+
+/** Runs the steps of a build back to back: its result, or what it throws (IndexCancelled). */
+export function runSteps(steps: IndexSteps): ArticleIndexData {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * buildIndexData one stage at a time: the generator yields after each stage ('passages', 'dates',
+ * 'entities', 'events'; parse and passages are one step) and returns the data. Whoever drives it
+ * may let other work run between steps, e.g. a Web Worker taking its messages; `isCancelled` is
+ * asked when the next step begins (so after the last one too), and a true throws IndexCancelled.
+ * A build abandoned between steps leaves `reuse` sound: its caches only ever hold, under a key,
+ * the work that key stands for (see workCache.ts).
+ */
+export function* indexSteps(text: string, options: BuildOptions = {}, reuse: Reuse = {}): IndexSteps {
   const { onStage, isCancelled } = options;
   let t = onStage ? performance.now() : 0;
   const lap = (stage: IndexStage) => {
-    if (isCancelled?.()) throw new IndexCancelled();
     if (!onStage) return;
     const now = performance.now();
     onStage(stage, now - t);
     t = now;
+  };
+  const cancelIfAsked = () => {
+    if (isCancelled?.()) throw new IndexCancelled();
+    // The wait between steps is not the next stage's time.
+    if (onStage) t = performance.now();
   };
   // The parser reports its two halves when it supports the hook; else all of it counts as 'parse'.
   let parseSplit: { parse: number; passages: number } | undefined;
@@ -98,13 +125,20 @@ export function buildIndexData(text: string, options: BuildOptions = {}, reuse: 
     onStage('passages', parseSplit ? parseSplit.passages : 0);
     t = now;
   }
-  if (isCancelled?.()) throw new IndexCancelled();
+  yield 'passages';
+  cancelIfAsked();
   const dates = tagDates(text, article, options, { segments, cache: reuse.dates });
   lap('dates');
+  yield 'dates';
+  cancelIfAsked();
   const entities = extractEntities(text, article, options, { segments, cache: reuse.entities });
   lap('entities');
+  yield 'entities';
+  cancelIfAsked();
   const events = findEvents(text, article.passages, article.sections.map((s) => s.title), dates, entities);
   lap('events');
+  yield 'events';
+  cancelIfAsked();
   return { ...article, dates, entities, events };
 }
 

@@ -5,7 +5,7 @@
 // buildIndexData of the new text (test/unit/incremental.test.ts checks it on random edits).
 // Pure TypeScript, no Node API: runs in a Node worker thread and in a Web Worker alike.
 
-import { buildIndexData, type BuildOptions } from './articleIndex';
+import { indexSteps, runSteps, type BuildOptions, type IndexSteps } from './articleIndex';
 import type { FlatSegment } from './parse';
 import type { ArticleIndexData } from './types';
 import { GenerationalCache } from './workCache';
@@ -23,10 +23,19 @@ export class IncrementalIndexer {
 
   /** The index data of `text`, reusing the previous call's work where the text is unchanged. */
   update(text: string, options: BuildOptions = {}): ArticleIndexData {
+    return runSteps(this.steps(text, options));
+  }
+
+  /**
+   * update() a stage at a time (see indexSteps), for a driver that lets other work run between
+   * stages. A build abandoned midway (IndexCancelled, or left unfinished) is as if it never ran,
+   * but for the caches: they keep what its finished stages computed, all of it right for its key.
+   */
+  *steps(text: string, options: BuildOptions = {}): IndexSteps {
     const key = optionsKey(options);
     if (text === this.lastText && key === this.lastOptionsKey && this.lastData) return this.lastData;
     for (const cache of Object.values(this.reuse)) cache.nextGeneration();
-    const data = buildIndexData(text, options, this.reuse);
+    const data = yield* indexSteps(text, options, this.reuse);
     this.lastText = text;
     this.lastData = data;
     this.lastOptionsKey = key;

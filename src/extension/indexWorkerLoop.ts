@@ -1,6 +1,12 @@
 // The index worker's job loop, shared by the Node (worker_threads) and the browser (Web Worker)
 // entry points: one job at a time, only the newest version of each document, abandoned between
 // stages when a newer version arrives. No `vscode`, no Node API.
+//
+// A job runs stage by stage (IncrementalIndexer.steps). With `poll` (Node: receiveMessageOnPort)
+// the stages run back to back and poll takes the messages that came in meanwhile. Without it (a
+// Web Worker, which gets its messages only between tasks) each stage is a task of its own: a
+// macrotask between stages lets the messages that arrived during a stage in, so a newer version
+// stops the running one when its next stage would begin.
 import { IndexCancelled } from '../core/articleIndex';
 import { IncrementalIndexer } from '../core/incremental';
 import type { FromIndexWorker, ToIndexWorker } from './indexWorkerProtocol';
@@ -12,15 +18,18 @@ export class IndexWorkerLoop {
   private readonly pending = new Map<string, IndexJob>();
   private readonly indexers = new Map<string, IncrementalIndexer>();
   private scheduled = false;
+  /** A job is between two of its stages: the next job waits for it. */
+  private running = false;
 
   /**
    * @param post sends a reply to the host
    * @param poll delivers messages that arrived while a job runs (synchronously, where the
-   *   platform can: Node's receiveMessageOnPort); without it, a job is superseded only between jobs
+   *   platform can: Node's receiveMessageOnPort); without it, a job yields to the event loop
+   *   between its stages so they arrive
    */
   constructor(
     private readonly post: (message: FromIndexWorker) => void,
-    private readonly poll: () => void = () => {},
+    private readonly poll?: () => void,
   ) {}
 
   receive(message: ToIndexWorker): void {
@@ -38,16 +47,16 @@ export class IndexWorkerLoop {
   }
 
   private schedule(): void {
-    if (this.scheduled) return;
+    if (this.scheduled || this.running) return;
     this.scheduled = true;
     // A macrotask, so messages already queued arrive (and supersede) before the job starts.
     setTimeout(() => {
       this.scheduled = false;
-      this.runOne();
+      void this.runOne();
     }, 0);
   }
 
-  private runOne(): void {
+  private async runOne(): Promise<void> {
     const next = this.pending.entries().next();
     if (next.done) return;
     const [key, job] = next.value;
@@ -55,20 +64,33 @@ export class IndexWorkerLoop {
     let indexer = this.indexers.get(key);
     if (!indexer) this.indexers.set(key, (indexer = new IncrementalIndexer()));
     this.post({ type: 'started', key, version: job.version });
+    this.running = true;
     const t0 = performance.now();
     try {
-      const data = indexer.update(job.text, {
+      const steps = indexer.steps(job.text, {
         ...job.options,
         isCancelled: () => {
-          this.poll();
+          this.poll?.();
           return this.pending.has(key);
         },
       });
-      this.post({ type: 'done', key, version: job.version, data: packIndexData(data, job.text), ms: performance.now() - t0 });
+      let step = steps.next();
+      while (!step.done) {
+        if (!this.poll) await macrotask();
+        step = steps.next();
+      }
+      this.post({ type: 'done', key, version: job.version, data: packIndexData(step.value, job.text), ms: performance.now() - t0 });
     } catch (error) {
       if (error instanceof IndexCancelled) this.post({ type: 'cancelled', key, version: job.version });
       else this.post({ type: 'error', key, version: job.version, message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+    } finally {
+      this.running = false;
     }
     if (this.pending.size) this.schedule();
   }
+}
+
+/** Resolves in a task of its own, after the messages that came in before it (as schedule does). */
+function macrotask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }

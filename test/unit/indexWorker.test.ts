@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { buildIndexData } from '../../src/core/articleIndex';
+import { buildIndexData, IndexCancelled } from '../../src/core/articleIndex';
 import { IncrementalIndexer } from '../../src/core/incremental';
 import { IndexClient } from '../../src/extension/indexClient';
 import { packIndexData, unpackIndexData } from '../../src/extension/indexTransfer';
@@ -9,13 +9,22 @@ import type { FromIndexWorker } from '../../src/extension/indexWorkerProtocol';
 
 const sample = readFileSync('samples/egypt-north-korea.txt', 'utf8');
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+/** The WikiWars articles (read here, not kept in the repository). */
+const wikiwars = () => readFileSync('../shared/corpus/wikiwars-dev.jsonl', 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { text: string }).text);
+/** Waits (in real time) until `test` holds. */
+async function until(test: () => boolean, ms = 60_000): Promise<void> {
+  for (const end = Date.now() + ms; !test(); ) {
+    if (Date.now() > end) throw new Error('timed out');
+    await settle();
+  }
+}
 
 describe('index worker loop', () => {
   it('indexes a version and replies with the same data a full build gives', async () => {
     const all: FromIndexWorker[] = [];
     const loop = new IndexWorkerLoop((m) => all.push(m));
     loop.receive({ type: 'index', key: 'a', version: 1, text: sample, options: {} });
-    await settle();
+    await until(() => all.some((m) => m.type !== 'started'));
     // 'started' first: the host knows which job was running if the worker stops.
     assert.deepEqual(all.map((m) => m.type), ['started', 'done']);
     const r = all[1];
@@ -31,7 +40,7 @@ describe('index worker loop', () => {
     const loop = new IndexWorkerLoop((m) => replies.push(m));
     loop.receive({ type: 'index', key: 'a', version: 1, text: sample, options: {} });
     loop.receive({ type: 'index', key: 'a', version: 2, text: sample + '\n\nIn 1999 nothing happened.', options: {} });
-    await settle();
+    await until(() => replies.some((m) => m.version === 2 && m.type !== 'started'));
     assert.deepEqual(replies.filter((m) => m.type !== 'started').map((m) => [m.type, m.version]), [['cancelled', 1], ['done', 2]]);
   });
 
@@ -54,13 +63,57 @@ describe('index worker loop', () => {
     assert.deepEqual(replies.filter((m) => m.type !== 'started').map((m) => [m.type, m.version]), [['cancelled', 1], ['done', 2]]);
   });
 
+  it('abandons a running version between stages when a newer one arrives as a task (no poll: the Web Worker)', async function () {
+    this.timeout(60_000);
+    // Big enough that a stage takes a while (~250 KB of WikiWars articles: cut into segments).
+    let big = '';
+    for (const text of wikiwars()) if (big.length < 250_000) big += (big ? '\n\n' : '') + text;
+    const newer = big.replace(/\n\n/, '\n\nIn 1999 nothing happened.\n\n');
+    const replies: FromIndexWorker[] = [];
+    const loop = new IndexWorkerLoop((m) => {
+      replies.push(m);
+      // Version 2 comes in while version 1 is being indexed, as a message does in a Web Worker: in
+      // a task of its own, which runs only once the running stage has ended.
+      if (m.type === 'started' && m.version === 1) {
+        setTimeout(() => loop.receive({ type: 'index', key: 'a', version: 2, text: newer, options: {} }), 0);
+      }
+    });
+    loop.receive({ type: 'index', key: 'a', version: 1, text: big, options: {} });
+    await until(() => replies.some((m) => m.version === 2 && m.type !== 'started'));
+    assert.deepEqual(replies.map((m) => `${m.version} ${m.type}`), ['1 started', '1 cancelled', '2 started', '2 done']);
+    // The caches the abandoned build left (its parse, no later stage) give what a full build does.
+    const done = replies[3];
+    assert.ok(done.type === 'done');
+    assert.deepEqual(unpackIndexData(structuredClone(done.data), newer), structuredClone(buildIndexData(newer)));
+  });
+
+  it('an incremental build abandoned after any stage leaves the next one equal to a full build', () => {
+    let text = '';
+    for (const t of wikiwars()) if (text.length < 150_000) text += (text ? '\n\n' : '') + t;
+    const at = text.indexOf('\n\n', text.length / 2);
+    const edits = [text.slice(0, at) + ' In 1941 the war spread.' + text.slice(at), text.slice(0, at) + text.slice(at).replace('\n\n', '\n\nIn 1945 it ended.\n\n')];
+    for (let stages = 1; stages <= 4; stages++) {
+      const indexer = new IncrementalIndexer();
+      indexer.update(text);
+      // Stopped after `stages` stages: by isCancelled, or simply never driven on.
+      let cancel = false;
+      const steps = indexer.steps(edits[0], { isCancelled: () => cancel });
+      for (let i = 0; i < stages; i++) assert.equal(steps.next().done, false);
+      cancel = true;
+      assert.throws(() => steps.next(), IndexCancelled);
+      indexer.steps(edits[1]).next();
+      assert.deepEqual(indexer.update(edits[1]), buildIndexData(edits[1]), `after ${stages} stages`);
+      assert.deepEqual(indexer.update(text), buildIndexData(text), `back, after ${stages} stages`);
+    }
+  });
+
   it('keeps documents apart and forgets a dropped one', async () => {
     const replies: FromIndexWorker[] = [];
     const loop = new IndexWorkerLoop((m) => replies.push(m));
     loop.receive({ type: 'index', key: 'a', version: 1, text: sample, options: {} });
     loop.receive({ type: 'index', key: 'b', version: 7, text: 'In 1956 Egypt.', options: {} });
     loop.receive({ type: 'drop', key: 'a' });
-    await settle();
+    await until(() => replies.some((m) => m.key === 'b' && m.type !== 'started'));
     assert.deepEqual(replies.filter((m) => m.type !== 'started').map((m) => [m.key, m.type, m.version]), [['a', 'cancelled', 1], ['b', 'done', 7]]);
   });
 });
