@@ -1,6 +1,6 @@
 // The index worker of VS Code for the Web (dist/web/indexWorker.js) in a real Web Worker in
-// Chromium: it indexes the sample, answers superseded versions once, follows edits and shrugs off
-// ill-typed settings, speaking the protocol of src/extension/indexWorkerProtocol.ts as the web
+// Chromium: it indexes the sample, answers superseded versions once, follows edits, stops a running
+// job for a newer version and shrugs off ill-typed settings, speaking the protocol of src/extension/indexWorkerProtocol.ts as the web
 // extension host does (src/extension/indexClient.ts).
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -11,6 +11,14 @@ import { blankPage } from './helpers.mjs';
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const WORKER = fs.readFileSync(path.join(REPO, 'dist/web/indexWorker.js'), 'utf8');
 const SAMPLE = fs.readFileSync(path.join(REPO, 'samples/egypt-north-korea.txt'), 'utf8');
+/** ~1 MB of WikiWars articles (read from the shared corpus, not kept in the repository). */
+function wikiwarsText(size) {
+  const file = path.join(REPO, '../shared/corpus/wikiwars-dev.jsonl');
+  const texts = fs.readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l).text);
+  let text = '';
+  for (let i = 0; text.length < size; i++) text += (text ? '\n\n' : '') + texts[i % texts.length];
+  return text;
+}
 
 describe('the web index worker, in a browser Web Worker', function () {
   let tab;
@@ -22,10 +30,22 @@ describe('the web index worker, in a browser Web Worker', function () {
       const worker = new Worker(url);
       const replies = [];
       const errors = [];
-      worker.onmessage = (e) => replies.push(e.data);
+      // Messages to post when a reply comes: [key, version, type, message].
+      const whens = [];
+      worker.onmessage = (e) => {
+        replies.push(e.data);
+        for (const [i, [key, version, type, message]] of whens.entries()) {
+          if (e.data.key === key && e.data.version === version && e.data.type === type) {
+            whens.splice(i, 1);
+            worker.postMessage(message);
+            break;
+          }
+        }
+      };
       worker.onerror = (e) => errors.push(String(e.message));
       Object.assign(globalThis, {
         send: (m) => worker.postMessage(m),
+        sendWhen: (key, version, type, m) => whens.push([key, version, type, m]),
         replies: () => replies.map((r) => ({ type: r.type, key: r.key, version: r.version, message: r.message, data: r.data && summary(r.data) })),
         workerErrors: () => errors,
       });
@@ -68,9 +88,9 @@ describe('the web index worker, in a browser Web Worker', function () {
   });
 
   it('answers each version once, the superseded one before the newer starts, and follows an edit', async () => {
-    // A Web Worker cannot read its messages while it works (a Node worker can), so version 2 is
-    // cancelled only if version 3 arrives before it starts; either way its answer comes first
-    // and the host (indexClient.ts) never shows it.
+    // Version 2 is cancelled if version 3 arrives before it ends (a stage boundary after), or
+    // done if it ends first; either way its answer comes first and the host (indexClient.ts)
+    // never shows it.
     const edited = SAMPLE.replace('3 November 1956', '4 November 1956');
     await tab.page.evaluate(
       ([a, b]) => {
@@ -86,6 +106,27 @@ describe('the web index worker, in a browser Web Worker', function () {
     );
     const final = (await waitFor('sample', 3)).at(-1);
     assert.ok(final.data.dates.includes(`${edited.indexOf('4 November 1956')}:1956-11-04`), 'the edited date');
+  });
+
+  it('stops indexing a big version when a newer one arrives while it runs', async () => {
+    // A Web Worker gets its messages only between tasks: the job yields to them after each stage.
+    // Version 3 is sent when version 2 has started, so it arrives while version 2 is parsed.
+    const big = wikiwarsText(1_000_000);
+    const edited = big.replace('\n\n', '\n\nIn 1999 nothing happened.\n\n');
+    await tab.page.evaluate(
+      ([a, b]) => {
+        globalThis.sendWhen('big', 2, 'started', { type: 'index', key: 'big', version: 3, text: b, options: {} });
+        globalThis.send({ type: 'index', key: 'big', version: 2, text: a, options: {} });
+      },
+      [big, edited],
+    );
+    const replies = await waitFor('big', 3);
+    assert.deepEqual(
+      replies.map((r) => `${r.version} ${r.type}`),
+      ['2 started', '2 cancelled', '3 started', '3 done'],
+      JSON.stringify(replies.map((r) => r.message).filter(Boolean)),
+    );
+    assert.ok(replies[3].data.dates.includes(`${edited.indexOf('1999')}:1999`), 'the date of version 3');
   });
 
   it('ignores ill-typed settings in a request and indexes the next document', async () => {
