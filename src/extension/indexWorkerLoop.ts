@@ -1,6 +1,6 @@
 // The index worker's job loop, shared by the Node (worker_threads) and the browser (Web Worker)
 // entry points: one job at a time, only the newest version of each document, abandoned between
-// stages when a newer version arrives. No `vscode`, no Node API.
+// stages when a newer version arrives or the document is dropped. No `vscode`, no Node API.
 //
 // A job runs stage by stage (IncrementalIndexer.steps). With `poll` (Node: receiveMessageOnPort)
 // the stages run back to back and poll takes the messages that came in meanwhile. Without it (a
@@ -69,9 +69,10 @@ export class IndexWorkerLoop {
     try {
       const steps = indexer.steps(job.text, {
         ...job.options,
+        // A newer version waits, or the document was closed ('drop').
         isCancelled: () => {
           this.poll?.();
-          return this.pending.has(key);
+          return this.pending.has(key) || this.indexers.get(key) !== indexer;
         },
       });
       let step = steps.next();

@@ -87,6 +87,21 @@ describe('index worker loop', () => {
     assert.deepEqual(unpackIndexData(structuredClone(done.data), newer), structuredClone(buildIndexData(newer)));
   });
 
+  it('abandons a running version when its document is dropped meanwhile (no poll)', async function () {
+    this.timeout(60_000);
+    let big = '';
+    for (const text of wikiwars()) if (big.length < 250_000) big += (big ? '\n\n' : '') + text;
+    const replies: FromIndexWorker[] = [];
+    const loop = new IndexWorkerLoop((m) => {
+      replies.push(m);
+      if (m.type === 'started') setTimeout(() => loop.receive({ type: 'drop', key: 'a' }), 0);
+    });
+    loop.receive({ type: 'index', key: 'a', version: 1, text: big, options: {} });
+    await until(() => replies.length === 2);
+    await settle();
+    assert.deepEqual(replies.map((m) => `${m.version} ${m.type}`), ['1 started', '1 cancelled']);
+  });
+
   it('an incremental build abandoned after any stage leaves the next one equal to a full build', () => {
     let text = '';
     for (const t of wikiwars()) if (text.length < 150_000) text += (text ? '\n\n' : '') + t;
