@@ -235,7 +235,7 @@ function splitRunOn(text: string, c: Candidate, evidence: DocumentEvidence, emit
   if (last.kind !== 'word' || !evidence.isStrongKey(last.key)) return c;
   if (!PLACE_LAST_WORDS.has(kind) && !ORG_LAST_WORDS.has(kind) && !EVENT_LAST_WORDS.has(kind)) return c;
   emit(sub(text, c, c.units.slice(0, -1)));
-  return { ...sub(text, c, [last]), sentenceInitial: false };
+  return sub(text, c, [last], false);
 }
 
 /** Heading words are title-cased: keep the whole only if known or seen as a name in prose, else such single words. */
@@ -257,7 +257,7 @@ function fromSentenceStart(text: string, c: Candidate, evidence: DocumentEvidenc
     let s = 1;
     while (s < units.length && units[s].kind === 'connector') s++;
     units = units.slice(s);
-    return units.length ? { ...sub(text, c, units), sentenceInitial: false } : null;
+    return units.length ? sub(text, c, units, false) : null;
   }
   if (countNameUnits(units) > 1) return c;
   return evidenced(text, c, units, evidence) ? c : null;
@@ -268,10 +268,18 @@ function looksLikeVerbOrAdverb(key: string): boolean {
   return key.length > 5 && /(?:ing|ly)$/.test(key);
 }
 
-/** The part of c made of `units`: a new candidate with its own memo. */
-function sub(text: string, c: Candidate, units: Unit[]): Candidate {
-  const start = units[0].start;
-  const end = units[units.length - 1].end;
-  const surface = text.slice(start, end);
-  return { ...c, start, end, text: surface, key: plainKey(surface), units, memo: new CandidateMemo() };
+/**
+ * The part of c made of `units` (a run of c's own units), a candidate with its own memo. Made once
+ * per parent and kept on its memo: the same part in the next build is the same object, so what
+ * was asked of it stays answered and the passes after can recognise it.
+ */
+function sub(text: string, c: Candidate, units: Unit[], sentenceInitial = c.sentenceInitial): Candidate {
+  const first = units[0];
+  const last = units[units.length - 1];
+  const parts = (c.memo.parts ??= []);
+  for (const p of parts) if (p.units[0] === first && p.units[p.units.length - 1] === last && p.sentenceInitial === sentenceInitial) return p;
+  const surface = text.slice(first.start, last.end);
+  const part = { ...c, start: first.start, end: last.end, text: surface, key: plainKey(surface), units, sentenceInitial, memo: new CandidateMemo() };
+  parts.push(part);
+  return part;
 }

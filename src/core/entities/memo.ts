@@ -31,6 +31,8 @@ export class CandidateMemo {
   mayBeShort: boolean | undefined = undefined;
   initials: string[] | undefined = undefined;
   kindWordKey: string | null | undefined = undefined;
+  /** Parts of it that the document's evidence cut out (evidence.ts), made once. */
+  parts: Candidate[] | undefined = undefined;
   /** The candidate placed in the text, kept while its segment stays where it is. */
   mention: Mention | undefined = undefined;
 }
