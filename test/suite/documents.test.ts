@@ -153,6 +153,32 @@ describe('documents of every kind (issue 7)', function () {
     await waitFor(() => ours(document).length > 0, 'the impossible date reported again');
   });
 
+  it('a long untitled article whose language changes while it is indexed (plaintext to Markdown, as language detection does) is still indexed', async function () {
+    this.timeout(60_000);
+    // Long enough that the worker is still indexing the opened version when the language changes.
+    const passages = Array.from({ length: 1000 }, (_, i) => `In ${1000 + i} the envoy Anna Weber travelled to the capital and signed treaty number ${i + 1}.`);
+    const text = `= Long chronicle =\n\n${passages.join('\n\n')}\n`;
+    let document = await vscode.workspace.openTextDocument({ language: 'plaintext', content: text });
+    const version = document.version;
+    // VS Code closes and reopens the document under the new language, at the same version: the
+    // index of that version is asked for again while the first request is still in the worker.
+    document = await vscode.languages.setTextDocumentLanguage(document, 'markdown');
+    assert.equal(document.languageId, 'markdown');
+    assert.equal(document.version, version, 'a language change is no edit');
+    await vscode.window.showTextDocument(document);
+    let last: unknown;
+    const status = await waitFor(async () => {
+      const s = await vscode.commands.executeCommand<{ uri: string | null; events: number } | undefined>('chronolens.openTimeline');
+      last = s;
+      return s?.uri === document.uri.toString() && s.events === passages.length ? s : undefined;
+    }, `the timeline to show the ${passages.length} events of ${document.uri.toString(true)}`, 20_000).catch((error: Error) => {
+      throw new Error(`${error.message}; it shows ${JSON.stringify(last)}`);
+    });
+    assert.equal(status?.events, passages.length);
+    await waitForHover(document, '1999 the envoy', '1999');
+    assert.equal(document.version, version, 'indexed without an edit to wake it up');
+  });
+
   it('a file changed on disk while open: the document reloads and the hover and outline follow the new text', async () => {
     const file = writeWorkspaceFile('edge/on-disk.txt', ARTICLE);
     const document = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
