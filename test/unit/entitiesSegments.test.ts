@@ -1,16 +1,18 @@
 // Per-segment extraction (issue 6): an incremental extraction, reusing the cached work of
-// unchanged segments, gives exactly what a full extraction over the same segments gives, on real
-// text (WikiWars, read from ../shared at test time) under random edits; untouched segments come
-// from the cache; a text that is one segment gives what extraction without segments gives.
+// unchanged segments and the last build's groups, gives exactly what a full extraction over the
+// same segments gives, on real text (WikiWars, read from ../shared at test time) under random
+// edits and edits that split, merge and rename entities; untouched segments come from the cache;
+// a text that is one segment gives what extraction without segments gives.
 import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { extractEntities } from '../../src/core/entities';
 import { parseArticle } from '../../src/core/parse';
-import type { Entity, ParsedArticle, Span } from '../../src/core/types';
+import type { Entity, IndexOptions, ParsedArticle, Span } from '../../src/core/types';
 import { GenerationalCache, type WorkCache } from '../../src/core/workCache';
 
 const corpusFile = path.resolve(__dirname, '../../../shared/corpus/wikiwars-dev.jsonl');
+const sample = readFileSync(path.resolve(__dirname, '../../samples/egypt-north-korea.txt'), 'utf8');
 const corpus: string[] = existsSync(corpusFile)
   ? readFileSync(corpusFile, 'utf8').trim().split('\n').map((line) => (JSON.parse(line) as { text: string }).text)
   : [];
@@ -82,8 +84,43 @@ function edit(text: string, rnd: () => number): string {
   }
 }
 
-function full(text: string, article: ParsedArticle, segments: Span[]): Entity[] {
-  return extractEntities(text, article, undefined, { segments });
+function full(text: string, article: ParsedArticle, segments: Span[], options?: IndexOptions): Entity[] {
+  return extractEntities(text, article, options, { segments });
+}
+
+/** `text` with the `nth` (0-based) whole-word occurrence of `word` replaced (unchanged if there is none). */
+function replaceNth(text: string, word: string, nth: number, by: string): string {
+  const found = [...text.matchAll(new RegExp(`\\b${word}\\b`, 'g'))];
+  if (!found.length) return text;
+  const at = found[nth % found.length].index!;
+  return text.slice(0, at) + by + text.slice(at + word.length);
+}
+
+/** The most mentioned one-word form of a person in `entities` (a short name: "Giap", "Lee"). */
+function busiestShortName(entities: Entity[]): string {
+  const people = entities.filter((e) => e.type === 'person').sort((a, b) => b.mentions.length - a.mentions.length);
+  for (const e of people) for (const form of [e.name, ...e.aliases]) if (/^\p{Lu}\p{Ll}+$/u.test(form)) return form;
+  throw new Error('no one-word person name');
+}
+
+/**
+ * Applies `edits` one after the other, each build incremental on the last one's cache, and checks
+ * each against a full build. Returns how many entities each build had (to see that the edits mattered).
+ */
+function checkEdits(start: string, edits: Array<(text: string) => string>, options?: IndexOptions): number[] {
+  const cache = new CountingCache<unknown>();
+  let text = start;
+  const counts: number[] = [];
+  for (const [round, edit] of [(t: string) => t, ...edits].entries()) {
+    text = edit(text);
+    const article = parseArticle(text);
+    const segments = segmentsOf(text);
+    cache.next();
+    const incremental = extractEntities(text, article, options, { segments, cache });
+    assert.deepEqual(incremental, full(text, article, segments, options), `edit ${round}: incremental = full`);
+    counts.push(incremental.length);
+  }
+  return counts;
 }
 
 describe('entities: per-segment work', () => {
@@ -108,6 +145,39 @@ describe('entities: per-segment work', () => {
     }
   });
 
+  it('follows names that are renamed, deleted and given new forms: groups split and merge as in a full build', function () {
+    this.timeout(120_000);
+    // WikiWars text around the sample article (which names Sadat as "Anwar Sadat", "Anwar el-Sadat" and "Sadat").
+    const start = [...corpus.slice(0, 3), sample, ...corpus.slice(3, 5)].join('\n\n');
+    const name = busiestShortName(full(start, parseArticle(start), segmentsOf(start)));
+    const edits: Array<(text: string) => string> = [
+      (t) => replaceNth(t, 'Sadat', 2, 'Sadot'), // one mention leaves the group: a new entity
+      (t) => replaceNth(t, 'Sadot', 0, 'Sadat'), // and comes back: the groups merge again
+      (t) => replaceNth(t, 'Sadat', 2, ''), // a mention deleted
+      (t) => replaceNth(t, 'Nasser', 0, 'Gamal Abdel Nasser'), // a fuller form: short forms join it
+      (t) => replaceNth(t, name, 3, `${name}o`), // the busiest short name of the WikiWars text, renamed once
+      (t) => replaceNth(t, name, 5, ''), // and one of its mentions deleted
+      (t) => replaceNth(t, name, 1, `General ${name}`), // a title before it
+      (t) => replaceNth(t, `${name}o`, 0, name),
+      (t) => t.replace('\n\n', ` ${name} said.\n\n`), // a new mention at the top
+      (t) => `The ${name} Line (UN).\n\n${t}`, // a new segment first: every segment moves up one place
+    ];
+    const counts = checkEdits(start, edits);
+    assert.ok(new Set(counts).size > 2, `the edits changed the entities (${counts.join(', ')})`);
+  });
+
+  it("gives what a full build gives under the user's overrides, as names change", function () {
+    this.timeout(120_000);
+    const start = [corpus[0], sample, corpus[1]].join('\n\n');
+    const options: IndexOptions = { entities: { aliases: { Sadot: 'Anwar Sadat', Rais: 'Gamal Abdel Nasser' }, types: { Sadot: 'place' }, ignore: ['Egypt'] } };
+    checkEdits(start, [
+      (t) => replaceNth(t, 'Sadat', 2, 'Sadot'),
+      (t) => replaceNth(t, 'Nasser', 0, 'Rais'),
+      (t) => replaceNth(t, 'Sadot', 0, 'Sadat'),
+      (t) => replaceNth(t, 'Egypt', 1, 'Egipt'),
+    ], options);
+  });
+
   it('reads again only the segment an edit touched', function () {
     this.timeout(60_000);
     const text = corpus.slice(0, 4).join('\n\n');
@@ -123,9 +193,9 @@ describe('entities: per-segment work', () => {
     const article = parseArticle(edited);
     cache.next();
     const incremental = extractEntities(edited, article, undefined, { segments: editedSegments, cache });
-    // Every segment but the edited one is found, and so is the document's evidence (kept with them).
+    // Every segment but the edited one is found, and so are the document's evidence and the last build's groups.
     assert.equal(cache.misses, 1, 'one segment read again');
-    assert.equal(cache.hits, editedSegments.length, 'the other segments and the document evidence from the cache');
+    assert.equal(cache.hits, editedSegments.length + 1, 'the other segments, the document evidence and the groups from the cache');
     assert.deepEqual(incremental, full(edited, article, editedSegments));
   });
 

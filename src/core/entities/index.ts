@@ -7,6 +7,7 @@
 // overrides, groups and merges aliases, names and types the entities. A full build and an
 // incremental one take the same path, so they give the same result.
 import type { Entity, EntityType, IndexOptions, ParsedArticle, TextSpan } from '../types';
+import type { Candidate } from './candidates';
 import type { SegmentWork, WorkCache } from '../workCache';
 import { canonicalForm, chooseName, groupMentions, mergeAcronyms, mergeKindWords, mergeShortNames, type Group } from './aliases';
 import { DocumentEvidence, keepEvidenced } from './evidence';
@@ -36,16 +37,17 @@ function entitiesOf(text: string, segments: readonly PlacedSegment[], article: P
   // Infobox keys ("Map", "Ambassador") label values; they are not names.
   const keySpans = (article.infobox ?? []).map((f) => f.keySpan);
   const found: Mention[] = [];
-  for (const seg of segments) {
+  segments.forEach((seg, segmentIndex) => {
     keepEvidenced(seg.work.text, seg.work.candidates, evidence, (c) => {
       const start = seg.start + c.start;
       const end = seg.start + c.end;
       if (keySpans.length && keySpans.some((k) => k.start < end && start < k.end)) return;
       // The same mention object as in the last build when its segment has not moved (less garbage).
-      if (c.memo.mention?.start !== start) c.memo.mention = { start, end, c, seg: seg.work };
-      found.push(c.memo.mention);
+      const last = c.memo.mention;
+      if (last?.start !== start || last.segmentIndex !== segmentIndex) c.memo.mention = { start, end, c, seg: seg.work, segmentIndex };
+      found.push(c.memo.mention!);
     });
-  }
+  });
   const mentions = addForcedMentions(text, segments, found, article.wikiLinks ?? [], overrides);
 
   const groups = groupMentions(mentions);
@@ -53,25 +55,77 @@ function entitiesOf(text: string, segments: readonly PlacedSegment[], article: P
   mergeShortNames(groups);
   mergeKindWords(groups);
 
+  // What each group came to in the last build, reused for a group of the same members (see GroupResult).
+  const previous = cache?.get(GROUP_RESULTS_KEY) as Map<string, GroupResult> | undefined;
+  const results = new Map<string, GroupResult>();
   const entities: Entity[] = [];
   for (const g of groups.values()) {
-    const name = chooseName(g);
+    const last = previous?.get(g.key);
+    const result = last && hasMembersOf(last, g) ? last : describeGroup(g);
+    if (cache) results.set(g.key, result);
+    const { name, aliases } = result;
     if (overrides.ignore.size && overrides.ignore.has(plainKey(name))) continue;
-    const spans = uniqueSorted(g.mentions);
-    const aliases: string[] = [];
-    const seen = new Set<string>();
-    for (const m of spans) {
-      if (seen.has(m.text)) continue;
-      seen.add(m.text);
-      if (m.text !== name) aliases.push(m.text);
-    }
-    const type = overriddenType(overrides, name, aliases) ?? typeOf(g);
-    entities.push({ id: '', name, type, aliases, mentions: spans }); // numbered once sorted
+    const type = overriddenType(overrides, name, aliases) ?? result.type;
+    const spans = result.kept.map((i): TextSpan => ({ start: g.mentions[i].start, end: g.mentions[i].end, text: g.mentions[i].c.text }));
+    entities.push({ id: '', name, type, aliases: [...aliases], mentions: spans }); // numbered once sorted
   }
+  cache?.set(GROUP_RESULTS_KEY, results);
   // Code-unit order on ties: locale-aware comparison could differ between environments.
   entities.sort((a, b) => a.mentions[0].start - b.mentions[0].start || a.mentions[0].end - b.mentions[0].end || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (let i = 0; i < entities.length; i++) entities[i].id = `e${i + 1}`;
   return entities;
+}
+
+/**
+ * A group's name, type (before the user's overrides), aliases and which of its mentions are spans.
+ * All of it follows from the group's canonical name, its members' candidates in their order and
+ * how their positions compare; positions compare alike whenever each member is the same candidate
+ * in the same segment (by index: segments keep their order), however far the text moved. So a
+ * group with the same members as in the last build gets the same result: the edit-time shortcut
+ * gives what the full computation gives.
+ */
+interface GroupResult {
+  members: Candidate[];
+  memberSegments: Array<number | undefined>;
+  canonical: string | undefined;
+  canonicalIsFinal: boolean;
+  name: string;
+  type: EntityType;
+  aliases: string[];
+  /** Indexes into the group's mentions of those that are its spans, in text order. */
+  kept: readonly number[];
+}
+
+const GROUP_RESULTS_KEY = 'entities/groups';
+
+function hasMembersOf(r: GroupResult, g: Group): boolean {
+  const ms = g.mentions;
+  if (ms.length !== r.members.length || g.canonical !== r.canonical || g.canonicalIsFinal !== r.canonicalIsFinal) return false;
+  for (let i = 0; i < ms.length; i++) if (ms[i].c !== r.members[i] || ms[i].segmentIndex !== r.memberSegments[i]) return false;
+  return true;
+}
+
+function describeGroup(g: Group): GroupResult {
+  const name = chooseName(g);
+  const kept = keptMentions(g.mentions);
+  const aliases: string[] = [];
+  const seen = new Set<string>();
+  for (const i of kept) {
+    const text = g.mentions[i].c.text;
+    if (seen.has(text)) continue;
+    seen.add(text);
+    if (text !== name) aliases.push(text);
+  }
+  return {
+    members: g.mentions.map((m) => m.c),
+    memberSegments: g.mentions.map((m) => m.segmentIndex),
+    canonical: g.canonical,
+    canonicalIsFinal: g.canonicalIsFinal,
+    name,
+    type: typeOf(g),
+    aliases,
+    kept,
+  };
 }
 
 function typeOf(g: Group): EntityType {
@@ -93,21 +147,27 @@ function typeOf(g: Group): EntityType {
   return decideType(votes);
 }
 
-function uniqueSorted(mentions: readonly Mention[]): TextSpan[] {
-  if (mentions.length === 1) return [{ start: mentions[0].start, end: mentions[0].end, text: mentions[0].c.text }];
-  const out: TextSpan[] = [];
+const ONLY_THE_FIRST: readonly number[] = [0];
+
+/** Indexes of the mentions that become spans, in text order. */
+function keptMentions(mentions: readonly Mention[]): readonly number[] {
+  if (mentions.length === 1) return ONLY_THE_FIRST;
+  const kept: number[] = [];
   // Longest first at each start, so that a mention inside another of the same entity is dropped
   // ("Iran" inside "Islamic Republic of Iran"); a span seen twice is kept once.
   let coveredTo = -1;
   let last: Mention | undefined;
-  // Mentions come in text order unless merging added some: sorted (a copy) only then.
+  // Mentions come in text order unless merging added some: sorted (a stable sort, of indexes) only then.
   let sorted = true;
   for (let i = 1; i < mentions.length && sorted; i++) sorted = byPosition(mentions[i - 1], mentions[i]) <= 0;
-  for (const m of sorted ? mentions : [...mentions].sort(byPosition)) {
+  const order = mentions.map((_, i) => i);
+  if (!sorted) order.sort((i, j) => byPosition(mentions[i], mentions[j]));
+  for (const i of order) {
+    const m = mentions[i];
     if ((last && m.start === last.start && m.end === last.end) || m.end <= coveredTo) continue;
     last = m;
     coveredTo = Math.max(coveredTo, m.end);
-    out.push({ start: m.start, end: m.end, text: m.c.text });
+    kept.push(i);
   }
-  return out;
+  return kept;
 }

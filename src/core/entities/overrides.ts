@@ -116,7 +116,8 @@ function insideLonger(byStart: readonly Mention[], longest: number, at: number, 
 
 /** A mention of [start, end) made of the name units of its segment found there. */
 function forcedMention(text: string, segments: readonly PlacedSegment[], start: number, end: number, canonical?: string): Mention {
-  const seg = segments[segmentAt(segments, start)];
+  const segmentIndex = segmentAt(segments, start);
+  const seg = segments[segmentIndex];
   const { text: segmentText, tokens } = seg.work;
   const from = start - seg.start;
   const to = end - seg.start;
@@ -148,7 +149,7 @@ function forcedMention(text: string, segments: readonly PlacedSegment[], start: 
     inHeading: false,
     nested: false,
   };
-  return { start, end, c, seg: seg.work, canonical };
+  return { start, end, c, seg: seg.work, segmentIndex, canonical };
 }
 
 export function overriddenType(overrides: PreparedOverrides, name: string, surfaces: readonly string[]): EntityType | undefined {

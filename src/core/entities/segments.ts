@@ -36,6 +36,8 @@ export interface Mention {
   c: Candidate;
   /** Its segment (none for a canonical name, which is no text). */
   seg?: SegmentEntities;
+  /** Where its segment stands among the segments: with c, fixes its order against any other mention. */
+  segmentIndex?: number;
   /** The entity it must belong to (a wiki link target or a user alias). */
   canonical?: string;
 }
