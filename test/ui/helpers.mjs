@@ -3,8 +3,8 @@
 //
 // Adding a UI test: create test/ui/<topic>.ui.mjs. test/e2e/run.mjs (`npm run test:vscode`) runs
 // every test/ui/*.ui.mjs with mocha (BDD: describe/it, 60 s per test) after the in-host suite;
-// each workbench opens the workspace folder (a copy of samples/) with the extension loaded from
-// this checkout (extensionDevelopmentPath) and no test payload. Example:
+// each workbench opens a workspace folder of its own (a fresh copy of samples/, `wb.folder`) with
+// the extension loaded from this checkout (extensionDevelopmentPath) and no test payload. Example:
 //
 //   import assert from 'node:assert/strict';
 //   import { openWorkbench, SAMPLE } from './helpers.mjs';
@@ -58,23 +58,38 @@ export const SAMPLE = 'samples/egypt-north-korea.txt';
 const S = SELECTORS;
 let config = null; // set by the runner through configure()
 const open = new Set();
+let workbenches = 0;
+
+/**
+ * A fresh copy of the runner's workspace folder for one workbench. Every workbench runs in its own
+ * browser context, but code-server keeps per-workspace state on the server: the backups of
+ * unsaved (untitled) documents, which a new window on the same folder restores (hot exit), even
+ * into a new 'Untitled-1'. Keyed by folder, that state cannot pass from one test to the next when
+ * no two workbenches share a folder. The folder keeps its name ('workspace': the Explorer's title).
+ */
+function freshFolder() {
+  const folder = path.join(path.dirname(config.folder), 'ui-workbenches', String(++workbenches), path.basename(config.folder));
+  fs.cpSync(config.folder, folder, { recursive: true });
+  return folder;
+}
 
 /** Called by test/e2e/run.mjs: { browser, port, folder, extensionDevelopmentPath, screenshotDir, workbenchUrl }. */
 export function configure(c) {
   config = c;
 }
 
-/** Opens a fresh workbench (own browser context: no state shared with other tests). */
+/** Opens a fresh workbench (own browser context and workspace folder: no state shared with other tests). */
 export async function openWorkbench({ file, viewport = { width: 1400, height: 900 } } = {}) {
   if (!config) throw new Error('helpers.mjs is not configured: run UI tests through `npm run test:vscode`');
+  const folder = freshFolder();
   const context = await config.browser.newContext({ viewport });
   const page = await context.newPage();
-  const wb = new Workbench(page, context);
+  const wb = new Workbench(page, context, folder);
   open.add(wb);
   const url = config.workbenchUrl({
-    folder: config.folder,
+    folder,
     extensionDevelopmentPath: config.extensionDevelopmentPath,
-    openFile: file ? path.join(config.folder, file) : undefined,
+    openFile: file ? path.join(folder, file) : undefined,
   });
   await page.goto(url, { waitUntil: 'domcontentloaded' });
   await page.locator(S.statusbar).waitFor({ state: 'visible', timeout: 30_000 });
@@ -100,9 +115,11 @@ export async function closeAll() {
 }
 
 export class Workbench {
-  constructor(page, context) {
+  constructor(page, context, folder) {
     this.page = page;
     this.context = context;
+    /** The workspace folder this workbench opened (absolute path; its own copy: tests may write files there). */
+    this.folder = folder;
   }
 
   async close() {

@@ -371,12 +371,15 @@ describe('timeline view: a long article', function () {
       const envoy = `${first[i % 16]} ${last[Math.floor(i / 16) % 16]}`;
       return `In ${1700 + i} the envoy ${envoy} travelled to the capital and signed treaty number ${i + 1}.`;
     });
-    // A file in the workspace folder (a scratch copy), not an untitled document: untitled ones that
-    // earlier tests left are restored into new windows (hot exit), even into a new 'Untitled-1'.
-    const folder = new URL(wb.page.url()).searchParams.get('folder');
-    fs.writeFileSync(path.join(folder, 'long-chronicle.txt'), `= Long chronicle =\n\n${passages.join('\n\n')}\n`);
-    await wb.quickOpen('long-chronicle.txt');
-    await wb.waitForEditorText('Long chronicle');
+    // Pasted into a new untitled document, as a reader would. The workbench has a workspace folder
+    // of its own, so no untitled document of an earlier test is restored into it (hot exit); VS Code
+    // may still switch the document's language (plaintext to Markdown) while it is indexed.
+    await runCommandWhenReady(wb, 'File: New Untitled Text File');
+    await wb.page.locator('.editor-group-container.active .monaco-editor textarea').first().waitFor();
+    await wb.page.keyboard.insertText(`= Long chronicle =\n\n${passages.join('\n\n')}\n`);
+    await wb.waitForEditorText('treaty number 300.');
+    await wb.page.keyboard.press('Control+Home');
+    await wb.waitForEditorText('= Long chronicle =');
     await runCommandWhenReady(wb, 'ChronoLens: Open Timeline');
     const frame = await timelineFrame(wb);
     await frame.locator('.count', { hasText: /^300 events$/ }).waitFor({ timeout: 30_000 });
