@@ -4,6 +4,7 @@
 // on every inner function created).
 export { ArticleIndex, buildIndex } from '../src/core/articleIndex';
 export { IncrementalIndexer } from '../src/core/incremental';
-export { IndexClient, nextTask } from '../src/extension/indexClient';
+export { IndexClient } from '../src/extension/indexClient';
+export { nextTask } from '../src/extension/nextTask';
 export { packIndexData, unpackIndexData } from '../src/extension/indexTransfer';
 export { buildModel } from '../src/webview/viewModel';

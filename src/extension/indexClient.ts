@@ -7,6 +7,7 @@
 import type { IncrementalIndexer } from '../core/incremental';
 import type { ArticleIndexData, IndexOptions } from '../core/types';
 import { unpackIndexData } from './indexTransfer';
+import { nextTask } from './nextTask';
 import type { FromIndexWorker, ToIndexWorker } from './indexWorkerProtocol';
 
 /** Set by scripts/build.mjs: true in dist/web/extension.js, false in dist/extension.js. */
@@ -30,11 +31,6 @@ interface Waiting {
 export interface IndexClientLog {
   info(message: string): void;
   error(message: string, error?: unknown): void;
-}
-
-/** Resolves in a later task of the event loop: long host work split there lets the editor in between. */
-export function nextTask(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /** Workers in a row that may stop before saying anything before indexing moves into the host. */

@@ -3,7 +3,8 @@ import { ArticleIndex } from '../core';
 import type { EntityOverrides, EntityType } from '../core';
 import { IncrementalIndexer } from '../core/incremental';
 import { Commands } from './commandIds';
-import { IndexClient, nextTask } from './indexClient';
+import { IndexClient } from './indexClient';
+import { nextTask } from './nextTask';
 import type { Logger } from './logger';
 import { languagesSetting, maxArticleSizeSetting } from './settings';
 

@@ -11,6 +11,7 @@ import { IndexCancelled } from '../core/articleIndex';
 import { IncrementalIndexer } from '../core/incremental';
 import type { FromIndexWorker, ToIndexWorker } from './indexWorkerProtocol';
 import { packIndexData } from './indexTransfer';
+import { nextTask } from './nextTask';
 
 type IndexJob = Extract<ToIndexWorker, { type: 'index' }>;
 
@@ -77,7 +78,7 @@ export class IndexWorkerLoop {
       });
       let step = steps.next();
       while (!step.done) {
-        if (!this.poll) await macrotask();
+        if (!this.poll) await nextTask();
         step = steps.next();
       }
       this.post({ type: 'done', key, version: job.version, data: packIndexData(step.value, job.text), ms: performance.now() - t0 });
@@ -89,9 +90,4 @@ export class IndexWorkerLoop {
     }
     if (this.pending.size) this.schedule();
   }
-}
-
-/** Resolves in a task of its own, after the messages that came in before it (as schedule does). */
-function macrotask(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
 }
