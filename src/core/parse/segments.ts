@@ -49,10 +49,13 @@ export const MAX_SETEXT_PER_SEGMENT = 32;
 const LINKS = ['labelStartLink', 'labelStartImage', 'labelEnd'];
 const ATTENTION = ['attention'];
 
+/** An ASCII letter or digit, or a non-space character past Latin-1's symbols (no surrogate half). */
+function isWordCode(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && !isSpaceCode(c) && !(c >= 0xd800 && c <= 0xdfff));
+}
+
 function isSegmentStart(c: number): boolean {
-  if (c < 0) return false;
-  if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 61 || c === 35 || c === 40 || c === 34) return true;
-  return c >= 0xc0 && !isSpaceCode(c) && !(c >= 0xd800 && c <= 0xdfff);
+  return isWordCode(c) || c === 61 || c === 35 || c === 40 || c === 34;
 }
 
 /** `#…` ATX opening or a MediaWiki `=…=` line, starting in column 0. */
@@ -123,8 +126,7 @@ function leadingSpaces(text: string, ls: number, at: number): number {
  */
 function startsParagraph(text: string, at: number, le: number): boolean {
   const c = at < le ? text.charCodeAt(at) : -1;
-  if (c === 61) return !isHeadingLine(text, at, le);
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && !isSpaceCode(c) && !(c >= 0xd800 && c <= 0xdfff));
+  return c === 61 ? !isHeadingLine(text, at, le) : isWordCode(c);
 }
 
 export function planSegments(text: string): Segment[] {
