@@ -109,7 +109,6 @@ function readSegment(slice: string, seg: Segment): FlatSegment {
     const source = slice.charCodeAt(0) === 0xfeff ? ' ' + slice.slice(1) : slice;
     flat.addTree(processorFor(seg.disable).parse(source) as Root, 0);
   }
-  for (const item of flat.items) if (item.type === 'paragraph') item.sentences = splitSentences(slice, item.span.start, item.span.end, item.protect);
   return { items: flat.items, wikiLinks: flat.wikiLinks };
 }
 
@@ -131,10 +130,9 @@ interface ParagraphItem {
   type: 'paragraph';
   span: Span;
   kind: PassageKind;
-  protect: Span[];
   topLevel: boolean;
-  /** Its sentences (splitSentences), once read. */
-  sentences?: Span[];
+  /** Its sentences (splitSentences: not ending inside a link or code). */
+  sentences: Span[];
 }
 
 interface InfoboxItem {
@@ -175,7 +173,7 @@ class Flattener {
   /** A segment read as plain text: paragraphs at blank lines. */
   addPlain(start: number, end: number): void {
     for (const span of plainParagraphs(this.text, start, end)) {
-      this.items.push({ type: 'paragraph', span, kind: 'prose', protect: [], topLevel: true });
+      this.items.push({ type: 'paragraph', span, kind: 'prose', topLevel: true, sentences: splitSentences(this.text, span.start, span.end) });
     }
   }
 
@@ -243,7 +241,7 @@ class Flattener {
     const span = offsets(node, base);
     if (!span) return;
     const protect = this.collectLinks(node, base);
-    this.items.push({ type: 'paragraph', span, kind, protect, topLevel });
+    this.items.push({ type: 'paragraph', span, kind, topLevel, sentences: splitSentences(this.text, span.start, span.end, protect) });
   }
 
   /** Collects wiki links under `node`; returns the spans where sentences may not end. */
@@ -427,7 +425,7 @@ function buildArticle(text: string, items: Item[], wikiLinks: WikiLink[]): Parse
       const span = it.content ?? it.line;
       passages.push({ start: span.start, end: span.end, kind: 'heading', section: current });
     } else if (it.type === 'paragraph') {
-      for (const s of it.sentences ?? splitSentences(text, it.span.start, it.span.end, it.protect)) passages.push({ start: s.start, end: s.end, kind: it.kind, section: current });
+      for (const s of it.sentences) passages.push({ start: s.start, end: s.end, kind: it.kind, section: current });
     } else {
       for (const f of it.fields) {
         article.infobox.push(f);
@@ -466,7 +464,7 @@ function shiftItem(it: Item, by: number): Item {
     case 'heading':
       return { ...it, line: shift(it.line, by), content: it.content && shift(it.content, by) };
     case 'paragraph':
-      return { ...it, span: shift(it.span, by), protect: it.protect.map((p) => shift(p, by)), sentences: it.sentences?.map((p) => shift(p, by)) };
+      return { ...it, span: shift(it.span, by), sentences: it.sentences.map((p) => shift(p, by)) };
     case 'infobox':
       return { type: 'infobox', fields: it.fields.map((f) => ({ ...f, keySpan: shift(f.keySpan, by), valueSpan: shift(f.valueSpan, by) })) };
   }
