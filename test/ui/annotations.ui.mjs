@@ -43,8 +43,13 @@ async function colouredApart(wb, word, other) {
 
 describe('annotations in the editor', function () {
   let wb;
-  before(async () => {
+  before(async function () {
+    this.timeout(90_000);
     wb = await openWorkbench({ file: SAMPLE });
+    // The first workbench of a run may take its extension host many seconds to start on a loaded
+    // machine (a CI run failed here, colours polled for 10 s, ChronoLens not yet active): the
+    // status bar item says the article is indexed, then colours are checked.
+    await wb.page.locator(`${SELECTORS.statusbar} .statusbar-item`, { hasText: /\d+ events · / }).first().waitFor({ state: 'visible', timeout: 60_000 });
   });
   after(() => wb?.close());
 
