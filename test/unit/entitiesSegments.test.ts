@@ -105,12 +105,12 @@ function busiestShortName(entities: Entity[]): string {
 
 /**
  * Applies `edits` one after the other, each build incremental on the last one's cache, and checks
- * each against a full build. Returns how many entities each build had (to see that the edits mattered).
+ * each against a full build. Returns each build's entities (to see that the edits mattered).
  */
-function checkEdits(start: string, edits: Array<(text: string) => string>, options?: IndexOptions): number[] {
+function checkEdits(start: string, edits: Array<(text: string) => string>, options?: IndexOptions): Entity[][] {
   const cache = new CountingCache<unknown>();
   let text = start;
-  const counts: number[] = [];
+  const builds: Entity[][] = [];
   for (const [round, edit] of [(t: string) => t, ...edits].entries()) {
     text = edit(text);
     const article = parseArticle(text);
@@ -118,9 +118,9 @@ function checkEdits(start: string, edits: Array<(text: string) => string>, optio
     cache.next();
     const incremental = extractEntities(text, article, options, { segments, cache });
     assert.deepEqual(incremental, full(text, article, segments, options), `edit ${round}: incremental = full`);
-    counts.push(incremental.length);
+    builds.push(incremental);
   }
-  return counts;
+  return builds;
 }
 
 describe('entities: per-segment work', () => {
@@ -162,7 +162,7 @@ describe('entities: per-segment work', () => {
       (t) => t.replace('\n\n', ` ${name} said.\n\n`), // a new mention at the top
       (t) => `The ${name} Line (UN).\n\n${t}`, // a new segment first: every segment moves up one place
     ];
-    const counts = checkEdits(start, edits);
+    const counts = checkEdits(start, edits).map((entities) => entities.length);
     assert.ok(new Set(counts).size > 2, `the edits changed the entities (${counts.join(', ')})`);
   });
 
@@ -176,6 +176,30 @@ describe('entities: per-segment work', () => {
       (t) => replaceNth(t, 'Sadot', 0, 'Sadat'),
       (t) => replaceNth(t, 'Egypt', 1, 'Egipt'),
     ], options);
+  });
+
+  it('follows edits far from a name that change whether it is one', function () {
+    this.timeout(120_000);
+    // Each of these words is written once in lower case, and that decides, through the document's
+    // evidence, how a capitalised form more than 10 KB away is read ("Historian" opening a sentence,
+    // "Chiang Kai-Shek"). Found by deleting, one at a time, every such word of these texts.
+    const text = corpus.slice(0, 6).join('\n\n');
+    const words = ['historian', 'journalist', 'rivers', 'shek', 'tung'];
+    const seenAs = (entities: Entity[]) => entities.map((e) => `${e.name}:${e.type}:${e.mentions.length}`).join('|');
+    const edits = words.flatMap((word) => {
+      let removedAt = -1;
+      return [
+        (t: string) => {
+          removedAt = t.search(new RegExp(`\\b${word}\\b`));
+          return removedAt < 0 ? t : t.slice(0, removedAt) + t.slice(removedAt + word.length);
+        },
+        (t: string) => (removedAt < 0 ? t : t.slice(0, removedAt) + word + t.slice(removedAt)),
+      ];
+    });
+    const seen = checkEdits(text, edits).map(seenAs);
+    // Each deletion (odd rounds) should change what a reader sees, and putting the word back undo it.
+    const mattered = words.filter((_, i) => seen[2 * i + 1] !== seen[2 * i] && seen[2 * i + 2] === seen[0]).length;
+    assert.ok(mattered >= 3, `${mattered} of the deletions changed the entities`);
   });
 
   it('reads again only the segment an edit touched', function () {
@@ -193,9 +217,9 @@ describe('entities: per-segment work', () => {
     const article = parseArticle(edited);
     cache.next();
     const incremental = extractEntities(edited, article, undefined, { segments: editedSegments, cache });
-    // Every segment but the edited one is found, and so are the document's evidence and the last build's groups.
+    // Every segment but the edited one is found, and so are the document's evidence, the last build's groups and its pass.
     assert.equal(cache.misses, 1, 'one segment read again');
-    assert.equal(cache.hits, editedSegments.length + 1, 'the other segments, the document evidence and the groups from the cache');
+    assert.equal(cache.hits, editedSegments.length + 2, 'the other segments, the document evidence, the groups and the last pass from the cache');
     assert.deepEqual(incremental, full(edited, article, editedSegments));
   });
 

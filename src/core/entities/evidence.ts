@@ -98,6 +98,11 @@ function countNameUnits(units: readonly Unit[]): number {
  * the same as summing afresh).
  */
 export class DocumentEvidence {
+  /**
+   * When set, every key asked about is added here: what a pass that read this evidence depends on
+   * (an edit that changes no asked-about count cannot change its result: see entities/afterEdit.ts).
+   */
+  asked: EvidenceQueries | undefined;
   private readonly lower = new Map<string, number>();
   private readonly capital = new Map<string, number>();
   private readonly strongKeyCounts = new Map<string, number>();
@@ -143,35 +148,110 @@ export class DocumentEvidence {
     }
   }
 
-  /** How often the document writes the word in lower case. */
-  lowerCount(key: string): number {
-    return this.lower.get(key) ?? 0;
+  /** Whether the document writes the word in lower case more often than alone as a candidate. */
+  mostlyLowerCase(key: string): boolean {
+    this.asked?.mostlyLower.add(key);
+    return (this.lower.get(key) ?? 0) > (this.capital.get(key) ?? 0);
   }
 
   hasLowerCase(key: string): boolean {
+    this.asked?.lower.add(key);
     return this.lower.has(key);
-  }
-
-  /** How often the word alone is a candidate. */
-  capitalCount(key: string): number {
-    return this.capital.get(key) ?? 0;
   }
 
   /** Seen as a name mid-sentence outside headings. */
   isStrongKey(key: string): boolean {
+    this.asked?.strongKeys.add(key);
     return this.strongKeyCounts.has(key);
   }
 
   /** A word of a name seen outside headings. */
   isStrongWord(wordKey: string): boolean {
+    this.asked?.strongWords.add(wordKey);
     if (this.strongWordCounts.has(wordKey)) return true;
     const keys = this.openings.get(wordKey);
     if (keys) for (const k of keys.keys()) if (!this.hasLowerCase(k)) return true;
     return false;
   }
+
+  /**
+   * Whether counting segment summary `after` in place of `before` (as update has just done)
+   * changed the answer to any question in `asked`: a count asked for that changed, or a presence
+   * asked about that came or went. Nothing else this evidence answers has changed.
+   */
+  changedAnswers(before: EvidenceSummary, after: EvidenceSummary, asked: EvidenceQueries): boolean {
+    if (before === after) return false;
+    let changed = false;
+    // Which words' lower-case and one-word candidate counts changed, and by how much.
+    const lowerBy = new Map<string, number>();
+    const capitalBy = new Map<string, number>();
+    forEachChange(before.lowerCounts, after.lowerCounts, (k, by) => {
+      changed ||= asked.lower.has(k) && cameOrWent(this.lower, k, by);
+      if (asked.mostlyLower.has(k)) lowerBy.set(k, by);
+    });
+    forEachChange(before.capitalCounts, after.capitalCounts, (k, by) => {
+      if (asked.mostlyLower.has(k)) capitalBy.set(k, by);
+    });
+    for (const k of new Set([...lowerBy.keys(), ...capitalBy.keys()])) {
+      const lower = this.lower.get(k) ?? 0;
+      const capital = this.capital.get(k) ?? 0;
+      changed ||= lower > capital !== lower - (lowerBy.get(k) ?? 0) > capital - (capitalBy.get(k) ?? 0);
+    }
+    forEachChange(asCounts(before.strongKeys), asCounts(after.strongKeys), (k, by) => {
+      changed ||= asked.strongKeys.has(k) && cameOrWent(this.strongKeyCounts, k, by);
+    });
+    forEachChange(asCounts(before.strongWords), asCounts(after.strongWords), (k, by) => {
+      changed ||= asked.strongWords.has(k) && cameOrWent(this.strongWordCounts, k, by);
+    });
+    // Opening words: any change to the list of an asked-about word.
+    const openings = (list: EvidenceSummary['openingWords']) => {
+      const counts = new Map<string, number>();
+      for (const o of list) if (asked.strongWords.has(o.wordKey)) bump(counts, o.wordKey + '\u0000' + o.key, 1);
+      return counts;
+    };
+    forEachChange(openings(before.openingWords), openings(after.openingWords), () => (changed = true));
+    return changed;
+  }
 }
 
 const DOCUMENT_KEY = 'entities/document';
+
+/** Calls `change` with each key whose count differs from `before` to `after`, and by how much. */
+function forEachChange(before: ReadonlyMap<string, number>, after: ReadonlyMap<string, number>, change: (key: string, by: number) => void): void {
+  for (const [k, n] of before) {
+    const m = after.get(k) ?? 0;
+    if (m !== n) change(k, m - n);
+  }
+  for (const [k, m] of after) if (!before.has(k)) change(k, m);
+}
+
+function asCounts(keys: ReadonlySet<string>): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const k of keys) counts.set(k, 1);
+  return counts;
+}
+
+/** Whether the key's count in `counts`, just changed by `by`, went from zero or to zero. */
+function cameOrWent(counts: ReadonlyMap<string, number>, key: string, by: number): boolean {
+  const now = counts.get(key) ?? 0;
+  return (now > 0) !== (now - by > 0);
+}
+
+/** Keys of the document's evidence, by what was counted of them (see DocumentEvidence.asked). */
+export interface EvidenceQueries {
+  /** Words written in lower case: whether they are. */
+  lower: Set<string>;
+  /** Words written in lower case: whether more often than as one-word candidates. */
+  mostlyLower: Set<string>;
+  /** Names seen mid-sentence. */
+  strongKeys: Set<string>;
+  /** Name words seen outside headings, or opening sentences. */
+  strongWords: Set<string>;
+}
+
+export function noQueries(): EvidenceQueries {
+  return { lower: new Set(), mostlyLower: new Set(), strongKeys: new Set(), strongWords: new Set() };
+}
 
 /** Adds n to the count of k; a count that falls to 0 is removed (presence means "seen"). */
 function bump(counts: Map<string, number>, k: string, n: number): void {
@@ -203,7 +283,7 @@ export function keepEvidenced(text: string, candidates: readonly Candidate[], ev
  */
 function ordinaryWord(c: Candidate, evidence: DocumentEvidence): boolean {
   if (c.units.length !== 1 || c.units[0].kind !== 'word' || surfaceKnownOf(c)) return false;
-  return evidence.lowerCount(c.key) > evidence.capitalCount(c.key);
+  return evidence.mostlyLowerCase(c.key);
 }
 
 /** Known to the gazetteer or written as a name mid-sentence somewhere. */

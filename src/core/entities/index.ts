@@ -5,12 +5,14 @@
 // candidates, the segment's evidence; cached in incremental use), then one pass over all
 // segments' candidates applies the document's evidence, the article's links and the user's
 // overrides, groups and merges aliases, names and types the entities. A full build and an
-// incremental one take the same path, so they give the same result.
+// incremental one take the same path, so they give the same result; but after an edit that
+// changes nothing the global pass reads, its last result is shifted instead (afterEdit.ts).
 import type { Entity, EntityType, IndexOptions, ParsedArticle, TextSpan } from '../types';
 import type { Candidate } from './candidates';
 import type { SegmentWork, WorkCache } from '../workCache';
 import { canonicalForm, chooseName, groupMentions, mergeAcronyms, mergeKindWords, mergeShortNames, type Group } from './aliases';
-import { DocumentEvidence, keepEvidenced } from './evidence';
+import { entitiesAfterEdit, type LastPass, type PassInputs } from './afterEdit';
+import { DocumentEvidence, keepEvidenced, noQueries } from './evidence';
 import * as featuresModule from './features';
 import * as memoModule from './memo';
 import * as gazetteerModule from './gazetteer';
@@ -32,13 +34,31 @@ export function extractEntities(text: string, article: ParsedArticle, options?: 
 
 /** The global pass: from every segment's candidates to the entities of the document. */
 function entitiesOf(text: string, segments: readonly PlacedSegment[], article: ParsedArticle, options: IndexOptions | undefined, cache: WorkCache<unknown> | undefined): Entity[] {
-  const overrides = prepareOverrides(options?.entities);
   const evidence = DocumentEvidence.of(segments.map((s) => s.work.evidence), cache);
   // Infobox keys ("Map", "Ambassador") label values; they are not names.
   const keySpans = (article.infobox ?? []).map((f) => f.keySpan);
+  const wikiLinks = article.wikiLinks ?? [];
+  const now: PassInputs = { text, segments, wikiLinks, keySpans, overridesKey: JSON.stringify(options?.entities ?? null), evidence };
+  const last = cache?.get(LAST_PASS_KEY) as LastPass | undefined;
+  const afterEdit = last && entitiesAfterEdit(last, now);
+  if (afterEdit) {
+    cache!.set(LAST_PASS_KEY, afterEdit.pass);
+    const groupResults = cache!.get(GROUP_RESULTS_KEY);
+    if (groupResults) cache!.set(GROUP_RESULTS_KEY, groupResults); // kept for the next full pass
+    return afterEdit.entities;
+  }
+
+  const overrides = prepareOverrides(options?.entities);
   const found: Mention[] = [];
+  const kept: Candidate[][] = [];
+  // What the pass asks of the evidence is recorded for entitiesAfterEdit (incremental use only).
+  const asked = cache ? noQueries() : undefined;
+  evidence.asked = asked;
   segments.forEach((seg, segmentIndex) => {
+    const keptHere: Candidate[] = [];
+    kept.push(keptHere);
     keepEvidenced(seg.work.text, seg.work.candidates, evidence, (c) => {
+      keptHere.push(c);
       const start = seg.start + c.start;
       const end = seg.start + c.end;
       if (keySpans.length && keySpans.some((k) => k.start < end && start < k.end)) return;
@@ -48,7 +68,8 @@ function entitiesOf(text: string, segments: readonly PlacedSegment[], article: P
       found.push(c.memo.mention!);
     });
   });
-  const mentions = addForcedMentions(text, segments, found, article.wikiLinks ?? [], overrides);
+  evidence.asked = undefined;
+  const mentions = addForcedMentions(text, segments, found, wikiLinks, overrides);
 
   const groups = groupMentions(mentions);
   mergeAcronyms(groups);
@@ -73,6 +94,7 @@ function entitiesOf(text: string, segments: readonly PlacedSegment[], article: P
   // Code-unit order on ties: locale-aware comparison could differ between environments.
   entities.sort((a, b) => a.mentions[0].start - b.mentions[0].start || a.mentions[0].end - b.mentions[0].end || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (let i = 0; i < entities.length; i++) entities[i].id = `e${i + 1}`;
+  if (cache) cache.set(LAST_PASS_KEY, { text, segments, wikiLinks, keySpans, overridesKey: now.overridesKey, surfaces: overrides.surfaces, kept, asked: asked!, entities } satisfies LastPass);
   return entities;
 }
 
@@ -97,6 +119,7 @@ interface GroupResult {
 }
 
 const GROUP_RESULTS_KEY = 'entities/groups';
+const LAST_PASS_KEY = 'entities/last-pass';
 
 function hasMembersOf(r: GroupResult, g: Group): boolean {
   const ms = g.mentions;

@@ -1,0 +1,175 @@
+// The global pass after an edit that changes nothing it reads but positions: typing in prose,
+// mostly. The pass depends on each segment's kept candidates (their text, units, flags and the
+// type votes of their context), on the document evidence it asked about, on the article's links,
+// infobox keys and the user's overrides, and on how positions compare, never on their values. So
+// when one segment changed and, read through the edit's shift of positions, all of that is as it
+// was, the entities are the last ones with their mentions shifted: what the full pass would give.
+import type { Entity, Span, TextSpan, WikiLink } from '../types';
+import type { Candidate } from './candidates';
+import { keepEvidenced, type DocumentEvidence, type EvidenceQueries } from './evidence';
+import * as featuresModule from './features';
+import type { PlacedSegment } from './segments';
+import type { Unit } from './units';
+// Read once (see lexicon.ts on why).
+const { mentionVotesOf } = featuresModule;
+
+/** What the last global pass read and made. */
+export interface LastPass {
+  text: string;
+  segments: readonly PlacedSegment[];
+  /** Per segment, the candidates the document's evidence kept, in text order. */
+  kept: readonly Candidate[][];
+  wikiLinks: readonly WikiLink[];
+  keySpans: readonly Span[];
+  /** The user's overrides, as given, and the surface forms they make the pass look for. */
+  overridesKey: string;
+  surfaces: readonly string[];
+  /** The evidence keys it asked about (DocumentEvidence.asked). */
+  asked: EvidenceQueries;
+  entities: readonly Entity[];
+}
+
+/** The inputs of the pass for the new text (as LastPass has them for the old). */
+export interface PassInputs {
+  text: string;
+  segments: readonly PlacedSegment[];
+  wikiLinks: readonly WikiLink[];
+  keySpans: readonly Span[];
+  overridesKey: string;
+  evidence: DocumentEvidence;
+}
+
+/** How an edit moves positions: old [from, to) became new text of `to + shift - from` code units. */
+interface Shift {
+  from: number;
+  to: number;
+  shift: number;
+}
+
+/**
+ * The new place of an old start or end, or -1 where the edit leaves it unclear. Where the edit
+ * only inserts, a start there comes after the insertion and an end before it.
+ */
+function movedStart(at: number, edit: Shift): number {
+  return at < edit.from ? at : at >= edit.to ? at + edit.shift : -1;
+}
+
+function movedEnd(at: number, edit: Shift): number {
+  return at <= edit.from ? at : at >= edit.to ? at + edit.shift : -1;
+}
+
+/**
+ * The entities of the new text when the edit leaves the pass's result unchanged but for positions,
+ * with the pass's record for the next edit; undefined when the full pass must run.
+ */
+export function entitiesAfterEdit(last: LastPass, now: PassInputs): { entities: Entity[]; pass: LastPass } | undefined {
+  if (now.overridesKey !== last.overridesKey || now.segments.length !== last.segments.length) return undefined;
+  const changed = changedSegment(last, now);
+  if (changed < 0) return undefined;
+  const before = last.segments[changed];
+  const after = now.segments[changed];
+  const local = editWithin(before.work.text, after.work.text);
+  const edit: Shift = { from: before.start + local.from, to: before.start + local.to, shift: local.shift };
+
+  if (now.evidence.changedAnswers(before.work.evidence, after.work.evidence, last.asked)) return undefined;
+  const kept: Candidate[] = [];
+  now.evidence.asked = last.asked; // what the new segment asks joins what the pass depends on
+  try {
+    keepEvidenced(after.work.text, after.work.candidates, now.evidence, (c) => kept.push(c));
+  } finally {
+    now.evidence.asked = undefined;
+  }
+  const was = last.kept[changed];
+  if (kept.length !== was.length) return undefined;
+  for (let i = 0; i < kept.length; i++) {
+    if (!sameCandidate(was[i], kept[i], local)) return undefined;
+    if (!sameVotes(mentionVotesOf(was[i], before.work.text, before.work.tokens), mentionVotesOf(kept[i], after.work.text, after.work.tokens))) return undefined;
+  }
+  if (!sameLinks(last.wikiLinks, now.wikiLinks, edit) || !sameSpans(last.keySpans, now.keySpans, edit)) return undefined;
+  if (last.surfaces.some((s) => nearEdit(last.text, s, edit.from, edit.to) || nearEdit(now.text, s, edit.from, edit.to + edit.shift))) return undefined;
+
+  const entities: Entity[] = [];
+  for (const e of last.entities) {
+    const mentions: TextSpan[] = [];
+    for (const m of e.mentions) {
+      const moved = shifted(m, edit);
+      if (!moved) return undefined;
+      mentions.push(moved);
+    }
+    entities.push({ ...e, aliases: [...e.aliases], mentions });
+  }
+  const keptBySegment = [...last.kept];
+  keptBySegment[changed] = kept;
+  return { entities, pass: { ...last, text: now.text, segments: now.segments, kept: keptBySegment, wikiLinks: now.wikiLinks, keySpans: now.keySpans, entities } };
+}
+
+/** The one segment whose work changed, the others where the edit's shift puts them; else -1. */
+function changedSegment(last: LastPass, now: PassInputs): number {
+  const shift = now.text.length - last.text.length;
+  let changed = -1;
+  for (let i = 0; i < now.segments.length; i++) {
+    const a = last.segments[i];
+    const b = now.segments[i];
+    if (a.work !== b.work) {
+      if (changed >= 0 || a.start !== b.start) return -1;
+      changed = i;
+    } else if (b.start !== (changed < 0 ? a.start : a.start + shift)) return -1;
+  }
+  return changed;
+}
+
+/** The edit as the common prefix and suffix of the two texts leave it. */
+function editWithin(before: string, after: string): Shift {
+  const most = Math.min(before.length, after.length);
+  let prefix = 0;
+  while (prefix < most && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (suffix < most - prefix && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
+  return { from: prefix, to: before.length - suffix, shift: after.length - before.length };
+}
+
+function sameCandidate(a: Candidate, b: Candidate, edit: Shift): boolean {
+  if (a.text !== b.text || a.key !== b.key || a.titled !== b.titled || a.placeHint !== b.placeHint) return false;
+  if (a.sentenceInitial !== b.sentenceInitial || a.inHeading !== b.inHeading || a.nested !== b.nested || a.knownAs !== b.knownAs) return false;
+  if (movedStart(a.start, edit) !== b.start || movedEnd(a.end, edit) !== b.end || a.units.length !== b.units.length) return false;
+  for (let i = 0; i < a.units.length; i++) if (!sameUnit(a.units[i], b.units[i], edit)) return false;
+  return true;
+}
+
+function sameUnit(a: Unit, b: Unit, edit: Shift): boolean {
+  return (
+    a.text === b.text && a.kind === b.kind && a.key === b.key && a.wordKey === b.wordKey && a.dashBefore === b.dashBefore &&
+    a.endsName === b.endsName && a.possessive === b.possessive && movedStart(a.start, edit) === b.start && movedEnd(a.end, edit) === b.end
+  );
+}
+
+function sameVotes(a: Record<string, number>, b: Record<string, number>): boolean {
+  for (const k in a) if (a[k] !== b[k]) return false;
+  return true;
+}
+
+function sameSpan(a: Span, b: Span, edit: Shift): boolean {
+  return movedStart(a.start, edit) === b.start && movedEnd(a.end, edit) === b.end;
+}
+
+function sameSpans(a: readonly Span[], b: readonly Span[], edit: Shift): boolean {
+  return a.length === b.length && a.every((s, i) => sameSpan(s, b[i], edit));
+}
+
+function sameLinks(a: readonly WikiLink[], b: readonly WikiLink[], edit: Shift): boolean {
+  return a.length === b.length && a.every((l, i) => l.target === b[i].target && l.label === b[i].label && sameSpan(l, b[i], edit) && sameSpan(l.labelSpan, b[i].labelSpan, edit));
+}
+
+/** Whether `surface` occurs in `text` touching [from, to) (its word-boundary test reads a neighbour). */
+function nearEdit(text: string, surface: string, from: number, to: number): boolean {
+  const at = text.indexOf(surface, Math.max(0, from - surface.length));
+  return at >= 0 && at <= to;
+}
+
+/** The mention where the edit moved it (the same object when it did not move), or undefined inside the edit. */
+function shifted(m: TextSpan, edit: Shift): TextSpan | undefined {
+  const start = movedStart(m.start, edit);
+  const end = movedEnd(m.end, edit);
+  if (start < 0 || end < 0) return undefined;
+  return start === m.start && end === m.end ? m : { start, end, text: m.text };
+}
