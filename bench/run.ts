@@ -495,6 +495,21 @@ async function benchWebview(model: TimelineModel): Promise<void> {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Activation
+
+/** Loading dist/extension.js and activating it, cold, in fresh processes (bench/activation.cjs): medians. */
+function benchActivation(): void {
+  const runs: Array<{ loadMs: number; activateMs: number }> = [];
+  for (let i = 0; i < (QUICK ? 3 : 7); i++) {
+    runs.push(JSON.parse(execFileSync(process.execPath, [path.join(ROOT, 'bench/activation.cjs')], { encoding: 'utf8' })));
+  }
+  const loadMs = median(runs.map((r) => r.loadMs));
+  const activateMs = median(runs.map((r) => r.activateMs));
+  results.activation = { loadMs: round(loadMs), activateMs: round(activateMs) };
+  row('activation (desktop bundle, cold)', `load ${round(loadMs, 1)} ms, activate() ${round(activateMs, 1)} ms`, 'lazy and cheap');
+}
+
+// ---------------------------------------------------------------------------------------------
 // Bundles
 
 async function benchBundles(): Promise<void> {
@@ -548,6 +563,7 @@ async function main(): Promise<void> {
     const big = index1.timeline.length >= 10_000 ? index1 : buildIndex(articleText(2 * MB));
     await benchWebview(panelModel(big, 10_000));
   }
+  benchActivation();
   await benchBundles();
 
   const w = [Math.max(...rows.map((r) => r[0].length)), Math.max(...rows.map((r) => r[1].length))];
