@@ -74,7 +74,7 @@ export function tagDates(text: string, article: ParsedArticle, options?: DateTag
     const first = out.length;
     for (const m of walked.mentions) {
       const anchor = m.anchor === undefined ? undefined : m.anchor === INCOMING ? storyMention : first + m.anchor;
-      out.push(globalMention(m, out.length, segment.start, anchor === undefined ? undefined : out[anchor]));
+      out.push((cache ? sameOrNewMention : newMention)(m, out.length, segment.start, anchor === undefined ? undefined : out[anchor]));
     }
     const from = walked.story.now?.mentionIndex;
     if (from !== undefined && from !== INCOMING) storyMention = first + from;
@@ -111,8 +111,23 @@ function storySignature(story: Story): string {
   return `${now};${story.lastHadDay};${story.lastWasYear}`;
 }
 
+/**
+ * The last mention made from each (cached) segment mention, and where: an edit leaves the mentions
+ * before it where they were, so they are the same objects again (less garbage; never modified).
+ */
+const lastMade = new WeakMap<SegmentMention, { mention: DateMention; index: number; offset: number; anchor: DateMention | undefined }>();
+
+/** newMention, or the same mention as last time when it is made the same way. */
+function sameOrNewMention(m: SegmentMention, index: number, offset: number, anchor: DateMention | undefined): DateMention {
+  const last = lastMade.get(m);
+  if (last && last.index === index && last.offset === offset && last.anchor === anchor) return last.mention;
+  const mention = newMention(m, index, offset, anchor);
+  lastMade.set(m, { mention, index, offset, anchor });
+  return mention;
+}
+
 /** A segment's mention in the whole text: numbered, offsets shifted, anchor resolved. */
-function globalMention(m: SegmentMention, index: number, offset: number, anchor: DateMention | undefined): DateMention {
+function newMention(m: SegmentMention, index: number, offset: number, anchor: DateMention | undefined): DateMention {
   const mention: DateMention = {
     id: `d${index + 1}`, start: m.start + offset, end: m.end + offset, text: m.text,
     edtf: m.edtf, precision: m.precision, earliest: m.earliest, latest: m.latest, inferred: m.inferred, type: m.type,
