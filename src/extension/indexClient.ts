@@ -19,6 +19,8 @@ interface WorkerLike {
 }
 
 interface Waiting {
+  /** The request's id as last sent to a worker: only replies naming it answer it. */
+  id: number;
   version: number;
   text: string;
   options: IndexOptions;
@@ -43,10 +45,15 @@ export class IndexClient {
   private answered = false;
   /** Workers in a row that stopped before saying anything: their script cannot run here. */
   private failedStarts = 0;
-  /** The job the worker said it is indexing now ('started'), until it replies for it. */
-  private running: { key: string; version: number } | undefined;
+  /** The request the worker said it is indexing now ('started'), until it replies for it. */
+  private running: number | undefined;
+  /** The id of the last request sent. */
+  private lastId = 0;
+  /** Requests the current worker has not answered yet, by id: the document each is for. */
+  private readonly sent = new Map<number, string>();
   /** No worker can be started here (no Worker in this host): index in-process. */
   private unavailable = false;
+  /** Per document, its newest request. */
   private readonly waiting = new Map<string, Waiting>();
   private readonly local = new Map<string, IncrementalIndexer>();
 
@@ -72,9 +79,10 @@ export class IndexClient {
     // Settings come as VS Code configuration proxies, which structured clone refuses: plain copies.
     const plain = JSON.parse(JSON.stringify(options)) as IndexOptions;
     return new Promise((resolve, reject) => {
-      this.waiting.set(key, { version, text, options: plain, resolve, reject });
+      const w: Waiting = { id: 0, version, text, options: plain, resolve, reject };
+      this.waiting.set(key, w);
       try {
-        worker.postMessage({ type: 'index', key, version, text, options: plain });
+        this.send(worker, key, w);
       } catch (error) {
         this.waiting.delete(key);
         this.log.error('Could not send a document to the index worker; indexing it here', error);
@@ -95,6 +103,14 @@ export class IndexClient {
     this.waiting.clear();
     void this.worker?.terminate();
     this.worker = undefined;
+    this.sent.clear();
+  }
+
+  /** Posts a request under a new id: a reply to an earlier request (for the same document and version, say) never answers it. */
+  private send(worker: WorkerLike, key: string, w: Waiting): void {
+    w.id = ++this.lastId;
+    worker.postMessage({ type: 'index', id: w.id, key, version: w.version, text: w.text, options: w.options });
+    this.sent.set(w.id, key);
   }
 
   /** Indexes in the extension host; a failure rejects (never throws to the caller). */
@@ -141,13 +157,15 @@ export class IndexClient {
     this.answered = true;
     this.failedStarts = 0;
     if (m.type === 'started') {
-      this.running = { key: m.key, version: m.version };
+      this.running = m.id;
       return;
     }
-    if (this.running?.key === m.key && this.running.version === m.version) this.running = undefined;
-    const w = this.waiting.get(m.key);
-    if (!w || w.version !== m.version) return; // a superseded version: never delivered
-    this.waiting.delete(m.key);
+    if (this.running === m.id) this.running = undefined;
+    const key = this.sent.get(m.id);
+    this.sent.delete(m.id);
+    const w = key === undefined ? undefined : this.waiting.get(key);
+    if (key === undefined || !w || w.id !== m.id) return; // superseded or dropped (or an earlier worker's): never delivered
+    this.waiting.delete(key);
     // Unpacked in a task of its own: receiving the message was one already, and the editor waits on both.
     if (m.type === 'done') void nextTask().then(() => w.resolve(unpackIndexData(m.data, w.text))).catch(w.reject);
     else if (m.type === 'cancelled') w.resolve(undefined);
@@ -158,8 +176,10 @@ export class IndexClient {
     if (this.worker !== worker) return;
     this.worker = undefined;
     this.crashes++;
-    const running = this.running;
+    const runningKey = this.running === undefined ? undefined : this.sent.get(this.running);
     this.running = undefined;
+    // Its requests die with it: the ones sent again get new ids.
+    this.sent.clear();
     void worker.terminate();
     const reason = error instanceof Error ? error.message : String(error);
     if (!this.answered && ++this.failedStarts >= MAX_FAILED_STARTS) {
@@ -168,7 +188,7 @@ export class IndexClient {
       this.log.error(`The index worker stopped ${this.failedStarts} times before indexing anything; indexing in the extension host from now on`, error);
     }
     // A newer version of the document it was indexing, waiting, would most likely stop it again.
-    const culprit = running && this.waiting.has(running.key) ? running.key : undefined;
+    const culprit = runningKey !== undefined && this.waiting.has(runningKey) ? runningKey : undefined;
     this.log.error(`Index worker stopped (${this.crashes} times so far)${culprit ? ` while indexing ${culprit}` : ''}; the next request starts another`, error);
     // The job that was running fails, and is not retried (nor indexed here: what stopped the
     // worker, an input that exhausts its memory say, would stop the extension host too). The
@@ -194,7 +214,7 @@ export class IndexClient {
       }
       try {
         if (!next) throw new Error('no index worker');
-        next.postMessage({ type: 'index', key, version: w.version, text: w.text, options: w.options });
+        this.send(next, key, w);
       } catch (e) {
         this.waiting.delete(key);
         w.reject(new Error(`the index worker stopped and could not be started again: ${e instanceof Error ? e.message : String(e)}`));

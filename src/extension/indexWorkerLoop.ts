@@ -36,13 +36,13 @@ export class IndexWorkerLoop {
   receive(message: ToIndexWorker): void {
     if (message.type === 'drop') {
       const job = this.pending.get(message.key);
-      if (job) this.post({ type: 'cancelled', key: job.key, version: job.version });
+      if (job) this.post({ type: 'cancelled', id: job.id });
       this.pending.delete(message.key);
       this.indexers.delete(message.key);
       return;
     }
     const older = this.pending.get(message.key);
-    if (older) this.post({ type: 'cancelled', key: older.key, version: older.version });
+    if (older) this.post({ type: 'cancelled', id: older.id });
     this.pending.set(message.key, message);
     this.schedule();
   }
@@ -64,7 +64,7 @@ export class IndexWorkerLoop {
     this.pending.delete(key);
     let indexer = this.indexers.get(key);
     if (!indexer) this.indexers.set(key, (indexer = new IncrementalIndexer()));
-    this.post({ type: 'started', key, version: job.version });
+    this.post({ type: 'started', id: job.id });
     this.running = true;
     const t0 = performance.now();
     try {
@@ -81,10 +81,10 @@ export class IndexWorkerLoop {
         if (!this.poll) await nextTask();
         step = steps.next();
       }
-      this.post({ type: 'done', key, version: job.version, data: packIndexData(step.value, job.text), ms: performance.now() - t0 });
+      this.post({ type: 'done', id: job.id, data: packIndexData(step.value, job.text), ms: performance.now() - t0 });
     } catch (error) {
-      if (error instanceof IndexCancelled) this.post({ type: 'cancelled', key, version: job.version });
-      else this.post({ type: 'error', key, version: job.version, message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+      if (error instanceof IndexCancelled) this.post({ type: 'cancelled', id: job.id });
+      else this.post({ type: 'error', id: job.id, message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
     } finally {
       this.running = false;
     }

@@ -4,16 +4,23 @@ import type { IndexOptions } from '../core/types';
 import type { PackedIndexData } from './indexTransfer';
 
 export type ToIndexWorker =
-  /** Index this version of a document; a newer request for the same key supersedes it. */
-  | { type: 'index'; key: string; version: number; text: string; options: IndexOptions }
+  /**
+   * Index this version of a document; a newer request for the same key supersedes it. `id` names
+   * the request in every reply, unique per request: key and version cannot, as the same ones are
+   * often asked for again right after a drop (a language change closes and reopens a document at
+   * the same version, a settings change rebuilds every document, a new 'Untitled-1' reuses a
+   * closed one's URI), and the dropped job's reply must not answer the new request.
+   */
+  | { type: 'index'; id: number; key: string; version: number; text: string; options: IndexOptions }
   /** The document closed: forget what was kept for incremental updates. */
   | { type: 'drop'; key: string };
 
+/** Replies to an 'index' request, named by its `id`. */
 export type FromIndexWorker =
-  /** This version is being indexed now (one job at a time): if the worker stops before it replies, this job stopped it. */
-  | { type: 'started'; key: string; version: number }
+  /** This request is being indexed now (one job at a time): if the worker stops before it replies, this job stopped it. */
+  | { type: 'started'; id: number }
   /** `data` packed: spans in typed arrays, slice texts left out (see indexTransfer.ts). */
-  | { type: 'done'; key: string; version: number; data: PackedIndexData; ms: number }
-  /** Superseded by a newer version before or while it was indexed. */
-  | { type: 'cancelled'; key: string; version: number }
-  | { type: 'error'; key: string; version: number; message: string };
+  | { type: 'done'; id: number; data: PackedIndexData; ms: number }
+  /** Superseded by a newer version, or its document dropped, before or while it was indexed. */
+  | { type: 'cancelled'; id: number }
+  | { type: 'error'; id: number; message: string };

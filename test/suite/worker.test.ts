@@ -61,25 +61,56 @@ async function stopIndexWorker(): Promise<number> {
   return (await inIndexWorker('process.exit(70)', false)).length;
 }
 
+interface Recorded {
+  type: string;
+  key: string;
+  version: number;
+}
+
 /**
- * From now on, records every message the index worker sends to the extension host ('started',
- * 'done', 'cancelled', 'error', with key and version) in the worker; `read()` returns them.
+ * From now on, records every reply the index worker sends to the extension host ('started',
+ * 'done', 'cancelled', 'error'), in the worker. A reply names only its request's id: the requests
+ * the extension host sends (id, key, version) are recorded in the host, at Worker.postMessage.
+ * `read()` returns the replies to recorded requests with their key and version; `stop()` ends the
+ * recording in the host.
  */
-async function recordIndexWorker(): Promise<{ read(): Promise<{ type: string; key: string; version: number }[]> }> {
+async function recordIndexWorker(): Promise<{ read(): Promise<Recorded[]>; stop(): void }> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { Worker } = require('node:worker_threads') as typeof import('node:worker_threads');
+  const requests = new Map<number, { key: string; version: number }>();
+  const post = Worker.prototype.postMessage;
+  Worker.prototype.postMessage = function (this: InstanceType<typeof Worker>, message: unknown, ...rest: unknown[]) {
+    const m = message as { type?: unknown; id?: unknown; key?: unknown; version?: unknown } | null;
+    if (m?.type === 'index' && typeof m.id === 'number' && typeof m.key === 'string' && typeof m.version === 'number') requests.set(m.id, { key: m.key, version: m.version });
+    return (post as (...args: unknown[]) => void).call(this, message, ...rest);
+  };
   const install = `(() => {
     const port = require('node:worker_threads').parentPort;
     if (!globalThis.__chronolensRecord) {
       globalThis.__chronolensRecord = [];
       const post = port.postMessage.bind(port);
-      port.postMessage = (m) => { globalThis.__chronolensRecord.push({ type: m.type, key: m.key, version: m.version }); return post(m); };
+      port.postMessage = (m) => { globalThis.__chronolensRecord.push({ type: m.type, id: m.id }); return post(m); };
     }
     globalThis.__chronolensRecord.length = 0;
     return true;
   })()`;
-  const installed = await inIndexWorker(install);
-  assert.deepEqual(installed, [true], 'one index worker thread to record');
+  try {
+    assert.deepEqual(await inIndexWorker(install), [true], 'one index worker thread to record');
+  } catch (error) {
+    Worker.prototype.postMessage = post;
+    throw error;
+  }
   return {
-    read: async () => ((await inIndexWorker('globalThis.__chronolensRecord'))[0] ?? []) as { type: string; key: string; version: number }[],
+    read: async () => {
+      const replies = ((await inIndexWorker('globalThis.__chronolensRecord'))[0] ?? []) as { type: string; id: number }[];
+      return replies.flatMap((r) => {
+        const request = requests.get(r.id);
+        return request ? [{ type: r.type, ...request }] : [];
+      });
+    },
+    stop: () => {
+      Worker.prototype.postMessage = post;
+    },
   };
 }
 
@@ -144,19 +175,25 @@ describe('fast typing: a burst of edits (issue 7)', function () {
     const record = await recordIndexWorker();
     const key = document.uri.toString();
     const first = document.version;
-    for (let i = 0; i < 1000; i++) {
-      const at = document.getText().indexOf('November ') + 'November '.length;
-      const ok = await editor.edit((e) => e.replace(new vscode.Range(document.positionAt(at), document.positionAt(at + 4)), String(1000 + i)), { undoStopBefore: false, undoStopAfter: false });
-      assert.ok(ok, `edit ${i}`);
+    let last = first;
+    let ours: Recorded[] | undefined;
+    try {
+      for (let i = 0; i < 1000; i++) {
+        const at = document.getText().indexOf('November ') + 'November '.length;
+        const ok = await editor.edit((e) => e.replace(new vscode.Range(document.positionAt(at), document.positionAt(at + 4)), String(1000 + i)), { undoStopBefore: false, undoStopAfter: false });
+        assert.ok(ok, `edit ${i}`);
+      }
+      last = document.version;
+      assert.equal(last - first, 1000);
+      await waitForHover(document, '3 November', '1999-11-03');
+      ours = await waitFor(async () => {
+        // The worker knows a document by its URI and a count of drops ('…#0'; see IndexService.workerKey).
+        const all = (await record.read()).filter((m) => m.key.replace(/#\d+$/, '') === key);
+        return all.some((m) => m.type === 'done' && m.version === last) ? all : undefined;
+      }, 'the last version to be indexed');
+    } finally {
+      record.stop();
     }
-    const last = document.version;
-    assert.equal(last - first, 1000);
-    await waitForHover(document, '3 November', '1999-11-03');
-    const ours = await waitFor(async () => {
-      // The worker knows a document by its URI and a count of drops ('…#0'; see IndexService.workerKey).
-      const all = (await record.read()).filter((m) => m.key.replace(/#\d+$/, '') === key);
-      return all.some((m) => m.type === 'done' && m.version === last) ? all : undefined;
-    }, 'the last version to be indexed');
     const started = ours?.filter((m) => m.type === 'started') ?? [];
     const done = ours?.filter((m) => m.type === 'done') ?? [];
     console.log(`      1,000 edits: ${started.length} index job(s) started, ${done.length} finished (versions ${done.map((m) => m.version - first).join(', ')} of 1,000)`);

@@ -32,19 +32,30 @@ describe('the web index worker, in a browser Web Worker', function () {
       const errors = [];
       // Messages to post when a reply comes: [key, version, type, message].
       const whens = [];
+      // A reply names its request by id only: each request is numbered here, as the host does, and
+      // each reply is read with its request's key and version.
+      const requests = new Map();
+      const send = (m) => {
+        if (m.type === 'index') {
+          m = { ...m, id: requests.size + 1 };
+          requests.set(m.id, { key: m.key, version: m.version });
+        }
+        worker.postMessage(m);
+      };
       worker.onmessage = (e) => {
-        replies.push(e.data);
+        const reply = { ...e.data, ...requests.get(e.data.id) };
+        replies.push(reply);
         for (const [i, [key, version, type, message]] of whens.entries()) {
-          if (e.data.key === key && e.data.version === version && e.data.type === type) {
+          if (reply.key === key && reply.version === version && reply.type === type) {
             whens.splice(i, 1);
-            worker.postMessage(message);
+            send(message);
             break;
           }
         }
       };
       worker.onerror = (e) => errors.push(String(e.message));
       Object.assign(globalThis, {
-        send: (m) => worker.postMessage(m),
+        send,
         sendWhen: (key, version, type, m) => whens.push([key, version, type, m]),
         replies: () => replies.map((r) => ({ type: r.type, key: r.key, version: r.version, message: r.message, data: r.data && summary(r.data) })),
         workerErrors: () => errors,

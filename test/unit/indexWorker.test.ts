@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 import { buildIndexData, IndexCancelled } from '../../src/core/articleIndex';
 import { IncrementalIndexer } from '../../src/core/incremental';
 import { IndexClient } from '../../src/extension/indexClient';
@@ -23,10 +25,10 @@ describe('index worker loop', () => {
   it('indexes a version and replies with the same data a full build gives', async () => {
     const all: FromIndexWorker[] = [];
     const loop = new IndexWorkerLoop((m) => all.push(m));
-    loop.receive({ type: 'index', key: 'a', version: 1, text: sample, options: {} });
+    loop.receive({ type: 'index', id: 1, key: 'a', version: 1, text: sample, options: {} });
     await until(() => all.some((m) => m.type !== 'started'));
     // 'started' first: the host knows which job was running if the worker stops.
-    assert.deepEqual(all.map((m) => m.type), ['started', 'done']);
+    assert.deepEqual(all.map((m) => `${m.id} ${m.type}`), ['1 started', '1 done']);
     const r = all[1];
     assert.equal(r.type, 'done');
     // Sent packed, without the span texts, which the host puts back from its own copy of the text.
@@ -38,10 +40,10 @@ describe('index worker loop', () => {
   it('drops a queued version when a newer one arrives: only the newest is indexed', async () => {
     const replies: FromIndexWorker[] = [];
     const loop = new IndexWorkerLoop((m) => replies.push(m));
-    loop.receive({ type: 'index', key: 'a', version: 1, text: sample, options: {} });
-    loop.receive({ type: 'index', key: 'a', version: 2, text: sample + '\n\nIn 1999 nothing happened.', options: {} });
-    await until(() => replies.some((m) => m.version === 2 && m.type !== 'started'));
-    assert.deepEqual(replies.filter((m) => m.type !== 'started').map((m) => [m.type, m.version]), [['cancelled', 1], ['done', 2]]);
+    loop.receive({ type: 'index', id: 1, key: 'a', version: 1, text: sample, options: {} });
+    loop.receive({ type: 'index', id: 2, key: 'a', version: 2, text: sample + '\n\nIn 1999 nothing happened.', options: {} });
+    await until(() => replies.some((m) => m.id === 2 && m.type !== 'started'));
+    assert.deepEqual(replies.filter((m) => m.type !== 'started').map((m) => [m.type, m.id]), [['cancelled', 1], ['done', 2]]);
   });
 
   it('abandons a running version between stages when a newer one comes in (poll)', async () => {
@@ -55,12 +57,12 @@ describe('index worker loop', () => {
         for (const f of now) f();
       },
     );
-    loop.receive({ type: 'index', key: 'a', version: 1, text: sample, options: {} });
+    loop.receive({ type: 'index', id: 1, key: 'a', version: 1, text: sample, options: {} });
     // Arrives while version 1 is being indexed: delivered by the first poll.
-    inbox.push(() => loop.receive({ type: 'index', key: 'a', version: 2, text: sample + ' x', options: {} }));
+    inbox.push(() => loop.receive({ type: 'index', id: 2, key: 'a', version: 2, text: sample + ' x', options: {} }));
     await settle();
     await settle();
-    assert.deepEqual(replies.filter((m) => m.type !== 'started').map((m) => [m.type, m.version]), [['cancelled', 1], ['done', 2]]);
+    assert.deepEqual(replies.filter((m) => m.type !== 'started').map((m) => [m.type, m.id]), [['cancelled', 1], ['done', 2]]);
   });
 
   it('abandons a running version between stages when a newer one arrives as a task (no poll: the Web Worker)', async function () {
@@ -74,13 +76,13 @@ describe('index worker loop', () => {
       replies.push(m);
       // Version 2 comes in while version 1 is being indexed, as a message does in a Web Worker: in
       // a task of its own, which runs only once the running stage has ended.
-      if (m.type === 'started' && m.version === 1) {
-        setTimeout(() => loop.receive({ type: 'index', key: 'a', version: 2, text: newer, options: {} }), 0);
+      if (m.type === 'started' && m.id === 1) {
+        setTimeout(() => loop.receive({ type: 'index', id: 2, key: 'a', version: 2, text: newer, options: {} }), 0);
       }
     });
-    loop.receive({ type: 'index', key: 'a', version: 1, text: big, options: {} });
-    await until(() => replies.some((m) => m.version === 2 && m.type !== 'started'));
-    assert.deepEqual(replies.map((m) => `${m.version} ${m.type}`), ['1 started', '1 cancelled', '2 started', '2 done']);
+    loop.receive({ type: 'index', id: 1, key: 'a', version: 1, text: big, options: {} });
+    await until(() => replies.some((m) => m.id === 2 && m.type !== 'started'));
+    assert.deepEqual(replies.map((m) => `${m.id} ${m.type}`), ['1 started', '1 cancelled', '2 started', '2 done']);
     // The caches the abandoned build left (its parse, no later stage) give what a full build does.
     const done = replies[3];
     assert.ok(done.type === 'done');
@@ -96,10 +98,10 @@ describe('index worker loop', () => {
       replies.push(m);
       if (m.type === 'started') setTimeout(() => loop.receive({ type: 'drop', key: 'a' }), 0);
     });
-    loop.receive({ type: 'index', key: 'a', version: 1, text: big, options: {} });
+    loop.receive({ type: 'index', id: 1, key: 'a', version: 1, text: big, options: {} });
     await until(() => replies.length === 2);
     await settle();
-    assert.deepEqual(replies.map((m) => `${m.version} ${m.type}`), ['1 started', '1 cancelled']);
+    assert.deepEqual(replies.map((m) => `${m.id} ${m.type}`), ['1 started', '1 cancelled']);
   });
 
   it('an incremental build abandoned after any stage leaves the next one equal to a full build', () => {
@@ -125,11 +127,11 @@ describe('index worker loop', () => {
   it('keeps documents apart and forgets a dropped one', async () => {
     const replies: FromIndexWorker[] = [];
     const loop = new IndexWorkerLoop((m) => replies.push(m));
-    loop.receive({ type: 'index', key: 'a', version: 1, text: sample, options: {} });
-    loop.receive({ type: 'index', key: 'b', version: 7, text: 'In 1956 Egypt.', options: {} });
+    loop.receive({ type: 'index', id: 1, key: 'a', version: 1, text: sample, options: {} });
+    loop.receive({ type: 'index', id: 2, key: 'b', version: 7, text: 'In 1956 Egypt.', options: {} });
     loop.receive({ type: 'drop', key: 'a' });
-    await until(() => replies.some((m) => m.key === 'b' && m.type !== 'started'));
-    assert.deepEqual(replies.filter((m) => m.type !== 'started').map((m) => [m.key, m.type, m.version]), [['a', 'cancelled', 1], ['b', 'done', 7]]);
+    await until(() => replies.some((m) => m.id === 2 && m.type !== 'started'));
+    assert.deepEqual(replies.filter((m) => m.type !== 'started').map((m) => [m.type, m.id]), [['cancelled', 1], ['done', 2]]);
   });
 });
 
@@ -146,7 +148,36 @@ describe('index transfer', () => {
   });
 });
 
+/** A worker script that runs src/extension/indexWorker.node.ts through tsx, as dist/indexWorker.js runs its bundle. */
+function workerScript(): string {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'chronolens-worker-')), 'indexWorker.cjs');
+  writeFileSync(file, `require(${JSON.stringify(require.resolve('tsx/cjs'))});\nrequire(${JSON.stringify(path.resolve('src/extension/indexWorker.node.ts'))});\n`);
+  return file;
+}
+
 describe('index client', () => {
+  it('never takes the reply to a dropped request for the answer to a newer one of the same document and version (real worker)', async function () {
+    this.timeout(60_000);
+    const errors: string[] = [];
+    const client = new IndexClient(workerScript(), { info: () => {}, error: (m) => errors.push(m) }, () => {
+      throw new Error('indexed in the host, not in the worker');
+    });
+    try {
+      // As after a language change or a new 'Untitled-1': dropped, then the same key and version
+      // asked for at once (another text here, so a stale 'done' would show too). The worker
+      // replies 'cancelled' (or 'done') to the first request after the second was sent.
+      const other = 'On 5 May 1950, Egypt voted.';
+      const first = client.index('a', 1, sample, {});
+      client.drop('a');
+      const second = client.index('a', 1, other, {});
+      assert.equal(await first, undefined);
+      assert.deepEqual(structuredClone(await second), structuredClone(buildIndexData(other)));
+      assert.deepEqual(errors, []);
+    } finally {
+      client.dispose();
+    }
+  });
+
   it('indexes in the host once the worker script cannot run, after three tries, and says so once', async () => {
     const errors: string[] = [];
     const client = new IndexClient('/nonexistent/chronolens/indexWorker.js', { info: () => {}, error: (m) => errors.push(m) }, () => new IncrementalIndexer());
