@@ -61,8 +61,6 @@ export class IndexService implements vscode.Disposable {
   /** Documents above the size setting: those the user let through, and those already reported. */
   private readonly oversizeAllowed = new Set<string>();
   private readonly oversizeReported = new Set<string>();
-  /** Per document, how many times the worker was told to drop it: part of the key it knows it by (see workerKey). */
-  private readonly generations = new Map<string, number>();
 
   /** @param extensionUri where dist/ is: the worker's script; without it, indexing is in-process. */
   constructor(
@@ -177,7 +175,7 @@ export class IndexService implements vscode.Disposable {
     const text = document.getText();
     const previous = this.entries.get(key);
     const entry: Entry = { version, index: Promise.resolve(undefined), latest: previous?.latest };
-    entry.index = this.client.index(this.workerKey(key), version, text, { entities: this.overrides(document) }).then(
+    entry.index = this.client.index(key, version, text, { entities: this.overrides(document) }).then(
       async (data) => {
         if (data === undefined) {
           // Superseded by a newer version: that one's index (or none once the document closed).
@@ -210,29 +208,8 @@ export class IndexService implements vscode.Disposable {
     };
   }
 
-  /**
-   * The key the index client and its worker know a document by: its URI and how many times it
-   * was dropped there. Their replies name only key and version, and after a drop the same
-   * version is often asked for again at once: a language change (plaintext to Markdown, say, as
-   * VS Code's language detection does to an untitled document) closes and reopens the document
-   * at the same version, a settings change rebuilds every document, and a closed document's URI
-   * comes back at version 1 (a new 'Untitled-1'). Under the same key, the 'cancelled' the worker
-   * sends for the job the drop ended would be taken for the new request's answer, and that version
-   * would stay unindexed (no colours, an empty timeline) until the next edit; or a late 'done' for
-   * the closed document would be taken for the new one's index: another text's events.
-   */
-  private workerKey(key: string): string {
-    return `${key}#${this.generations.get(key) ?? 0}`;
-  }
-
-  /** Tells the worker to forget the document; later requests for it go under a new key. */
-  private dropFromWorker(key: string): void {
-    this.client.drop(this.workerKey(key));
-    this.generations.set(key, (this.generations.get(key) ?? 0) + 1);
-  }
-
   private rebuildAll(): void {
-    for (const key of this.entries.keys()) this.dropFromWorker(key);
+    for (const key of this.entries.keys()) this.client.drop(key);
     this.entries.clear();
     for (const document of vscode.workspace.textDocuments) {
       if (this.isArticle(document)) void this.get(document);
@@ -248,7 +225,7 @@ export class IndexService implements vscode.Disposable {
     this.entries.delete(key);
     this.oversizeAllowed.delete(key);
     this.oversizeReported.delete(key);
-    this.dropFromWorker(key);
+    this.client.drop(key);
   }
 
   dispose(): void {
