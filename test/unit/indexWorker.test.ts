@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { buildIndexData, IndexCancelled } from '../../src/core/articleIndex';
@@ -159,7 +159,8 @@ describe('index client', () => {
   it('never takes the reply to a dropped request for the answer to a newer one of the same document and version (real worker)', async function () {
     this.timeout(60_000);
     const errors: string[] = [];
-    const client = new IndexClient(workerScript(), { info: () => {}, error: (m) => errors.push(m) }, () => {
+    const script = workerScript();
+    const client = new IndexClient(script, { info: () => {}, error: (m) => errors.push(m) }, () => {
       throw new Error('indexed in the host, not in the worker');
     });
     try {
@@ -175,6 +176,7 @@ describe('index client', () => {
       assert.deepEqual(errors, []);
     } finally {
       client.dispose();
+      rmSync(path.dirname(script), { recursive: true, force: true });
     }
   });
 
