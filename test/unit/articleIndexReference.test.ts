@@ -3,6 +3,7 @@
 // for speed (typed arrays, a radix sort, maps made on first use) and must answer the same.
 import * as assert from 'node:assert/strict';
 import { ArticleIndex, buildIndex, buildIndexData } from '../../src/core/articleIndex';
+import { isoToYear } from '../../src/core/timeOrder';
 import type { ArticleIndexData, DateMention, Entity, TextSpan, TimelineEvent } from '../../src/core/types';
 import { sampleText, wikiWarsTexts } from '../fixtures/corpus';
 
@@ -116,6 +117,14 @@ function check(text: string): void {
 }
 
 describe('article index lookups against plain reference computations', () => {
+  it('places dates as the regular expression of the reference reads them, odd values too', () => {
+    const odd = ['-0489', '-0', '0', '1941-SU', '2008-123', '1234567', '1234567-01', '12-00-00', '1999-1', '1999-12-3', '1999-12-31T10', '+1999', ' 1999', 'X', '', '-', '1999--01', '١٩٩٩'];
+    const corpus = [sampleText(), ...wikiWarsTexts().texts].flatMap((text) => buildIndexData(text).dates.flatMap((d) => [d.earliest, d.latest]));
+    for (const iso of [...odd, ...new Set(corpus.filter((v) => v !== null))]) {
+      for (const asEnd of [false, true]) assert.ok(Object.is(isoToYear(iso, asEnd), yearOf(iso, asEnd)), `isoToYear(${JSON.stringify(iso)}, ${asEnd})`);
+    }
+  });
+
   it('on the sample article', () => check(sampleText()));
 
   it('on every WikiWars text', function () {
