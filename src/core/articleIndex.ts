@@ -15,7 +15,7 @@ import type {
 } from './types';
 
 /** Passage kinds that can state an event; headings and infobox fields only label things. */
-const EVENT_PASSAGE_KINDS = new Set<Passage['kind']>(['prose', 'list-item']);
+const EVENT_PASSAGE_KINDS: readonly Passage['kind'][] = ['prose', 'list-item'];
 
 export interface EntityMentionHit {
   entity: Entity;
@@ -149,23 +149,31 @@ function findEvents(
   dates: DateMention[],
   entities: Entity[],
 ): TimelineEvent[] {
-  const mentions = entities
-    .flatMap((entity) => entity.mentions.map((m) => ({ entity, start: m.start, end: m.end })))
-    .sort((a, b) => a.start - b.start);
+  const datesIn = spansWithin(boundsOf(dates));
+  const mentions = mentionsInTextOrder(entities, false);
+  const mentionsIn = spansWithin(mentions);
+  // By entity: the number of the last event it was added to, so each event lists it once.
+  const addedTo = new Int32Array(entities.length);
   const events: TimelineEvent[] = [];
   for (const passage of passages) {
-    if (!EVENT_PASSAGE_KINDS.has(passage.kind)) continue;
-    const inside = spansWithin(dates, passage);
-    if (!inside.some(isPlaceable)) continue;
-    const entityIds = new Set<string>();
-    for (const m of spansWithin(mentions, passage)) entityIds.add(m.entity.id);
+    if (!EVENT_PASSAGE_KINDS.includes(passage.kind)) continue;
+    const inside = datesIn(passage);
+    if (!inside.some((i) => isPlaceable(dates[i]))) continue;
+    const number = events.length + 1;
+    const entityIds: string[] = [];
+    for (const i of mentionsIn(passage)) {
+      const owner = mentions.owner[mentions.order[i]];
+      if (addedTo[owner] === number) continue;
+      addedTo[owner] = number;
+      entityIds.push(entities[owner].id);
+    }
     events.push({
-      id: `v${events.length + 1}`,
+      id: `v${number}`,
       start: passage.start,
       end: passage.end,
       section: passage.section >= 0 ? sectionTitles[passage.section] : null,
-      dates: inside.map((d) => d.id),
-      entities: [...entityIds],
+      dates: inside.map((i) => dates[i].id),
+      entities: entityIds,
       text: text.slice(passage.start, passage.end),
     });
   }
@@ -176,52 +184,188 @@ function isPlaceable(date: DateMention): boolean {
   return date.earliest !== null && date.latest !== null && !date.problem;
 }
 
-/** The items of a start-sorted, non-overlapping list that lie inside `range`. */
-function spansWithin<T extends Span>(sorted: T[], range: Span): T[] {
-  const out: T[] = [];
-  for (let i = firstEndingAfter(sorted, range.start); i < sorted.length && sorted[i].start < range.end; i++) {
-    if (sorted[i].start >= range.start && sorted[i].end <= range.end) out.push(sorted[i]);
-  }
-  return out;
+/**
+ * The starts and ends of start-sorted spans, for the binary searches: reading numbers from typed
+ * arrays, not fields from objects, is what keeps lookups and the events stage fast.
+ */
+interface Bounds {
+  starts: Int32Array;
+  ends: Int32Array;
 }
 
-/** Index of the first span (start-sorted, non-overlapping) whose end is after `offset`. */
-function firstEndingAfter(sorted: Span[], offset: number): number {
+function boundsOf(spans: readonly Span[]): Bounds {
+  const starts = new Int32Array(spans.length);
+  const ends = new Int32Array(spans.length);
+  spans.forEach((s, i) => {
+    starts[i] = s.start;
+    ends[i] = s.end;
+  });
+  return { starts, ends };
+}
+
+/** Every entity mention in text order: its bounds, and where it is in the entities. */
+interface MentionsInOrder extends Bounds {
+  /** For each mention in text order, its index in the entities' mentions one entity after another. */
+  order: Int32Array;
+  /** By that index: whose mention it is (an index into the entities), and which of its mentions. */
+  owner: Int32Array;
+  mention: Int32Array;
+}
+
+/**
+ * The mentions of all entities sorted by start, then (with `tiesByEnd`) by end, then in entity
+ * order. In typed arrays, sorted by a radix sort: a comparator sort of an object per mention
+ * (~20,000 in a 1 MB text) took milliseconds at each edit, in the worker and again in the host.
+ */
+function mentionsInTextOrder(entities: readonly Entity[], tiesByEnd: boolean): MentionsInOrder {
+  let count = 0;
+  for (const e of entities) count += e.mentions.length;
+  const flatStarts = new Int32Array(count);
+  const flatEnds = new Int32Array(count);
+  const owner = new Int32Array(count);
+  const mention = new Int32Array(count);
+  let k = 0;
+  for (let e = 0; e < entities.length; e++) {
+    const mentions = entities[e].mentions;
+    for (let m = 0; m < mentions.length; m++, k++) {
+      flatStarts[k] = mentions[m].start;
+      flatEnds[k] = mentions[m].end;
+      owner[k] = e;
+      mention[k] = m;
+    }
+  }
+  const { order, sorted: starts } = sortByKey(flatStarts);
+  if (tiesByEnd) {
+    // Nested mentions sharing a start, the shorter first: an insertion sort of each (rare) run of equal starts.
+    for (let i = 1; i < count; i++) {
+      const flat = order[i];
+      let j = i;
+      for (; j > 0 && starts[j - 1] === starts[i] && flatEnds[order[j - 1]] > flatEnds[flat]; j--) order[j] = order[j - 1];
+      order[j] = flat;
+    }
+  }
+  const ends = new Int32Array(count);
+  for (let i = 0; i < count; i++) ends[i] = flatEnds[order[i]];
+  return { starts, ends, order, owner, mention };
+}
+
+const DIGIT_BITS = 11;
+const DIGITS = 1 << DIGIT_BITS;
+
+/**
+ * The indices of `keys` (text offsets, so non-negative) in ascending order of key, equal keys in
+ * index order, and the keys so sorted: an LSD radix sort on 11-bit digits. Reuses `keys`' buffer.
+ */
+function sortByKey(keys: Int32Array): { order: Int32Array; sorted: Int32Array } {
+  const n = keys.length;
+  let order = new Int32Array(n);
+  let max = 0;
+  for (let i = 0; i < n; i++) {
+    order[i] = i;
+    max = Math.max(max, keys[i]);
+  }
+  let nextOrder = new Int32Array(n);
+  let nextKeys: Int32Array = new Int32Array(n);
+  const counts = new Int32Array(DIGITS + 1);
+  for (let shift = 0; shift === 0 || (shift < 32 && max >>> shift > 0); shift += DIGIT_BITS) {
+    counts.fill(0);
+    for (let i = 0; i < n; i++) counts[((keys[i] >>> shift) & (DIGITS - 1)) + 1]++;
+    for (let d = 1; d <= DIGITS; d++) counts[d] += counts[d - 1];
+    for (let i = 0; i < n; i++) {
+      const at = counts[(keys[i] >>> shift) & (DIGITS - 1)]++;
+      nextOrder[at] = order[i];
+      nextKeys[at] = keys[i];
+    }
+    // Swapped by hand: a destructuring swap deoptimised the function at every call.
+    const sortedOrder = nextOrder;
+    nextOrder = order;
+    order = sortedOrder;
+    const sortedKeys = nextKeys;
+    nextKeys = keys;
+    keys = sortedKeys;
+  }
+  return { order, sorted: keys };
+}
+
+/**
+ * The indices of the spans (start-sorted, not overlapping) inside a range, for ranges that mostly
+ * come in text order (passages): each search starts where the last one ended.
+ */
+function spansWithin(sorted: Bounds): (range: Span) => number[] {
+  const { starts, ends } = sorted;
+  let near = 0;
+  return (range) => {
+    const out: number[] = [];
+    near = firstEndingAfter(ends, range.start, near);
+    for (let i = near; i < starts.length && starts[i] < range.end; i++) {
+      if (starts[i] >= range.start && ends[i] <= range.end) out.push(i);
+    }
+    return out;
+  };
+}
+
+/**
+ * Index of the first span (start-sorted, non-overlapping) whose end is after `offset`: a binary
+ * search, which first gallops from `near` (a previous answer) when the answer is at or after it.
+ */
+function firstEndingAfter(ends: Int32Array, offset: number, near?: number): number {
   let lo = 0;
-  let hi = sorted.length;
+  let hi = ends.length;
+  if (near !== undefined) {
+    if (near > 0 && ends[near - 1] > offset) hi = near - 1;
+    else {
+      // Probe near, near + 1, near + 3, near + 7, ... until an end is after `offset`.
+      lo = near;
+      for (let step = 1; lo < hi; step *= 2) {
+        const probe = Math.min(lo + step, hi) - 1;
+        if (ends[probe] > offset) {
+          hi = probe;
+          break;
+        }
+        lo = probe + 1;
+      }
+    }
+  }
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (sorted[mid].end <= offset) lo = mid + 1;
+    if (ends[mid] <= offset) lo = mid + 1;
     else hi = mid;
   }
   return lo;
 }
 
-/** The span containing `offset` (end inclusive, so a cursor just after a word still finds it). */
-function spanAt<T extends Span>(sorted: T[], offset: number): T | undefined {
-  const i = indexAt(sorted, offset);
-  return i < 0 ? undefined : sorted[i];
+/** The index of the span containing `offset` (end inclusive, so a cursor just after a word still finds it), or -1. */
+function indexAt(sorted: Bounds, offset: number): number {
+  const i = firstEndingAfter(sorted.ends, offset - 1);
+  return i < sorted.starts.length && sorted.starts[i] <= offset && offset <= sorted.ends[i] ? i : -1;
 }
 
-/** spanAt's index, or -1. */
-function indexAt(sorted: Span[], offset: number): number {
-  const i = firstEndingAfter(sorted, offset - 1);
-  const hit = sorted[i];
-  return hit && hit.start <= offset && offset <= hit.end ? i : -1;
+/** The span (of a start-sorted list, with its bounds) containing `offset`: see indexAt. */
+function spanAt<T>(sorted: readonly T[], bounds: Bounds, offset: number): T | undefined {
+  const i = indexAt(bounds, offset);
+  return i < 0 ? undefined : sorted[i];
 }
 
 export class ArticleIndex {
   /** Events in time order: earliest bound, then latest bound, then position in the text. */
   readonly timeline: TimelineEvent[];
-  private readonly dateById = new Map<string, DateMention>();
-  private readonly entityById = new Map<string, Entity>();
-  private readonly placement = new Map<string, TimePlacement>();
-  private readonly timelineRank = new Map<string, number>();
+  private readonly dateBounds: Bounds;
   private readonly eventsByText: TimelineEvent[];
-  /** Every entity mention in text order (the data's own objects, not copies), and whose each is. */
-  private readonly mentions: TextSpan[];
-  private readonly mentionEntities: Entity[];
-  private readonly eventCountByEntity = new Map<string, number>();
+  private readonly eventBounds: Bounds;
+  private readonly mentions: MentionsInOrder;
+  // By index into data.events: the date that places the event on the timeline, its bounds in
+  // years, its rank in time; and the timeline as such indices.
+  private readonly placingDate: (DateMention | undefined)[];
+  private readonly from: Float64Array;
+  private readonly to: Float64Array;
+  private readonly rank: Int32Array;
+  private readonly timeOrder: number[];
+  // Built on first use (a hover, a command), not at every index of an edited text.
+  private dateMap: Map<string, DateMention> | undefined;
+  private entityMap: Map<string, Entity> | undefined;
+  private eventIndexById: Map<string, number> | undefined;
+  private readonly placements: (TimePlacement | undefined)[];
+  private eventCountByEntity: Map<string, number> | undefined;
   private eventsByEntity: Map<string, TimelineEvent[]> | undefined;
   private spanCache: { from: TimePlacement; to: TimePlacement } | undefined;
 
@@ -229,78 +373,76 @@ export class ArticleIndex {
     readonly text: string,
     readonly data: ArticleIndexData,
   ) {
-    for (const d of data.dates) this.dateById.set(d.id, d);
-    for (const e of data.entities) this.entityById.set(e.id, e);
-    for (const event of data.events) {
-      const first = event.dates.map((id) => this.dateById.get(id)!).find(isPlaceable);
-      if (first) {
-        this.placement.set(event.id, { date: first, from: isoToYear(first.earliest!), to: isoToYear(first.latest!, true) });
+    this.dateBounds = boundsOf(data.dates);
+    const events = data.events;
+    this.from = new Float64Array(events.length);
+    this.to = new Float64Array(events.length);
+    this.placements = new Array(events.length);
+    let near = 0;
+    this.placingDate = events.map((event, i) => {
+      // An event's dates are those in its span, in order: where its ids are looked for first.
+      near = firstEndingAfter(this.dateBounds.ends, event.start, near);
+      for (let k = 0; k < event.dates.length; k++) {
+        const date = this.dateWithId(event.dates[k], near + k)!;
+        if (!isPlaceable(date)) continue;
+        this.from[i] = isoToYear(date.earliest!);
+        this.to[i] = isoToYear(date.latest!, true);
+        return date;
       }
-    }
-    this.eventsByText = [...data.events].sort((a, b) => a.start - b.start);
-    this.timeline = [...data.events].sort((a, b) => {
-      const pa = this.placement.get(a.id)!;
-      const pb = this.placement.get(b.id)!;
-      return pa.from - pb.from || pa.to - pb.to || a.start - b.start;
+      return undefined;
     });
-    this.timeline.forEach((event, i) => this.timelineRank.set(event.id, i));
-    for (const event of data.events) {
-      for (const id of event.entities) this.eventCountByEntity.set(id, (this.eventCountByEntity.get(id) ?? 0) + 1);
-    }
-    // References, not merged copies: a copy per mention cost ~6 bytes of heap per byte of text.
-    const spans: TextSpan[] = [];
-    const owners: Entity[] = [];
-    for (const entity of data.entities) {
-      for (const m of entity.mentions) {
-        spans.push(m);
-        owners.push(entity);
-      }
-    }
+    const { from, to } = this;
+    this.timeOrder = events.map((_, i) => i).sort((a, b) => from[a] - from[b] || to[a] - to[b] || events[a].start - events[b].start);
+    this.timeline = this.timeOrder.map((i) => events[i]);
+    this.rank = new Int32Array(events.length);
+    this.timeOrder.forEach((i, rank) => (this.rank[i] = rank));
+    this.eventsByText = [...events].sort((a, b) => a.start - b.start);
+    this.eventBounds = boundsOf(this.eventsByText);
     // Mentions nest, sharing a start or an end ("UN" in "UN General Assembly", "Britain" in "Battle
     // of Britain"): ties by end keep the ends sorted too, which indexAt's binary search needs.
-    const order = spans.map((_, i) => i).sort((a, b) => spans[a].start - spans[b].start || spans[a].end - spans[b].end);
-    this.mentions = order.map((i) => spans[i]);
-    this.mentionEntities = order.map((i) => owners[i]);
+    this.mentions = mentionsInTextOrder(data.entities, true);
   }
 
   date(id: string): DateMention | undefined {
-    return this.dateById.get(id);
+    return this.dateById().get(id);
   }
 
   entity(id: string): Entity | undefined {
-    return this.entityById.get(id);
+    return this.entityById().get(id);
   }
 
   dateAt(offset: number): DateMention | undefined {
-    return spanAt(this.data.dates, offset);
+    return spanAt(this.data.dates, this.dateBounds, offset);
   }
 
   mentionAt(offset: number): EntityMentionHit | undefined {
     const i = indexAt(this.mentions, offset);
     if (i < 0) return undefined;
-    const hit = this.mentions[i];
-    return { entity: this.mentionEntities[i], mention: { start: hit.start, end: hit.end, text: hit.text } };
+    const flat = this.mentions.order[i];
+    const entity = this.data.entities[this.mentions.owner[flat]];
+    const hit = entity.mentions[this.mentions.mention[flat]];
+    return { entity, mention: { start: hit.start, end: hit.end, text: hit.text } };
   }
 
   eventAt(offset: number): TimelineEvent | undefined {
-    return spanAt(this.eventsByText, offset);
+    return spanAt(this.eventsByText, this.eventBounds, offset);
   }
 
   /** The event at or, failing that, the nearest one before `offset` in the text. */
   eventNear(offset: number): TimelineEvent | undefined {
-    const i = firstEndingAfter(this.eventsByText, offset);
+    const i = firstEndingAfter(this.eventBounds.ends, offset);
     const at = this.eventsByText[i];
     if (at && at.start <= offset) return at;
     return this.eventsByText[i - 1] ?? at;
   }
 
   placementOf(event: TimelineEvent): TimePlacement {
-    return this.placement.get(event.id)!;
+    return this.placementAt(this.eventIndex(event));
   }
 
   /** 0-based position of the event in time order. */
   rankOf(event: TimelineEvent): number {
-    return this.timelineRank.get(event.id)!;
+    return this.rank[this.eventIndex(event)];
   }
 
   nextInTime(event: TimelineEvent): TimelineEvent | undefined {
@@ -314,7 +456,7 @@ export class ArticleIndex {
   /** Events an entity takes part in, in time order. */
   eventsOf(entity: Entity): TimelineEvent[] {
     if (!this.eventsByEntity) {
-      // Built on first use (a hover), not for every index: one pass over the timeline.
+      // One pass over the timeline, the first time.
       this.eventsByEntity = new Map();
       for (const event of this.timeline) {
         for (const id of event.entities) {
@@ -329,11 +471,13 @@ export class ArticleIndex {
 
   /** The event's dates, resolved. */
   datesOf(event: TimelineEvent): DateMention[] {
-    return event.dates.map((id) => this.dateById.get(id)!);
+    const byId = this.dateById();
+    return event.dates.map((id) => byId.get(id)!);
   }
 
   entitiesOf(event: TimelineEvent): Entity[] {
-    return event.entities.map((id) => this.entityById.get(id)!);
+    const byId = this.entityById();
+    return event.entities.map((id) => byId.get(id)!);
   }
 
   /**
@@ -355,9 +499,10 @@ export class ArticleIndex {
   span(): { from: TimePlacement; to: TimePlacement } | undefined {
     if (this.timeline.length === 0) return undefined;
     if (!this.spanCache) {
-      const placements = this.timeline.map((e) => this.placementOf(e));
-      const last = placements.reduce((a, b) => (b.to > a.to ? b : a));
-      this.spanCache = { from: placements[0], to: last };
+      // From the first event in time to the first of those that end last.
+      let last = this.timeOrder[0];
+      for (const i of this.timeOrder) if (this.to[i] > this.to[last]) last = i;
+      this.spanCache = { from: this.placementAt(this.timeOrder[0]), to: this.placementAt(last) };
     }
     return { ...this.spanCache };
   }
@@ -370,12 +515,13 @@ export class ArticleIndex {
   related(event: TimelineEvent, limit = 10): RelatedPassage[] {
     const own = this.placementOf(event);
     const ownEntities = new Set(event.entities);
+    const byId = this.entityById();
     const ranked: RelatedPassage[] = [];
-    for (const other of this.timeline) {
+    for (const i of this.timeOrder) {
+      const other = this.data.events[i];
       if (other === event) continue;
-      const sharedEntities = other.entities.filter((id) => ownEntities.has(id)).map((id) => this.entityById.get(id)!);
-      const p = this.placementOf(other);
-      const overlapsInTime = p.from <= own.to && own.from <= p.to;
+      const sharedEntities = other.entities.filter((id) => ownEntities.has(id)).map((id) => byId.get(id)!);
+      const overlapsInTime = this.from[i] <= own.to && own.from <= this.to[i];
       const score = sharedEntities.reduce((sum, e) => sum + this.rarity(e), overlapsInTime ? 1 : 0);
       if (score > 0) ranked.push({ event: other, score, sharedEntities, overlapsInTime });
     }
@@ -384,6 +530,39 @@ export class ArticleIndex {
   }
 
   private rarity(entity: Entity): number {
+    if (!this.eventCountByEntity) {
+      this.eventCountByEntity = new Map();
+      for (const event of this.data.events) {
+        for (const id of event.entities) this.eventCountByEntity.set(id, (this.eventCountByEntity.get(id) ?? 0) + 1);
+      }
+    }
     return Math.log(1 + this.timeline.length / Math.max(1, this.eventCountByEntity.get(entity.id) ?? 0));
+  }
+
+  /** The date with this id, looked for at index `at` of the dates before the map of ids is made. */
+  private dateWithId(id: string, at: number): DateMention | undefined {
+    const date = this.data.dates[at];
+    return date?.id === id ? date : this.dateById().get(id);
+  }
+
+  private dateById(): Map<string, DateMention> {
+    return (this.dateMap ??= new Map(this.data.dates.map((d) => [d.id, d])));
+  }
+
+  private entityById(): Map<string, Entity> {
+    return (this.entityMap ??= new Map(this.data.entities.map((e) => [e.id, e])));
+  }
+
+  /** The event's index in data.events, by id (as the caller's copy may not be the data's object). */
+  private eventIndex(event: TimelineEvent): number {
+    this.eventIndexById ??= new Map(this.data.events.map((e, i) => [e.id, i]));
+    return this.eventIndexById.get(event.id)!;
+  }
+
+  /** The placement of data.events[i], made once (undefined for an event that cannot be placed). */
+  private placementAt(i: number): TimePlacement {
+    const date = this.placingDate[i];
+    if (!date) return undefined!;
+    return (this.placements[i] ??= { date, from: this.from[i], to: this.to[i] });
   }
 }
