@@ -129,11 +129,109 @@ function startsParagraph(text: string, at: number, le: number): boolean {
   return c === 61 ? !isHeadingLine(text, at, le) : isWordCode(c);
 }
 
+interface Cut {
+  at: number;
+  plain: boolean;
+  disable: Set<string>;
+}
+
+/**
+ * The scan's state at the start of a line after a blank line, outside fences and HTML blocks: all
+ * that it carries from the text before to the text after, with the cuts. The rest of its state is
+ * the same at every such line (the blank line ended the block and reset its counts) or is set by
+ * the line before it is read.
+ */
+interface Checkpoint {
+  at: number;
+  /** How many cuts precede `at`: later blocks start after it, so the scan never changes those again. */
+  cuts: number;
+  noDefinitions: boolean;
+  underlines: number;
+  markupSinceCut: boolean;
+}
+
+/** A text's plan, with what planning an edited version from it takes (planSegmentsFrom). */
+export interface SegmentPlan {
+  text: string;
+  segments: Segment[];
+  /** The cuts before those not isolating hazards are dropped for link reference definitions. */
+  cuts: Cut[];
+  /** In text order: the first after each change of the cuts, then one every CHECKPOINT_GAP or more. */
+  checkpoints: Checkpoint[];
+  noDefinitions: boolean;
+  /** How many characters were scanned to make it: all of the text unless made from an earlier plan. */
+  scanned: number;
+}
+
+/** Characters between checkpoints kept: a re-plan scans again from the last one before the edit. */
+const CHECKPOINT_GAP = 2048;
+
 export function planSegments(text: string): Segment[] {
+  return planSegmentsFrom(text).segments;
+}
+
+/**
+ * planSegments(text), computed from `previous`, the plan of an earlier version of the text: the scan
+ * resumes at the last checkpoint before the first changed character, and stops at the first
+ * checkpoint after the last changed one where its state equals the old one's (the last cut shifted
+ * by the length difference like the text), for from there it would repeat the old scan, shifted.
+ */
+export function planSegmentsFrom(text: string, previous?: SegmentPlan): SegmentPlan {
   const n = text.length;
-  const cuts: { at: number; plain: boolean; disable: Set<string> }[] = [{ at: 0, plain: false, disable: new Set() }];
+  // Whether the text is large enough for size cuts acts everywhere: if that changed, plan afresh.
+  if (previous && (previous.text.length >= SEGMENT_MIN) === n >= SEGMENT_MIN) {
+    const old = previous.text;
+    if (old === text) return previous;
+    const prefix = commonPrefix(old, text);
+    const suffix = commonSuffix(old, text, Math.min(old.length, n) - prefix);
+    // The scan's state at a line start depends on the text before it and on its first character.
+    let i = previous.checkpoints.length - 1;
+    while (i >= 0 && previous.checkpoints[i].at >= prefix) i--;
+    if (i >= 0) {
+      const from = previous.checkpoints[i];
+      const cuts = previous.cuts.slice(0, from.cuts);
+      const checkpoints = previous.checkpoints.slice(0, i);
+      const delta = n - old.length;
+      const scanned = scan(text, from, cuts, checkpoints, { plan: previous, delta, from: n - suffix, next: i });
+      if (scanned.stop < 0) return finish(text, cuts, checkpoints, scanned.noDefinitions, scanned.end - from.at);
+      const stop = previous.checkpoints[scanned.stop];
+      const offset = cuts.length - stop.cuts;
+      // The old cuts after the stop, shifted; their flags can be shared, as a scan only changes cuts it made.
+      for (let k = stop.cuts; k < previous.cuts.length; k++) {
+        const c = previous.cuts[k];
+        cuts.push({ at: c.at + delta, plain: c.plain, disable: c.disable });
+      }
+      for (let k = scanned.stop; k < previous.checkpoints.length; k++) {
+        const c = previous.checkpoints[k];
+        checkpoints.push({ ...c, at: c.at + delta, cuts: c.cuts + offset });
+      }
+      return finish(text, cuts, checkpoints, previous.noDefinitions, scanned.end - from.at);
+    }
+  }
+  const cuts: Cut[] = [{ at: 0, plain: false, disable: new Set() }];
+  const checkpoints: Checkpoint[] = [];
+  const scanned = scan(text, { at: 0, cuts: 1, noDefinitions: true, underlines: 0, markupSinceCut: false }, cuts, checkpoints);
+  return finish(text, cuts, checkpoints, scanned.noDefinitions, n);
+}
+
+/** Where a re-plan may stop: at a checkpoint of `plan` (from index `next` on) `delta` before, from `from` on. */
+interface StopAt {
+  plan: SegmentPlan;
+  delta: number;
+  from: number;
+  next: number;
+}
+
+/**
+ * Scans the text from the checkpoint `from` (`cuts` holding the cuts before it) to its end or, with
+ * `stopAt`, to the first checkpoint where the rest would be the old plan's: adds to `cuts` and
+ * `checkpoints`; returns where it stopped (`end`, and the index in the old plan's checkpoints, or
+ * -1) and whether no link reference definition was seen.
+ */
+function scan(text: string, from: Checkpoint, cuts: Cut[], checkpoints: Checkpoint[], stopAt?: StopAt): { stop: number; end: number; noDefinitions: boolean } {
+  const n = text.length;
   const big = n >= SEGMENT_MIN;
-  let noDefinitions = true;
+  let noDefinitions = from.noDefinitions;
   let prevBlank = true;
   let fenceChar = 0;
   let fenceLen = 0;
@@ -153,13 +251,17 @@ export function planSegments(text: string): Segment[] {
   // paragraph (lines starting with a letter or digit, no container markers); whether the last
   // line ended such a paragraph as a setext heading, which leaves the parser at the top level:
   // a cut there changes nothing.
-  let underlines = 0;
+  let underlines = from.underlines;
   let topParagraph = false;
   let headingEnded = false;
   // Whether a line since the last cut may have opened a fence or HTML: this scan only
   // approximates those, so setext cuts are made only in stretches without them.
-  let markupSinceCut = false;
+  let markupSinceCut = from.markupSinceCut;
   const setextCutDue = () => underlines >= MAX_SETEXT_PER_SEGMENT && !markupSinceCut;
+  // The last checkpoint kept; the old plan's checkpoint to compare with next.
+  let keptAt = -CHECKPOINT_GAP;
+  let keptCuts = -1;
+  let next = stopAt ? stopAt.next : 0;
 
   const lastCut = () => cuts[cuts.length - 1];
   const cut = (at: number) => {
@@ -192,8 +294,26 @@ export function planSegments(text: string): Segment[] {
     deep = false;
   };
 
-  let ls = 0;
+  let ls = from.at;
   while (ls < n) {
+    if (prevBlank && !fenceChar && htmlEnd === null) {
+      // A checkpoint. Past the edit, where the old scan was in the same state (the last cut shifted
+      // with the text), the rest of this scan is the old one's, shifted.
+      if (stopAt && ls >= stopAt.from) {
+        const { plan, delta } = stopAt;
+        const old = plan.checkpoints;
+        while (next < old.length && old[next].at + delta < ls) next++;
+        const o = old[next];
+        if (o && o.at + delta === ls && o.noDefinitions === noDefinitions && o.underlines === underlines && o.markupSinceCut === markupSinceCut && plan.cuts[o.cuts - 1].at + delta === lastCut().at) {
+          return { stop: next, end: ls, noDefinitions };
+        }
+      }
+      if (cuts.length !== keptCuts || ls - keptAt >= CHECKPOINT_GAP) {
+        checkpoints.push({ at: ls, cuts: cuts.length, noDefinitions, underlines, markupSinceCut });
+        keptAt = ls;
+        keptCuts = cuts.length;
+      }
+    }
     // Scan the line once: its end, and the hazard counts.
     let le = ls;
     let prev = -1;
@@ -325,7 +445,11 @@ export function planSegments(text: string): Segment[] {
     ls = le + 1;
   }
   if (!prevBlank) endBlock(n);
+  return { stop: -1, end: n, noDefinitions };
+}
 
+function finish(text: string, cuts: Cut[], checkpoints: Checkpoint[], noDefinitions: boolean, scanned: number): SegmentPlan {
+  const n = text.length;
   // With link reference definitions, keep only the cuts that isolate hazards.
   let kept = cuts;
   if (!noDefinitions) {
@@ -337,5 +461,25 @@ export function planSegments(text: string): Segment[] {
       if (i === 0 || hazard || afterHazard) kept.push(c);
     }
   }
-  return kept.map((c, i) => ({ start: c.at, end: i + 1 < kept.length ? kept[i + 1].at : n, plain: c.plain, disable: [...c.disable] }));
+  const segments = kept.map((c, i) => ({ start: c.at, end: i + 1 < kept.length ? kept[i + 1].at : n, plain: c.plain, disable: [...c.disable] }));
+  return { text, segments, cuts, checkpoints, noDefinitions, scanned };
+}
+
+/** Compared in slices first: string equality runs at memory speed, a charCodeAt loop does not. */
+const COMPARE_SLICE = 4096;
+
+function commonPrefix(a: string, b: string): number {
+  const max = Math.min(a.length, b.length);
+  let i = 0;
+  while (i + COMPARE_SLICE <= max && a.slice(i, i + COMPARE_SLICE) === b.slice(i, i + COMPARE_SLICE)) i += COMPARE_SLICE;
+  while (i < max && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
+/** The length of the common suffix of `a` and `b`, at most `max`. */
+function commonSuffix(a: string, b: string, max: number): number {
+  let i = 0;
+  while (i + COMPARE_SLICE <= max && a.slice(a.length - i - COMPARE_SLICE, a.length - i) === b.slice(b.length - i - COMPARE_SLICE, b.length - i)) i += COMPARE_SLICE;
+  while (i < max && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
+  return i;
 }

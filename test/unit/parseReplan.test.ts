@@ -1,0 +1,143 @@
+// Planning the segments of an edited text from the plan of its previous version (planSegmentsFrom,
+// src/core/parse/segments.ts) must give exactly planSegments of the new text. Random edits of texts
+// over 64 KB (WikiWars prose with blocks that make hazard segments), among them edits that add or
+// remove what the planner carries from line to line: fences, HTML blocks, link reference
+// definitions, setext underlines, blank lines.
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { planSegments, planSegmentsFrom, SEGMENT_MIN, type SegmentPlan } from '../../src/core/parse/segments';
+import { prose } from '../fixtures/corpus';
+
+const SEED = Number(process.env.CHRONOLENS_FUZZ_SEED ?? 20261129);
+const PROSE = prose(400_000);
+
+/** Blocks the planner treats specially: hazards (own segments, flags), and markup spanning lines. */
+const BLOCKS = [
+  'See [a](b) and [c][d]. '.repeat(120), // links off
+  '*a* _b_ '.repeat(200), // emphasis off
+  Array.from({ length: 30 }, (_, i) => '> '.repeat(i + 1) + 'deep').join('\n'), // plain
+  '[*_<&'.repeat(7000), // symbol soup: plain
+  Array.from({ length: 40 }, (_, i) => `Heading ${i}\n---`).join('\n'), // setext cuts
+  '```\ncode\n\n== not a heading ==\n```',
+  '~~~~\nopen fence',
+  '<!--\n\n== hidden ==\n\n-->',
+  '<div>\ninside\n</div>',
+  '<pre>\n\nkept\n\n</pre>',
+  '- item\n  ```\n  code\n\nafter',
+  '[ref]: https://example.org',
+  '== Part ==\nText under it.',
+];
+
+/** What an edit inserts: each can change the state the planner carries past a line. */
+const SNIPPETS = [
+  'x', ' ', '\n', '\n\n', '\r\n', '\r', '```\n', '```', '~~~\n', '[x]: y\n', '[x]: y', '---\n', '===\n', 'Title\n===\n',
+  '<div>\n', '</div>\n', '<!--\n', '-->\n', '<pre>\n', '</pre>\n', '== Part ==\n', '# Part\n', '> ', '- ', '](', '*',
+  'A\n-\n'.repeat(40),
+];
+
+type Edit =
+  | { kind: 'insert'; at: number; lineStart: boolean; snippet: string }
+  | { kind: 'overwrite'; at: number; lineStart: boolean; snippet: string }
+  | { kind: 'delete'; at: number; length: number }
+  | { kind: 'paste'; at: number; from: number; length: number };
+
+const edit: fc.Arbitrary<Edit> = fc.oneof(
+  { weight: 4, arbitrary: fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), lineStart: fc.boolean(), snippet: fc.constantFrom(...SNIPPETS) }) },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('overwrite' as const), at: fc.nat(), lineStart: fc.boolean(), snippet: fc.constantFrom(...SNIPPETS) }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), length: fc.oneof(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 40_000 })) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('paste' as const), at: fc.nat(), from: fc.nat(), length: fc.integer({ min: 1, max: 8000 }) }) },
+);
+
+function apply(text: string, e: Edit): string {
+  let at = e.at % (text.length + 1);
+  switch (e.kind) {
+    case 'insert':
+    case 'overwrite':
+      if (e.lineStart) at = text.lastIndexOf('\n', at - 1) + 1;
+      // Overwriting keeps the length: the old plan holds unshifted right after the edit.
+      return text.slice(0, at) + e.snippet + text.slice(e.kind === 'insert' ? at : at + e.snippet.length);
+    case 'delete':
+      return text.slice(0, at) + text.slice(at + e.length);
+    case 'paste': {
+      const from = e.from % text.length;
+      return text.slice(0, at) + text.slice(from, from + e.length) + text.slice(at);
+    }
+  }
+}
+
+/** A text of `length` characters of prose from `from`, with blocks put in at paragraph starts. */
+function article(from: number, length: number, blocks: { at: number; block: number }[], crlf: boolean): string {
+  let text = PROSE.slice(from, from + length);
+  for (const { at, block } of blocks) {
+    const p = text.indexOf('\n\n', at % text.length);
+    if (p >= 0) text = text.slice(0, p + 2) + BLOCKS[block] + '\n\n' + text.slice(p + 2);
+  }
+  return crlf ? text.replace(/\r?\n/g, '\r\n') : text;
+}
+
+describe('planning segments from the previous version of the text', function () {
+  this.timeout(300_000);
+
+  it('gives the plan of the new text after random edits (property)', () => {
+    let replans = 0;
+    let partial = 0;
+    fc.assert(
+      fc.property(
+        fc.nat({ max: 200_000 }),
+        fc.integer({ min: SEGMENT_MIN + 1000, max: 180_000 }),
+        fc.array(fc.record({ at: fc.nat(), block: fc.nat({ max: BLOCKS.length - 1 }) }), { maxLength: 8 }),
+        fc.boolean(),
+        fc.array(edit, { minLength: 1, maxLength: 6 }),
+        (from, length, blocks, crlf, edits) => {
+          let text = article(from, length, blocks, crlf);
+          let plan: SegmentPlan = planSegmentsFrom(text);
+          assert.deepEqual(plan.segments, planSegments(text));
+          for (const e of edits) {
+            text = apply(text, e);
+            plan = planSegmentsFrom(text, plan);
+            assert.deepEqual(plan.segments, planSegments(text), `after ${JSON.stringify(e)}`);
+            replans++;
+            if (plan.scanned < text.length / 2) partial++;
+          }
+        },
+      ),
+      { seed: SEED, numRuns: Number(process.env.REPLAN_RUNS ?? 150) },
+    );
+    // Else the property would hold by planning every text from scratch.
+    assert.ok(partial > replans / 2, `${partial} of ${replans} plans scanned less than half the text`);
+  });
+
+  it('carries setext underline counts and markup across an edit that keeps the length', () => {
+    const headings = (from: number, count: number) => Array.from({ length: count }, (_, i) => `Heading ${from + i}\n---`).join('\n');
+    const between = PROSE.slice(0, 6000).replace(/\s+$/, '');
+    const rest = PROSE.slice(10_000, 90_000);
+    // Setext cuts come after MAX_SETEXT_PER_SEGMENT (32) headings since the last cut, none of them
+    // after a line that may open markup. 16 + 15 headings: no cut, until an edit makes one more.
+    const text = [headings(0, 16), between, headings(16, 15), rest].join('\n\n');
+    const plan = planSegmentsFrom(text);
+    const blank = text.indexOf('\n\n', 500);
+    const underlined = text.slice(0, blank) + '\n---\n' + text.slice(blank + 5);
+    assert.equal(underlined.length, text.length);
+    assert.notDeepEqual(planSegments(underlined), plan.segments);
+    assert.deepEqual(planSegmentsFrom(underlined, plan).segments, planSegments(underlined));
+    // 36 headings: a cut after the 32nd, unless a line that may open markup comes before them.
+    const text2 = [between, headings(0, 36), rest].join('\n\n');
+    const plan2 = planSegmentsFrom(text2);
+    const line = text2.indexOf('\n\n', 500) + 2;
+    const markup = text2.slice(0, line) + '<' + text2.slice(line + 1);
+    assert.notDeepEqual(planSegments(markup), plan2.segments);
+    assert.deepEqual(planSegmentsFrom(markup, plan2).segments, planSegments(markup));
+  });
+
+  it('scans little of a large text for a one-character edit', () => {
+    let text = PROSE.slice(0, 1_000_000);
+    let plan = planSegmentsFrom(text);
+    for (let k = 1; k < 20; k++) {
+      const at = text.indexOf(' ', Math.floor((text.length * k) / 20)) + 1;
+      text = text.slice(0, at) + 'x' + text.slice(at);
+      plan = planSegmentsFrom(text, plan);
+      assert.deepEqual(plan.segments, planSegments(text));
+      assert.ok(plan.scanned < 100_000, `${plan.scanned} characters scanned after an edit at ${at}`);
+    }
+  });
+});
