@@ -6,7 +6,7 @@
 // Pure TypeScript, no Node API: runs in a Node worker thread and in a Web Worker alike.
 
 import { indexSteps, runSteps, type BuildOptions, type IndexSteps } from './articleIndex';
-import type { FlatSegment } from './parse';
+import type { SegmentParseCache } from './parse';
 import type { ArticleIndexData } from './types';
 import { GenerationalCache } from './workCache';
 
@@ -14,9 +14,12 @@ export class IncrementalIndexer {
   private lastText: string | undefined;
   private lastData: ArticleIndexData | undefined;
   private lastOptionsKey: string | undefined;
-  /** Each stage's per-segment work for the last version, by what it depends on (see workCache.ts). */
+  /**
+   * Each stage's per-segment work for the last version: what the parser planned and read, the later
+   * stages' work by what it depends on (see workCache.ts).
+   */
   private readonly reuse = {
-    parse: new GenerationalCache<FlatSegment>(),
+    parse: {} as SegmentParseCache,
     dates: new GenerationalCache<unknown>(),
     entities: new GenerationalCache<unknown>(),
   };
@@ -34,7 +37,8 @@ export class IncrementalIndexer {
   *steps(text: string, options: BuildOptions = {}): IndexSteps {
     const key = optionsKey(options);
     if (text === this.lastText && key === this.lastOptionsKey && this.lastData) return this.lastData;
-    for (const cache of Object.values(this.reuse)) cache.nextGeneration();
+    this.reuse.dates.nextGeneration();
+    this.reuse.entities.nextGeneration();
     const data = yield* indexSteps(text, options, this.reuse);
     this.lastText = text;
     this.lastData = data;

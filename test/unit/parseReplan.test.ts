@@ -5,6 +5,7 @@
 // definitions, setext underlines, blank lines.
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { parseArticleInSegments, type SegmentParseCache } from '../../src/core/parse';
 import { planSegments, planSegmentsFrom, SEGMENT_MIN, type SegmentPlan } from '../../src/core/parse/segments';
 import { prose } from '../fixtures/corpus';
 
@@ -105,6 +106,47 @@ describe('planning segments from the previous version of the text', function () 
     );
     // Else the property would hold by planning every text from scratch.
     assert.ok(partial > replans / 2, `${partial} of ${replans} plans scanned less than half the text`);
+  });
+
+  it('parses the new text as a fresh parse does, reusing what was read from unchanged segments (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.nat({ max: 200_000 }),
+        fc.integer({ min: SEGMENT_MIN + 1000, max: 120_000 }),
+        fc.array(fc.record({ at: fc.nat(), block: fc.nat({ max: BLOCKS.length - 1 }) }), { maxLength: 8 }),
+        fc.boolean(),
+        fc.array(edit, { minLength: 1, maxLength: 3 }),
+        (from, length, blocks, crlf, edits) => {
+          let text = article(from, length, blocks, crlf);
+          const cache: SegmentParseCache = {};
+          parseArticleInSegments(text, undefined, cache);
+          for (const e of edits) {
+            text = apply(text, e);
+            assert.deepEqual(parseArticleInSegments(text, undefined, cache), parseArticleInSegments(text), `after ${JSON.stringify(e)}`);
+          }
+        },
+      ),
+      { seed: SEED, numRuns: Number(process.env.REPLAN_PARSE_RUNS ?? 25) },
+    );
+  });
+
+  it('reads a segment again when its text is unchanged but its flags change', () => {
+    // One block (no blank line) over several segments, cut at its MediaWiki headings: links are
+    // parsed in all of it or in none, by its number of link marks. Its middle segment has some.
+    const lines = PROSE.slice(0, 60_000).split(/\n+/).filter((l) => l.length > 20);
+    lines.splice(lines.length >> 1, 0, '[It ended. Then it went on](x) '.repeat(100));
+    const block = lines.map((l, i) => (i % 6 === 5 ? `== Part ${i} ==` : l)).join('\n');
+    const text = `${PROSE.slice(0, 70_000)}\n\n${block}\n\n${PROSE.slice(80_000, 90_000)}`;
+    const cache: SegmentParseCache = {};
+    parseArticleInSegments(text, undefined, cache);
+    // The same length, in the block's first line: more link marks.
+    const first = text.indexOf(lines[0], 70_000);
+    const more = '[a](b) '.repeat(40);
+    const edited = text.slice(0, first) + more + text.slice(first + more.length);
+    const before = planSegments(text);
+    const flagged = planSegments(edited).filter((s) => s.disable.length && before.some((b) => b.start === s.start && b.end === s.end && !b.disable.length));
+    assert.ok(flagged.some((s) => text.slice(s.start, s.end).includes('[It ended.')), 'a segment with links flagged, its text unchanged');
+    assert.deepEqual(parseArticleInSegments(edited, undefined, cache), parseArticleInSegments(edited));
   });
 
   it('carries setext underline counts and markup across an edit that keeps the length', () => {

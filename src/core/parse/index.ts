@@ -12,8 +12,7 @@ import remarkChronolens from './remarkChronolens';
 import type { MediawikiHeadingData } from './mediawikiHeading';
 import type { WikiLinkNode } from './wikiLink';
 import { isSpaceCode, splitSentences, trimSpan } from './sentences';
-import { planSegments, type Segment } from './segments';
-import type { WorkCache } from '../workCache';
+import { planSegmentsFrom, type Segment, type SegmentPlan } from './segments';
 
 export { splitSentences } from './sentences';
 
@@ -32,11 +31,14 @@ export function parseArticle(text: string): ParsedArticle {
 export type ParseStageHook = (stage: 'parse' | 'passages', ms: number) => void;
 
 /**
- * Optional cache for incremental re-parsing (src/core/incremental.ts): a segment whose text (and
- * disabled constructs) is unchanged reuses what was read from it, with offsets relative to the
- * segment, so reusing gives exactly what parsing the segment again would.
+ * Optional memory for incremental re-parsing (src/core/incremental.ts): what the last parse with it
+ * planned and read. The next text is planned from that plan (segments.ts), and a segment with the
+ * same text and flags as one of the last text reuses what was read from it, offsets relative to
+ * the segment: exactly what reading the segment again would give.
  */
-export type SegmentParseCache = WorkCache<FlatSegment>;
+export interface SegmentParseCache {
+  last?: { plan: SegmentPlan; flats: FlatSegment[] };
+}
 
 export function parseArticleInSegments(text: string, onStage?: ParseStageHook, cache?: SegmentParseCache): ParseResult {
   if (typeof text !== 'string') text = String(text ?? '');
@@ -85,19 +87,29 @@ export interface FlatSegment {
   wikiLinks: WikiLink[];
 }
 
-/** The text's segments, each read (parsed and flattened) or taken from the cache. */
+/** The text's segments, each read (parsed and flattened) or taken from the last parse. */
 function readSegments(text: string, cache?: SegmentParseCache): { start: number; end: number; flat: FlatSegment }[] {
-  const plan = planSegments(text);
-  return plan.map((seg) => {
-    const slice = plan.length === 1 ? text : text.slice(seg.start, seg.end);
-    const key = cache && (seg.plain ? 'plain' : seg.disable.join(',')) + '\u0000' + slice;
-    let flat = key ? cache.get(key) : undefined;
-    if (!flat) {
-      flat = readSegment(slice, seg);
-      if (key) cache.set(key, flat);
-    }
-    return { start: seg.start, end: seg.end, flat };
+  const last = cache?.last;
+  const plan = planSegmentsFrom(text, last?.plan);
+  // The last parse's segments by length: a candidate's text is compared (at memory speed, no hashing).
+  const byLength = new Map<number, number[]>();
+  last?.plan.segments.forEach((s, i) => {
+    const list = byLength.get(s.end - s.start);
+    if (list) list.push(i);
+    else byLength.set(s.end - s.start, [i]);
   });
+  const flats = plan.segments.map((seg) => {
+    const slice = plan.segments.length === 1 ? text : text.slice(seg.start, seg.end);
+    if (last) {
+      for (const i of byLength.get(slice.length) ?? []) {
+        const old = last.plan.segments[i];
+        if (old.plain === seg.plain && old.disable.join() === seg.disable.join() && last.plan.text.slice(old.start, old.end) === slice) return last.flats[i];
+      }
+    }
+    return readSegment(slice, seg);
+  });
+  if (cache) cache.last = { plan, flats };
+  return plan.segments.map((seg, i) => ({ start: seg.start, end: seg.end, flat: flats[i] }));
 }
 
 function readSegment(slice: string, seg: Segment): FlatSegment {
