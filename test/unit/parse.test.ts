@@ -9,7 +9,7 @@ import remarkParse from 'remark-parse';
 import type { Nodes } from 'mdast';
 import { parseArticle, parseArticleInSegments, splitSentences } from '../../src/core/parse';
 import remarkChronolens from '../../src/core/parse/remarkChronolens';
-import { MAX_SETEXT_PER_SEGMENT } from '../../src/core/parse/segments';
+import { MAX_SETEXT_PER_SEGMENT, SEGMENT_MIN, SEGMENT_TARGET } from '../../src/core/parse/segments';
 import type { ParsedArticle } from '../../src/core/types';
 
 const ROOT = join(__dirname, '..', '..');
@@ -500,6 +500,26 @@ describe('parseArticle: robustness', function () {
     }
     assert.equal(a.infobox.length, 2 * copies);
     assert.equal(a.wikiLinks.length, copies);
+  });
+
+  it('takes a short line that ends a segment as a plain-text heading, but not the last line of the text', () => {
+    const paragraph = (i: number) => `In ${1900 + i} the war went on, and the armies met again near the river. `.repeat(8).trim();
+    // A long first paragraph, then a heading line over the size where a cut is due: the cut follows it.
+    const opening = 'The war began. '.repeat(SEGMENT_TARGET).slice(0, SEGMENT_TARGET - 8).trim() + '\n\n';
+    const text = opening + Array.from({ length: 80 }, (_, i) => `Events of ${1900 + i}\n\n${paragraph(i)}`).join('\n\n') + '\n\nThe end';
+    const { article, segments } = parseArticleInSegments(text);
+    assert.ok(text.length > SEGMENT_MIN && segments[1].start === text.indexOf('In 1900'), 'the first segment ends with a heading line');
+    assert.deepEqual(
+      article.sections.map((s) => s.title),
+      Array.from({ length: 80 }, (_, i) => `Events of ${1900 + i}`),
+    );
+    // The last line with text ends a segment, and segments without passages follow (HTML with
+    // too many emphasis runs, in its own segment; blank lines).
+    const html = `The war began. It ended.\n\nThe end of it\n\n<div>\n${'*a* '.repeat(300)}\n</div>\n\n\n`;
+    const tail = parseArticleInSegments(html);
+    assert.ok(tail.segments.length >= 3);
+    assert.deepEqual(tail.article.sections, []);
+    assert.deepEqual(passageTexts(html, tail.article), ['The war began.', 'It ended.', 'The end of it']);
   });
 
   it('cuts after setext headings (quadratic in micromark) without changing the Markdown structure (property)', () => {

@@ -374,8 +374,8 @@ class Flattener {
 // Items → article.
 
 /** A short stand-alone line with no final punctuation, taken as a heading in plain text. */
-function looksLikePlainHeading(text: string, span: Span): boolean {
-  const t = trimSpan(text, span.start, span.end);
+function looksLikePlainHeading(text: string, start: number, end: number): boolean {
+  const t = trimSpan(text, start, end);
   if (!t || t.end - t.start > 100) return false;
   let words = 1;
   for (let k = t.start; k < t.end; k++) {
@@ -393,55 +393,75 @@ function looksLikePlainHeading(text: string, span: Span): boolean {
   return true;
 }
 
-function buildArticle(text: string, items: Item[], wikiLinks: WikiLink[]): ParsedArticle {
+/** What was read from a segment, and where the segment starts: the offsets to add to its own. */
+interface PlacedSegment {
+  start: number;
+  flat: FlatSegment;
+}
+
+/** The article from the segments' items, offsets made absolute in new objects (what was read stays as it is). */
+function buildArticle(text: string, segments: PlacedSegment[]): ParsedArticle {
   const article = emptyArticle();
-  article.wikiLinks = wikiLinks;
+  for (const { start, flat } of segments) {
+    for (const w of flat.wikiLinks) article.wikiLinks.push({ ...w, start: w.start + start, end: w.end + start, labelSpan: shift(w.labelSpan, start) });
+  }
   // Explicit section headings (a lone level-1 title does not count) turn the plain-text heuristic off.
   let level1 = 0;
   let explicit = false;
-  for (const it of items) {
-    if (it.type !== 'heading' || !it.topLevel) continue;
-    if (it.depth >= 2 || ++level1 > 1) explicit = true;
-  }
-
-  // Plain-text mode: stand-alone short lines become level-2 headings (not the last block).
-  if (!explicit) {
-    for (let k = 0; k < items.length - 1; k++) {
-      const it = items[k];
-      if (it.type === 'paragraph' && it.topLevel && it.kind === 'prose' && looksLikePlainHeading(text, it.span) && !INFOBOX_LINE.test(text.slice(it.span.start, it.span.end))) {
-        const span = trimSpan(text, it.span.start, it.span.end)!;
-        items[k] = { type: 'heading', depth: 2, line: span, content: span, title: text.slice(span.start, span.end).replace(/\s+/g, ' '), topLevel: true };
-      }
+  for (const { flat } of segments) {
+    for (const it of flat.items) {
+      if (it.type !== 'heading' || !it.topLevel) continue;
+      if (it.depth >= 2 || ++level1 > 1) explicit = true;
     }
   }
+  // The last item is never a plain-text heading.
+  let lastSegment = segments.length - 1;
+  while (lastSegment > 0 && !segments[lastSegment].flat.items.length) lastSegment--;
 
   const passages: Passage[] = article.passages;
   const sections: Section[] = article.sections;
   const open: number[] = []; // stack of section indexes without an end yet
   let current = -1;
   let sawHeading = false;
-  for (const it of items) {
-    if (it.type === 'heading') {
-      if (it.topLevel) {
-        if (!sawHeading && it.depth === 1 && article.title === null) {
-          article.title = it.title;
-          article.titleSpan = it.content ?? it.line;
-        } else {
-          while (open.length && sections[open[open.length - 1]].level >= it.depth) sections[open.pop()!].end = it.line.start;
-          current = sections.length;
-          sections.push({ title: it.title, level: it.depth, start: it.line.start, end: text.length, heading: it.line });
-          open.push(current);
-        }
-        sawHeading = true;
+  const heading = (depth: number, topLevel: boolean, title: string, line: Span, content: Span | null) => {
+    if (topLevel) {
+      if (!sawHeading && depth === 1 && article.title === null) {
+        article.title = title;
+        article.titleSpan = content ?? line;
+      } else {
+        while (open.length && sections[open[open.length - 1]].level >= depth) sections[open.pop()!].end = line.start;
+        current = sections.length;
+        sections.push({ title, level: depth, start: line.start, end: text.length, heading: line });
+        open.push(current);
       }
-      const span = it.content ?? it.line;
-      passages.push({ start: span.start, end: span.end, kind: 'heading', section: current });
-    } else if (it.type === 'paragraph') {
-      for (const s of it.sentences) passages.push({ start: s.start, end: s.end, kind: it.kind, section: current });
-    } else {
-      for (const f of it.fields) {
-        article.infobox.push(f);
-        passages.push({ start: f.keySpan.start, end: Math.max(f.keySpan.end, f.valueSpan.end), kind: 'infobox', section: current });
+      sawHeading = true;
+    }
+    const span = content ?? line;
+    passages.push({ start: span.start, end: span.end, kind: 'heading', section: current });
+  };
+  for (let si = 0; si < segments.length; si++) {
+    const { start: base, flat } = segments[si];
+    const items = flat.items;
+    for (let k = 0; k < items.length; k++) {
+      const it = items[k];
+      if (it.type === 'heading') {
+        heading(it.depth, it.topLevel, it.title, shift(it.line, base), it.content && shift(it.content, base));
+      } else if (it.type === 'paragraph') {
+        const start = it.span.start + base;
+        const end = it.span.end + base;
+        // Plain-text mode: stand-alone short lines become level-2 headings (not the last block).
+        if (!explicit && it.topLevel && it.kind === 'prose' && (si < lastSegment || k < items.length - 1) && looksLikePlainHeading(text, start, end) && !INFOBOX_LINE.test(text.slice(start, end))) {
+          const span = trimSpan(text, start, end)!;
+          heading(2, true, text.slice(span.start, span.end).replace(/\s+/g, ' '), span, span);
+          continue;
+        }
+        for (const s of it.sentences) passages.push({ start: s.start + base, end: s.end + base, kind: it.kind, section: current });
+      } else {
+        for (const f of it.fields) {
+          const field = { ...f, keySpan: shift(f.keySpan, base), valueSpan: shift(f.valueSpan, base) };
+          article.infobox.push(field);
+          passages.push({ start: field.keySpan.start, end: Math.max(field.keySpan.end, field.valueSpan.end), kind: 'infobox', section: current });
+        }
       }
     }
   }
@@ -451,15 +471,8 @@ function buildArticle(text: string, items: Item[], wikiLinks: WikiLink[]): Parse
 function parseStructured(text: string, onStage?: ParseStageHook, cache?: SegmentParseCache): ParseResult {
   const t0 = onStage ? performance.now() : 0;
   const segments = readSegments(text, cache);
-  // Offsets made absolute, in new objects: what the cache holds stays as it is.
-  const items: Item[] = [];
-  const wikiLinks: WikiLink[] = [];
-  for (const { start, flat } of segments) {
-    for (const it of flat.items) items.push(shiftItem(it, start));
-    for (const w of flat.wikiLinks) wikiLinks.push({ ...w, start: w.start + start, end: w.end + start, labelSpan: shift(w.labelSpan, start) });
-  }
   const t1 = onStage ? performance.now() : 0;
-  const article = buildArticle(text, items, wikiLinks);
+  const article = buildArticle(text, segments);
   if (onStage) {
     onStage('parse', t1 - t0);
     onStage('passages', performance.now() - t1);
@@ -469,17 +482,6 @@ function parseStructured(text: string, onStage?: ParseStageHook, cache?: Segment
 
 function shift(span: Span, by: number): Span {
   return { start: span.start + by, end: span.end + by };
-}
-
-function shiftItem(it: Item, by: number): Item {
-  switch (it.type) {
-    case 'heading':
-      return { ...it, line: shift(it.line, by), content: it.content && shift(it.content, by) };
-    case 'paragraph':
-      return { ...it, span: shift(it.span, by), sentences: it.sentences.map((p) => shift(p, by)) };
-    case 'infobox':
-      return { type: 'infobox', fields: it.fields.map((f) => ({ ...f, keySpan: shift(f.keySpan, by), valueSpan: shift(f.valueSpan, by) })) };
-  }
 }
 
 /** Paragraphs of text[start, end) at blank lines, trimmed. Linear. */
@@ -514,5 +516,5 @@ function plainParagraphs(text: string, start: number, end: number): Span[] {
 function parsePlain(text: string): ParseResult {
   const flat = new Flattener(text);
   flat.addPlain(0, text.length);
-  return { article: buildArticle(text, flat.items, []), segments: [{ start: 0, end: text.length }] };
+  return { article: buildArticle(text, [{ start: 0, flat: { items: flat.items, wikiLinks: [] } }]), segments: [{ start: 0, end: text.length }] };
 }
