@@ -351,6 +351,8 @@ export class ArticleIndex {
   readonly timeline: TimelineEvent[];
   private readonly dateBounds: Bounds;
   private readonly eventsByText: TimelineEvent[];
+  /** The index in data.events of each of eventsByText. */
+  private readonly textOrder: Int32Array;
   private readonly eventBounds: Bounds;
   private readonly mentions: MentionsInOrder;
   // By index into data.events: the date that places the event on the timeline, its bounds in
@@ -380,23 +382,22 @@ export class ArticleIndex {
     this.placements = new Array(events.length);
     let near = 0;
     this.placingDate = events.map((event, i) => {
-      // An event's dates are those in its span, in order: where its ids are looked for first.
       near = firstEndingAfter(this.dateBounds.ends, event.start, near);
-      for (let k = 0; k < event.dates.length; k++) {
-        const date = this.dateWithId(event.dates[k], near + k)!;
-        if (!isPlaceable(date)) continue;
+      const date = this.datesFrom(event, near).find(isPlaceable);
+      if (date) {
         this.from[i] = isoToYear(date.earliest!);
         this.to[i] = isoToYear(date.latest!, true);
-        return date;
       }
-      return undefined;
+      return date;
     });
     const { from, to } = this;
     this.timeOrder = events.map((_, i) => i).sort((a, b) => from[a] - from[b] || to[a] - to[b] || events[a].start - events[b].start);
     this.timeline = this.timeOrder.map((i) => events[i]);
     this.rank = new Int32Array(events.length);
     this.timeOrder.forEach((i, rank) => (this.rank[i] = rank));
-    this.eventsByText = [...events].sort((a, b) => a.start - b.start);
+    const byText = events.map((_, i) => i).sort((a, b) => events[a].start - events[b].start);
+    this.eventsByText = byText.map((i) => events[i]);
+    this.textOrder = Int32Array.from(byText);
     this.eventBounds = boundsOf(this.eventsByText);
     // Mentions nest, sharing a start or an end ("UN" in "UN General Assembly", "Britain" in "Battle
     // of Britain"): ties by end keep the ends sorted too, which indexAt's binary search needs.
@@ -471,8 +472,7 @@ export class ArticleIndex {
 
   /** The event's dates, resolved. */
   datesOf(event: TimelineEvent): DateMention[] {
-    const byId = this.dateById();
-    return event.dates.map((id) => byId.get(id)!);
+    return this.datesFrom(event, firstEndingAfter(this.dateBounds.ends, event.start));
   }
 
   entitiesOf(event: TimelineEvent): Entity[] {
@@ -539,10 +539,16 @@ export class ArticleIndex {
     return Math.log(1 + this.timeline.length / Math.max(1, this.eventCountByEntity.get(entity.id) ?? 0));
   }
 
-  /** The date with this id, looked for at index `at` of the dates before the map of ids is made. */
-  private dateWithId(id: string, at: number): DateMention | undefined {
-    const date = this.data.dates[at];
-    return date?.id === id ? date : this.dateById().get(id);
+  /**
+   * The event's dates, resolved. They are those in its span, in order, the first at index `at` of
+   * the dates (see firstEndingAfter): each id is looked for there before in the map of ids, which
+   * is then made only for data where it is not (a hover after an edit does not wait for it).
+   */
+  private datesFrom(event: TimelineEvent, at: number): DateMention[] {
+    return event.dates.map((id, k) => {
+      const date = this.data.dates[at + k];
+      return date?.id === id ? date : this.dateById().get(id)!;
+    });
   }
 
   private dateById(): Map<string, DateMention> {
@@ -553,8 +559,13 @@ export class ArticleIndex {
     return (this.entityMap ??= new Map(this.data.entities.map((e) => [e.id, e])));
   }
 
-  /** The event's index in data.events, by id (as the caller's copy may not be the data's object). */
+  /**
+   * The index in data.events of the event with this one's id: looked for at its start, then in a
+   * map of ids (made on first need, e.g. for an event of an older version of the text).
+   */
   private eventIndex(event: TimelineEvent): number {
+    const at = firstEndingAfter(this.eventBounds.ends, event.start);
+    if (this.eventsByText[at]?.id === event.id) return this.textOrder[at];
     this.eventIndexById ??= new Map(this.data.events.map((e, i) => [e.id, i]));
     return this.eventIndexById.get(event.id)!;
   }

@@ -70,6 +70,11 @@ function checkLookups(index: ArticleIndex): void {
   timeline.forEach((event, rank) => {
     assert.deepEqual(index.placementOf(event), placement(event), `placementOf(${event.id})`);
     assert.equal(index.rankOf(event), rank);
+    // A copy from another version of the text, where another event now is, is known by its id.
+    const other = byText[(byText.indexOf(event) + 1) % byText.length];
+    const elsewhere = { ...event, start: other.start, end: other.end };
+    assert.equal(index.rankOf(elsewhere), rank);
+    assert.deepEqual(index.placementOf(elsewhere), placement(event));
     assert.equal(index.nextInTime(event), timeline[rank + 1]);
     assert.equal(index.previousInTime(event), timeline[rank - 1]);
     assert.deepEqual(index.datesOf(event), event.dates.map(dateWithId));
