@@ -2,7 +2,7 @@
 // units, candidates with offsets relative to the segment, the segment's evidence), cached by
 // what it depends on so that an unchanged segment is not read again, wherever it has moved.
 import type { Passage, Span } from '../types';
-import type { SegmentWork } from '../workCache';
+import { detached, type SegmentWork } from '../workCache';
 import { findCandidates, type Candidate } from './candidates';
 import { summarizeEvidence, type EvidenceSummary } from './evidence';
 import { findPositions, type PassageSpan } from './positions';
@@ -55,45 +55,73 @@ export function extractSegment(text: string, passages: readonly PassageSpan[]): 
   return { text, tokens, candidates, evidence: summarizeEvidence(text, tokens, candidates) };
 }
 
-/** Bumped when what a segment yields changes shape, so that no older entry is reused. */
-const CACHE_VERSION = 'entities/1';
+/** The cache entry of segment texts' work (see placeSegments); renamed when what a segment yields changes shape. */
+const SEGMENTS_KEY = 'entities/segments/1';
+
+/** A segment's work as cached: with the passages it was read with (start, end, heading or not; relative). */
+interface CachedSegment {
+  passages: Int32Array;
+  work: SegmentEntities;
+}
 
 /**
  * The work of every segment (the whole text as one when `work` is absent), from the cache where
- * the same segment text with the same passages was seen before.
+ * the same segment text with the same passages was seen in the last build. The cache is one entry,
+ * a map by segment text: looking a segment up hashes its text, with no key string built.
  */
 export function placeSegments(text: string, passages: readonly Passage[], work: SegmentWork | undefined): PlacedSegment[] {
   const spans = work?.segments.length ? work.segments : [{ start: 0, end: text.length }];
   const byStart = isSortedByStart(passages) ? passages : [...passages].sort((a, b) => a.start - b.start);
+  const cache = work?.cache;
+  const last = cache?.get(SEGMENTS_KEY) as Map<string, CachedSegment> | undefined;
+  const used = new Map<string, CachedSegment>();
   const placed: PlacedSegment[] = [];
   let p = 0;
   for (const span of spans) {
     // Passages mark sentence starts and headings: the segment's own, relative to it.
-    const local: PassageSpan[] = [];
-    for (; p < byStart.length && byStart[p].start < span.end; p++) {
-      const q = byStart[p];
-      if (q.start >= span.start) local.push({ start: q.start - span.start, end: Math.min(q.end, span.end) - span.start, kind: q.kind });
-    }
+    const from = p;
+    while (p < byStart.length && byStart[p].start < span.end) p++;
     const segmentText = text.slice(span.start, span.end);
-    let segment: SegmentEntities | undefined;
-    if (work?.cache) {
-      const key = `${CACHE_VERSION}\u0000${passageSignature(local)}\u0000${segmentText}`;
-      segment = work.cache.get(key) as SegmentEntities | undefined;
-      if (!segment) work.cache.set(key, (segment = extractSegment(segmentText, local)));
-    } else segment = extractSegment(segmentText, local);
-    placed.push({ start: span.start, end: span.end, work: segment });
+    let cached = used.get(segmentText) ?? last?.get(segmentText);
+    if (!cached || !samePassages(cached.passages, byStart, from, p, span)) {
+      const local: PassageSpan[] = [];
+      for (let k = from; k < p; k++) {
+        const q = byStart[k];
+        if (q.start >= span.start) local.push({ start: q.start - span.start, end: Math.min(q.end, span.end) - span.start, kind: q.kind });
+      }
+      // Read from a copy: what the cache keeps must not keep this version of the text alive.
+      cached = { passages: passagesOf(local), work: extractSegment(cache ? detached(segmentText) : segmentText, local) };
+    }
+    if (cache) used.set(cached.work.text, cached);
+    placed.push({ start: span.start, end: span.end, work: cached.work });
   }
+  cache?.set(SEGMENTS_KEY, used);
   return placed;
+}
+
+/** What of the passages a segment's work depends on: where they start and end, and which are headings. */
+function passagesOf(local: readonly PassageSpan[]): Int32Array {
+  const out = new Int32Array(local.length * 3);
+  local.forEach((q, i) => out.set([q.start, q.end, q.kind === 'heading' ? 1 : 0], i * 3));
+  return out;
+}
+
+/** Whether byStart[from, to), those starting in `span`, made relative, are `cached`. */
+function samePassages(cached: Int32Array, byStart: readonly Passage[], from: number, to: number, span: Span): boolean {
+  let i = 0;
+  for (let k = from; k < to; k++) {
+    const q = byStart[k];
+    if (q.start < span.start) continue;
+    if (i >= cached.length) return false;
+    if (cached[i] !== q.start - span.start || cached[i + 1] !== Math.min(q.end, span.end) - span.start || cached[i + 2] !== (q.kind === 'heading' ? 1 : 0)) return false;
+    i += 3;
+  }
+  return i === cached.length;
 }
 
 function isSortedByStart(spans: readonly Span[]): boolean {
   for (let i = 1; i < spans.length; i++) if (spans[i].start < spans[i - 1].start) return false;
   return true;
-}
-
-/** What of the passages the segment's work depends on: where they start and end, and which are headings. */
-function passageSignature(passages: readonly PassageSpan[]): string {
-  return passages.map((q) => `${q.start},${q.end}${q.kind === 'heading' ? 'h' : ''}`).join(';');
 }
 
 /** The index of the segment holding `at` (segments sorted, covering the text). */
