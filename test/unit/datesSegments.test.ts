@@ -26,26 +26,16 @@ function cut(text: string, size: number): Span[] {
   return out;
 }
 
-/** A cache that counts what the tagger found in it, by kind of key ("dates", "story"). */
-class CountingCache implements WorkCache<unknown> {
-  readonly inner = new GenerationalCache<unknown>();
-  hits = new Map<string, number>();
-  misses = new Map<string, number>();
-  get(key: string): unknown {
-    const value = this.inner.get(key);
-    const kind = key.slice(0, key.indexOf(' '));
-    const tally = value === undefined ? this.misses : this.hits;
-    tally.set(kind, (tally.get(kind) ?? 0) + 1);
-    return value;
-  }
-  set(key: string, value: unknown): void {
-    this.inner.set(key, value);
-  }
-  nextBuild(): void {
-    this.inner.nextGeneration();
-    this.hits.clear();
-    this.misses.clear();
-  }
+/** The tagger's work a cache holds (one entry, a map by segment text): each segment's reads and walks. */
+function cachedWork(cache: WorkCache<unknown>): { reads: Set<unknown>; walks: Set<unknown> } {
+  const bySegmentText = cache.get('dates/segments') as Map<string, { reads: Map<string, unknown>; walks: Map<string, unknown> }> | undefined;
+  const entries = [...(bySegmentText?.values() ?? [])];
+  return { reads: new Set(entries.flatMap((e) => [...e.reads.values()])), walks: new Set(entries.flatMap((e) => [...e.walks.values()])) };
+}
+
+/** How many of `now` were not in `before`: done again. */
+function doneAgain(before: Set<unknown>, now: Set<unknown>): number {
+  return [...now].filter((w) => !before.has(w)).length;
 }
 
 /** Deterministic pseudo-random numbers (a test failure can be replayed). */
@@ -78,13 +68,13 @@ describe('dates: segments and incremental tagging', function () {
     it(`gives the same mentions with a cache as without, over random edits (${options.compounds ?? 'merge'})`, () => {
       const next = random(options.compounds ? 11 : 7);
       let text = corpus.slice(0, 4).join('\n\n');
-      const cache = new CountingCache();
+      const cache = new GenerationalCache<unknown>();
       for (let edit = 0; edit < 30; edit++) {
         const at = next(text.length);
         if (next(3) === 0) text = text.slice(0, at) + text.slice(at + 1 + next(40));
         else text = text.slice(0, at) + INSERTIONS[next(INSERTIONS.length)] + text.slice(at);
         const segments = cut(text, 3000);
-        cache.nextBuild();
+        cache.nextGeneration();
         const incremental = tagDates(text, noArticle, options, { segments, cache });
         assert.deepEqual(incremental, tagDates(text, noArticle, options, { segments }), `edit ${edit} at ${at}`);
         assert.deepEqual(incremental, tagDates(text, noArticle, options), `edit ${edit} at ${at}: one segment`);
@@ -93,12 +83,12 @@ describe('dates: segments and incremental tagging', function () {
   }
 
   it('walks a segment again when the story coming in has changed, even by a day', () => {
-    const cache = new CountingCache();
+    const cache = new GenerationalCache<unknown>();
     const next = 'The next day, the army crossed the river. In June it reached the coast.';
     for (const first of ['On 3 May 1920 the war began.', 'On 4 May 1920 the war began.', 'On 4 May 1920 the war began!', 'In May 1920 the war began.', 'The war began.']) {
       const text = `${first}\n\n${next}`;
       const segments = [{ start: 0, end: first.length + 2 }, { start: first.length + 2, end: text.length }];
-      cache.nextBuild();
+      cache.nextGeneration();
       assert.deepEqual(tagDates(text, noArticle, {}, { segments, cache }), tagDates(text, noArticle), first);
     }
   });
@@ -107,7 +97,7 @@ describe('dates: segments and incremental tagging', function () {
     let text = corpus.slice(0, 4).join('\n\n');
     const segments = cut(text, 3000);
     assert.ok(segments.length > 10);
-    const cache = new CountingCache();
+    const cache = new GenerationalCache<unknown>();
     tagDates(text, noArticle, {}, { segments, cache });
     const next = random(3);
     for (let edit = 0; edit < 20; edit++) {
@@ -116,14 +106,16 @@ describe('dates: segments and incremental tagging', function () {
       while (!/[a-z]/.test(text[at]) || !/[a-z]/.test(text[at - 1]) || !/[a-z]/.test(text[at + 1])) at++;
       const edited = text.slice(0, at) + (text[at] === 'q' ? 'z' : 'q') + text.slice(at + 1);
       const k = segments.findIndex((s) => at >= s.start && at < s.end);
-      cache.nextBuild();
+      const before = cachedWork(cache);
+      cache.nextGeneration();
       const incremental = tagDates(edited, noArticle, {}, { segments, cache });
       assert.deepEqual(incremental, tagDates(edited, noArticle, {}, { segments }));
-      assert.equal(cache.misses.get('dates') ?? 0, 1, `edit ${edit}: one segment read again`);
-      assert.equal(cache.hits.get('dates'), segments.length - 1);
+      const now = cachedWork(cache);
+      assert.equal(doneAgain(before.reads, now.reads), 1, `edit ${edit}: one segment read again`);
+      assert.equal(now.reads.size, segments.length, `edit ${edit}: the cache holds this text's reads only`);
       // the story before segment k is unchanged: its walk is reused; after it, reused unless the edit changed the story
-      assert.ok((cache.hits.get('story') ?? 0) >= k, `edit ${edit}: the ${k} segments before the edit reuse their walk`);
-      assert.ok((cache.misses.get('story') ?? 0) >= 1);
+      const walkedAgain = doneAgain(before.walks, now.walks);
+      assert.ok(walkedAgain >= 1 && walkedAgain <= segments.length - k, `edit ${edit}: the ${k} segments before the edit reuse their walk (${walkedAgain} walked again)`);
       text = edited;
     }
   });

@@ -2,7 +2,7 @@
 // resolving years and relative dates against the narrative time. Pure TypeScript, no Node API.
 
 import type { DateMention, IndexOptions, ParsedArticle } from '../types';
-import type { SegmentWork, WorkCache } from '../workCache';
+import { detached, type SegmentWork } from '../workCache';
 import type { Expr, Point } from './model';
 import { advance, heldBy, timeOf, type NarrativeTime } from './narrative';
 import { astronomicalYear, type Normalised } from './normalise';
@@ -60,17 +60,36 @@ export function tagDates(text: string, article: ParsedArticle, options?: DateTag
   void article;
   const split = options?.compounds === 'split';
   const cache = work?.cache;
+  // The work of each segment text: the last build's, and this build's (what the next one may reuse).
+  const last = cache?.get(SEGMENTS_KEY) as Map<string, SegmentWorkDone> | undefined;
+  const used = new Map<string, SegmentWorkDone>();
   const out: DateMention[] = [];
   let story = STORY_START;
   /** Index in `out` of the mention the story's time came from (what INCOMING stands for). */
   let storyMention = -1;
   let bc = false;
   for (const segment of work?.segments ?? [{ start: 0, end: text.length }]) {
-    const segmentText = text.slice(segment.start, segment.end);
+    const sliced = text.slice(segment.start, segment.end);
     const era: string = bc ? 'B' : 'A';
-    const dates: SegmentDates = reuse(cache, () => `dates ${era}\n${segmentText}`, () => readSegment(segmentText, bc));
     const incoming = enterSegment(story);
-    const walked = reuse(cache, () => `story ${split ? 'S' : 'M'}${era} ${storySignature(incoming)}\n${segmentText}`, () => walkSegment(dates.found, segmentText, split, incoming));
+    let dates: SegmentDates;
+    let walked: WalkedSegment;
+    if (cache) {
+      const before = used.get(sliced) ?? last?.get(sliced);
+      // Read from a copy: what the cache keeps must not keep this version of the text alive.
+      const done = used.get(sliced) ?? { text: before?.text ?? detached(sliced), reads: new Map(), walks: new Map() };
+      used.set(done.text, done);
+      const readBefore = done.reads.get(era) ?? before?.reads.get(era);
+      dates = readBefore ?? readSegment(done.text, bc);
+      done.reads.set(era, dates);
+      const walkKey = `${split ? 'S' : 'M'}${era} ${storySignature(incoming)}`;
+      const walkedBefore = done.walks.get(walkKey) ?? before?.walks.get(walkKey);
+      walked = walkedBefore ?? walkSegment(dates.found, done.text, split, incoming);
+      done.walks.set(walkKey, walked);
+    } else {
+      dates = readSegment(sliced, bc);
+      walked = walkSegment(dates.found, sliced, split, incoming);
+    }
     const first = out.length;
     for (const m of walked.mentions) {
       const anchor = m.anchor === undefined ? undefined : m.anchor === INCOMING ? storyMention : first + m.anchor;
@@ -81,18 +100,19 @@ export function tagDates(text: string, article: ParsedArticle, options?: DateTag
     story = walked.story;
     bc = dates.bcAfter;
   }
+  cache?.set(SEGMENTS_KEY, used);
   return out;
 }
 
-/** The cached value for a key (built only when there is a cache), else computes and caches it. */
-function reuse<T>(cache: WorkCache<unknown> | undefined, key: () => string, compute: () => T): T {
-  if (!cache) return compute();
-  const k = key();
-  const hit = cache.get(k);
-  if (hit !== undefined) return hit as T;
-  const value = compute();
-  cache.set(k, value);
-  return value;
+/** The cache entry of the tagger's work, a map by segment text (no key string is built per segment). */
+const SEGMENTS_KEY = 'dates/segments';
+
+/** What was done with one segment text: read in each era it came in, walked from each story it was entered with. */
+interface SegmentWorkDone {
+  /** The segment text, a copy of its own (see detached). */
+  text: string;
+  reads: Map<string, SegmentDates>;
+  walks: Map<string, WalkedSegment>;
 }
 
 /**
