@@ -90,13 +90,18 @@ export function entitiesAfterEdit(last: LastPass, now: PassInputs): { entities: 
 
   const entities: Entity[] = [];
   for (const e of last.entities) {
+    // Mentions are in text order: an entity last named before the edit is the same object again.
+    if (e.mentions[e.mentions.length - 1].end <= edit.from) {
+      entities.push(e);
+      continue;
+    }
     const mentions: TextSpan[] = [];
     for (const m of e.mentions) {
       const moved = shifted(m, edit);
       if (!moved) return undefined;
       mentions.push(moved);
     }
-    entities.push({ ...e, aliases: [...e.aliases], mentions });
+    entities.push({ id: e.id, name: e.name, type: e.type, aliases: e.aliases, mentions });
   }
   const keptBySegment = [...last.kept];
   keptBySegment[changed] = kept;
