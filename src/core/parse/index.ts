@@ -423,46 +423,47 @@ function buildArticle(text: string, segments: PlacedSegment[]): ParsedArticle {
   const open: number[] = []; // stack of section indexes without an end yet
   let current = -1;
   let sawHeading = false;
-  const heading = (depth: number, topLevel: boolean, title: string, line: Span, content: Span | null) => {
-    if (topLevel) {
-      if (!sawHeading && depth === 1 && article.title === null) {
-        article.title = title;
-        article.titleSpan = content ?? line;
-      } else {
-        while (open.length && sections[open[open.length - 1]].level >= depth) sections[open.pop()!].end = line.start;
-        current = sections.length;
-        sections.push({ title, level: depth, start: line.start, end: text.length, heading: line });
-        open.push(current);
-      }
-      sawHeading = true;
-    }
-    const span = content ?? line;
-    passages.push({ start: span.start, end: span.end, kind: 'heading', section: current });
-  };
   for (let si = 0; si < segments.length; si++) {
     const { start: base, flat } = segments[si];
     const items = flat.items;
     for (let k = 0; k < items.length; k++) {
       const it = items[k];
+      let heading: HeadingItem;
       if (it.type === 'heading') {
-        heading(it.depth, it.topLevel, it.title, shift(it.line, base), it.content && shift(it.content, base));
+        heading = { ...it, line: shift(it.line, base), content: it.content && shift(it.content, base) };
       } else if (it.type === 'paragraph') {
         const start = it.span.start + base;
         const end = it.span.end + base;
         // Plain-text mode: stand-alone short lines become level-2 headings (not the last block).
         if (!explicit && it.topLevel && it.kind === 'prose' && (si < lastSegment || k < items.length - 1) && looksLikePlainHeading(text, start, end) && !INFOBOX_LINE.test(text.slice(start, end))) {
           const span = trimSpan(text, start, end)!;
-          heading(2, true, text.slice(span.start, span.end).replace(/\s+/g, ' '), span, span);
+          heading = { type: 'heading', depth: 2, line: span, content: span, title: text.slice(span.start, span.end).replace(/\s+/g, ' '), topLevel: true };
+        } else {
+          for (const s of it.sentences) passages.push({ start: s.start + base, end: s.end + base, kind: it.kind, section: current });
           continue;
         }
-        for (const s of it.sentences) passages.push({ start: s.start + base, end: s.end + base, kind: it.kind, section: current });
       } else {
         for (const f of it.fields) {
           const field = { ...f, keySpan: shift(f.keySpan, base), valueSpan: shift(f.valueSpan, base) };
           article.infobox.push(field);
           passages.push({ start: field.keySpan.start, end: Math.max(field.keySpan.end, field.valueSpan.end), kind: 'infobox', section: current });
         }
+        continue;
       }
+      if (heading.topLevel) {
+        if (!sawHeading && heading.depth === 1 && article.title === null) {
+          article.title = heading.title;
+          article.titleSpan = heading.content ?? heading.line;
+        } else {
+          while (open.length && sections[open[open.length - 1]].level >= heading.depth) sections[open.pop()!].end = heading.line.start;
+          current = sections.length;
+          sections.push({ title: heading.title, level: heading.depth, start: heading.line.start, end: text.length, heading: heading.line });
+          open.push(current);
+        }
+        sawHeading = true;
+      }
+      const span = heading.content ?? heading.line;
+      passages.push({ start: span.start, end: span.end, kind: 'heading', section: current });
     }
   }
   return article;

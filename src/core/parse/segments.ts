@@ -203,7 +203,7 @@ export function planSegmentsFrom(text: string, previous?: SegmentPlan): SegmentP
       }
       for (let k = scanned.stop; k < previous.checkpoints.length; k++) {
         const c = previous.checkpoints[k];
-        checkpoints.push({ ...c, at: c.at + delta, cuts: c.cuts + offset });
+        checkpoints.push({ at: c.at + delta, cuts: c.cuts + offset, noDefinitions: c.noDefinitions, underlines: c.underlines, markupSinceCut: c.markupSinceCut });
       }
       return finish(text, cuts, checkpoints, previous.noDefinitions, scanned.end - from.at);
     }
@@ -214,12 +214,104 @@ export function planSegmentsFrom(text: string, previous?: SegmentPlan): SegmentP
   return finish(text, cuts, checkpoints, scanned.noDefinitions, n);
 }
 
-/** Where a re-plan may stop: at a checkpoint of `plan` (from index `next` on) `delta` before, from `from` on. */
+/** Where a re-plan may stop: from `from` on, at a checkpoint of `plan` `delta` before (from index `next` on). */
 interface StopAt {
   plan: SegmentPlan;
   delta: number;
   from: number;
   next: number;
+}
+
+/**
+ * The index of the old plan's checkpoint where the scan, at the checkpoint `ls` in this state, meets
+ * the old scan: at the same place, shifted, in the same state (the last cut shifted too); from there
+ * the rest of it is the old one's. Else -1. Moves `stopAt.next` on. (Called at every checkpoint of
+ * every scan, so that a first re-plan finds scan() optimized for it.)
+ */
+function oldCheckpointAt(stopAt: StopAt | undefined, ls: number, noDefinitions: boolean, cutter: Cutter): number {
+  if (!stopAt || ls < stopAt.from) return -1;
+  const { plan, delta } = stopAt;
+  const old = plan.checkpoints;
+  while (stopAt.next < old.length && old[stopAt.next].at + delta < ls) stopAt.next++;
+  const o = old[stopAt.next];
+  const met =
+    o !== undefined &&
+    o.at + delta === ls &&
+    o.noDefinitions === noDefinitions &&
+    o.underlines === cutter.underlines &&
+    o.markupSinceCut === cutter.markupSinceCut &&
+    plan.cuts[o.cuts - 1].at + delta === cutter.lastCut();
+  return met ? stopAt.next : -1;
+}
+
+/**
+ * The cuts a scan makes, with what they depend on: the current block's hazard counts, the setext
+ * headings and markup since the last cut. A class rather than closures in scan(): its methods
+ * stay optimized from one scan to the next.
+ */
+class Cutter {
+  /** The current blank-line separated block. */
+  blockStart = 0;
+  linkMarks = 0;
+  attentionRuns = 0;
+  triggers = 0;
+  deep = false;
+  /** Setext underlines since the last cut. */
+  underlines: number;
+  /**
+   * Whether a line since the last cut may have opened a fence or HTML: the scan only approximates
+   * those, so setext cuts are made only in stretches without them.
+   */
+  markupSinceCut: boolean;
+
+  constructor(
+    readonly cuts: Cut[],
+    private readonly n: number,
+    from: Checkpoint,
+  ) {
+    this.underlines = from.underlines;
+    this.markupSinceCut = from.markupSinceCut;
+  }
+
+  lastCut(): number {
+    return this.cuts[this.cuts.length - 1].at;
+  }
+
+  setextCutDue(): boolean {
+    return this.underlines >= MAX_SETEXT_PER_SEGMENT && !this.markupSinceCut;
+  }
+
+  cut(at: number): void {
+    if (at > this.lastCut()) {
+      this.cuts.push({ at, plain: false, disable: new Set() });
+      this.underlines = 0;
+      this.markupSinceCut = false;
+    }
+  }
+
+  endBlock(end: number): void {
+    const { cuts, blockStart } = this;
+    const links = this.linkMarks > MAX_LINK_MARKS || this.linkMarks * (end - blockStart) > MAX_LINK_WORK;
+    const attention = this.attentionRuns > MAX_ATTENTION_RUNS;
+    if (end - blockStart > SOUP_MIN_LENGTH && this.triggers * 5 > (end - blockStart) * 2) this.deep = true;
+    if (this.deep || links || attention) {
+      // Isolate the block in its own segment(s) and flag them.
+      let j = cuts.length - 1;
+      while (j > 0 && cuts[j].at > blockStart) j--;
+      if (cuts[j].at < blockStart) cuts.splice(++j, 0, { at: blockStart, plain: false, disable: new Set() });
+      for (; j < cuts.length; j++) {
+        const seg = cuts[j];
+        if (this.deep) seg.plain = true;
+        if (links) for (const x of LINKS) seg.disable.add(x);
+        if (attention) for (const x of ATTENTION) seg.disable.add(x);
+      }
+      if (end < this.n) this.cut(end);
+    }
+    this.linkMarks = 0;
+    this.attentionRuns = 0;
+    this.triggers = 0;
+    this.deep = false;
+  }
 }
 
 /**
@@ -231,6 +323,7 @@ interface StopAt {
 function scan(text: string, from: Checkpoint, cuts: Cut[], checkpoints: Checkpoint[], stopAt?: StopAt): { stop: number; end: number; noDefinitions: boolean } {
   const n = text.length;
   const big = n >= SEGMENT_MIN;
+  const cutter = new Cutter(cuts, n, from);
   let noDefinitions = from.noDefinitions;
   let prevBlank = true;
   let fenceChar = 0;
@@ -240,76 +333,24 @@ function scan(text: string, from: Checkpoint, cuts: Cut[], checkpoints: Checkpoi
   // item, say) ends with its container: at a line indented less than its start that is not
   // a block quote line (no lazy continuation for these).
   let innerColumn = -1;
-  // The current blank-line separated block.
-  let blockStart = 0;
   let htmlBlock = false;
-  let linkMarks = 0;
-  let attentionRuns = 0;
-  let triggers = 0;
-  let deep = false;
-  // Setext underlines since the last cut; whether the current block is so far a top-level
-  // paragraph (lines starting with a letter or digit, no container markers); whether the last
-  // line ended such a paragraph as a setext heading, which leaves the parser at the top level:
-  // a cut there changes nothing.
-  let underlines = from.underlines;
+  // Whether the current block is so far a top-level paragraph (lines starting with a letter or
+  // digit, no container markers); whether the last line ended such a paragraph as a setext
+  // heading, which leaves the parser at the top level: a cut there changes nothing.
   let topParagraph = false;
   let headingEnded = false;
-  // Whether a line since the last cut may have opened a fence or HTML: this scan only
-  // approximates those, so setext cuts are made only in stretches without them.
-  let markupSinceCut = from.markupSinceCut;
-  const setextCutDue = () => underlines >= MAX_SETEXT_PER_SEGMENT && !markupSinceCut;
-  // The last checkpoint kept; the old plan's checkpoint to compare with next.
+  // The last checkpoint kept.
   let keptAt = -CHECKPOINT_GAP;
   let keptCuts = -1;
-  let next = stopAt ? stopAt.next : 0;
-
-  const lastCut = () => cuts[cuts.length - 1];
-  const cut = (at: number) => {
-    if (at > lastCut().at) {
-      cuts.push({ at, plain: false, disable: new Set() });
-      underlines = 0;
-      markupSinceCut = false;
-    }
-  };
-  const endBlock = (end: number) => {
-    const links = linkMarks > MAX_LINK_MARKS || linkMarks * (end - blockStart) > MAX_LINK_WORK;
-    const attention = attentionRuns > MAX_ATTENTION_RUNS;
-    if (end - blockStart > SOUP_MIN_LENGTH && triggers * 5 > (end - blockStart) * 2) deep = true;
-    if (deep || links || attention) {
-      // Isolate the block in its own segment(s) and flag them.
-      let j = cuts.length - 1;
-      while (j > 0 && cuts[j].at > blockStart) j--;
-      if (cuts[j].at < blockStart) cuts.splice(++j, 0, { at: blockStart, plain: false, disable: new Set() });
-      for (; j < cuts.length; j++) {
-        const seg = cuts[j];
-        if (deep) seg.plain = true;
-        if (links) for (const x of LINKS) seg.disable.add(x);
-        if (attention) for (const x of ATTENTION) seg.disable.add(x);
-      }
-      if (end < n) cut(end);
-    }
-    linkMarks = 0;
-    attentionRuns = 0;
-    triggers = 0;
-    deep = false;
-  };
 
   let ls = from.at;
   while (ls < n) {
     if (prevBlank && !fenceChar && htmlEnd === null) {
-      // A checkpoint. Past the edit, where the old scan was in the same state (the last cut shifted
-      // with the text), the rest of this scan is the old one's, shifted.
-      if (stopAt && ls >= stopAt.from) {
-        const { plan, delta } = stopAt;
-        const old = plan.checkpoints;
-        while (next < old.length && old[next].at + delta < ls) next++;
-        const o = old[next];
-        if (o && o.at + delta === ls && o.noDefinitions === noDefinitions && o.underlines === underlines && o.markupSinceCut === markupSinceCut && plan.cuts[o.cuts - 1].at + delta === lastCut().at) {
-          return { stop: next, end: ls, noDefinitions };
-        }
-      }
+      // A checkpoint: past the edit, the scan may stop where it meets the old one.
+      const stop = oldCheckpointAt(stopAt, ls, noDefinitions, cutter);
+      if (stop >= 0) return { stop, end: ls, noDefinitions };
       if (cuts.length !== keptCuts || ls - keptAt >= CHECKPOINT_GAP) {
-        checkpoints.push({ at: ls, cuts: cuts.length, noDefinitions, underlines, markupSinceCut });
+        checkpoints.push({ at: ls, cuts: cuts.length, noDefinitions, underlines: cutter.underlines, markupSinceCut: cutter.markupSinceCut });
         keptAt = ls;
         keptCuts = cuts.length;
       }
@@ -341,26 +382,26 @@ function scan(text: string, from: Checkpoint, cuts: Cut[], checkpoints: Checkpoi
       innerColumn = -1;
     }
     if (blank) {
-      if (!prevBlank && !fenceChar && htmlEnd === null) endBlock(ls);
+      if (!prevBlank && !fenceChar && htmlEnd === null) cutter.endBlock(ls);
       htmlBlock = false;
     } else {
       const underline: boolean = topParagraph && !prevBlank && !headingEnded && isSetextUnderline(text, ls, le);
-      if (underline) underlines++;
+      if (underline) cutter.underlines++;
       if ((prevBlank || headingEnded) && !fenceChar && htmlEnd === null) {
         // A new block.
-        if (headingEnded && setextCutDue()) {
+        if (headingEnded && cutter.setextCutDue()) {
           // After many setext headings the line after one starts a segment.
-          endBlock(ls);
-          cut(ls);
+          cutter.endBlock(ls);
+          cutter.cut(ls);
         }
-        blockStart = ls;
+        cutter.blockStart = ls;
         htmlBlock = k - ls <= 3 && opensHtmlBlock(text, k, le, true);
         topParagraph = !htmlBlock && startsParagraph(text, ls, le);
-        if (prevBlank && ((big && ls - lastCut().at >= SEGMENT_TARGET) || setextCutDue())) {
-          if (isSegmentStart(first)) cut(ls);
+        if (prevBlank && ((big && ls - cutter.lastCut() >= SEGMENT_TARGET) || cutter.setextCutDue())) {
+          if (isSegmentStart(first)) cutter.cut(ls);
         }
-      } else if (big && !fenceChar && htmlEnd === null && !htmlBlock && ls - lastCut().at >= SEGMENT_TARGET && isHeadingLine(text, ls, le)) {
-        cut(ls);
+      } else if (big && !fenceChar && htmlEnd === null && !htmlBlock && ls - cutter.lastCut() >= SEGMENT_TARGET && isHeadingLine(text, ls, le)) {
+        cutter.cut(ls);
       }
       headingEnded = underline;
       // Container prefixes (block quote markers, list markers): nesting depth.
@@ -392,10 +433,10 @@ function scan(text: string, from: Checkpoint, cuts: Cut[], checkpoints: Checkpoi
         }
         break;
       }
-      if (depth > 0 && depth + (indent >> 1) > MAX_NESTING) deep = true;
+      if (depth > 0 && depth + (indent >> 1) > MAX_NESTING) cutter.deep = true;
       if (!underline && (depth > 0 || !startsParagraph(text, k, le))) topParagraph = false;
       const c = s < le ? text.charCodeAt(s) : -1;
-      if (c === 60 || c === 96 || c === 126) markupSinceCut = true;
+      if (c === 60 || c === 96 || c === 126) cutter.markupSinceCut = true;
       // HTML blocks of kinds 6 and 7 (CommonMark) run to the next blank line: no fences or other
       // HTML inside. Kind 6 may interrupt a paragraph.
       if (!htmlBlock && !fenceChar && htmlEnd === null && leadingSpaces(text, ls, s) <= 3 && opensHtmlBlock(text, s, le, false)) htmlBlock = true;
@@ -434,9 +475,9 @@ function scan(text: string, from: Checkpoint, cuts: Cut[], checkpoints: Checkpoi
         if (text.slice(s, le).includes(']:')) noDefinitions = false;
       }
       if (!fenceChar && htmlEnd === null) {
-        linkMarks += lineLinks;
-        attentionRuns += lineRuns;
-        triggers += lineTriggers;
+        cutter.linkMarks += lineLinks;
+        cutter.attentionRuns += lineRuns;
+        cutter.triggers += lineTriggers;
       }
     }
     if (blank) headingEnded = false;
@@ -444,7 +485,7 @@ function scan(text: string, from: Checkpoint, cuts: Cut[], checkpoints: Checkpoi
     if (le < n && text.charCodeAt(le) === 13 && le + 1 < n && text.charCodeAt(le + 1) === 10) le++;
     ls = le + 1;
   }
-  if (!prevBlank) endBlock(n);
+  if (!prevBlank) cutter.endBlock(n);
   return { stop: -1, end: n, noDefinitions };
 }
 
