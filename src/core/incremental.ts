@@ -1,6 +1,6 @@
 // Incremental indexing: keeps what the last build of a document computed and, for the next
 // version, reuses the work on the parts an edit did not touch: every stage that works segment by
-// segment (parse/segments.ts cuts texts over 64 KB into segments of ~24 KB) keeps its results for
+// segment (parse/segments.ts cuts texts over 64 KB into segments of ~8 KB) keeps its results for
 // the segments the edit left alone (workCache.ts). The result is always identical to a full
 // buildIndexData of the new text (test/unit/incremental.test.ts checks it on random edits).
 // Pure TypeScript, no Node API: runs in a Node worker thread and in a Web Worker alike.

@@ -506,12 +506,12 @@ describe('parseArticle: robustness', function () {
     const paragraph = (i: number) => `In ${1900 + i} the war went on, and the armies met again near the river. `.repeat(8).trim();
     // A long first paragraph, then a heading line over the size where a cut is due: the cut follows it.
     const opening = 'The war began. '.repeat(SEGMENT_TARGET).slice(0, SEGMENT_TARGET - 8).trim() + '\n\n';
-    const text = opening + Array.from({ length: 80 }, (_, i) => `Events of ${1900 + i}\n\n${paragraph(i)}`).join('\n\n') + '\n\nThe end';
+    const text = opening + Array.from({ length: 120 }, (_, i) => `Events of ${1900 + i}\n\n${paragraph(i)}`).join('\n\n') + '\n\nThe end';
     const { article, segments } = parseArticleInSegments(text);
     assert.ok(text.length > SEGMENT_MIN && segments[1].start === text.indexOf('In 1900'), 'the first segment ends with a heading line');
     assert.deepEqual(
       article.sections.map((s) => s.title),
-      Array.from({ length: 80 }, (_, i) => `Events of ${1900 + i}`),
+      Array.from({ length: 120 }, (_, i) => `Events of ${1900 + i}`),
     );
     // The last line with text ends a segment, and segments without passages follow (HTML with
     // too many emphasis runs, in its own segment; blank lines).
