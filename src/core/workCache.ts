@@ -12,8 +12,17 @@ export interface WorkCache<T> {
 /** How a stage sees the text: in segments (parse/segments.ts), with its cache when incremental. */
 export interface SegmentWork {
   /** Consecutive spans covering the whole text, cut at paragraph starts. */
-  segments: readonly Span[];
+  segments: readonly SegmentSpan[];
   cache?: WorkCache<unknown>;
+}
+
+/** A segment of the text, with its text when the parser gives it (parse/index.ts). */
+export interface SegmentSpan extends Span {
+  /**
+   * The segment's text as a string of its own (see detached): for a segment the last build had,
+   * the same string object, so caches keyed by it find their entry without reading it again.
+   */
+  text?: string;
 }
 
 /**

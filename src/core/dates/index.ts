@@ -69,7 +69,8 @@ export function tagDates(text: string, article: ParsedArticle, options?: DateTag
   let storyMention = -1;
   let bc = false;
   for (const segment of work?.segments ?? [{ start: 0, end: text.length }]) {
-    const sliced = text.slice(segment.start, segment.end);
+    // The parser's copy of the segment text when it gives one: the same string as last time, found at once.
+    const sliced = segment.text ?? text.slice(segment.start, segment.end);
     const era: string = bc ? 'B' : 'A';
     const incoming = enterSegment(story);
     let dates: SegmentDates;
@@ -77,7 +78,7 @@ export function tagDates(text: string, article: ParsedArticle, options?: DateTag
     if (cache) {
       const before = used.get(sliced) ?? last?.get(sliced);
       // Read from a copy: what the cache keeps must not keep this version of the text alive.
-      const done = used.get(sliced) ?? { text: before?.text ?? detached(sliced), reads: new Map(), walks: new Map() };
+      const done = used.get(sliced) ?? { text: before?.text ?? (segment.text ?? detached(sliced)), reads: new Map(), walks: new Map() };
       used.set(done.text, done);
       const readBefore = done.reads.get(era) ?? before?.reads.get(era);
       dates = readBefore ?? readSegment(done.text, bc);

@@ -81,7 +81,8 @@ export function placeSegments(text: string, passages: readonly Passage[], work: 
     // Passages mark sentence starts and headings: the segment's own, relative to it.
     const from = p;
     while (p < byStart.length && byStart[p].start < span.end) p++;
-    const segmentText = text.slice(span.start, span.end);
+    // The parser's copy of the segment text when it gives one: the same string as last time, found at once.
+    const segmentText = span.text ?? text.slice(span.start, span.end);
     let cached = used.get(segmentText) ?? last?.get(segmentText);
     if (!cached || !samePassages(cached.passages, byStart, from, p, span)) {
       const local: PassageSpan[] = [];
@@ -90,7 +91,7 @@ export function placeSegments(text: string, passages: readonly Passage[], work: 
         if (q.start >= span.start) local.push({ start: q.start - span.start, end: Math.min(q.end, span.end) - span.start, kind: q.kind });
       }
       // Read from a copy: what the cache keeps must not keep this version of the text alive.
-      cached = { passages: passagesOf(local), work: extractSegment(cache ? detached(segmentText) : segmentText, local) };
+      cached = { passages: passagesOf(local), work: extractSegment(cache && span.text === undefined ? detached(segmentText) : segmentText, local) };
     }
     if (cache) used.set(cached.work.text, cached);
     placed.push({ start: span.start, end: span.end, work: cached.work });

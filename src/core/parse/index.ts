@@ -13,14 +13,15 @@ import type { MediawikiHeadingData } from './mediawikiHeading';
 import type { WikiLinkNode } from './wikiLink';
 import { isSpaceCode, splitSentences, trimSpan } from './sentences';
 import { planSegmentsFrom, type Segment, type SegmentPlan } from './segments';
+import { detached, type SegmentSpan } from '../workCache';
 
 export { splitSentences } from './sentences';
 
 /** `parseArticle`'s result plus how the text was cut into segments. */
 export interface ParseResult {
   article: ParsedArticle;
-  /** The independently parsed segments (segments.ts): consecutive, covering the text. */
-  segments: Span[];
+  /** The independently parsed segments (segments.ts): consecutive, covering the text, with their texts. */
+  segments: SegmentSpan[];
 }
 
 export function parseArticle(text: string): ParsedArticle {
@@ -37,7 +38,8 @@ export type ParseStageHook = (stage: 'parse' | 'passages', ms: number) => void;
  * the segment: exactly what reading the segment again would give.
  */
 export interface SegmentParseCache {
-  last?: { plan: SegmentPlan; flats: FlatSegment[] };
+  /** The plan, and each segment's reading and text (a string of its own: see detached). */
+  last?: { plan: SegmentPlan; flats: FlatSegment[]; texts: string[] };
 }
 
 export function parseArticleInSegments(text: string, onStage?: ParseStageHook, cache?: SegmentParseCache): ParseResult {
@@ -88,7 +90,7 @@ export interface FlatSegment {
 }
 
 /** The text's segments, each read (parsed and flattened) or taken from the last parse. */
-function readSegments(text: string, cache?: SegmentParseCache): { start: number; end: number; flat: FlatSegment }[] {
+function readSegments(text: string, cache?: SegmentParseCache): { start: number; end: number; flat: FlatSegment; text?: string }[] {
   const last = cache?.last;
   const plan = planSegmentsFrom(text, last?.plan);
   // The last parse's segments by length: a candidate's text is compared (at memory speed, no hashing).
@@ -98,18 +100,24 @@ function readSegments(text: string, cache?: SegmentParseCache): { start: number;
     if (list) list.push(i);
     else byLength.set(s.end - s.start, [i]);
   });
-  const flats = plan.segments.map((seg) => {
+  const texts: string[] = [];
+  const flats = plan.segments.map((seg, k) => {
     const slice = plan.segments.length === 1 ? text : text.slice(seg.start, seg.end);
     if (last) {
       for (const i of byLength.get(slice.length) ?? []) {
         const old = last.plan.segments[i];
-        if (old.plain === seg.plain && old.disable.join() === seg.disable.join() && last.plan.text.slice(old.start, old.end) === slice) return last.flats[i];
+        if (old.plain === seg.plain && old.disable.join() === seg.disable.join() && last.texts[i] === slice) {
+          texts[k] = last.texts[i];
+          return last.flats[i];
+        }
       }
     }
-    return readSegment(slice, seg);
+    // Read from a copy when what is read is kept: it must not keep this version of the text alive.
+    texts[k] = cache ? detached(slice) : slice;
+    return readSegment(texts[k], seg);
   });
-  if (cache) cache.last = { plan, flats };
-  return plan.segments.map((seg, i) => ({ start: seg.start, end: seg.end, flat: flats[i] }));
+  if (cache) cache.last = { plan, flats, texts };
+  return plan.segments.map((seg, i) => ({ start: seg.start, end: seg.end, flat: flats[i], text: cache ? texts[i] : undefined }));
 }
 
 function readSegment(slice: string, seg: Segment): FlatSegment {
@@ -478,7 +486,7 @@ function parseStructured(text: string, onStage?: ParseStageHook, cache?: Segment
     onStage('parse', t1 - t0);
     onStage('passages', performance.now() - t1);
   }
-  return { article, segments: segments.map(({ start, end }) => ({ start, end })) };
+  return { article, segments: segments.map(({ start, end, text }) => (text === undefined ? { start, end } : { start, end, text })) };
 }
 
 function shift(span: Span, by: number): Span {
