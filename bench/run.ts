@@ -337,6 +337,31 @@ function benchMemory(text: string): void {
   row('memory: heap retained by the 1 MB index', `${round(retained / bytes)} B per byte of text (${round(retained / MB, 1)} MB)`, '≤ 10 B/B');
   row('memory: same, as the host gets it from the worker', `${round(retainedClone / bytes)} B per byte of text`, '≤ 10 B/B');
   row('memory: core caches grown by the first build', `${round(caches / bytes)} B per byte of text`);
+  benchEditMemory(text);
+}
+
+/**
+ * What an incremental indexer holds (the index and each stage's reusable work) after one build of
+ * the text, and after 60 one-character edits spread over it: work kept across builds must not keep
+ * old versions of the text alive.
+ */
+function benchEditMemory(text: string): void {
+  const bytes = Buffer.byteLength(text, 'utf8');
+  const h0 = heapUsed();
+  let indexer: InstanceType<typeof IncrementalIndexer> | undefined = new IncrementalIndexer();
+  indexer.update(text);
+  const h1 = heapUsed();
+  let edited = text;
+  for (let k = 0; k < 60; k++) {
+    const at = edited.indexOf(' ', Math.floor(edited.length * ((k * 0.618) % 1))) + 1;
+    edited = edited.slice(0, at) + 'x' + edited.slice(at);
+    indexer.update(edited);
+  }
+  const h2 = heapUsed();
+  indexer = undefined;
+  void indexer;
+  results.editMemory = { afterBuildPerByte: round((h1 - h0) / bytes), after60EditsPerByte: round((h2 - h0) / bytes) };
+  row('memory: incremental indexer, 1 MB', `${round((h1 - h0) / bytes)} B per byte after a build, ${round((h2 - h0) / bytes)} after 60 edits`, 'bounded');
 }
 
 /**
