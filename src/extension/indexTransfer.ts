@@ -4,13 +4,21 @@
 // one block, and the texts of events, dates and mentions are left out where they are slices of
 // the document text, which the host has already (it puts them back as slices of its own copy,
 // so they take no memory of their own). No `vscode`, no Node API.
-import type { ArticleIndexData, Entity, Passage, PassageKind, TextSpan } from '../core/types';
+import type { ArticleIndexData, Entity, Passage, PassageKind, TextSpan, TimelineEvent } from '../core/types';
 
 const PASSAGE_KINDS: readonly PassageKind[] = ['prose', 'list-item', 'infobox', 'heading'];
 
 /** ArticleIndexData as sent: what the packed fields replace is left out. */
-export interface PackedIndexData extends Omit<ArticleIndexData, 'passages' | 'entities'> {
+export interface PackedIndexData extends Omit<ArticleIndexData, 'passages' | 'entities' | 'events'> {
   entities: Array<Omit<Entity, 'mentions'>>;
+  /** Without their text where it is the slice of their span. */
+  events: Array<Omit<TimelineEvent, 'dates' | 'entities' | 'text'> & { text?: string }>;
+  /** Every event's dates and entities, event after event, as indexes into `dates` and `entities`. */
+  eventDates: Int32Array;
+  eventEntities: Int32Array;
+  /** How many dates and entities each event has, in the order of `events`. */
+  eventDateCounts: Int32Array;
+  eventEntityCounts: Int32Array;
   /** Every entity's mentions, entity after entity: start, end. */
   mentionSpans: Int32Array;
   /** How many mentions each entity has, in the order of `entities`. */
@@ -21,12 +29,18 @@ export interface PackedIndexData extends Omit<ArticleIndexData, 'passages' | 'en
   passages: Int32Array;
 }
 
+/** Whether the span's text is the text's slice there (compared in place: no slice is made). */
+function isSliceOf(text: string, s: TextSpan): boolean {
+  return s.text.length === s.end - s.start && text.startsWith(s.text, s.start);
+}
+
 /** `data` packed for the trip to the host. */
 export function packIndexData(data: ArticleIndexData, text: string): PackedIndexData {
   const strip = <T extends TextSpan>(s: T): T => {
-    if (s.text !== text.slice(s.start, s.end)) return s;
-    const copy = { ...s } as Partial<T>;
-    delete copy.text;
+    if (!isSliceOf(text, s)) return s;
+    // Left out by a rest pattern, not `delete`: that would turn each copy into a slow dictionary object.
+    const { text: _text, ...copy } = s;
+    void _text;
     return copy as T;
   };
   const mentionCount = data.entities.reduce((n, e) => n + e.mentions.length, 0);
@@ -37,17 +51,24 @@ export function packIndexData(data: ArticleIndexData, text: string): PackedIndex
     for (const s of e.mentions) {
       mentionSpans[2 * m] = s.start;
       mentionSpans[2 * m + 1] = s.end;
-      if (s.text !== text.slice(s.start, s.end)) mentionTexts.push([m, s.text]);
+      if (!isSliceOf(text, s)) mentionTexts.push([m, s.text]);
       m++;
     }
   }
   const passages = new Int32Array(4 * data.passages.length);
-  data.passages.forEach((p, i) => passages.set([p.start, p.end, p.section, PASSAGE_KINDS.indexOf(p.kind)], 4 * i));
+  data.passages.forEach((p, i) => {
+    passages[4 * i] = p.start;
+    passages[4 * i + 1] = p.end;
+    passages[4 * i + 2] = p.section;
+    passages[4 * i + 3] = PASSAGE_KINDS.indexOf(p.kind);
+  });
+  const events = packedIds(data.events, data.dates, data.entities);
   return {
     ...data,
     dates: data.dates.map(strip),
-    events: data.events.map(strip),
-    entities: data.entities.map(({ mentions: _mentions, ...rest }) => rest),
+    events: data.events.map(({ id, start, end, section, text: eventText }) => (isSliceOf(text, { start, end, text: eventText }) ? { id, start, end, section } : { id, start, end, section, text: eventText })),
+    ...events,
+    entities: data.entities.map(({ id, name, type, aliases }) => ({ id, name, type, aliases })),
     mentionSpans,
     mentionCounts: Int32Array.from(data.entities, (e) => e.mentions.length),
     mentionTexts,
@@ -55,14 +76,54 @@ export function packIndexData(data: ArticleIndexData, text: string): PackedIndex
   };
 }
 
+/** The events' date and entity ids as indexes (ids are strings: thousands of them cost the clone more than numbers). */
+function packedIds(events: readonly TimelineEvent[], dates: readonly { id: string }[], entities: readonly { id: string }[]) {
+  const dateIndex = indexOfId(dates);
+  const entityIndex = indexOfId(entities);
+  const eventDates = new Int32Array(events.reduce((n, e) => n + e.dates.length, 0));
+  const eventEntities = new Int32Array(events.reduce((n, e) => n + e.entities.length, 0));
+  let d = 0;
+  let n = 0;
+  for (const e of events) {
+    for (const id of e.dates) eventDates[d++] = dateIndex(id);
+    for (const id of e.entities) eventEntities[n++] = entityIndex(id);
+  }
+  return {
+    eventDates,
+    eventEntities,
+    eventDateCounts: Int32Array.from(events, (e) => e.dates.length),
+    eventEntityCounts: Int32Array.from(events, (e) => e.entities.length),
+  };
+}
+
+/** Where an id is in `items`: the core numbers them in order ("d1", "d2"…), else a map is made. */
+function indexOfId(items: readonly { id: string }[]): (id: string) => number {
+  let byId: Map<string, number> | undefined;
+  return (id) => {
+    const numbered = Number(id.slice(1)) - 1;
+    if (items[numbered]?.id === id) return numbered;
+    byId ??= new Map(items.map((item, i) => [item.id, i]));
+    return byId.get(id) ?? -1;
+  };
+}
+
 /** The index data back from its packed form, span texts as slices of `text`. */
 export function unpackIndexData(packed: PackedIndexData, text: string): ArticleIndexData {
-  const { mentionSpans, mentionCounts, mentionTexts, passages: packedPassages, entities: packedEntities, ...rest } = packed;
+  const { mentionSpans, mentionCounts, mentionTexts, passages: packedPassages, entities: packedEntities, events: packedEvents, eventDates, eventEntities, eventDateCounts, eventEntityCounts, ...rest } = packed;
   const fill = (s: TextSpan) => {
     if (s.text === undefined) s.text = text.slice(s.start, s.end);
   };
   rest.dates.forEach(fill);
-  rest.events.forEach(fill);
+  let d = 0;
+  let n = 0;
+  const events = packedEvents.map((e, i): TimelineEvent => {
+    const dates: string[] = [];
+    const entities: string[] = [];
+    for (let k = 0; k < eventDateCounts[i]; k++) dates.push(rest.dates[eventDates[d++]].id);
+    for (let k = 0; k < eventEntityCounts[i]; k++) entities.push(packedEntities[eventEntities[n++]].id);
+    const { id, start, end, section } = e;
+    return { id, start, end, section, dates, entities, text: e.text ?? text.slice(start, end) };
+  });
   const otherTexts = new Map(mentionTexts);
   let m = 0;
   const entities: Entity[] = packedEntities.map((e, i) => {
@@ -78,5 +139,5 @@ export function unpackIndexData(packed: PackedIndexData, text: string): ArticleI
   for (let i = 0; i < packedPassages.length; i += 4) {
     passages.push({ start: packedPassages[i], end: packedPassages[i + 1], kind: PASSAGE_KINDS[packedPassages[i + 3]], section: packedPassages[i + 2] });
   }
-  return { ...rest, entities, passages };
+  return { ...rest, events, entities, passages };
 }
