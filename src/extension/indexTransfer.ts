@@ -1,7 +1,7 @@
 // The index data as it crosses from the worker to the extension host. Receiving a message costs
 // the host time in proportion to the objects in it, and that time is taken from the editor: the
-// many small spans (entity mentions, passages) travel packed in typed arrays, which arrive as
-// one block, and the texts of events, dates and mentions are left out where they are slices of
+// many small spans (entity mentions, passages) and the events' date and entity ids travel packed
+// in typed arrays, which arrive as one block, and the texts of events, dates and mentions are left out where they are slices of
 // the document text, which the host has already (it puts them back as slices of its own copy,
 // so they take no memory of their own). No `vscode`, no Node API.
 import type { ArticleIndexData, Entity, Passage, PassageKind, TextSpan, TimelineEvent } from '../core/types';
