@@ -4,12 +4,13 @@
 // in typed arrays, which arrive as one block, and the texts of events, dates and mentions are left out where they are slices of
 // the document text, which the host has already (it puts them back as slices of its own copy,
 // so they take no memory of their own). No `vscode`, no Node API.
-import type { ArticleIndexData, Entity, Passage, PassageKind, TextSpan, TimelineEvent } from '../core/types';
+import type { ArticleIndexData, DateMention, Entity, Passage, PassageKind, TextSpan, TimelineEvent } from '../core/types';
 
 const PASSAGE_KINDS: readonly PassageKind[] = ['prose', 'list-item', 'infobox', 'heading'];
 
 /** ArticleIndexData as sent: what the packed fields replace is left out. */
-export interface PackedIndexData extends Omit<ArticleIndexData, 'passages' | 'entities' | 'events'> {
+export interface PackedIndexData extends Omit<ArticleIndexData, 'passages' | 'entities' | 'events' | 'dates'> {
+  dates: PackedDates;
   entities: Array<Omit<Entity, 'mentions'>>;
   /** Without their text where it is the slice of their span. */
   events: Array<Omit<TimelineEvent, 'dates' | 'entities' | 'text'> & { text?: string }>;
@@ -29,6 +30,68 @@ export interface PackedIndexData extends Omit<ArticleIndexData, 'passages' | 'en
   passages: Int32Array;
 }
 
+/**
+ * The dates column by column: an object per date would cost the clone its field names every time,
+ * and dates are the most numerous objects sent.
+ */
+interface PackedDates {
+  ids: string[];
+  /** start, end of each. */
+  spans: Int32Array;
+  /** Each text, or null where it is the slice of its span. */
+  texts: Array<string | null>;
+  edtf: Array<string | null>;
+  precision: Array<DateMention['precision']>;
+  earliest: Array<string | null>;
+  latest: Array<string | null>;
+  inferred: Uint8Array;
+  type: Array<DateMention['type']>;
+  /** The dates with a modifier, an anchor or a problem (few): index, and those. */
+  extras: Array<[number, Pick<DateMention, 'mod' | 'anchor' | 'problem'>]>;
+}
+
+function packDates(dates: readonly DateMention[], text: string): PackedDates {
+  const spans = new Int32Array(2 * dates.length);
+  const inferred = new Uint8Array(dates.length);
+  const extras: PackedDates['extras'] = [];
+  dates.forEach((d, i) => {
+    spans[2 * i] = d.start;
+    spans[2 * i + 1] = d.end;
+    inferred[i] = d.inferred ? 1 : 0;
+    if (d.mod !== undefined || d.anchor !== undefined || d.problem !== undefined) extras.push([i, { mod: d.mod, anchor: d.anchor, problem: d.problem }]);
+  });
+  return {
+    ids: dates.map((d) => d.id),
+    spans,
+    texts: dates.map((d) => (isSliceOf(text, d) ? null : d.text)),
+    edtf: dates.map((d) => d.edtf),
+    precision: dates.map((d) => d.precision),
+    earliest: dates.map((d) => d.earliest),
+    latest: dates.map((d) => d.latest),
+    inferred,
+    type: dates.map((d) => d.type),
+    extras,
+  };
+}
+
+function unpackDates(p: PackedDates, text: string): DateMention[] {
+  const dates = p.ids.map((id, i): DateMention => {
+    const start = p.spans[2 * i];
+    const end = p.spans[2 * i + 1];
+    return {
+      id, start, end, text: p.texts[i] ?? text.slice(start, end),
+      edtf: p.edtf[i], precision: p.precision[i], earliest: p.earliest[i], latest: p.latest[i], inferred: p.inferred[i] === 1, type: p.type[i],
+    };
+  });
+  for (const [i, { mod, anchor, problem }] of p.extras) {
+    // Only the fields the date has, in the order the tagger sets them.
+    if (mod !== undefined) dates[i].mod = mod;
+    if (anchor !== undefined) dates[i].anchor = anchor;
+    if (problem !== undefined) dates[i].problem = problem;
+  }
+  return dates;
+}
+
 /** Whether the span's text is the text's slice there (compared in place: no slice is made). */
 function isSliceOf(text: string, s: TextSpan): boolean {
   return s.text.length === s.end - s.start && text.startsWith(s.text, s.start);
@@ -36,13 +99,7 @@ function isSliceOf(text: string, s: TextSpan): boolean {
 
 /** `data` packed for the trip to the host. */
 export function packIndexData(data: ArticleIndexData, text: string): PackedIndexData {
-  const strip = <T extends TextSpan>(s: T): T => {
-    if (!isSliceOf(text, s)) return s;
-    // Left out by a rest pattern, not `delete`: that would turn each copy into a slow dictionary object.
-    const { text: _text, ...copy } = s;
-    void _text;
-    return copy as T;
-  };
+
   const mentionCount = data.entities.reduce((n, e) => n + e.mentions.length, 0);
   const mentionSpans = new Int32Array(2 * mentionCount);
   const mentionTexts: Array<[number, string]> = [];
@@ -65,7 +122,7 @@ export function packIndexData(data: ArticleIndexData, text: string): PackedIndex
   const events = packedIds(data.events, data.dates, data.entities);
   return {
     ...data,
-    dates: data.dates.map(strip),
+    dates: packDates(data.dates, text),
     events: data.events.map(({ id, start, end, section, text: eventText }) => (isSliceOf(text, { start, end, text: eventText }) ? { id, start, end, section } : { id, start, end, section, text: eventText })),
     ...events,
     entities: data.entities.map(({ id, name, type, aliases }) => ({ id, name, type, aliases })),
@@ -109,20 +166,18 @@ function indexOfId(items: readonly { id: string }[]): (id: string) => number {
 
 /** The index data back from its packed form, span texts as slices of `text`. */
 export function unpackIndexData(packed: PackedIndexData, text: string): ArticleIndexData {
-  const { mentionSpans, mentionCounts, mentionTexts, passages: packedPassages, entities: packedEntities, events: packedEvents, eventDates, eventEntities, eventDateCounts, eventEntityCounts, ...rest } = packed;
-  const fill = (s: TextSpan) => {
-    if (s.text === undefined) s.text = text.slice(s.start, s.end);
-  };
-  rest.dates.forEach(fill);
+  const { mentionSpans, mentionCounts, mentionTexts, passages: packedPassages, dates: packedDates, entities: packedEntities, events: packedEvents, eventDates, eventEntities, eventDateCounts, eventEntityCounts, ...rest } = packed;
+
+  const dates = unpackDates(packedDates, text);
   let d = 0;
   let n = 0;
   const events = packedEvents.map((e, i): TimelineEvent => {
-    const dates: string[] = [];
+    const dateIds: string[] = [];
     const entities: string[] = [];
-    for (let k = 0; k < eventDateCounts[i]; k++) dates.push(rest.dates[eventDates[d++]].id);
+    for (let k = 0; k < eventDateCounts[i]; k++) dateIds.push(dates[eventDates[d++]].id);
     for (let k = 0; k < eventEntityCounts[i]; k++) entities.push(packedEntities[eventEntities[n++]].id);
     const { id, start, end, section } = e;
-    return { id, start, end, section, dates, entities, text: e.text ?? text.slice(start, end) };
+    return { id, start, end, section, dates: dateIds, entities, text: e.text ?? text.slice(start, end) };
   });
   const otherTexts = new Map(mentionTexts);
   let m = 0;
@@ -139,5 +194,5 @@ export function unpackIndexData(packed: PackedIndexData, text: string): ArticleI
   for (let i = 0; i < packedPassages.length; i += 4) {
     passages.push({ start: packedPassages[i], end: packedPassages[i + 1], kind: PASSAGE_KINDS[packedPassages[i + 3]], section: packedPassages[i + 2] });
   }
-  return { ...rest, events, entities, passages };
+  return { ...rest, dates, events, entities, passages };
 }
