@@ -86,7 +86,11 @@ export function entitiesAfterEdit(last: LastPass, now: PassInputs): { entities: 
     if (!sameVotes(mentionVotesOf(was[i], before.work.text, before.work.tokens), mentionVotesOf(kept[i], after.work.text, after.work.tokens))) return undefined;
   }
   if (!sameLinks(last.wikiLinks, now.wikiLinks, edit) || !sameSpans(last.keySpans, now.keySpans, edit)) return undefined;
-  if (last.surfaces.some((s) => nearEdit(last.text, s, edit.from, edit.to) || nearEdit(now.text, s, edit.from, edit.to + edit.shift))) return undefined;
+  // A link label or a user's form in the segment is a mention the kept candidates do not show, its
+  // type votes read from the words around it: the full pass decides.
+  const inSegment = (links: readonly WikiLink[], segment: PlacedSegment) => links.some((l) => l.end > segment.start && l.start < segment.end);
+  if (inSegment(last.wikiLinks, before) || inSegment(now.wikiLinks, after)) return undefined;
+  if (last.surfaces.some((s) => before.work.text.includes(s) || after.work.text.includes(s))) return undefined;
 
   const entities: Entity[] = [];
   for (const e of last.entities) {
@@ -163,12 +167,6 @@ function sameSpans(a: readonly Span[], b: readonly Span[], edit: Shift): boolean
 
 function sameLinks(a: readonly WikiLink[], b: readonly WikiLink[], edit: Shift): boolean {
   return a.length === b.length && a.every((l, i) => l.target === b[i].target && l.label === b[i].label && sameSpan(l, b[i], edit) && sameSpan(l.labelSpan, b[i].labelSpan, edit));
-}
-
-/** Whether `surface` occurs in `text` touching [from, to) (its word-boundary test reads a neighbour). */
-function nearEdit(text: string, surface: string, from: number, to: number): boolean {
-  const at = text.indexOf(surface, Math.max(0, from - surface.length));
-  return at >= 0 && at <= to;
 }
 
 /** The mention where the edit moved it (the same object when it did not move), or undefined inside the edit. */

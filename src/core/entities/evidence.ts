@@ -176,8 +176,8 @@ export class DocumentEvidence {
 
   /**
    * Whether counting segment summary `after` in place of `before` (as update has just done)
-   * changed the answer to any question in `asked`: a count asked for that changed, or a presence
-   * asked about that came or went. Nothing else this evidence answers has changed.
+   * changed the answer to any question in `asked`: a presence that came or went, or which of a
+   * word's two counts is the larger. Nothing else this evidence answers has changed.
    */
   changedAnswers(before: EvidenceSummary, after: EvidenceSummary, asked: EvidenceQueries): boolean {
     if (before === after) return false;
