@@ -63,7 +63,8 @@ describe('the web index worker, in a browser Web Worker', function () {
       function summary(data) {
         return {
           title: data.title,
-          dates: data.dates.map((d) => `${d.start}:${d.edtf}`),
+          // Packed as the worker sends it (src/extension/indexTransfer.ts): dates column by column.
+          dates: data.dates.edtf.map((edtf, i) => `${data.dates.spans[2 * i]}:${edtf}`),
           events: data.events.length,
           entities: data.entities.map((e) => e.name),
         };
