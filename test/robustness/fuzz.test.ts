@@ -265,6 +265,8 @@ describe('fuzz: nothing a file contains crashes or hangs the core', function () 
       ['a year past 9999 from context (gave "10000-01", not EDTF; now no value and a problem)', 'fall 9999 AD and January'],
       ['a year past 9999 alone from context (EDTF "Y10005")', 'In 9995 AD the war began. Ten years later it ended.'],
       ['a winter ending a season range of the story\'s year (summer 1920 to winter 1920/21)', 'In 1920, the summer-winter campaign failed.'],
+      ['a range ending in a BC decade (gave "-1999/-1998/-1989", an interval of intervals)', '2000–1990s\rBCE'],
+      ['a range from a BC century to a year (gave "-0499/-0400/-0399")', 'from the 5th century BC to 400 BC'],
     ];
     for (const [name, text, options] of knownBugs) it(name, () => checkOne('fixed', SEED, { text, how: name }, options));
   });

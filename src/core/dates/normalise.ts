@@ -137,7 +137,9 @@ export function normaliseRange(a: Point, b: Point): Normalised {
   const nb = normalisePoint(b);
   const problem = na.problem ?? nb.problem ?? (isLongYear(na) || isLongYear(nb) ? LONG_YEAR_IN_COMPOUND : undefined);
   if (na.edtf === null || nb.edtf === null || problem !== undefined) return { edtf: null, precision: 'interval', earliest: na.earliest, latest: nb.latest, problem };
-  const out: Normalised = { edtf: `${na.edtf}/${nb.edtf}`, precision: 'interval', earliest: na.earliest, latest: nb.latest };
+  // An end that is itself an interval (a BC decade or century: "from the 5th century BC to 400 BC")
+  // gives its outer bound: EDTF has no interval of intervals.
+  const out: Normalised = { edtf: `${na.edtf.split('/')[0]}/${nb.edtf.split('/').pop()}`, precision: 'interval', earliest: na.earliest, latest: nb.latest };
   if (na.earliest !== null && nb.latest !== null && compareIso(na.earliest, nb.latest) > 0) out.problem = 'the range ends before it starts';
   return out;
 }
@@ -146,7 +148,8 @@ export function normaliseList(items: Point[], all: boolean): Normalised {
   const ns = items.map(normalisePoint);
   const problem = ns.find((n) => n.problem)?.problem ?? (ns.some(isLongYear) ? LONG_YEAR_IN_COMPOUND : undefined);
   if (ns.some((n) => n.edtf === null) || problem !== undefined) return { edtf: null, precision: ns[0].precision, earliest: null, latest: null, problem };
-  const body = ns.map((n) => n.edtf).join(',');
+  // An item that is an interval (a BC decade or century) is written as a list's range, "a..b".
+  const body = ns.map((n) => n.edtf!.replace('/', '..')).join(',');
   const earliest = ns.map((n) => n.earliest!).sort(compareIso)[0];
   const latest = ns.map((n) => n.latest!).sort(compareIso)[ns.length - 1];
   return { edtf: all ? `{${body}}` : `[${body}]`, precision: ns[0].precision, earliest, latest };
