@@ -1,9 +1,10 @@
 // The index data as it crosses from the worker to the extension host. Receiving a message costs
 // the host time in proportion to the objects in it, and that time is taken from the editor: the
 // many small spans (entity mentions, passages) and the events' date and entity ids travel packed
-// in typed arrays, which arrive as one block, and the texts of events, dates and mentions are left out where they are slices of
-// the document text, which the host has already (it puts them back as slices of its own copy,
-// so they take no memory of their own). No `vscode`, no Node API.
+// in typed arrays, the dates column by column, which arrive as a few blocks; and the texts of
+// events, dates and mentions are left out where they are slices of the document text, which the
+// host has already (it puts them back as slices of its own copy, so they take no memory of their
+// own). No `vscode`, no Node API.
 import type { ArticleIndexData, DateMention, Entity, Passage, PassageKind, TextSpan, TimelineEvent } from '../core/types';
 
 const PASSAGE_KINDS: readonly PassageKind[] = ['prose', 'list-item', 'infobox', 'heading'];
@@ -99,7 +100,6 @@ function isSliceOf(text: string, s: TextSpan): boolean {
 
 /** `data` packed for the trip to the host. */
 export function packIndexData(data: ArticleIndexData, text: string): PackedIndexData {
-
   const mentionCount = data.entities.reduce((n, e) => n + e.mentions.length, 0);
   const mentionSpans = new Int32Array(2 * mentionCount);
   const mentionTexts: Array<[number, string]> = [];
@@ -135,22 +135,27 @@ export function packIndexData(data: ArticleIndexData, text: string): PackedIndex
 
 /** The events' date and entity ids as indexes (ids are strings: thousands of them cost the clone more than numbers). */
 function packedIds(events: readonly TimelineEvent[], dates: readonly { id: string }[], entities: readonly { id: string }[]) {
-  const dateIndex = indexOfId(dates);
-  const entityIndex = indexOfId(entities);
-  const eventDates = new Int32Array(events.reduce((n, e) => n + e.dates.length, 0));
-  const eventEntities = new Int32Array(events.reduce((n, e) => n + e.entities.length, 0));
-  let d = 0;
-  let n = 0;
-  for (const e of events) {
-    for (const id of e.dates) eventDates[d++] = dateIndex(id);
-    for (const id of e.entities) eventEntities[n++] = entityIndex(id);
-  }
-  return {
-    eventDates,
-    eventEntities,
-    eventDateCounts: Int32Array.from(events, (e) => e.dates.length),
-    eventEntityCounts: Int32Array.from(events, (e) => e.entities.length),
-  };
+  const byDates = flatIndexes(events.map((e) => e.dates), indexOfId(dates));
+  const byEntities = flatIndexes(events.map((e) => e.entities), indexOfId(entities));
+  return { eventDates: byDates.indexes, eventDateCounts: byDates.counts, eventEntities: byEntities.indexes, eventEntityCounts: byEntities.counts };
+}
+
+/** Lists of ids as one array of indexes, list after list, and each list's length. */
+function flatIndexes(lists: readonly (readonly string[])[], indexOf: (id: string) => number): { indexes: Int32Array; counts: Int32Array } {
+  const indexes = new Int32Array(lists.reduce((n, list) => n + list.length, 0));
+  let k = 0;
+  for (const list of lists) for (const id of list) indexes[k++] = indexOf(id);
+  return { indexes, counts: Int32Array.from(lists, (list) => list.length) };
+}
+
+/** flatIndexes undone: the lists of ids, `idAt` giving the id at an index. */
+function listsOf(indexes: Int32Array, counts: Int32Array, idAt: (index: number) => string): string[][] {
+  let k = 0;
+  return Array.from(counts, (count) => {
+    const list: string[] = [];
+    for (let i = 0; i < count; i++) list.push(idAt(indexes[k++]));
+    return list;
+  });
 }
 
 /** Where an id is in `items`: the core numbers them in order ("d1", "d2"…), else a map is made. */
@@ -167,18 +172,12 @@ function indexOfId(items: readonly { id: string }[]): (id: string) => number {
 /** The index data back from its packed form, span texts as slices of `text`. */
 export function unpackIndexData(packed: PackedIndexData, text: string): ArticleIndexData {
   const { mentionSpans, mentionCounts, mentionTexts, passages: packedPassages, dates: packedDates, entities: packedEntities, events: packedEvents, eventDates, eventEntities, eventDateCounts, eventEntityCounts, ...rest } = packed;
-
   const dates = unpackDates(packedDates, text);
-  let d = 0;
-  let n = 0;
-  const events = packedEvents.map((e, i): TimelineEvent => {
-    const dateIds: string[] = [];
-    const entities: string[] = [];
-    for (let k = 0; k < eventDateCounts[i]; k++) dateIds.push(dates[eventDates[d++]].id);
-    for (let k = 0; k < eventEntityCounts[i]; k++) entities.push(packedEntities[eventEntities[n++]].id);
-    const { id, start, end, section } = e;
-    return { id, start, end, section, dates: dateIds, entities, text: e.text ?? text.slice(start, end) };
-  });
+  const dateIds = listsOf(eventDates, eventDateCounts, (i) => dates[i].id);
+  const entityIds = listsOf(eventEntities, eventEntityCounts, (i) => packedEntities[i].id);
+  const events = packedEvents.map(({ id, start, end, section, text: eventText }, i): TimelineEvent => ({
+    id, start, end, section, dates: dateIds[i], entities: entityIds[i], text: eventText ?? text.slice(start, end),
+  }));
   const otherTexts = new Map(mentionTexts);
   let m = 0;
   const entities: Entity[] = packedEntities.map((e, i) => {
