@@ -50,15 +50,16 @@ function entitiesOf(text: string, segments: readonly PlacedSegment[], article: P
 
   const overrides = prepareOverrides(options?.entities);
   const found: Mention[] = [];
-  const kept: Candidate[][] = [];
-  // What the pass asks of the evidence is recorded for entitiesAfterEdit (incremental use only).
+  // What the pass reads, recorded for entitiesAfterEdit (incremental use only): each segment's kept
+  // candidates, and what it asks of the evidence.
+  const kept: Candidate[][] | undefined = cache ? [] : undefined;
   const asked = cache ? noQueries() : undefined;
   evidence.asked = asked;
   segments.forEach((seg, segmentIndex) => {
-    const keptHere: Candidate[] = [];
-    kept.push(keptHere);
+    const keptHere: Candidate[] | undefined = kept ? [] : undefined;
+    if (keptHere) kept!.push(keptHere);
     keepEvidenced(seg.work.text, seg.work.candidates, evidence, (c) => {
-      keptHere.push(c);
+      keptHere?.push(c);
       const start = seg.start + c.start;
       const end = seg.start + c.end;
       if (keySpans.length && keySpans.some((k) => k.start < end && start < k.end)) return;
@@ -94,7 +95,7 @@ function entitiesOf(text: string, segments: readonly PlacedSegment[], article: P
   // Code-unit order on ties: locale-aware comparison could differ between environments.
   entities.sort((a, b) => a.mentions[0].start - b.mentions[0].start || a.mentions[0].end - b.mentions[0].end || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (let i = 0; i < entities.length; i++) entities[i].id = `e${i + 1}`;
-  if (cache) cache.set(LAST_PASS_KEY, { text, segments, wikiLinks, keySpans, overridesKey: now.overridesKey, surfaces: overrides.surfaces, kept, asked: asked!, entities } satisfies LastPass);
+  if (cache) cache.set(LAST_PASS_KEY, { text, segments, wikiLinks, keySpans, overridesKey: now.overridesKey, surfaces: overrides.surfaces, kept: kept!, asked: asked!, entities } satisfies LastPass);
   return entities;
 }
 
