@@ -76,16 +76,18 @@ export function tagDates(text: string, article: ParsedArticle, options?: DateTag
     let dates: SegmentDates;
     let walked: WalkedSegment;
     if (cache) {
-      const before = used.get(sliced) ?? last?.get(sliced);
-      // Read from a copy: what the cache keeps must not keep this version of the text alive.
-      const done = used.get(sliced) ?? { text: before?.text ?? (segment.text ?? detached(sliced)), reads: new Map(), walks: new Map() };
-      used.set(done.text, done);
-      const readBefore = done.reads.get(era) ?? before?.reads.get(era);
-      dates = readBefore ?? readSegment(done.text, bc);
+      // This build's entry for the text holds only the variants (era, incoming story) it used.
+      const before = last?.get(sliced);
+      let done = used.get(sliced);
+      if (!done) {
+        // Read from a copy: what the cache keeps must not keep this version of the text alive.
+        done = { text: before?.text ?? segment.text ?? detached(sliced), reads: new Map(), walks: new Map() };
+        used.set(done.text, done);
+      }
+      dates = done.reads.get(era) ?? before?.reads.get(era) ?? readSegment(done.text, bc);
       done.reads.set(era, dates);
       const walkKey = `${split ? 'S' : 'M'}${era} ${storySignature(incoming)}`;
-      const walkedBefore = done.walks.get(walkKey) ?? before?.walks.get(walkKey);
-      walked = walkedBefore ?? walkSegment(dates.found, done.text, split, incoming);
+      walked = done.walks.get(walkKey) ?? before?.walks.get(walkKey) ?? walkSegment(dates.found, done.text, split, incoming);
       done.walks.set(walkKey, walked);
     } else {
       dates = readSegment(sliced, bc);
