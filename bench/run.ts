@@ -198,6 +198,28 @@ function paragraphBreakNear(text: string, at: number): number {
   return i < 0 ? text.lastIndexOf('\n\n', at) : i;
 }
 
+/**
+ * `text` with an "x" typed at the start of a word, the k-th of a series of edits spread over the
+ * text (golden-ratio steps, 10% to 90% of the way through): what the typing measures share.
+ */
+function typedAt(text: string, k: number): string {
+  const at = text.indexOf(' ', Math.floor(text.length * (0.1 + 0.8 * ((k * 0.618) % 1)))) + 1;
+  return text.slice(0, at) + 'x' + text.slice(at);
+}
+
+/** One incremental update and the wrapping of its data for lookups (what the host does), timed by stage. */
+function timedUpdate(indexer: InstanceType<typeof IncrementalIndexer>, text: string): { ms: number; stages: Record<string, number>; index: ArticleIndex } {
+  const stages: Record<string, number> = Object.fromEntries([...STAGES, 'lookups'].map((s) => [s, 0]));
+  const { ms, value: index } = time(() => {
+    const data = indexer.update(text, { onStage: (stage, t) => (stages[stage] += t) });
+    const t0 = performance.now();
+    const wrapped = new ArticleIndex(text, data);
+    stages.lookups = performance.now() - t0;
+    return wrapped;
+  });
+  return { ms, stages, index };
+}
+
 function benchIncremental(text: string, index: ArticleIndex): void {
   const mid = text.length >> 1;
   const wordAt = text.indexOf(' ', mid) + 1;
@@ -220,20 +242,12 @@ function benchIncremental(text: string, index: ArticleIndex): void {
       const indexer = new IncrementalIndexer();
       indexer.update(text); // the state before the edit
       gc!();
-      // The stages of the update, and wrapping the data for lookups (what the host does with it).
-      const stages: Record<string, number> = Object.fromEntries([...STAGES, 'lookups'].map((s) => [s, 0]));
-      const i = time(() => {
-        const data = indexer.update(edit.next, { onStage: (stage, t) => (stages[stage] += t) });
-        const t0 = performance.now();
-        const index = new ArticleIndex(edit.next, data);
-        stages.lookups = performance.now() - t0;
-        return index;
-      });
+      const i = timedUpdate(indexer, edit.next);
       gc!();
       const f = time(() => buildIndex(edit.next));
-      incs.push({ ms: i.ms, stages });
+      incs.push({ ms: i.ms, stages: i.stages });
       fulls.push(f.ms);
-      if (r === 0) identical = JSON.stringify(i.value.data) === JSON.stringify(f.value.data);
+      if (r === 0) identical = JSON.stringify(i.index.data) === JSON.stringify(f.value.data);
     }
     const incMs = median(incs.map((r) => r.ms));
     const inc = incs.find((r) => r.ms === incMs) ?? incs[0];
@@ -259,15 +273,8 @@ function benchTyping(text: string): Record<string, unknown> {
   const runs: Array<{ ms: number; stages: Record<string, number> }> = [];
   let edited = text;
   for (let k = 0; k < 21; k++) {
-    const at = edited.indexOf(' ', Math.floor(edited.length * (0.1 + 0.8 * ((k * 0.618) % 1)))) + 1;
-    edited = edited.slice(0, at) + 'x' + edited.slice(at);
-    const stages: Record<string, number> = Object.fromEntries([...STAGES, 'lookups'].map((s) => [s, 0]));
-    const { ms } = time(() => {
-      const data = indexer.update(edited, { onStage: (stage, t) => (stages[stage] += t) });
-      const t0 = performance.now();
-      new ArticleIndex(edited, data);
-      stages.lookups = performance.now() - t0;
-    });
+    edited = typedAt(edited, k);
+    const { ms, stages } = timedUpdate(indexer, edited);
     runs.push({ ms, stages });
   }
   const ms = median(runs.map((r) => r.ms));
@@ -386,8 +393,7 @@ function benchEditMemory(text: string): void {
   const h1 = heapUsed();
   let edited = text;
   for (let k = 0; k < 60; k++) {
-    const at = edited.indexOf(' ', Math.floor(edited.length * ((k * 0.618) % 1))) + 1;
-    edited = edited.slice(0, at) + 'x' + edited.slice(at);
+    edited = typedAt(edited, k);
     indexer.update(edited);
   }
   const h2 = heapUsed();
@@ -438,8 +444,7 @@ async function benchWorker(text: string): Promise<void> {
     // Typing: more edits in a row, each at another place.
     const typing: number[] = [];
     for (let k = 0; k < 11; k++) {
-      const at = edited.indexOf(' ', Math.floor(edited.length * (0.1 + 0.8 * ((k * 0.618) % 1)))) + 1;
-      edited = edited.slice(0, at) + 'x' + edited.slice(at);
+      edited = typedAt(edited, k);
       typing.push((await roundTrip(4 + k, edited)).ms);
     }
     results.worker = {
