@@ -76,6 +76,17 @@ function article(from: number, length: number, blocks: { at: number; block: numb
   return crlf ? text.replace(/\r?\n/g, '\r\n') : text;
 }
 
+/** What article() makes a text over SEGMENT_MIN from (up to `maxLength` long), and 1 to `maxEdits` edits. */
+function articleAndEdits(maxLength: number, maxEdits: number) {
+  return fc.tuple(
+    fc.nat({ max: 200_000 }),
+    fc.integer({ min: SEGMENT_MIN + 1000, max: maxLength }),
+    fc.array(fc.record({ at: fc.nat(), block: fc.nat({ max: BLOCKS.length - 1 }) }), { maxLength: 8 }),
+    fc.boolean(),
+    fc.array(edit, { minLength: 1, maxLength: maxEdits }),
+  );
+}
+
 /** A parse with a cache gives each segment its text: checked against `text`, then left out (a fresh parse has none). */
 function checkedTexts(text: string, result: ParseResult): ParseResult {
   for (const seg of result.segments) assert.equal(seg.text, text.slice(seg.start, seg.end), 'a segment carries its text');
@@ -90,12 +101,8 @@ describe('planning segments from the previous version of the text', function () 
     let partial = 0;
     fc.assert(
       fc.property(
-        fc.nat({ max: 200_000 }),
-        fc.integer({ min: SEGMENT_MIN + 1000, max: 180_000 }),
-        fc.array(fc.record({ at: fc.nat(), block: fc.nat({ max: BLOCKS.length - 1 }) }), { maxLength: 8 }),
-        fc.boolean(),
-        fc.array(edit, { minLength: 1, maxLength: 6 }),
-        (from, length, blocks, crlf, edits) => {
+        articleAndEdits(180_000, 6),
+        ([from, length, blocks, crlf, edits]) => {
           let text = article(from, length, blocks, crlf);
           let plan: SegmentPlan = planSegmentsFrom(text);
           assert.deepEqual(plan.segments, planSegments(text));
@@ -117,12 +124,8 @@ describe('planning segments from the previous version of the text', function () 
   it('parses the new text as a fresh parse does, reusing what was read from unchanged segments (property)', () => {
     fc.assert(
       fc.property(
-        fc.nat({ max: 200_000 }),
-        fc.integer({ min: SEGMENT_MIN + 1000, max: 120_000 }),
-        fc.array(fc.record({ at: fc.nat(), block: fc.nat({ max: BLOCKS.length - 1 }) }), { maxLength: 8 }),
-        fc.boolean(),
-        fc.array(edit, { minLength: 1, maxLength: 3 }),
-        (from, length, blocks, crlf, edits) => {
+        articleAndEdits(120_000, 3),
+        ([from, length, blocks, crlf, edits]) => {
           let text = article(from, length, blocks, crlf);
           const cache: SegmentParseCache = {};
           parseArticleInSegments(text, undefined, cache);
