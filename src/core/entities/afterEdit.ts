@@ -4,11 +4,13 @@
 // infobox keys and the user's overrides, and on how positions compare, never on their values. So
 // when one segment changed and, read through the edit's shift of positions, all of that is as it
 // was, the entities are the last ones with their mentions shifted: what the full pass would give.
+// When that shortcut does not apply, the full pass still keeps each unchanged segment's kept
+// candidates as long as no evidence answer the last pass asked for has changed (lastKept).
 import type { Entity, Span, TextSpan, WikiLink } from '../types';
 import type { Candidate } from './candidates';
-import { keepEvidenced, type DocumentEvidence, type EvidenceQueries } from './evidence';
+import { keepEvidenced, type DocumentEvidence, type EvidenceQueries, type EvidenceSummary } from './evidence';
 import * as featuresModule from './features';
-import type { PlacedSegment } from './segments';
+import type { PlacedSegment, SegmentEntities } from './segments';
 import type { Unit } from './units';
 // Read once (see lexicon.ts on why).
 const { mentionVotesOf } = featuresModule;
@@ -71,7 +73,7 @@ export function entitiesAfterEdit(last: LastPass, now: PassInputs): { entities: 
   const local = editWithin(before.work.text, after.work.text);
   const edit: Shift = { from: before.start + local.from, to: before.start + local.to, shift: local.shift };
 
-  if (now.evidence.changedAnswers(before.work.evidence, after.work.evidence, last.asked)) return undefined;
+  if (now.evidence.changedAnswers([before.work.evidence], [after.work.evidence], last.asked)) return undefined;
   const kept: Candidate[] = [];
   now.evidence.asked = last.asked; // what the new segment asks joins what the pass depends on
   try {
@@ -110,6 +112,25 @@ export function entitiesAfterEdit(last: LastPass, now: PassInputs): { entities: 
   const keptBySegment = [...last.kept];
   keptBySegment[changed] = kept;
   return { entities, pass: { ...last, text: now.text, segments: now.segments, kept: keptBySegment, wikiLinks: now.wikiLinks, keySpans: now.keySpans, entities } };
+}
+
+/**
+ * Per segment work of the last pass, the candidates the evidence kept of it: still what keepEvidenced
+ * gives when none of the answers the last pass asked for changed with the segments that came and
+ * went (it reads a segment's work and those answers only). Undefined when one did.
+ */
+export function lastKept(last: LastPass, segments: readonly PlacedSegment[], evidence: DocumentEvidence): Map<SegmentEntities, Candidate[]> | undefined {
+  // A work's count in the last pass less its count now (a segment text may repeat).
+  const surplus = new Map<SegmentEntities, number>();
+  for (const s of last.segments) surplus.set(s.work, (surplus.get(s.work) ?? 0) + 1);
+  for (const s of segments) surplus.set(s.work, (surplus.get(s.work) ?? 0) - 1);
+  const went: EvidenceSummary[] = [];
+  const came: EvidenceSummary[] = [];
+  for (const [work, n] of surplus) for (let i = 0; i < Math.abs(n); i++) (n > 0 ? went : came).push(work.evidence);
+  if (evidence.changedAnswers(went, came, last.asked)) return undefined;
+  const kept = new Map<SegmentEntities, Candidate[]>();
+  last.segments.forEach((s, i) => kept.set(s.work, last.kept[i]));
+  return kept;
 }
 
 /** The one segment whose work changed, the others where the edit's shift puts them; else -1. */

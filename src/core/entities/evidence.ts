@@ -175,21 +175,21 @@ export class DocumentEvidence {
   }
 
   /**
-   * Whether counting segment summary `after` in place of `before` (as update has just done)
+   * Whether counting the summaries `came` in place of those that `went` (as update has just done)
    * changed the answer to any question in `asked`: a presence that came or went, or which of a
    * word's two counts is the larger. Nothing else this evidence answers has changed.
    */
-  changedAnswers(before: EvidenceSummary, after: EvidenceSummary, asked: EvidenceQueries): boolean {
-    if (before === after) return false;
+  changedAnswers(went: readonly EvidenceSummary[], came: readonly EvidenceSummary[], asked: EvidenceQueries): boolean {
+    if (!went.length && !came.length) return false;
     let changed = false;
     // Which words' lower-case and one-word candidate counts changed, and by how much.
     const lowerBy = new Map<string, number>();
     const capitalBy = new Map<string, number>();
-    forEachChange(before.lowerCounts, after.lowerCounts, (k, by) => {
+    forEachChange(went, came, (s) => s.lowerCounts, (k, by) => {
       changed ||= asked.lower.has(k) && cameOrWent(this.lower, k, by);
       if (asked.mostlyLower.has(k)) lowerBy.set(k, by);
     });
-    forEachChange(before.capitalCounts, after.capitalCounts, (k, by) => {
+    forEachChange(went, came, (s) => s.capitalCounts, (k, by) => {
       if (asked.mostlyLower.has(k)) capitalBy.set(k, by);
     });
     for (const k of new Set([...lowerBy.keys(), ...capitalBy.keys()])) {
@@ -197,32 +197,36 @@ export class DocumentEvidence {
       const capital = this.capital.get(k) ?? 0;
       changed ||= lower > capital !== lower - (lowerBy.get(k) ?? 0) > capital - (capitalBy.get(k) ?? 0);
     }
-    forEachChange(asCounts(before.strongKeys), asCounts(after.strongKeys), (k, by) => {
+    forEachChange(went, came, (s) => asCounts(s.strongKeys), (k, by) => {
       changed ||= asked.strongKeys.has(k) && cameOrWent(this.strongKeyCounts, k, by);
     });
-    forEachChange(asCounts(before.strongWords), asCounts(after.strongWords), (k, by) => {
+    forEachChange(went, came, (s) => asCounts(s.strongWords), (k, by) => {
       changed ||= asked.strongWords.has(k) && cameOrWent(this.strongWordCounts, k, by);
     });
     // Opening words: any change to the list of an asked-about word.
-    const openings = (list: EvidenceSummary['openingWords']) => {
+    const openings = (s: EvidenceSummary) => {
       const counts = new Map<string, number>();
-      for (const o of list) if (asked.strongWords.has(o.wordKey)) bump(counts, o.wordKey + '\u0000' + o.key, 1);
+      for (const o of s.openingWords) if (asked.strongWords.has(o.wordKey)) bump(counts, o.wordKey + '\u0000' + o.key, 1);
       return counts;
     };
-    forEachChange(openings(before.openingWords), openings(after.openingWords), () => (changed = true));
+    forEachChange(went, came, openings, () => (changed = true));
     return changed;
   }
 }
 
 const DOCUMENT_KEY = 'entities/document';
 
-/** Calls `change` with each key whose count differs from `before` to `after`, and by how much. */
-function forEachChange(before: ReadonlyMap<string, number>, after: ReadonlyMap<string, number>, change: (key: string, by: number) => void): void {
-  for (const [k, n] of before) {
-    const m = after.get(k) ?? 0;
-    if (m !== n) change(k, m - n);
-  }
-  for (const [k, m] of after) if (!before.has(k)) change(k, m);
+/** Calls `change` with each key whose count, summed over the summaries, differs from `went` to `came`, and by how much. */
+function forEachChange(
+  went: readonly EvidenceSummary[],
+  came: readonly EvidenceSummary[],
+  countsOf: (s: EvidenceSummary) => ReadonlyMap<string, number>,
+  change: (key: string, by: number) => void,
+): void {
+  const by = new Map<string, number>();
+  for (const s of went) for (const [k, n] of countsOf(s)) bump(by, k, -n);
+  for (const s of came) for (const [k, n] of countsOf(s)) bump(by, k, n);
+  for (const [k, n] of by) change(k, n);
 }
 
 function asCounts(keys: ReadonlySet<string>): Map<string, number> {

@@ -11,7 +11,7 @@ import type { Entity, EntityType, IndexOptions, ParsedArticle, TextSpan } from '
 import type { Candidate } from './candidates';
 import type { SegmentWork, WorkCache } from '../workCache';
 import { canonicalForm, chooseName, groupMentions, mergeAcronyms, mergeKindWords, mergeShortNames, type Group } from './aliases';
-import { entitiesAfterEdit, type LastPass, type PassInputs } from './afterEdit';
+import { entitiesAfterEdit, lastKept, type LastPass, type PassInputs } from './afterEdit';
 import { DocumentEvidence, keepEvidenced, noQueries } from './evidence';
 import * as featuresModule from './features';
 import * as memoModule from './memo';
@@ -50,16 +50,15 @@ function entitiesOf(text: string, segments: readonly PlacedSegment[], article: P
 
   const overrides = prepareOverrides(options?.entities);
   const found: Mention[] = [];
-  // What the pass reads, recorded for entitiesAfterEdit (incremental use only): each segment's kept
-  // candidates, and what it asks of the evidence.
+  // What the pass reads, recorded for the next one (incremental use only): each segment's kept
+  // candidates and what it asks of the evidence. While the last pass's answers all stand, its kept
+  // candidates are this one's (lastKept) and what it asked is what this one rests on too.
+  const reusable = last && lastKept(last, segments, evidence);
   const kept: Candidate[][] | undefined = cache ? [] : undefined;
-  const asked = cache ? noQueries() : undefined;
+  const asked = cache ? (reusable ? last.asked : noQueries()) : undefined;
   evidence.asked = asked;
   segments.forEach((seg, segmentIndex) => {
-    const keptHere: Candidate[] | undefined = kept ? [] : undefined;
-    if (keptHere) kept!.push(keptHere);
-    keepEvidenced(seg.work.text, seg.work.candidates, evidence, (c) => {
-      keptHere?.push(c);
+    const place = (c: Candidate) => {
       const start = seg.start + c.start;
       const end = seg.start + c.end;
       if (keySpans.length && keySpans.some((k) => k.start < end && start < k.end)) return;
@@ -67,6 +66,18 @@ function entitiesOf(text: string, segments: readonly PlacedSegment[], article: P
       const last = c.memo.mention;
       if (last?.start !== start || last.segmentIndex !== segmentIndex) c.memo.mention = { start, end, c, seg: seg.work, segmentIndex };
       found.push(c.memo.mention!);
+    };
+    const keptLast = reusable?.get(seg.work);
+    if (keptLast) {
+      kept!.push(keptLast);
+      for (const c of keptLast) place(c);
+      return;
+    }
+    const keptHere: Candidate[] | undefined = kept ? [] : undefined;
+    if (keptHere) kept!.push(keptHere);
+    keepEvidenced(seg.work.text, seg.work.candidates, evidence, (c) => {
+      keptHere?.push(c);
+      place(c);
     });
   });
   evidence.asked = undefined;
