@@ -10,6 +10,7 @@
 
 import { htmlBlockNames } from 'micromark-util-html-tag-name';
 import { isSpaceCode, trimSpan } from './sentences';
+import { commonPrefix, commonSuffix } from '../textEdit';
 
 export interface Segment {
   start: number;
@@ -507,23 +508,4 @@ function finish(text: string, cuts: Cut[], checkpoints: Checkpoint[], noDefiniti
   }
   const segments = kept.map((c, i) => ({ start: c.at, end: i + 1 < kept.length ? kept[i + 1].at : n, plain: c.plain, disable: [...c.disable] }));
   return { text, segments, cuts, checkpoints, noDefinitions, scanned };
-}
-
-/** Compared in slices first: string equality runs at memory speed, a charCodeAt loop does not. */
-const COMPARE_SLICE = 4096;
-
-function commonPrefix(a: string, b: string): number {
-  const max = Math.min(a.length, b.length);
-  let i = 0;
-  while (i + COMPARE_SLICE <= max && a.slice(i, i + COMPARE_SLICE) === b.slice(i, i + COMPARE_SLICE)) i += COMPARE_SLICE;
-  while (i < max && a.charCodeAt(i) === b.charCodeAt(i)) i++;
-  return i;
-}
-
-/** The length of the common suffix of `a` and `b`, at most `max`. */
-function commonSuffix(a: string, b: string, max: number): number {
-  let i = 0;
-  while (i + COMPARE_SLICE <= max && a.slice(a.length - i - COMPARE_SLICE, a.length - i) === b.slice(b.length - i - COMPARE_SLICE, b.length - i)) i += COMPARE_SLICE;
-  while (i < max && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
-  return i;
 }
