@@ -56,6 +56,12 @@ export class IndexClient {
   /** Per document, its newest request. */
   private readonly waiting = new Map<string, Waiting>();
   private readonly local = new Map<string, IncrementalIndexer>();
+  /**
+   * Per document, the last reply delivered: the next request names it as its base (see
+   * indexTransfer.ts). Held from the moment it comes in, unpacked a task later: tasks run in order,
+   * so it is unpacked before any reply packed against it.
+   */
+  private readonly held = new Map<string, { id: number; data?: ArticleIndexData }>();
 
   /**
    * @param script the worker's script: a file path (Node) or URL (web); undefined: in-process only
@@ -95,6 +101,7 @@ export class IndexClient {
     this.waiting.get(key)?.resolve(undefined);
     this.waiting.delete(key);
     this.local.delete(key);
+    this.held.delete(key);
     this.worker?.postMessage({ type: 'drop', key });
   }
 
@@ -104,12 +111,13 @@ export class IndexClient {
     void this.worker?.terminate();
     this.worker = undefined;
     this.sent.clear();
+    this.held.clear();
   }
 
   /** Posts a request under a new id: a reply to an earlier request (for the same document and version, say) never answers it. */
   private send(worker: WorkerLike, key: string, w: Waiting): void {
     w.id = ++this.lastId;
-    worker.postMessage({ type: 'index', id: w.id, key, version: w.version, text: w.text, options: w.options });
+    worker.postMessage({ type: 'index', id: w.id, key, version: w.version, text: w.text, options: w.options, base: this.held.get(key)?.id });
     this.sent.set(w.id, key);
   }
 
@@ -167,7 +175,21 @@ export class IndexClient {
     if (key === undefined || !w || w.id !== m.id) return; // superseded or dropped (or an earlier worker's): never delivered
     this.waiting.delete(key);
     // Unpacked in a task of its own: receiving the message was one already, and the editor waits on both.
-    if (m.type === 'done') void nextTask().then(() => w.resolve(unpackIndexData(m.data, w.text))).catch(w.reject);
+    if (m.type === 'done') {
+      const base = this.held.get(key);
+      const held: { id: number; data?: ArticleIndexData } = { id: m.id };
+      this.held.set(key, held);
+      void nextTask()
+        .then(() => {
+          held.data = unpackIndexData(m.data, w.text, base?.data && { id: base.id, data: base.data });
+          w.resolve(held.data);
+        })
+        .catch((error: unknown) => {
+          // Never a base again: the next request gets the whole index.
+          if (this.held.get(key) === held) this.held.delete(key);
+          w.reject(error instanceof Error ? error : new Error(String(error)));
+        });
+    }
     else if (m.type === 'cancelled') w.resolve(undefined);
     else w.reject(new Error(m.message));
   }
@@ -178,8 +200,9 @@ export class IndexClient {
     this.crashes++;
     const runningKey = this.running === undefined ? undefined : this.sent.get(this.running);
     this.running = undefined;
-    // Its requests die with it: the ones sent again get new ids.
+    // Its requests die with it: the ones sent again get new ids. A new worker knows none of the held indexes.
     this.sent.clear();
+    this.held.clear();
     void worker.terminate();
     const reason = error instanceof Error ? error.message : String(error);
     if (!this.answered && ++this.failedStarts >= MAX_FAILED_STARTS) {

@@ -3,8 +3,11 @@
 // many small spans (entity mentions, passages) and the events' date and entity ids travel packed
 // in typed arrays, the dates column by column, which arrive as a few blocks; and the texts of
 // events, dates and mentions are left out where they are slices of the document text, which the
-// host has already (it puts them back as slices of its own copy, so they take no memory of their
-// own). No `vscode`, no Node API.
+// host has already (it puts them back from its own copy). After an edit, most of the index is the last one's moved by the edit: packed against the
+// index the host holds (its `base`), only the dates, entities and events that changed travel, and
+// the host moves the others itself. No `vscode`, no Node API.
+import { editBetween, movedEnd, movedStart, type TextEdit } from '../core/textEdit';
+import { detached } from '../core/workCache';
 import type { ArticleIndexData, DateMention, Entity, Passage, PassageKind, TextSpan, TimelineEvent } from '../core/types';
 
 const PASSAGE_KINDS: readonly PassageKind[] = ['prose', 'list-item', 'infobox', 'heading'];
@@ -29,6 +32,31 @@ export interface PackedIndexData extends Omit<ArticleIndexData, 'passages' | 'en
   mentionTexts: Array<[number, string]>;
   /** Every passage: start, end, section, kind (index into PASSAGE_KINDS). */
   passages: Int32Array;
+  /** Set when packed against the index the host holds: `dates`, `entities` and `events` (and their lists above) hold only the items that changed. */
+  reuse?: PackedReuse;
+}
+
+/** An index the host holds: the data of a request's reply, and the text it was made from. */
+export interface HeldIndex {
+  id: number;
+  text: string;
+  data: ArticleIndexData;
+}
+
+/**
+ * How the new index is the held one (request `base`) moved by `edit`: for each date, entity and
+ * event, the index of the same item in the held data, or -1 for the next of the items sent.
+ * Every item's id travels: an item that stays the same is renumbered when one comes or goes before it.
+ */
+interface PackedReuse {
+  base: number;
+  edit: TextEdit;
+  dates: Int32Array;
+  entities: Int32Array;
+  events: Int32Array;
+  dateIds: string[];
+  entityIds: string[];
+  eventIds: string[];
 }
 
 /**
@@ -80,17 +108,29 @@ function unpackDates(p: PackedDates, text: string): DateMention[] {
     const start = p.spans[2 * i];
     const end = p.spans[2 * i + 1];
     return {
-      id, start, end, text: p.texts[i] ?? text.slice(start, end),
+      id, start, end, text: p.texts[i] ?? spanText(text, start, end),
       edtf: p.edtf[i], precision: p.precision[i], earliest: p.earliest[i], latest: p.latest[i], inferred: p.inferred[i] === 1, type: p.type[i],
     };
   });
-  for (const [i, { mod, anchor, problem }] of p.extras) {
-    // Only the fields the date has, in the order the tagger sets them.
-    if (mod !== undefined) dates[i].mod = mod;
-    if (anchor !== undefined) dates[i].anchor = anchor;
-    if (problem !== undefined) dates[i].problem = problem;
-  }
+  for (const [i, extras] of p.extras) setExtras(dates[i], extras);
   return dates;
+}
+
+/** Only the fields the date has, in the order the tagger sets them. */
+function setExtras(date: DateMention, { mod, anchor, problem }: Pick<DateMention, 'mod' | 'anchor' | 'problem'>): DateMention {
+  if (mod !== undefined) date.mod = mod;
+  if (anchor !== undefined) date.anchor = anchor;
+  if (problem !== undefined) date.problem = problem;
+  return date;
+}
+
+/**
+ * A date's or a mention's text, cut from the document as a string of its own: the host keeps the
+ * dates and entities that an edit leaves alone from one version to the next, which must not keep
+ * each version of the document alive (see detached). Events, made anew for each version, keep slices.
+ */
+function spanText(text: string, start: number, end: number): string {
+  return detached(text.slice(start, end));
 }
 
 /** Whether the span's text is the text's slice there (compared in place: no slice is made). */
@@ -98,13 +138,18 @@ function isSliceOf(text: string, s: TextSpan): boolean {
   return s.text.length === s.end - s.start && text.startsWith(s.text, s.start);
 }
 
-/** `data` packed for the trip to the host. */
-export function packIndexData(data: ArticleIndexData, text: string): PackedIndexData {
-  const mentionCount = data.entities.reduce((n, e) => n + e.mentions.length, 0);
+/** `data` packed for the trip to the host; against `base` when the host holds it (see PackedReuse). */
+export function packIndexData(data: ArticleIndexData, text: string, base?: HeldIndex): PackedIndexData {
+  const reuse = base && reuseOf(base, data, text);
+  const sent = <T>(items: readonly T[], from: Int32Array | undefined) => (from ? items.filter((_, i) => from[i] < 0) : items);
+  const dates = sent(data.dates, reuse?.dates);
+  const entities = sent(data.entities, reuse?.entities);
+  const events = sent(data.events, reuse?.events);
+  const mentionCount = entities.reduce((n, e) => n + e.mentions.length, 0);
   const mentionSpans = new Int32Array(2 * mentionCount);
   const mentionTexts: Array<[number, string]> = [];
   let m = 0;
-  for (const e of data.entities) {
+  for (const e of entities) {
     for (const s of e.mentions) {
       mentionSpans[2 * m] = s.start;
       mentionSpans[2 * m + 1] = s.end;
@@ -119,17 +164,17 @@ export function packIndexData(data: ArticleIndexData, text: string): PackedIndex
     passages[4 * i + 2] = p.section;
     passages[4 * i + 3] = PASSAGE_KINDS.indexOf(p.kind);
   });
-  const events = packedIds(data.events, data.dates, data.entities);
   return {
     ...data,
-    dates: packDates(data.dates, text),
-    events: data.events.map(({ id, start, end, section, text: eventText }) => (isSliceOf(text, { start, end, text: eventText }) ? { id, start, end, section } : { id, start, end, section, text: eventText })),
-    ...events,
-    entities: data.entities.map(({ id, name, type, aliases }) => ({ id, name, type, aliases })),
+    dates: packDates(dates, text),
+    events: events.map(({ id, start, end, section, text: eventText }) => (isSliceOf(text, { start, end, text: eventText }) ? { id, start, end, section } : { id, start, end, section, text: eventText })),
+    ...packedIds(events, data.dates, data.entities),
+    entities: entities.map(({ id, name, type, aliases }) => ({ id, name, type, aliases })),
     mentionSpans,
-    mentionCounts: Int32Array.from(data.entities, (e) => e.mentions.length),
+    mentionCounts: Int32Array.from(entities, (e) => e.mentions.length),
     mentionTexts,
     passages,
+    reuse,
   };
 }
 
@@ -169,29 +214,180 @@ function indexOfId(items: readonly { id: string }[]): (id: string) => number {
   };
 }
 
-/** The index data back from its packed form, span texts as slices of `text`. */
-export function unpackIndexData(packed: PackedIndexData, text: string): ArticleIndexData {
-  const { mentionSpans, mentionCounts, mentionTexts, passages: packedPassages, dates: packedDates, entities: packedEntities, events: packedEvents, eventDates, eventEntities, eventDateCounts, eventEntityCounts, ...rest } = packed;
-  const dates = unpackDates(packedDates, text);
+/**
+ * The index data back from its packed form, span texts as slices of `text`; `held` is the index
+ * the host holds, which a reply packed against it (`reuse`) needs.
+ */
+export function unpackIndexData(packed: PackedIndexData, text: string, held?: Pick<HeldIndex, 'id' | 'data'>): ArticleIndexData {
+  const { mentionSpans, mentionCounts, mentionTexts, passages: packedPassages, dates: packedDates, entities: packedEntities, events: packedEvents, eventDates, eventEntities, eventDateCounts, eventEntityCounts, reuse, ...rest } = packed;
+  if (reuse && reuse.base !== held?.id) throw new Error(`index data packed against ${reuse.base}, but the host holds ${held?.id ?? 'none'}`);
+  const moved = reuse && held ? new Mover(held.data, reuse.edit, text) : undefined;
+  const dates = merged(unpackDates(packedDates, text), reuse?.dates, (j, i) => moved!.date(j, reuse!.dateIds[i]));
+  const entitiesSent = unpackEntities(packedEntities, mentionSpans, mentionCounts, mentionTexts, text);
+  const entities = merged(entitiesSent, reuse?.entities, (j, i) => moved!.entity(j, reuse!.entityIds[i]));
   const dateIds = listsOf(eventDates, eventDateCounts, (i) => dates[i].id);
-  const entityIds = listsOf(eventEntities, eventEntityCounts, (i) => packedEntities[i].id);
-  const events = packedEvents.map(({ id, start, end, section, text: eventText }, i): TimelineEvent => ({
+  const entityIds = listsOf(eventEntities, eventEntityCounts, (i) => entities[i].id);
+  const eventsSent = packedEvents.map(({ id, start, end, section, text: eventText }, i): TimelineEvent => ({
     id, start, end, section, dates: dateIds[i], entities: entityIds[i], text: eventText ?? text.slice(start, end),
   }));
-  const otherTexts = new Map(mentionTexts);
-  let m = 0;
-  const entities: Entity[] = packedEntities.map((e, i) => {
-    const mentions: TextSpan[] = [];
-    for (let k = 0; k < mentionCounts[i]; k++, m++) {
-      const start = mentionSpans[2 * m];
-      const end = mentionSpans[2 * m + 1];
-      mentions.push({ start, end, text: otherTexts.get(m) ?? text.slice(start, end) });
-    }
-    return { ...e, mentions };
-  });
+  const events = merged(eventsSent, reuse?.events, (j, i) => moved!.event(j, reuse!.eventIds[i]));
   const passages: Passage[] = [];
   for (let i = 0; i < packedPassages.length; i += 4) {
     passages.push({ start: packedPassages[i], end: packedPassages[i + 1], kind: PASSAGE_KINDS[packedPassages[i + 3]], section: packedPassages[i + 2] });
   }
   return { ...rest, dates, events, entities, passages };
+}
+
+function unpackEntities(packedEntities: PackedIndexData['entities'], mentionSpans: Int32Array, mentionCounts: Int32Array, mentionTexts: Array<[number, string]>, text: string): Entity[] {
+  const otherTexts = new Map(mentionTexts);
+  let m = 0;
+  return packedEntities.map((e, i) => {
+    const mentions: TextSpan[] = [];
+    for (let k = 0; k < mentionCounts[i]; k++, m++) {
+      const start = mentionSpans[2 * m];
+      const end = mentionSpans[2 * m + 1];
+      mentions.push({ start, end, text: otherTexts.get(m) ?? spanText(text, start, end) });
+    }
+    return { ...e, mentions };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Packing against the held index. The worker says which items are the held ones moved by the
+// edit (Comparer); the host moves them (Mover). Both read ids through the same renumbering: a
+// held date's id becomes the id of the new date it is (anchors and events refer to dates by id).
+
+/** Per list, how the held ids became the new ones, for the items found the same so far. */
+class Renumbering {
+  readonly dates = new Map<string, string>();
+  readonly entities = new Map<string, string>();
+
+  sameIds(held: readonly string[], now: readonly string[], ids: ReadonlyMap<string, string>): boolean {
+    if (held.length !== now.length) return false;
+    for (let i = 0; i < held.length; i++) if (ids.get(held[i]) !== now[i]) return false;
+    return true;
+  }
+}
+
+/** The worker's side: which items of the new index are the held ones moved by the edit. */
+function reuseOf(base: HeldIndex, data: ArticleIndexData, text: string): PackedReuse {
+  const edit = editBetween(base.text, text);
+  const ids = new Renumbering();
+  const held = base.data;
+  const sameSpan = (a: TextSpan, b: TextSpan) => movedStart(a.start, edit) === b.start && movedEnd(a.end, edit) === b.end && a.text === b.text;
+  const sameDate = (a: DateMention, b: DateMention) =>
+    (a === b || (sameSpan(a, b) && a.edtf === b.edtf && a.precision === b.precision && a.earliest === b.earliest && a.latest === b.latest &&
+      a.inferred === b.inferred && a.type === b.type && a.mod === b.mod && a.problem === b.problem && a.anchor?.text === b.anchor?.text)) &&
+    (a.anchor === undefined ? b.anchor === undefined : ids.dates.get(a.anchor.dateId) === b.anchor?.dateId);
+  const sameEntity = (a: Entity, b: Entity) => {
+    if (a === b) return true;
+    if (a.name !== b.name || a.type !== b.type || a.aliases.length !== b.aliases.length || a.mentions.length !== b.mentions.length) return false;
+    for (let k = 0; k < a.aliases.length; k++) if (a.aliases[k] !== b.aliases[k]) return false;
+    for (let k = 0; k < a.mentions.length; k++) if (!sameSpan(a.mentions[k], b.mentions[k])) return false;
+    return true;
+  };
+  const sameEvent = (a: TimelineEvent, b: TimelineEvent) =>
+    sameSpan(a, b) && a.section === b.section && ids.sameIds(a.dates, b.dates, ids.dates) && ids.sameIds(a.entities, b.entities, ids.entities);
+  const dates = align(held.dates, data.dates, (d) => d.start, edit, sameDate, (j, i) => ids.dates.set(held.dates[j].id, data.dates[i].id));
+  const entities = align(held.entities, data.entities, (e) => e.mentions[0].start, edit, sameEntity, (j, i) => ids.entities.set(held.entities[j].id, data.entities[i].id));
+  const events = align(held.events, data.events, (v) => v.start, edit, sameEvent, () => {});
+  return {
+    base: base.id, edit, dates, entities, events,
+    dateIds: data.dates.map((d) => d.id), entityIds: data.entities.map((e) => e.id), eventIds: data.events.map((v) => v.id),
+  };
+}
+
+/**
+ * For each new item, the index of a held item the same once moved by the edit, or -1. Items come
+ * in text order: the one after the last found is tried first, else those the new one's place,
+ * taken back across the edit, points to in the held list.
+ */
+function align<T>(held: readonly T[], now: readonly T[], startOf: (item: T) => number, edit: TextEdit, same: (a: T, b: T) => boolean, found: (j: number, i: number) => void): Int32Array {
+  const from = new Int32Array(now.length);
+  let next = 0;
+  for (let i = 0; i < now.length; i++) {
+    let j = next < held.length && same(held[next], now[i]) ? next : -1;
+    if (j < 0) {
+      const at = startOf(now[i]);
+      const place = firstStartingFrom(held, startOf, at < edit.from ? at : at - edit.shift);
+      for (let k = Math.max(0, place - 1); k < Math.min(held.length, place + 2) && j < 0; k++) if (same(held[k], now[i])) j = k;
+    }
+    from[i] = j;
+    if (j >= 0) {
+      next = j + 1;
+      found(j, i);
+    }
+  }
+  return from;
+}
+
+/** The first item starting at `at` or later (binary search of a list in text order). */
+function firstStartingFrom<T>(items: readonly T[], startOf: (item: T) => number, at: number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (startOf(items[mid]) < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The host's side: held items moved by the edit into the new text, renumbered; an item the edit
+ * neither moved nor renumbered is the held object itself.
+ */
+class Mover {
+  private readonly ids = new Renumbering();
+
+  constructor(
+    private readonly held: ArticleIndexData,
+    private readonly edit: TextEdit,
+    private readonly text: string,
+  ) {}
+
+  date(j: number, id: string): DateMention {
+    const d = this.held.dates[j];
+    this.ids.dates.set(d.id, id);
+    const start = movedStart(d.start, this.edit);
+    const end = movedEnd(d.end, this.edit);
+    const anchorId = d.anchor && this.ids.dates.get(d.anchor.dateId)!;
+    if (id === d.id && start === d.start && end === d.end && anchorId === d.anchor?.dateId) return d;
+    const date: DateMention = { id, start, end, text: d.text, edtf: d.edtf, precision: d.precision, earliest: d.earliest, latest: d.latest, inferred: d.inferred, type: d.type };
+    return setExtras(date, { mod: d.mod, anchor: d.anchor && { dateId: anchorId!, text: d.anchor.text }, problem: d.problem });
+  }
+
+  entity(j: number, id: string): Entity {
+    const e = this.held.entities[j];
+    this.ids.entities.set(e.id, id);
+    const last = e.mentions[e.mentions.length - 1];
+    if (id === e.id && last.end <= this.edit.from) return e;
+    return { id, name: e.name, type: e.type, aliases: e.aliases, mentions: e.mentions.map((m) => this.moved(m)) };
+  }
+
+  event(j: number, id: string): TimelineEvent {
+    const v = this.held.events[j];
+    const { dates, entities } = this.ids;
+    const start = movedStart(v.start, this.edit);
+    const end = movedEnd(v.end, this.edit);
+    return {
+      id, start, end, section: v.section, dates: v.dates.map((d) => dates.get(d)!), entities: v.entities.map((e) => entities.get(e)!),
+      text: isSliceOf(this.text, { start, end, text: v.text }) ? this.text.slice(start, end) : v.text,
+    };
+  }
+
+  private moved(m: TextSpan): TextSpan {
+    const start = movedStart(m.start, this.edit);
+    const end = movedEnd(m.end, this.edit);
+    return start === m.start && end === m.end ? m : { start, end, text: m.text };
+  }
+}
+
+/** The items sent, with the held ones `from` names put back in their places (made by `held`). */
+function merged<T>(sent: T[], from: Int32Array | undefined, held: (j: number, i: number) => T): T[] {
+  if (!from) return sent;
+  const items: T[] = [];
+  let k = 0;
+  for (let i = 0; i < from.length; i++) items.push(from[i] < 0 ? sent[k++] : held(from[i], i));
+  return items;
 }

@@ -10,14 +10,22 @@
 import { IndexCancelled } from '../core/articleIndex';
 import { IncrementalIndexer } from '../core/incremental';
 import type { FromIndexWorker, ToIndexWorker } from './indexWorkerProtocol';
-import { packIndexData } from './indexTransfer';
+import { packIndexData, type HeldIndex } from './indexTransfer';
 import { nextTask } from './nextTask';
 
 type IndexJob = Extract<ToIndexWorker, { type: 'index' }>;
 
+/** Indexes kept per document that a request may name as its base. */
+const KEPT_SENT = 2;
+
 export class IndexWorkerLoop {
   private readonly pending = new Map<string, IndexJob>();
   private readonly indexers = new Map<string, IncrementalIndexer>();
+  /**
+   * Per document, the last indexes sent, newest last: a request names the one the host holds
+   * (`base`), which is often not the newest sent (the host drops replies to superseded requests).
+   */
+  private readonly sent = new Map<string, HeldIndex[]>();
   private scheduled = false;
   /** A job is between two of its stages: the next job waits for it. */
   private running = false;
@@ -39,6 +47,7 @@ export class IndexWorkerLoop {
       if (job) this.post({ type: 'cancelled', id: job.id });
       this.pending.delete(message.key);
       this.indexers.delete(message.key);
+      this.sent.delete(message.key);
       return;
     }
     const older = this.pending.get(message.key);
@@ -81,7 +90,10 @@ export class IndexWorkerLoop {
         if (!this.poll) await nextTask();
         step = steps.next();
       }
-      this.post({ type: 'done', id: job.id, data: packIndexData(step.value, job.text), ms: performance.now() - t0 });
+      const sent = this.sent.get(key) ?? [];
+      const base = sent.find((s) => s.id === job.base);
+      this.post({ type: 'done', id: job.id, data: packIndexData(step.value, job.text, base), ms: performance.now() - t0 });
+      this.sent.set(key, [...sent.slice(1 - KEPT_SENT), { id: job.id, text: job.text, data: step.value }]);
     } catch (error) {
       if (error instanceof IndexCancelled) this.post({ type: 'cancelled', id: job.id });
       else this.post({ type: 'error', id: job.id, message: error instanceof Error ? (error.stack ?? error.message) : String(error) });

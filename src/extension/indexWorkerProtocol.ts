@@ -11,7 +11,11 @@ export type ToIndexWorker =
    * the same version, a settings change rebuilds every document, a new 'Untitled-1' reuses a
    * closed one's URI), and the dropped job's reply must not answer the new request.
    */
-  | { type: 'index'; id: number; key: string; version: number; text: string; options: IndexOptions }
+  | {
+      type: 'index'; id: number; key: string; version: number; text: string; options: IndexOptions;
+      /** The request whose reply the host holds for this document: the reply may be packed against it. */
+      base?: number;
+    }
   /** The document closed: forget what was kept for incremental updates. */
   | { type: 'drop'; key: string };
 

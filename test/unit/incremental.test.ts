@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { buildIndexData } from '../../src/core/articleIndex';
 import { IncrementalIndexer } from '../../src/core/incremental';
 import { sampleText, wikiWarsTexts } from '../fixtures/corpus';
+import { applyEdit, edit, type Edit } from '../fixtures/edits';
 
 const SEED = Number(process.env.CHRONOLENS_FUZZ_SEED ?? 20261129);
 const sample = sampleText();
@@ -18,41 +19,12 @@ function window(text: string, at: number, max: number): string {
   return text.slice(start, start + max);
 }
 
-type Edit =
-  | { kind: 'type'; at: number; char: string }
-  | { kind: 'paste'; at: number; from: number; length: number }
-  | { kind: 'delete'; at: number; length: number }
-  | { kind: 'replace'; at: number; length: number; with: string };
-
-const edit: fc.Arbitrary<Edit> = fc.oneof(
-  fc.record({ kind: fc.constant('type' as const), at: fc.nat(), char: fc.constantFrom('x', ' ', '\n', '1', '9', 'A', '.', '=', '\n\n', '[[') }),
-  fc.record({ kind: fc.constant('paste' as const), at: fc.nat(), from: fc.nat(), length: fc.integer({ min: 1, max: 600 }) }),
-  fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 2000 }) }),
-  fc.record({ kind: fc.constant('replace' as const), at: fc.nat(), length: fc.integer({ min: 0, max: 40 }), with: fc.constantFrom('In June 1973', 'Sadat', '== Later ==\n', 'the next day', ' 1956', '') }),
-);
-
-function apply(text: string, e: Edit, source: string): string {
-  const at = text.length ? e.at % (text.length + 1) : 0;
-  switch (e.kind) {
-    case 'type':
-      return text.slice(0, at) + e.char + text.slice(at);
-    case 'paste': {
-      const from = source.length ? e.from % source.length : 0;
-      return text.slice(0, at) + source.slice(from, from + e.length) + text.slice(at);
-    }
-    case 'delete':
-      return text.slice(0, at) + text.slice(at + e.length);
-    case 'replace':
-      return text.slice(0, at) + e.with + text.slice(at + e.length);
-  }
-}
-
 function checkSequence(start: string, edits: Edit[], source: string): void {
   const indexer = new IncrementalIndexer();
   let text = start;
   assert.deepEqual(indexer.update(text), buildIndexData(text));
   for (const e of edits) {
-    text = apply(text, e, source);
+    text = applyEdit(text, e, source);
     const incremental = indexer.update(text);
     assert.deepEqual(incremental, buildIndexData(text), `after ${JSON.stringify(e)}`);
   }

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -8,8 +9,10 @@ import { IndexClient } from '../../src/extension/indexClient';
 import { packIndexData, unpackIndexData } from '../../src/extension/indexTransfer';
 import { IndexWorkerLoop } from '../../src/extension/indexWorkerLoop';
 import type { FromIndexWorker } from '../../src/extension/indexWorkerProtocol';
+import { applyEdit, edit } from '../fixtures/edits';
 
 const sample = readFileSync('samples/egypt-north-korea.txt', 'utf8');
+const SEED = Number(process.env.CHRONOLENS_FUZZ_SEED ?? 20261129);
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 /** The WikiWars articles (read here, not kept in the repository). */
 const wikiwars = () => readFileSync('../shared/corpus/wikiwars-dev.jsonl', 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { text: string }).text);
@@ -124,6 +127,31 @@ describe('index worker loop', () => {
     }
   });
 
+  it('packs a reply against the index the host says it holds, and whole when it names one the worker no longer has', async () => {
+    const replies: FromIndexWorker[] = [];
+    const loop = new IndexWorkerLoop((m) => replies.push(m));
+    const edited = sample.replace('diplomatic relations', 'diplomatic  relations');
+    const done = async (id: number) => {
+      await until(() => replies.some((m) => m.id === id && m.type !== 'started'));
+      const reply = replies.find((m) => m.id === id && m.type === 'done');
+      assert.ok(reply?.type === 'done');
+      return reply.data;
+    };
+    loop.receive({ type: 'index', id: 1, key: 'a', version: 1, text: sample, options: {} });
+    const first = await done(1);
+    loop.receive({ type: 'index', id: 2, key: 'a', version: 2, text: edited, options: {}, base: 1 });
+    const second = await done(2);
+    assert.equal(first.reuse, undefined);
+    assert.equal(second.reuse?.base, 1);
+    const held = unpackIndexData(structuredClone(first), sample);
+    assert.deepEqual(unpackIndexData(structuredClone(second), edited, { id: 1, data: held }), buildIndexData(edited));
+    // Kept: the last two sent. Request 1's index is gone after two more.
+    loop.receive({ type: 'index', id: 3, key: 'a', version: 3, text: sample, options: {}, base: 2 });
+    await done(3);
+    loop.receive({ type: 'index', id: 4, key: 'a', version: 4, text: edited, options: {}, base: 1 });
+    assert.equal((await done(4)).reuse, undefined);
+  });
+
   it('keeps documents apart and forgets a dropped one', async () => {
     const replies: FromIndexWorker[] = [];
     const loop = new IndexWorkerLoop((m) => replies.push(m));
@@ -136,6 +164,61 @@ describe('index worker loop', () => {
 });
 
 describe('index transfer', () => {
+  /** Indexes `start`, then each edit, packing each index against the last and unpacking it against the host's copy. */
+  function transferEdits(start: string, edits: readonly ((text: string) => string)[], check: (sent: number, all: number, text: string) => void): void {
+    const indexer = new IncrementalIndexer();
+    let text = start;
+    let sent = { id: 1, text, data: indexer.update(text) };
+    let held = { id: 1, data: unpackIndexData(structuredClone(packIndexData(sent.data, text)), text) };
+    edits.forEach((e, k) => {
+      text = e(text);
+      const data = indexer.update(text);
+      const packed = structuredClone(packIndexData(data, text, sent));
+      const unpacked = unpackIndexData(packed, text, held);
+      assert.deepEqual(unpacked, data, `edit ${k + 1}`);
+      check(packed.dates.ids.length + packed.entities.length + packed.events.length, data.dates.length + data.entities.length + data.events.length, text);
+      sent = { id: k + 2, text, data };
+      held = { id: k + 2, data: unpacked };
+    });
+  }
+
+  it('after random edits, the host gets exactly the new index from a reply packed against the one it holds', function () {
+    this.timeout(120_000);
+    const long = wikiwars().slice(0, 4).join('\n\n').slice(0, 100_000);
+    fc.assert(
+      fc.property(fc.array(edit, { minLength: 1, maxLength: 5 }), (edits) => transferEdits(sample + '\n\n' + long, edits.map((e) => (t: string) => applyEdit(t, e, long)), () => {})),
+      { seed: SEED, numRuns: 12 },
+    );
+  });
+
+  it('after typing, or a date or a name added near the top, sends only the dates, entities and events that changed', function () {
+    this.timeout(60_000);
+    const long = sample + '\n\n' + wikiwars().slice(0, 4).join('\n\n').slice(0, 100_000);
+    const middle = long.indexOf(' the ', long.length >> 1) + 2;
+    const sentAfter: number[] = [];
+    transferEdits(
+      long,
+      [
+        (t) => t.slice(0, middle) + 'x' + t.slice(middle), // typing in a word
+        (t) => t.replace('Relations', 'In March 1950, relations'), // a new date: every later date is renumbered
+        (t) => t.replace('In March 1950,', 'In March 1950, Ahmed Zaki said'), // a new name: so is every later entity
+        (t) => t.replace(/President (Anwar el-Sadat approved)/, 'President  $1'), // right before a name's last mention, which moves
+      ],
+      (sent, all) => {
+        sentAfter.push(sent);
+        assert.ok(all > 1000, `${all} items`);
+      },
+    );
+    assert.ok(sentAfter.every((n) => n <= 5), `items sent: ${sentAfter.join(', ')}`);
+  });
+
+  it('refuses a reply packed against an index the host does not hold', () => {
+    const edited = sample.replace('diplomatic relations', 'diplomatic  relations');
+    const packed = packIndexData(buildIndexData(edited), edited, { id: 7, text: sample, data: buildIndexData(sample) });
+    assert.throws(() => unpackIndexData(packed, edited, { id: 6, data: buildIndexData(sample) }), /packed against 7, but the host holds 6/);
+    assert.throws(() => unpackIndexData(packed, edited), /packed against 7, but the host holds none/);
+  });
+
   it('packs and unpacks every WikiWars index exactly, texts that are not slices included', () => {
     const texts = readFileSync('../shared/corpus/wikiwars-dev.jsonl', 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { text: string }).text);
     for (const text of [sample, ...texts]) {
@@ -173,6 +256,34 @@ describe('index client', () => {
       const second = client.index('a', 1, other, {});
       assert.equal(await first, undefined);
       assert.deepEqual(structuredClone(await second), structuredClone(buildIndexData(other)));
+      assert.deepEqual(errors, []);
+    } finally {
+      client.dispose();
+      rmSync(path.dirname(script), { recursive: true, force: true });
+    }
+  });
+
+  it('delivers after each edit what a full build gives, each reply packed against the last (real worker)', async function () {
+    this.timeout(60_000);
+    const script = workerScript();
+    const errors: string[] = [];
+    const client = new IndexClient(script, { info: () => {}, error: (m) => errors.push(m) }, () => {
+      throw new Error('indexed in the host, not in the worker');
+    });
+    try {
+      let text = sample;
+      const edits = [(t: string) => t.replace('Relations', 'In March 1950, relations'), (t: string) => t + '\n\nIn 1999 Kim Jong-il visited Cairo.', (t: string) => t.replace('Cairo', 'Cairo and Alexandria')];
+      assert.deepEqual(structuredClone(await client.index('a', 1, text, {})), structuredClone(buildIndexData(text)));
+      for (const [k, e] of edits.entries()) {
+        text = e(text);
+        assert.deepEqual(structuredClone(await client.index('a', k + 2, text, {})), structuredClone(buildIndexData(text)), `edit ${k + 1}`);
+      }
+      // A request superseded while its reply was on the way: the next reply is packed against what the host holds.
+      const superseded = client.index('a', 10, text + ' x', {});
+      text += ' y';
+      const newest = await client.index('a', 11, text, {});
+      assert.equal(await superseded, undefined);
+      assert.deepEqual(structuredClone(newest), structuredClone(buildIndexData(text)));
       assert.deepEqual(errors, []);
     } finally {
       client.dispose();
