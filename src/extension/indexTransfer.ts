@@ -3,9 +3,10 @@
 // many small spans (entity mentions, passages) and the events' date and entity ids travel packed
 // in typed arrays, the dates column by column, which arrive as a few blocks; and the texts of
 // events, dates and mentions are left out where they are slices of the document text, which the
-// host has already (it puts them back from its own copy). After an edit, most of the index is the last one's moved by the edit: packed against the
-// index the host holds (its `base`), only the dates, entities and events that changed travel, and
-// the host moves the others itself. No `vscode`, no Node API.
+// host has already (it puts them back from its own copy). After an edit, most of the index is the
+// last one moved by the edit: packed against the index the host holds (its `base`), only the
+// dates, entities and events that changed travel, and the host moves the others itself.
+// No `vscode`, no Node API.
 import { editBetween, movedEnd, movedStart, type TextEdit } from '../core/textEdit';
 import { detached } from '../core/workCache';
 import type { ArticleIndexData, DateMention, Entity, Passage, PassageKind, TextSpan, TimelineEvent } from '../core/types';
