@@ -9,16 +9,22 @@ import { DEFAULT_SETTINGS, ENTITY_TYPES, GROUPINGS, MAX_ZOOM, MIN_ZOOM } from '.
 const FIRST_WORDS = 32;
 const FIRST_WORDS_MAX_CHARS = 220;
 
+/** Any white space but a single space between words: what collapseSpace changes. */
+const UNCOLLAPSED_SPACE = /[^\S ]|  |^ | $/;
+
 export function collapseSpace(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  // Most passages have nothing to collapse: testing costs no new string (the model is rebuilt on every edit).
+  return UNCOLLAPSED_SPACE.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
 }
 
 /** The opening words of a passage, with an ellipsis when cut. */
 export function firstWords(text: string, words = FIRST_WORDS, maxChars = FIRST_WORDS_MAX_CHARS): string {
-  const all = collapseSpace(text).split(' ');
-  let out = all.slice(0, words).join(' ');
+  const all = collapseSpace(text);
+  let end = -1;
+  for (let n = 0; n < words && (n === 0 || end >= 0); n++) end = all.indexOf(' ', end + 1);
+  let out = end < 0 ? all : all.slice(0, end);
   if (out.length > maxChars) out = out.slice(0, maxChars).replace(/\s+\S*$/, '');
-  return out.length < collapseSpace(text).length ? `${out.replace(/[,;:]$/, '')}…` : out;
+  return out.length < all.length ? `${out.replace(/[,;:]$/, '')}…` : out;
 }
 
 /** "1979 or 1980": an EDTF one-of set, or a value marked uncertain with `?`. */
@@ -54,6 +60,9 @@ export function eventView(index: ArticleIndex, event: TimelineEvent): EventView 
   };
 }
 
+/** localeCompare's order (the default locale's), from one collator: thousands of names are sorted on every edit. */
+const byLocale = new Intl.Collator();
+
 export function facetsOf(events: readonly EventView[]): Facets {
   const byName = new Map<string, EntityFacet>();
   const types = new Set<EntityType>();
@@ -69,7 +78,7 @@ export function facetsOf(events: readonly EventView[]): Facets {
   for (const event of [...events].sort((a, b) => a.offset - b.offset)) {
     if (event.section !== null && !sections.includes(event.section)) sections.push(event.section);
   }
-  const entities = [...byName.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+  const entities = [...byName.values()].sort((a, b) => b.count - a.count || byLocale.compare(a.name, b.name));
   const typeOrder: EntityType[] = ['person', 'place', 'organization', 'event', 'other'];
   return { entities, types: typeOrder.filter((t) => types.has(t)), sections };
 }
