@@ -339,6 +339,25 @@ function benchLookups(text: string, index: ArticleIndex): void {
   results.lookups = out;
 }
 
+/**
+ * The timeline panel's model of the 1 MB text, as the extension host builds it after each update
+ * of a document the panel shows, and serialises it (VS Code sends webview messages as JSON).
+ */
+function benchPanelModel(index: ArticleIndex): void {
+  const builds: number[] = [];
+  const serialisations: number[] = [];
+  let chars = 0;
+  for (let r = 0; r < 11; r++) {
+    const built = time(() => buildModel(index, 'file:///bench/article.txt', 'bench', r));
+    const sent = time(() => JSON.stringify({ type: 'model', model: built.value }));
+    builds.push(built.ms);
+    serialisations.push(sent.ms);
+    chars = sent.value.length;
+  }
+  results.panelModel = { events: index.timeline.length, buildMs: round(median(builds)), serialiseMs: round(median(serialisations)), chars };
+  row(`panel model after an update (${index.timeline.length} events, 1 MB)`, `built ${round(median(builds), 1)} ms, serialised ${round(median(serialisations), 1)} ms (${round(chars / 1e6, 1)} M chars), medians of 11`, 'editor never waits');
+}
+
 function heapUsed(): number {
   gc!();
   gc!();
@@ -632,6 +651,7 @@ async function main(): Promise<void> {
   const index1 = buildIndex(text1);
   benchIncremental(text1, index1);
   benchLookups(text1, index1);
+  benchPanelModel(index1);
   benchMemory(text1);
   await benchWorker(text1);
   if (!args.has('--no-webview')) {
