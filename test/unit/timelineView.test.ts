@@ -73,6 +73,9 @@ describe('timeline view model (sample article)', () => {
     assert.equal(firstWords('One two three.', 5), 'One two three.');
     assert.equal(firstWords('One two three four five six seven', 3), 'One two three…');
     assert.equal(firstWords('One,  two,\nthree, four', 2), 'One, two…');
+    // Any white space between words is one space in the panel; none at either end.
+    assert.equal(firstWords(' One\u00a0two\tthree ', 5), 'One two three');
+    assert.equal(firstWords(' One two ', 5), 'One two');
   });
 });
 
