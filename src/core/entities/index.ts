@@ -10,7 +10,7 @@
 import type { Entity, EntityType, IndexOptions, ParsedArticle, TextSpan } from '../types';
 import type { Candidate } from './candidates';
 import type { SegmentWork, WorkCache } from '../workCache';
-import { canonicalForm, chooseName, groupMentions, mergeAcronyms, mergeKindWords, mergeShortNames, type Group } from './aliases';
+import { canonicalForm, chooseName, groupMentions, mergeAcronyms, mergeKindWords, mergeShortNames, type Group, type GroupFacts, type LastGrouping } from './aliases';
 import { entitiesAfterEdit, lastKept, type LastPass, type PassInputs } from './afterEdit';
 import { DocumentEvidence, keepEvidenced, noQueries } from './evidence';
 import * as featuresModule from './features';
@@ -43,8 +43,11 @@ function entitiesOf(text: string, segments: readonly PlacedSegment[], article: P
   const afterEdit = last && entitiesAfterEdit(last, now);
   if (afterEdit) {
     cache!.set(LAST_PASS_KEY, afterEdit.pass);
-    const groupResults = cache!.get(GROUP_RESULTS_KEY);
-    if (groupResults) cache!.set(GROUP_RESULTS_KEY, groupResults); // kept for the next full pass
+    // Kept for the next full pass.
+    for (const key of [LAST_GROUPING_KEY, GROUP_RESULTS_KEY]) {
+      const kept = cache!.get(key);
+      if (kept) cache!.set(key, kept);
+    }
     return afterEdit.entities;
   }
 
@@ -83,7 +86,13 @@ function entitiesOf(text: string, segments: readonly PlacedSegment[], article: P
   evidence.asked = undefined;
   const mentions = addForcedMentions(text, segments, found, wikiLinks, overrides);
 
-  const groups = groupMentions(mentions);
+  // What the merges asked of each group's own mentions in the last build, kept for the same members (see GroupFacts).
+  const groups = groupMentions(mentions, cache?.get(LAST_GROUPING_KEY) as LastGrouping | undefined);
+  if (cache) {
+    const facts = new Map<string, GroupFacts>();
+    for (const g of groups.values()) facts.set(g.key, g.facts);
+    cache.set(LAST_GROUPING_KEY, { mentions, facts } satisfies LastGrouping);
+  }
   mergeAcronyms(groups);
   mergeShortNames(groups);
   mergeKindWords(groups);
@@ -131,6 +140,7 @@ interface GroupResult {
 }
 
 const GROUP_RESULTS_KEY = 'entities/groups';
+const LAST_GROUPING_KEY = 'entities/last-grouping';
 const LAST_PASS_KEY = 'entities/last-pass';
 
 function hasMembersOf(r: GroupResult, g: Group): boolean {
