@@ -47,29 +47,39 @@ interface MemberKey {
 }
 
 /**
- * What the merges ask of the mentions grouping gave a group, each answer worked out on first use.
- * It depends on which candidates those are, in order, never on where they stand: a group given the
- * same candidates in the next build keeps its facts (groupMentions), and the merges ask afresh
- * only of mentions a group gained since grouping.
+ * What the merges ask of the mentions grouping gave a group. It depends on which candidates those
+ * are, in order, never on where they stand: a group given the same candidates in the next build
+ * keeps its facts (groupMentions), and the merges ask afresh only of mentions a group gained since
+ * grouping. What every merge asks is gathered as grouping adds the members (in text order, the
+ * candidates at hand); the rest is worked out on first use.
  */
 export class GroupFacts {
-  private readonly everyOf = new Map<CandidateTest, boolean>();
+  readonly members: Candidate[] = [];
+  /** The most name words of a member (0 for none). */
+  namesLength = 0;
+  /** The members' initials, each once. */
+  readonly initials = new Set<string>();
+  /** The members that end in a kind word, with that word's key, in member order. */
+  readonly kindWords: MemberKey[] = [];
+  /** Whether every member is one acronym alone, may be a short name, is one unknown word alone. */
+  loneAcronyms = true;
+  mayBeShortNames = true;
+  loneUnknownWords = true;
   private readonly keysBy = new Map<CandidateKey, string[]>();
-  private namesLengthOfAll: number | undefined;
   private nameVotesOfAll: Votes | undefined;
-  private distinctInitials: string[] | undefined;
   private shortKeyList: MemberKey[] | undefined;
   private givenKeySet: Set<string> | undefined;
   private orgShortKeySet: Set<string> | undefined;
-  private kindWordList: MemberKey[] | undefined;
 
-  constructor(readonly members: readonly Candidate[]) {}
-
-  /** Whether `test` holds of every member. */
-  every(test: CandidateTest): boolean {
-    let answer = this.everyOf.get(test);
-    if (answer === undefined) this.everyOf.set(test, (answer = this.members.every(test)));
-    return answer;
+  add(c: Candidate): void {
+    const kindWord = kindWordKeyOf(c);
+    if (kindWord) this.kindWords.push({ index: this.members.length, key: kindWord });
+    this.members.push(c);
+    this.namesLength = Math.max(this.namesLength, namesLengthOf(c));
+    for (const ini of initialsOf(c)) this.initials.add(ini);
+    this.loneAcronyms &&= isLoneAcronym(c);
+    this.mayBeShortNames &&= mayBeShortNameOf(c);
+    this.loneUnknownWords &&= isLoneUnknownWord(c);
   }
 
   /** Each member's key by `keyOf`; equal keys are one string (quick to compare). */
@@ -87,16 +97,6 @@ export class GroupFacts {
       this.keysBy.set(keyOf, keys);
     }
     return keys;
-  }
-
-  /** The members' initials, each once. */
-  get initials(): readonly string[] {
-    return (this.distinctInitials ??= [...new Set(this.members.flatMap(initialsOf))]);
-  }
-
-  /** The most name words of a member (0 for none). */
-  get namesLength(): number {
-    return (this.namesLengthOfAll ??= this.members.reduce((n, c) => Math.max(n, namesLengthOf(c)), 0));
   }
 
   /** The members' name votes, summed. */
@@ -121,18 +121,6 @@ export class GroupFacts {
   /** The members' short organisation keys, each once. */
   get orgShortKeys(): ReadonlySet<string> {
     return (this.orgShortKeySet ??= keySet(this.members, orgShortKeyOf));
-  }
-
-  /** The members that end in a kind word, with that word's key, in member order. */
-  get kindWords(): readonly MemberKey[] {
-    if (!this.kindWordList) {
-      this.kindWordList = [];
-      this.members.forEach((c, index) => {
-        const key = kindWordKeyOf(c);
-        if (key) this.kindWordList!.push({ index, key });
-      });
-    }
-    return this.kindWordList;
   }
 }
 
@@ -159,10 +147,10 @@ function mentionKeys(g: Group, keyOf: CandidateKey): readonly string[] {
   return [...ownKeys, ...g.mentions.slice(own).map((m) => keyOf(m.c))];
 }
 
-/** Whether `test` holds of every mention of the group. */
-function everyMention(g: Group, test: CandidateTest): boolean {
+/** Whether `test` holds of every mention of the group (of its own ones: `ownAnswer`). */
+function everyMention(g: Group, ownAnswer: boolean, test: CandidateTest): boolean {
   const own = ownCount(g);
-  if (own && !g.facts.every(test)) return false;
+  if (own && !ownAnswer) return false;
   for (let i = own; i < g.mentions.length; i++) if (!test(g.mentions[i].c)) return false;
   return true;
 }
@@ -224,6 +212,8 @@ export interface LastGrouping {
 export function groupMentions(mentions: readonly Mention[], last?: LastGrouping): Map<string, Group> {
   const changed = last && changedKeys(last.mentions, mentions);
   const groups = new Map<string, Group>();
+  // The groups with new facts, which gather their members (the last build's facts have them all).
+  const gathering = new Set<Group>();
   for (const m of mentions) {
     const key = keyOf(m);
     // A wiki link target or a user alias decides its canonical name; else the gazetteer's, if any.
@@ -232,16 +222,18 @@ export function groupMentions(mentions: readonly Mention[], last?: LastGrouping)
     let g = groups.get(key);
     if (!g) {
       const mentions: Mention[] = [];
-      const facts = changed && !changed.has(key) ? last.facts.get(key) : undefined;
-      groups.set(key, (g = { key, canonicalIsFinal: false, mentions, own: mentions, facts: facts ?? NO_FACTS }));
+      const lastFacts = changed && !changed.has(key) ? last.facts.get(key) : undefined;
+      g = { key, canonicalIsFinal: false, mentions, own: mentions, facts: lastFacts ?? new GroupFacts() };
+      groups.set(key, g);
+      if (!lastFacts) gathering.add(g);
     }
     if (canonical && (final || !g.canonicalIsFinal)) {
       g.canonical = canonical;
       g.canonicalIsFinal ||= final;
     }
+    if (gathering.has(g)) g.facts.add(m.c);
     g.mentions.push(m);
   }
-  for (const g of groups.values()) if (g.facts === NO_FACTS) g.facts = new GroupFacts(g.mentions.map((m) => m.c));
   return groups;
 }
 
@@ -275,8 +267,6 @@ function changedKeys(last: readonly Mention[], now: readonly Mention[]): Set<str
   return keys;
 }
 
-const NO_FACTS = new GroupFacts([]);
-
 /** The key of a mention's group: a wiki link target or a user alias decides; else the candidate's own key. */
 function keyOf(m: Mention): string {
   return m.canonical ? keyOfName(m.canonical) : groupKeyOf(m.c).key;
@@ -297,7 +287,7 @@ export function mergeAcronyms(groups: Map<string, Group>): void {
   const acronyms: Array<{ group: Group; letters: string; singular: string }> = [];
   const wanted = new Set<string>();
   for (const g of groups.values()) {
-    if (!everyMention(g, isLoneAcronym)) continue;
+    if (!everyMention(g, g.facts.loneAcronyms, isLoneAcronym)) continue;
     const letters = g.mentions[0].c.key.toUpperCase();
     const singular = letters.replace(/S$/, '');
     acronyms.push({ group: g, letters, singular });
@@ -324,7 +314,7 @@ export function mergeAcronyms(groups: Map<string, Group>): void {
 
 /** A short form may stand for a personal name: not a gazetteer country, no kind word in it. */
 function couldBeShortName(g: Group): boolean {
-  return !g.canonicalIsFinal && everyMention(g, mayBeShortNameOf);
+  return !g.canonicalIsFinal && everyMention(g, g.facts.mayBeShortNames, mayBeShortNameOf);
 }
 
 /** Whether the group's forms, the first `own` its own mentions, name a person. */
@@ -462,7 +452,7 @@ export function mergeKindWords(groups: Map<string, Group>): void {
   }
   for (const list of byLastWord.values()) list.sort((a, b) => a.at - b.at);
   for (const g of [...groups.values()]) {
-    if (g.canonicalIsFinal || !everyMention(g, isLoneUnknownWord)) continue;
+    if (g.canonicalIsFinal || !everyMention(g, g.facts.loneUnknownWords, isLoneUnknownWord)) continue;
     const keep: Mention[] = [];
     const keys = mentionKeys(g, keyOfCandidate);
     let key: string | undefined;
