@@ -31,7 +31,7 @@ export interface Group {
   /** The canonical name wins over any seen form (user override, wiki link). */
   canonicalIsFinal: boolean;
   mentions: Mention[];
-  /** The mentions grouping gave it: `mentions` while merging only adds to them (see ownCount). */
+  /** The list grouping made: while it is `mentions`, its first mentions are those `facts` describe (see ownCount). */
   own: readonly Mention[];
   /** What the merges ask of those mentions. */
   facts: GroupFacts;
@@ -136,7 +136,7 @@ function keySet(members: readonly Candidate[], keyOf: (c: Candidate) => string |
 /** How many of the group's mentions, from the first, are its own ones that its facts describe. */
 function ownCount(g: Group): number {
   // Merging adds mentions at the end, or gives the group a new list (of fewer mentions).
-  return g.mentions === g.own ? g.own.length : 0;
+  return g.mentions === g.own ? g.facts.members.length : 0;
 }
 
 /** `keyOf` each mention of the group, in order. */
