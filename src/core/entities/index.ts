@@ -10,7 +10,7 @@
 import type { Entity, EntityType, IndexOptions, ParsedArticle, TextSpan } from '../types';
 import type { Candidate } from './candidates';
 import type { SegmentWork, WorkCache } from '../workCache';
-import { canonicalForm, chooseName, groupMentions, mergeAcronyms, mergeKindWords, mergeShortNames, type Group, type GroupFacts, type LastGrouping } from './aliases';
+import { canonicalForm, chooseName, groupMentions, mergeAcronyms, mergeKindWords, mergeShortNames, type Group } from './aliases';
 import { entitiesAfterEdit, lastKept, type LastPass, type PassInputs } from './afterEdit';
 import { DocumentEvidence, keepEvidenced, noQueries } from './evidence';
 import * as featuresModule from './features';
@@ -43,11 +43,8 @@ function entitiesOf(text: string, segments: readonly PlacedSegment[], article: P
   const afterEdit = last && entitiesAfterEdit(last, now);
   if (afterEdit) {
     cache!.set(LAST_PASS_KEY, afterEdit.pass);
-    // Kept for the next full pass.
-    for (const key of [LAST_PLACING_KEY, LAST_GROUPING_KEY, GROUP_RESULTS_KEY]) {
-      const kept = cache!.get(key);
-      if (kept) cache!.set(key, kept);
-    }
+    const groupResults = cache!.get(GROUP_RESULTS_KEY);
+    if (groupResults) cache!.set(GROUP_RESULTS_KEY, groupResults); // kept for the next full pass
     return afterEdit.entities;
   }
 
@@ -59,52 +56,50 @@ function entitiesOf(text: string, segments: readonly PlacedSegment[], article: P
   const reusable = last && lastKept(last, segments, evidence);
   const kept: Candidate[][] | undefined = cache ? [] : undefined;
   const asked = cache ? (reusable ? last.asked : noQueries()) : undefined;
-  // Each segment's mentions as the last pass placed them, the same objects again where the same
-  // kept candidates stand at the same place (less garbage; see also spanOf).
-  const placedBefore = (cache?.get(LAST_PLACING_KEY) as PlacedMentions[] | undefined) ?? [];
-  const placing: PlacedMentions[] = [];
   evidence.asked = asked;
   segments.forEach((seg, segmentIndex) => {
-    let keptHere = reusable?.get(seg.work);
-    if (!keptHere) {
-      const keptNow: Candidate[] = [];
-      keepEvidenced(seg.work.text, seg.work.candidates, evidence, (c) => keptNow.push(c));
-      keptHere = keptNow;
+    const place = (c: Candidate) => {
+      const start = seg.start + c.start;
+      const end = seg.start + c.end;
+      if (keySpans.length && keySpans.some((k) => k.start < end && start < k.end)) return;
+      // The same mention object as in the last build when its segment has not moved (less garbage).
+      const last = c.memo.mention;
+      if (last?.start !== start || last.segmentIndex !== segmentIndex) c.memo.mention = { start, end, c, seg: seg.work, segmentIndex };
+      found.push(c.memo.mention!);
+    };
+    const keptLast = reusable?.get(seg.work);
+    if (keptLast) {
+      kept!.push(keptLast);
+      for (const c of keptLast) place(c);
+      return;
     }
-    kept?.push(keptHere);
-    const before = placedBefore[segmentIndex];
-    const mentions = before?.kept === keptHere && before.start === seg.start ? before.mentions : placeKept(seg, segmentIndex, keptHere);
-    if (cache) placing.push({ kept: keptHere, start: seg.start, mentions });
-    for (const m of mentions) if (!keySpans.length || !keySpans.some((k) => k.start < m.end && m.start < k.end)) found.push(m);
+    const keptHere: Candidate[] | undefined = kept ? [] : undefined;
+    if (keptHere) kept!.push(keptHere);
+    keepEvidenced(seg.work.text, seg.work.candidates, evidence, (c) => {
+      keptHere?.push(c);
+      place(c);
+    });
   });
   evidence.asked = undefined;
-  cache?.set(LAST_PLACING_KEY, placing);
   const mentions = addForcedMentions(text, segments, found, wikiLinks, overrides);
 
-  // What the merges asked of each group's own mentions in the last build, kept for the same members (see GroupFacts).
-  const groups = groupMentions(mentions, cache?.get(LAST_GROUPING_KEY) as LastGrouping | undefined);
-  if (cache) {
-    const facts = new Map<string, GroupFacts>();
-    for (const g of groups.values()) facts.set(g.key, g.facts);
-    cache.set(LAST_GROUPING_KEY, { mentions, facts } satisfies LastGrouping);
-  }
+  const groups = groupMentions(mentions);
   mergeAcronyms(groups);
   mergeShortNames(groups);
   mergeKindWords(groups);
 
   // What each group came to in the last build, reused for a group of the same members (see GroupResult).
-  const previous = cache?.get(GROUP_RESULTS_KEY) as Map<string, PlacedResult> | undefined;
-  const results = new Map<string, PlacedResult>();
+  const previous = cache?.get(GROUP_RESULTS_KEY) as Map<string, GroupResult> | undefined;
+  const results = new Map<string, GroupResult>();
   const entities: Entity[] = [];
   for (const g of groups.values()) {
     const last = previous?.get(g.key);
-    const reused = last && hasMembersOf(last, g);
-    const result = reused ? last.result : describeGroup(g);
-    if (cache) results.set(g.key, { result, mentions: g.mentions });
-    const spans = result.kept.map((i) => spanOf(g.mentions[i]));
+    const result = last && hasMembersOf(last, g) ? last : describeGroup(g);
+    if (cache) results.set(g.key, result);
     const { name, aliases } = result;
     if (overrides.ignore.size && overrides.ignore.has(plainKey(name))) continue;
     const type = overriddenType(overrides, name, aliases) ?? result.type;
+    const spans = result.kept.map((i): TextSpan => ({ start: g.mentions[i].start, end: g.mentions[i].end, text: g.mentions[i].c.text }));
     entities.push({ id: '', name, type, aliases: [...aliases], mentions: spans }); // numbered once sorted
   }
   cache?.set(GROUP_RESULTS_KEY, results);
@@ -113,19 +108,6 @@ function entitiesOf(text: string, segments: readonly PlacedSegment[], article: P
   for (let i = 0; i < entities.length; i++) entities[i].id = `e${i + 1}`;
   if (cache) cache.set(LAST_PASS_KEY, { text, segments, wikiLinks, keySpans, overridesKey: now.overridesKey, surfaces: overrides.surfaces, kept: kept!, asked: asked!, entities } satisfies LastPass);
   return entities;
-}
-
-/** The segment's kept candidates placed in the text. */
-function placeKept(seg: PlacedSegment, segmentIndex: number, kept: readonly Candidate[]): Mention[] {
-  // One shape, with the span to come (spanOf).
-  return kept.map((c) => ({ start: seg.start + c.start, end: seg.start + c.end, c, seg: seg.work, segmentIndex, span: undefined }));
-}
-
-/** A segment's mentions as a pass placed them: from which kept candidates, at which start. */
-interface PlacedMentions {
-  kept: readonly Candidate[];
-  start: number;
-  mentions: Mention[];
 }
 
 /**
@@ -137,6 +119,8 @@ interface PlacedMentions {
  * gives what the full computation gives.
  */
 interface GroupResult {
+  members: Candidate[];
+  memberSegments: Array<number | undefined>;
   canonical: string | undefined;
   canonicalIsFinal: boolean;
   name: string;
@@ -146,31 +130,14 @@ interface GroupResult {
   kept: readonly number[];
 }
 
-/** A group's result with the group's mentions it was last found for. */
-interface PlacedResult {
-  result: GroupResult;
-  mentions: readonly Mention[];
-}
-
 const GROUP_RESULTS_KEY = 'entities/groups';
-const LAST_GROUPING_KEY = 'entities/last-grouping';
 const LAST_PASS_KEY = 'entities/last-pass';
-const LAST_PLACING_KEY = 'entities/last-placing';
 
-function hasMembersOf(last: PlacedResult, g: Group): boolean {
-  const { result: r, mentions: was } = last;
+function hasMembersOf(r: GroupResult, g: Group): boolean {
   const ms = g.mentions;
-  if (ms.length !== was.length || g.canonical !== r.canonical || g.canonicalIsFinal !== r.canonicalIsFinal) return false;
-  for (let i = 0; i < ms.length; i++) {
-    // The same mention object (most often) is the same candidate in the same segment.
-    if (ms[i] !== was[i] && (ms[i].c !== was[i].c || ms[i].segmentIndex !== was[i].segmentIndex)) return false;
-  }
+  if (ms.length !== r.members.length || g.canonical !== r.canonical || g.canonicalIsFinal !== r.canonicalIsFinal) return false;
+  for (let i = 0; i < ms.length; i++) if (ms[i].c !== r.members[i] || ms[i].segmentIndex !== r.memberSegments[i]) return false;
   return true;
-}
-
-/** The mention as an entity's span, made once (a mention is made anew when it moves). */
-function spanOf(m: Mention): TextSpan {
-  return (m.span ??= { start: m.start, end: m.end, text: m.c.text });
 }
 
 function describeGroup(g: Group): GroupResult {
@@ -185,6 +152,8 @@ function describeGroup(g: Group): GroupResult {
     if (text !== name) aliases.push(text);
   }
   return {
+    members: g.mentions.map((m) => m.c),
+    memberSegments: g.mentions.map((m) => m.segmentIndex),
     canonical: g.canonical,
     canonicalIsFinal: g.canonicalIsFinal,
     name,

@@ -4,6 +4,7 @@
 import type { Candidate } from './candidates';
 import * as gazetteerModule from './gazetteer';
 import type { KnownName } from './gazetteer';
+import type { Mention } from './segments';
 import type { Votes } from './typing';
 import { isNameUnit, type Unit } from './units';
 
@@ -32,6 +33,8 @@ export class CandidateMemo {
   kindWordKey: string | null | undefined = undefined;
   /** Parts of it that the document's evidence cut out (evidence.ts), made once. */
   parts: Candidate[] | undefined = undefined;
+  /** The candidate placed in the text, kept while its segment stays where it is. */
+  mention: Mention | undefined = undefined;
 }
 
 /** Where a candidate groups when no wiki link or user alias decides. */

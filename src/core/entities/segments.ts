@@ -1,7 +1,7 @@
 // The local half of extraction: what one segment of the text yields by itself (tokens, name
 // units, candidates with offsets relative to the segment, the segment's evidence), cached by
 // what it depends on so that an unchanged segment is not read again, wherever it has moved.
-import type { Passage, Span, TextSpan } from '../types';
+import type { Passage, Span } from '../types';
 import { detached, type SegmentWork } from '../workCache';
 import { findCandidates, type Candidate } from './candidates';
 import { summarizeEvidence, type EvidenceSummary } from './evidence';
@@ -40,8 +40,6 @@ export interface Mention {
   segmentIndex?: number;
   /** The entity it must belong to (a wiki link target or a user alias). */
   canonical?: string;
-  /** It as an entity's span, once asked for (entities/index.ts). */
-  span?: TextSpan;
 }
 
 /** Text order; at one start, the longer mention first. */
