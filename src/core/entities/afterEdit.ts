@@ -6,6 +6,7 @@
 // was, the entities are the last ones with their mentions shifted: what the full pass would give.
 // When that shortcut does not apply, the full pass still keeps each unchanged segment's kept
 // candidates as long as no evidence answer the last pass asked for has changed (lastKept).
+import { editBetween, movedEnd, movedStart, type TextEdit } from '../textEdit';
 import type { Entity, Span, TextSpan, WikiLink } from '../types';
 import type { Candidate } from './candidates';
 import { keepEvidenced, type DocumentEvidence, type EvidenceQueries, type EvidenceSummary } from './evidence';
@@ -41,25 +42,6 @@ export interface PassInputs {
   evidence: DocumentEvidence;
 }
 
-/** How an edit moves positions: old [from, to) became new text of `to + shift - from` code units. */
-interface Shift {
-  from: number;
-  to: number;
-  shift: number;
-}
-
-/**
- * The new place of an old start or end, or -1 where the edit leaves it unclear. Where the edit
- * only inserts, a start there comes after the insertion and an end before it.
- */
-function movedStart(at: number, edit: Shift): number {
-  return at < edit.from ? at : at >= edit.to ? at + edit.shift : -1;
-}
-
-function movedEnd(at: number, edit: Shift): number {
-  return at <= edit.from ? at : at >= edit.to ? at + edit.shift : -1;
-}
-
 /**
  * The entities of the new text when the edit leaves the pass's result unchanged but for positions,
  * with the pass's record for the next edit; undefined when the full pass must run.
@@ -70,8 +52,8 @@ export function entitiesAfterEdit(last: LastPass, now: PassInputs): { entities: 
   if (changed < 0) return undefined;
   const before = last.segments[changed];
   const after = now.segments[changed];
-  const local = editWithin(before.work.text, after.work.text);
-  const edit: Shift = { from: before.start + local.from, to: before.start + local.to, shift: local.shift };
+  const local = editBetween(before.work.text, after.work.text);
+  const edit: TextEdit = { from: before.start + local.from, to: before.start + local.to, shift: local.shift };
 
   if (now.evidence.changedAnswers([before.work.evidence], [after.work.evidence], last.asked)) return undefined;
   const kept: Candidate[] = [];
@@ -148,17 +130,7 @@ function changedSegment(last: LastPass, now: PassInputs): number {
   return changed;
 }
 
-/** The edit as the common prefix and suffix of the two texts leave it. */
-function editWithin(before: string, after: string): Shift {
-  const most = Math.min(before.length, after.length);
-  let prefix = 0;
-  while (prefix < most && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
-  let suffix = 0;
-  while (suffix < most - prefix && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
-  return { from: prefix, to: before.length - suffix, shift: after.length - before.length };
-}
-
-function sameCandidate(a: Candidate, b: Candidate, edit: Shift): boolean {
+function sameCandidate(a: Candidate, b: Candidate, edit: TextEdit): boolean {
   if (a.text !== b.text || a.key !== b.key || a.titled !== b.titled || a.placeHint !== b.placeHint) return false;
   if (a.sentenceInitial !== b.sentenceInitial || a.inHeading !== b.inHeading || a.nested !== b.nested || a.knownAs !== b.knownAs) return false;
   if (movedStart(a.start, edit) !== b.start || movedEnd(a.end, edit) !== b.end || a.units.length !== b.units.length) return false;
@@ -166,7 +138,7 @@ function sameCandidate(a: Candidate, b: Candidate, edit: Shift): boolean {
   return true;
 }
 
-function sameUnit(a: Unit, b: Unit, edit: Shift): boolean {
+function sameUnit(a: Unit, b: Unit, edit: TextEdit): boolean {
   return (
     a.text === b.text && a.kind === b.kind && a.key === b.key && a.wordKey === b.wordKey && a.dashBefore === b.dashBefore &&
     a.endsName === b.endsName && a.possessive === b.possessive && movedStart(a.start, edit) === b.start && movedEnd(a.end, edit) === b.end
@@ -178,20 +150,20 @@ function sameVotes(a: Record<string, number>, b: Record<string, number>): boolea
   return true;
 }
 
-function sameSpan(a: Span, b: Span, edit: Shift): boolean {
+function sameSpan(a: Span, b: Span, edit: TextEdit): boolean {
   return movedStart(a.start, edit) === b.start && movedEnd(a.end, edit) === b.end;
 }
 
-function sameSpans(a: readonly Span[], b: readonly Span[], edit: Shift): boolean {
+function sameSpans(a: readonly Span[], b: readonly Span[], edit: TextEdit): boolean {
   return a.length === b.length && a.every((s, i) => sameSpan(s, b[i], edit));
 }
 
-function sameLinks(a: readonly WikiLink[], b: readonly WikiLink[], edit: Shift): boolean {
+function sameLinks(a: readonly WikiLink[], b: readonly WikiLink[], edit: TextEdit): boolean {
   return a.length === b.length && a.every((l, i) => l.target === b[i].target && l.label === b[i].label && sameSpan(l, b[i], edit) && sameSpan(l.labelSpan, b[i].labelSpan, edit));
 }
 
 /** The mention where the edit moved it (the same object when it did not move), or undefined inside the edit. */
-function shifted(m: TextSpan, edit: Shift): TextSpan | undefined {
+function shifted(m: TextSpan, edit: TextEdit): TextSpan | undefined {
   const start = movedStart(m.start, edit);
   const end = movedEnd(m.end, edit);
   if (start < 0 || end < 0) return undefined;
