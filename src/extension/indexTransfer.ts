@@ -232,9 +232,16 @@ export function unpackIndexData(packed: PackedIndexData, text: string, held?: Pi
     id, start, end, section, dates: dateIds[i], entities: entityIds[i], text: eventText ?? text.slice(start, end),
   }));
   const events = merged(eventsSent, reuse?.events, (j, i) => moved!.event(j, reuse!.eventIds[i]));
+  const heldPassages = held?.data.passages ?? [];
   const passages: Passage[] = [];
   for (let i = 0; i < packedPassages.length; i += 4) {
-    passages.push({ start: packedPassages[i], end: packedPassages[i + 1], kind: PASSAGE_KINDS[packedPassages[i + 3]], section: packedPassages[i + 2] });
+    const start = packedPassages[i];
+    const end = packedPassages[i + 1];
+    const section = packedPassages[i + 2];
+    const kind = PASSAGE_KINDS[packedPassages[i + 3]];
+    // The passages an edit left where they were are the held objects again (they hold no text).
+    const was = heldPassages[i / 4] as Passage | undefined;
+    passages.push(was && was.start === start && was.end === end && was.section === section && was.kind === kind ? was : { start, end, kind, section });
   }
   return { ...rest, dates, events, entities, passages };
 }
@@ -255,20 +262,38 @@ function unpackEntities(packedEntities: PackedIndexData['entities'], mentionSpan
 
 // ---------------------------------------------------------------------------------------------
 // Packing against the held index. The worker says which items are the held ones moved by the
-// edit (Comparer); the host moves them (Mover). Both read ids through the same renumbering: a
+// edit (reuseOf); the host moves them (Mover). Both read ids through the same renumbering: a
 // held date's id becomes the id of the new date it is (anchors and events refer to dates by id).
 
-/** Per list, how the held ids became the new ones, for the items found the same so far. */
+/**
+ * Per list, the held ids that became other ones, for the items found the same so far; any other
+ * id reads as itself. The worker and the host read ids alike, so a reference reads the same on
+ * both sides.
+ */
 class Renumbering {
-  readonly dates = new Map<string, string>();
-  readonly entities = new Map<string, string>();
+  private readonly renamed = { dates: new Map<string, string>(), entities: new Map<string, string>() };
 
-  sameIds(held: readonly string[], now: readonly string[], ids: ReadonlyMap<string, string>): boolean {
+  note(list: IdList, held: string, now: string): void {
+    if (held !== now) this.renamed[list].set(held, now);
+  }
+
+  read(list: IdList, id: string): string {
+    return this.renamed[list].get(id) ?? id;
+  }
+
+  /** The held ids as read now (the same array when none was renumbered). */
+  readAll(list: IdList, ids: string[]): string[] {
+    return this.renamed[list].size ? ids.map((id) => this.read(list, id)) : ids;
+  }
+
+  same(list: IdList, held: readonly string[], now: readonly string[]): boolean {
     if (held.length !== now.length) return false;
-    for (let i = 0; i < held.length; i++) if (ids.get(held[i]) !== now[i]) return false;
+    for (let i = 0; i < held.length; i++) if (this.read(list, held[i]) !== now[i]) return false;
     return true;
   }
 }
+
+type IdList = 'dates' | 'entities';
 
 /** The worker's side: which items of the new index are the held ones moved by the edit. */
 function reuseOf(base: HeldIndex, data: ArticleIndexData, text: string): PackedReuse {
@@ -279,7 +304,7 @@ function reuseOf(base: HeldIndex, data: ArticleIndexData, text: string): PackedR
   const sameDate = (a: DateMention, b: DateMention) =>
     (a === b || (sameSpan(a, b) && a.edtf === b.edtf && a.precision === b.precision && a.earliest === b.earliest && a.latest === b.latest &&
       a.inferred === b.inferred && a.type === b.type && a.mod === b.mod && a.problem === b.problem && a.anchor?.text === b.anchor?.text)) &&
-    (a.anchor === undefined ? b.anchor === undefined : ids.dates.get(a.anchor.dateId) === b.anchor?.dateId);
+    (a.anchor === undefined ? b.anchor === undefined : ids.read('dates', a.anchor.dateId) === b.anchor?.dateId);
   const sameEntity = (a: Entity, b: Entity) => {
     if (a === b) return true;
     if (a.name !== b.name || a.type !== b.type || a.aliases.length !== b.aliases.length || a.mentions.length !== b.mentions.length) return false;
@@ -288,9 +313,9 @@ function reuseOf(base: HeldIndex, data: ArticleIndexData, text: string): PackedR
     return true;
   };
   const sameEvent = (a: TimelineEvent, b: TimelineEvent) =>
-    sameSpan(a, b) && a.section === b.section && ids.sameIds(a.dates, b.dates, ids.dates) && ids.sameIds(a.entities, b.entities, ids.entities);
-  const dates = align(held.dates, data.dates, (d) => d.start, edit, sameDate, (j, i) => ids.dates.set(held.dates[j].id, data.dates[i].id));
-  const entities = align(held.entities, data.entities, (e) => e.mentions[0].start, edit, sameEntity, (j, i) => ids.entities.set(held.entities[j].id, data.entities[i].id));
+    sameSpan(a, b) && a.section === b.section && ids.same('dates', a.dates, b.dates) && ids.same('entities', a.entities, b.entities);
+  const dates = align(held.dates, data.dates, (d) => d.start, edit, sameDate, (j, i) => ids.note('dates', held.dates[j].id, data.dates[i].id));
+  const entities = align(held.entities, data.entities, (e) => e.mentions[0].start, edit, sameEntity, (j, i) => ids.note('entities', held.entities[j].id, data.entities[i].id));
   const events = align(held.events, data.events, (v) => v.start, edit, sameEvent, () => {});
   return {
     base: base.id, edit, dates, entities, events,
@@ -349,10 +374,11 @@ class Mover {
 
   date(j: number, id: string): DateMention {
     const d = this.held.dates[j];
-    this.ids.dates.set(d.id, id);
+    // As the worker compared it: its anchor read before its own id is noted.
+    const anchorId = d.anchor && this.ids.read('dates', d.anchor.dateId);
+    this.ids.note('dates', d.id, id);
     const start = movedStart(d.start, this.edit);
     const end = movedEnd(d.end, this.edit);
-    const anchorId = d.anchor && this.ids.dates.get(d.anchor.dateId)!;
     if (id === d.id && start === d.start && end === d.end && anchorId === d.anchor?.dateId) return d;
     const date: DateMention = { id, start, end, text: d.text, edtf: d.edtf, precision: d.precision, earliest: d.earliest, latest: d.latest, inferred: d.inferred, type: d.type };
     return setExtras(date, { mod: d.mod, anchor: d.anchor && { dateId: anchorId!, text: d.anchor.text }, problem: d.problem });
@@ -360,7 +386,7 @@ class Mover {
 
   entity(j: number, id: string): Entity {
     const e = this.held.entities[j];
-    this.ids.entities.set(e.id, id);
+    this.ids.note('entities', e.id, id);
     const last = e.mentions[e.mentions.length - 1];
     if (id === e.id && last.end <= this.edit.from) return e;
     return { id, name: e.name, type: e.type, aliases: e.aliases, mentions: e.mentions.map((m) => this.moved(m)) };
@@ -368,11 +394,10 @@ class Mover {
 
   event(j: number, id: string): TimelineEvent {
     const v = this.held.events[j];
-    const { dates, entities } = this.ids;
     const start = movedStart(v.start, this.edit);
     const end = movedEnd(v.end, this.edit);
     return {
-      id, start, end, section: v.section, dates: v.dates.map((d) => dates.get(d)!), entities: v.entities.map((e) => entities.get(e)!),
+      id, start, end, section: v.section, dates: this.ids.readAll('dates', v.dates), entities: this.ids.readAll('entities', v.entities),
       text: isSliceOf(this.text, { start, end, text: v.text }) ? this.text.slice(start, end) : v.text,
     };
   }
