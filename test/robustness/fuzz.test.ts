@@ -267,6 +267,7 @@ describe('fuzz: nothing a file contains crashes or hangs the core', function () 
       ['a winter ending a season range of the story\'s year (summer 1920 to winter 1920/21)', 'In 1920, the summer-winter campaign failed.'],
       ['a range ending in a BC decade (gave "-1999/-1998/-1989", an interval of intervals)', '2000–1990s\rBCE'],
       ['a range from a BC century to a year (gave "-0499/-0400/-0399")', 'from the 5th century BC to 400 BC'],
+      ['a name cut after a kind word, with a place nested in it (the place crossed the cut)', 'In 1917 the general Ludendorff said so. In 260 BC the navy lost the Battle of the Lipari Islands Ludendorff wrote.'],
     ];
     for (const [name, text, options] of knownBugs) it(name, () => checkOne('fixed', SEED, { text, how: name }, options));
   });

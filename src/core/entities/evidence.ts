@@ -270,9 +270,13 @@ function bump(counts: Map<string, number>, k: string, n: number): void {
  */
 export function keepEvidenced(text: string, candidates: readonly Candidate[], evidence: DocumentEvidence, emit: (c: Candidate) => void): void {
   for (const whole of candidates) {
-    const c = whole.nested ? whole : splitRunOn(text, whole, evidence, emit);
-    if (c.nested) emit(c);
-    else if (ordinaryWord(c, evidence)) continue;
+    const c = splitRunOn(text, whole, evidence, emit);
+    // A name nested in a longer one ends where it ends, so it is cut where that one is: its first
+    // part stays, and the rest is the longer one's ("Lipari Islands Ludendorff" inside "Battle of
+    // the Lipari Islands Ludendorff"); kept whole, it would cross the longer one's first part.
+    if (c.nested) {
+      if (c === whole) emit(c);
+    } else if (ordinaryWord(c, evidence)) continue;
     else if (c.inHeading) fromHeading(text, c, evidence, emit);
     else if (c.sentenceInitial) {
       const kept = fromSentenceStart(text, c, evidence);
