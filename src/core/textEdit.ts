@@ -1,6 +1,7 @@
 // How an edit moved positions, read from the text before and after it: what the passes that
 // reuse earlier work (and the worker's transfer of an index against the last one sent) need to
 // know to carry old positions over. Pure; no Node API.
+import type { Span, TextSpan } from './types';
 
 /** Old [from, to) became new text of `to + shift - from` code units. */
 export interface TextEdit {
@@ -26,6 +27,19 @@ export function movedStart(at: number, edit: TextEdit): number {
 
 export function movedEnd(at: number, edit: TextEdit): number {
   return at <= edit.from ? at : at >= edit.to ? at + edit.shift : -1;
+}
+
+/** Whether old span `a`, moved by the edit, is where `b` is. */
+export function movedOnto(a: Span, b: Span, edit: TextEdit): boolean {
+  return movedStart(a.start, edit) === b.start && movedEnd(a.end, edit) === b.end;
+}
+
+/** The span where the edit moved it (the same object when it did not move), or undefined inside the edit. */
+export function movedSpan(s: TextSpan, edit: TextEdit): TextSpan | undefined {
+  const start = movedStart(s.start, edit);
+  const end = movedEnd(s.end, edit);
+  if (start < 0 || end < 0) return undefined;
+  return start === s.start && end === s.end ? s : { start, end, text: s.text };
 }
 
 /** Compared in slices first: string equality runs at memory speed, a charCodeAt loop does not. */

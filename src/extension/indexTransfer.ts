@@ -7,7 +7,7 @@
 // last one moved by the edit: packed against the index the host holds (its `base`), only the
 // dates, entities and events that changed travel, and the host moves the others itself.
 // No `vscode`, no Node API.
-import { editBetween, movedEnd, movedStart, type TextEdit } from '../core/textEdit';
+import { editBetween, movedEnd, movedOnto, movedSpan, movedStart, type TextEdit } from '../core/textEdit';
 import { detached } from '../core/workCache';
 import type { ArticleIndexData, DateMention, Entity, Passage, PassageKind, TextSpan, TimelineEvent } from '../core/types';
 
@@ -300,7 +300,7 @@ function reuseOf(base: HeldIndex, data: ArticleIndexData, text: string): PackedR
   const edit = editBetween(base.text, text);
   const ids = new Renumbering();
   const held = base.data;
-  const sameSpan = (a: TextSpan, b: TextSpan) => movedStart(a.start, edit) === b.start && movedEnd(a.end, edit) === b.end && a.text === b.text;
+  const sameSpan = (a: TextSpan, b: TextSpan) => movedOnto(a, b, edit) && a.text === b.text;
   const sameDate = (a: DateMention, b: DateMention) =>
     (a === b || (sameSpan(a, b) && a.edtf === b.edtf && a.precision === b.precision && a.earliest === b.earliest && a.latest === b.latest &&
       a.inferred === b.inferred && a.type === b.type && a.mod === b.mod && a.problem === b.problem && a.anchor?.text === b.anchor?.text)) &&
@@ -389,7 +389,8 @@ class Mover {
     this.ids.note('entities', e.id, id);
     const last = e.mentions[e.mentions.length - 1];
     if (id === e.id && last.end <= this.edit.from) return e;
-    return { id, name: e.name, type: e.type, aliases: e.aliases, mentions: e.mentions.map((m) => this.moved(m)) };
+    // Each mention is where the edit moved it: the worker found it so (reuseOf).
+    return { id, name: e.name, type: e.type, aliases: e.aliases, mentions: e.mentions.map((m) => movedSpan(m, this.edit)!) };
   }
 
   event(j: number, id: string): TimelineEvent {
@@ -400,12 +401,6 @@ class Mover {
       id, start, end, section: v.section, dates: this.ids.readAll('dates', v.dates), entities: this.ids.readAll('entities', v.entities),
       text: isSliceOf(this.text, { start, end, text: v.text }) ? this.text.slice(start, end) : v.text,
     };
-  }
-
-  private moved(m: TextSpan): TextSpan {
-    const start = movedStart(m.start, this.edit);
-    const end = movedEnd(m.end, this.edit);
-    return start === m.start && end === m.end ? m : { start, end, text: m.text };
   }
 }
 

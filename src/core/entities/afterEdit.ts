@@ -6,7 +6,7 @@
 // was, the entities are the last ones with their mentions shifted: what the full pass would give.
 // When that shortcut does not apply, the full pass still keeps each unchanged segment's kept
 // candidates as long as no evidence answer the last pass asked for has changed (lastKept).
-import { editBetween, movedEnd, movedStart, type TextEdit } from '../textEdit';
+import { editBetween, movedOnto, movedSpan, type TextEdit } from '../textEdit';
 import type { Entity, Span, TextSpan, WikiLink } from '../types';
 import type { Candidate } from './candidates';
 import { keepEvidenced, type DocumentEvidence, type EvidenceQueries, type EvidenceSummary } from './evidence';
@@ -85,7 +85,7 @@ export function entitiesAfterEdit(last: LastPass, now: PassInputs): { entities: 
     }
     const mentions: TextSpan[] = [];
     for (const m of e.mentions) {
-      const moved = shifted(m, edit);
+      const moved = movedSpan(m, edit);
       if (!moved) return undefined;
       mentions.push(moved);
     }
@@ -133,7 +133,7 @@ function changedSegment(last: LastPass, now: PassInputs): number {
 function sameCandidate(a: Candidate, b: Candidate, edit: TextEdit): boolean {
   if (a.text !== b.text || a.key !== b.key || a.titled !== b.titled || a.placeHint !== b.placeHint) return false;
   if (a.sentenceInitial !== b.sentenceInitial || a.inHeading !== b.inHeading || a.nested !== b.nested || a.knownAs !== b.knownAs) return false;
-  if (movedStart(a.start, edit) !== b.start || movedEnd(a.end, edit) !== b.end || a.units.length !== b.units.length) return false;
+  if (!movedOnto(a, b, edit) || a.units.length !== b.units.length) return false;
   for (let i = 0; i < a.units.length; i++) if (!sameUnit(a.units[i], b.units[i], edit)) return false;
   return true;
 }
@@ -141,7 +141,7 @@ function sameCandidate(a: Candidate, b: Candidate, edit: TextEdit): boolean {
 function sameUnit(a: Unit, b: Unit, edit: TextEdit): boolean {
   return (
     a.text === b.text && a.kind === b.kind && a.key === b.key && a.wordKey === b.wordKey && a.dashBefore === b.dashBefore &&
-    a.endsName === b.endsName && a.possessive === b.possessive && movedStart(a.start, edit) === b.start && movedEnd(a.end, edit) === b.end
+    a.endsName === b.endsName && a.possessive === b.possessive && movedOnto(a, b, edit)
   );
 }
 
@@ -150,22 +150,10 @@ function sameVotes(a: Record<string, number>, b: Record<string, number>): boolea
   return true;
 }
 
-function sameSpan(a: Span, b: Span, edit: TextEdit): boolean {
-  return movedStart(a.start, edit) === b.start && movedEnd(a.end, edit) === b.end;
-}
-
 function sameSpans(a: readonly Span[], b: readonly Span[], edit: TextEdit): boolean {
-  return a.length === b.length && a.every((s, i) => sameSpan(s, b[i], edit));
+  return a.length === b.length && a.every((s, i) => movedOnto(s, b[i], edit));
 }
 
 function sameLinks(a: readonly WikiLink[], b: readonly WikiLink[], edit: TextEdit): boolean {
-  return a.length === b.length && a.every((l, i) => l.target === b[i].target && l.label === b[i].label && sameSpan(l, b[i], edit) && sameSpan(l.labelSpan, b[i].labelSpan, edit));
-}
-
-/** The mention where the edit moved it (the same object when it did not move), or undefined inside the edit. */
-function shifted(m: TextSpan, edit: TextEdit): TextSpan | undefined {
-  const start = movedStart(m.start, edit);
-  const end = movedEnd(m.end, edit);
-  if (start < 0 || end < 0) return undefined;
-  return start === m.start && end === m.end ? m : { start, end, text: m.text };
+  return a.length === b.length && a.every((l, i) => l.target === b[i].target && l.label === b[i].label && movedOnto(l, b[i], edit) && movedOnto(l.labelSpan, b[i].labelSpan, edit));
 }
