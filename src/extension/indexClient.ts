@@ -30,6 +30,12 @@ interface Waiting {
   reject(error: Error): void;
 }
 
+/** A reply the host holds: its request's id, and its data once unpacked. */
+interface HeldReply {
+  id: number;
+  data?: ArticleIndexData;
+}
+
 export interface IndexClientLog {
   info(message: string): void;
   error(message: string, error?: unknown): void;
@@ -61,7 +67,7 @@ export class IndexClient {
    * indexTransfer.ts). Held from the moment it comes in, unpacked a task later: tasks run in order,
    * so it is unpacked before any reply packed against it.
    */
-  private readonly held = new Map<string, { id: number; data?: ArticleIndexData }>();
+  private readonly held = new Map<string, HeldReply>();
 
   /**
    * @param script the worker's script: a file path (Node) or URL (web); undefined: in-process only
@@ -177,7 +183,7 @@ export class IndexClient {
     // Unpacked in a task of its own: receiving the message was one already, and the editor waits on both.
     if (m.type === 'done') {
       const base = this.held.get(key);
-      const held: { id: number; data?: ArticleIndexData } = { id: m.id };
+      const held: HeldReply = { id: m.id };
       this.held.set(key, held);
       void nextTask()
         .then(() => {
