@@ -6,8 +6,7 @@
 // worker can be started at all, indexing happens in-process.
 import type { IncrementalIndexer } from '../core/incremental';
 import type { ArticleIndexData, IndexOptions } from '../core/types';
-import { unpackIndexData } from './indexTransfer';
-import { nextTask } from './nextTask';
+import { unpackInSlices, type HeldReply } from './indexTransfer';
 import type { FromIndexWorker, ToIndexWorker } from './indexWorkerProtocol';
 
 /** Set by scripts/build.mjs: true in dist/web/extension.js, false in dist/extension.js. */
@@ -28,12 +27,6 @@ interface Waiting {
   resent?: boolean;
   resolve(data: ArticleIndexData | undefined): void;
   reject(error: Error): void;
-}
-
-/** A reply the host holds: its request's id, and its data once unpacked. */
-interface HeldReply {
-  id: number;
-  data?: ArticleIndexData;
 }
 
 export interface IndexClientLog {
@@ -64,8 +57,8 @@ export class IndexClient {
   private readonly local = new Map<string, IncrementalIndexer>();
   /**
    * Per document, the last reply delivered: the next request names it as its base (see
-   * indexTransfer.ts). Held from the moment it comes in, unpacked a task later: tasks run in order,
-   * so it is unpacked before any reply packed against it.
+   * indexTransfer.ts). Held from the moment it comes in; a reply packed against it is unpacked
+   * once it is.
    */
   private readonly held = new Map<string, HeldReply>();
 
@@ -180,21 +173,15 @@ export class IndexClient {
     const w = key === undefined ? undefined : this.waiting.get(key);
     if (key === undefined || !w || w.id !== m.id) return; // superseded or dropped (or an earlier worker's): never delivered
     this.waiting.delete(key);
-    // Unpacked in a task of its own: receiving the message was one already, and the editor waits on both.
     if (m.type === 'done') {
       const base = this.held.get(key);
-      const held: HeldReply = { id: m.id };
+      const held: HeldReply = { id: m.id, data: unpackInSlices(m.data, w.text, base) };
       this.held.set(key, held);
-      void nextTask()
-        .then(() => {
-          held.data = unpackIndexData(m.data, w.text, base?.data && { id: base.id, data: base.data });
-          w.resolve(held.data);
-        })
-        .catch((error: unknown) => {
-          // Never a base again: the next request gets the whole index.
-          if (this.held.get(key) === held) this.held.delete(key);
-          w.reject(error instanceof Error ? error : new Error(String(error)));
-        });
+      held.data.then(w.resolve, (error: unknown) => {
+        // Never a base again: the next request gets the whole index.
+        if (this.held.get(key) === held) this.held.delete(key);
+        w.reject(error instanceof Error ? error : new Error(String(error)));
+      });
     }
     else if (m.type === 'cancelled') w.resolve(undefined);
     else w.reject(new Error(m.message));
@@ -251,3 +238,4 @@ export class IndexClient {
     }
   }
 }
+

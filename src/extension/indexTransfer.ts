@@ -9,6 +9,7 @@
 // No `vscode`, no Node API.
 import { editBetween, movedEnd, movedOnto, movedSpan, movedStart, type TextEdit } from '../core/textEdit';
 import { detached } from '../core/workCache';
+import { nextTask } from './nextTask';
 import type { ArticleIndexData, DateMention, Entity, Passage, PassageKind, TextSpan, TimelineEvent } from '../core/types';
 
 const PASSAGE_KINDS: readonly PassageKind[] = ['prose', 'list-item', 'infobox', 'heading'];
@@ -220,18 +221,58 @@ function indexOfId(items: readonly { id: string }[]): (id: string) => number {
  * the host holds, which a reply packed against it (`reuse`) needs.
  */
 export function unpackIndexData(packed: PackedIndexData, text: string, held?: Pick<HeldIndex, 'id' | 'data'>): ArticleIndexData {
+  const steps = unpackingSteps(packed, text, held);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** A reply the host holds: its request's id, and its data, which settles once unpacked. */
+export interface HeldReply {
+  id: number;
+  data: Promise<ArticleIndexData>;
+}
+
+/** The longest the host unpacks a reply before it lets the editor in. */
+const UNPACK_SLICE_MS = 8;
+
+/**
+ * A reply's data, unpacked in tasks after the one that received it (receiving was a task already,
+ * and the editor waits on both) and after the reply it is packed against: a whole 1 MB index
+ * takes the host some 10 to 30 ms to unpack, so it is unpacked in slices of about UNPACK_SLICE_MS.
+ */
+export async function unpackInSlices(packed: PackedIndexData, text: string, base?: HeldReply): Promise<ArticleIndexData> {
+  const baseData = base && (await base.data.catch(() => undefined));
+  const steps = unpackingSteps(packed, text, baseData && { id: base.id, data: baseData });
+  for (;;) {
+    await nextTask();
+    const sliceStart = performance.now();
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+      if (performance.now() - sliceStart >= UNPACK_SLICE_MS) break;
+    }
+  }
+}
+
+/** unpackIndexData one list at a time. */
+function* unpackingSteps(packed: PackedIndexData, text: string, held?: Pick<HeldIndex, 'id' | 'data'>): Generator<void, ArticleIndexData> {
   const { mentionSpans, mentionCounts, mentionTexts, passages: packedPassages, dates: packedDates, entities: packedEntities, events: packedEvents, eventDates, eventEntities, eventDateCounts, eventEntityCounts, reuse, ...rest } = packed;
   if (reuse && reuse.base !== held?.id) throw new Error(`index data packed against ${reuse.base}, but the host holds ${held?.id ?? 'none'}`);
   const moved = reuse && held ? new Mover(held.data, reuse.edit, text) : undefined;
   const dates = merged(unpackDates(packedDates, text), reuse?.dates, (j, i) => moved!.date(j, reuse!.dateIds[i]));
+  yield;
   const entitiesSent = unpackEntities(packedEntities, mentionSpans, mentionCounts, mentionTexts, text);
   const entities = merged(entitiesSent, reuse?.entities, (j, i) => moved!.entity(j, reuse!.entityIds[i]));
+  yield;
   const dateIds = listsOf(eventDates, eventDateCounts, (i) => dates[i].id);
   const entityIds = listsOf(eventEntities, eventEntityCounts, (i) => entities[i].id);
   const eventsSent = packedEvents.map(({ id, start, end, section, text: eventText }, i): TimelineEvent => ({
     id, start, end, section, dates: dateIds[i], entities: entityIds[i], text: eventText ?? text.slice(start, end),
   }));
   const events = merged(eventsSent, reuse?.events, (j, i) => moved!.event(j, reuse!.eventIds[i]));
+  yield;
   const heldPassages = held?.data.passages ?? [];
   const passages: Passage[] = [];
   for (let i = 0; i < packedPassages.length; i += 4) {

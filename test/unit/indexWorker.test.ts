@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { buildIndexData, IndexCancelled } from '../../src/core/articleIndex';
 import { IncrementalIndexer } from '../../src/core/incremental';
 import { IndexClient } from '../../src/extension/indexClient';
-import { packIndexData, unpackIndexData } from '../../src/extension/indexTransfer';
+import { packIndexData, unpackIndexData, unpackInSlices } from '../../src/extension/indexTransfer';
 import { IndexWorkerLoop } from '../../src/extension/indexWorkerLoop';
 import type { FromIndexWorker } from '../../src/extension/indexWorkerProtocol';
 import { applyEdit, edit } from '../fixtures/edits';
@@ -210,6 +210,24 @@ describe('index transfer', () => {
       },
     );
     assert.ok(sentAfter.every((n) => n <= 5), `items sent: ${sentAfter.join(', ')}`);
+  });
+
+  it('unpacks a reply packed against one still being unpacked once that one is, both exactly', async function () {
+    this.timeout(60_000);
+    let text = sample;
+    for (const t of wikiwars()) if (text.length < 250_000) text += '\n\n' + t;
+    const edited = text.replace('Relations', 'In March 1950, relations');
+    const indexer = new IncrementalIndexer();
+    const whole = indexer.update(text);
+    const afterEdit = indexer.update(edited);
+    // Both replies in at once, as when the second arrives while the host unpacks the first in slices.
+    const first = { id: 1, data: unpackInSlices(structuredClone(packIndexData(whole, text)), text) };
+    const second = unpackInSlices(structuredClone(packIndexData(afterEdit, edited, { id: 1, text, data: whole })), edited, first);
+    assert.deepEqual(await second, afterEdit);
+    assert.deepEqual(await first.data, whole);
+    // Packed against a reply that could not be unpacked: refused, so the next request asks for the whole index.
+    const broken = { id: 1, data: Promise.reject(new Error('lost')) };
+    await assert.rejects(unpackInSlices(structuredClone(packIndexData(afterEdit, edited, { id: 1, text, data: whole })), edited, broken), /packed against 1, but the host holds none/);
   });
 
   it('refuses a reply packed against an index the host does not hold', () => {
