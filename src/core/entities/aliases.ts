@@ -18,7 +18,7 @@ const { lookupKnown } = gazetteerModule;
 const { nameKey, plainKey } = normalizeModule;
 const { tokenize } = tokensModule;
 const { givenKeyOf, groupKeyOf, initialsOf, isLoneAcronym, isLoneUnknownWord, kindWordKeyOf, mayBeShortNameOf, nameVotesOf, namesKeyOf, namesLengthOf, orgShortKeyOf, fullKeyOf, shortKeysOf, wordsIn } = featuresModule;
-const { surfaceKnownOf } = memoModule;
+const { formOf, surfaceKnownOf } = memoModule;
 const { addVotes, decideType, noVotes } = typingModule;
 
 export interface Group {
@@ -316,5 +316,5 @@ export function chooseName(g: Group): string {
 
 /** Words of a form, for fullness: hyphenated parts count, particles do not ("Anwar el-Sadat" has 2). */
 function wordCountOf(c: Candidate): number {
-  return (c.memo.fullLength ??= wordsIn(fullKeyOf(c)));
+  return (formOf(c).fullLength ??= wordsIn(fullKeyOf(c)));
 }

@@ -1,6 +1,6 @@
-// What grouping, merging, naming and typing ask of a candidate, computed once per candidate on
-// first use and kept on it (candidate.memo). A candidate of a cached segment keeps its memo from
-// one build to the next, so the global pass of an incremental build mostly looks values up.
+// What grouping, merging, naming and typing ask of a candidate, computed once on first use and
+// kept on it (candidate.memo); what its form alone decides, once per form of a build (formOf).
+// A candidate of a cached segment keeps its memo from one build to the next, so the global pass of an incremental build mostly looks values up.
 // Every value depends on the candidate alone (and its segment for context votes), never on the
 // rest of the document: memoising it cannot change a result.
 import type { Candidate } from './candidates';
@@ -18,12 +18,12 @@ import type { GroupKey } from './memo';
 // Read once (see lexicon.ts on why).
 const { CONNECTORS, EVENT_LAST_WORDS, ORG_LAST_WORDS, PLACE_LAST_WORDS, STANDALONE_PARTICLES } = lexicon;
 const { lookupKnown, lookupKnownUnit } = gazetteerModule;
-const { knownOf, surfaceKnownOf, nameUnitsOf } = memoModule;
+const { formOf, knownOf, surfaceKnownOf, nameUnitsOf } = memoModule;
 const { addVotes, computeNameVotes, contextVotes, noVotes } = typingModule;
 const { plainKey } = normalizeModule;
 
 export function nameVotesOf(c: Candidate): Votes {
-  return (c.memo.nameVotes ??= computeNameVotes(c));
+  return (formOf(c).nameVotes ??= computeNameVotes(c));
 }
 
 /** Its votes as a mention: from its name and from the words around it (in its segment's text and tokens). */
@@ -39,17 +39,17 @@ export function mentionVotesOf(c: Candidate, text: string, tokens: Tokens): Vote
 
 /** nameKey of all its units ("Anwar el-Sadat" → "anwar sadat"). */
 export function fullKeyOf(c: Candidate): string {
-  return (c.memo.fullKey ??= nameKeyOfUnits(c.units));
+  return (formOf(c).fullKey ??= nameKeyOfUnits(c.units));
 }
 
 /** nameKey of its name units only. */
 export function namesKeyOf(c: Candidate): string {
-  return (c.memo.namesKey ??= nameKeyOfUnits(nameUnitsOf(c)));
+  return (formOf(c).namesKey ??= nameKeyOfUnits(nameUnitsOf(c)));
 }
 
 /** Words of its name units' key: how full a form of a name it is. */
 export function namesLengthOf(c: Candidate): number {
-  return (c.memo.namesLength ??= wordsIn(namesKeyOf(c)));
+  return (formOf(c).namesLength ??= wordsIn(namesKeyOf(c)));
 }
 
 /** Words of a name key (words are joined by single spaces). */
@@ -62,11 +62,12 @@ export function wordsIn(key: string): number {
 const STATE_WORDS = new Set(['republic', 'kingdom', 'state', 'commonwealth', 'federation', 'emirate', 'sultanate', 'principality', 'duchy']);
 
 export function groupKeyOf(c: Candidate): GroupKey {
-  if (!c.memo.groupKey) {
+  const form = formOf(c);
+  if (!form.groupKey) {
     const known = knownOf(c) ?? officialNameOf(c);
-    c.memo.groupKey = known ? { key: 'known:' + plainKey(known.canonical), canonical: known.canonical } : { key: 'name:' + fullKeyOf(c) };
+    form.groupKey = known ? { key: 'known:' + plainKey(known.canonical), canonical: known.canonical } : { key: 'name:' + fullKeyOf(c) };
   }
-  return c.memo.groupKey;
+  return form.groupKey;
 }
 
 /**
@@ -85,7 +86,8 @@ function officialNameOf(c: Candidate): KnownName | undefined {
 
 /** Keys under which a full personal name may be referred to: its tails ("Sadat", "Abdel Nasser"), and for East Asian names the family name ("Kim"). */
 export function shortKeysOf(c: Candidate): string[] {
-  if (c.memo.shortKeys) return c.memo.shortKeys;
+  const form = formOf(c);
+  if (form.shortKeys) return form.shortKeys;
   const names = nameUnitsOf(c);
   const keys: string[] = [];
   for (let s = 1; s < names.length; s++) keys.push(nameKeyOfUnits(names.slice(s)));
@@ -100,16 +102,17 @@ export function shortKeysOf(c: Candidate): string[] {
     const family = names[0].wordKey;
     if (family) keys.push(family);
   }
-  return (c.memo.shortKeys = keys);
+  return (form.shortKeys = keys);
 }
 
 /** Its first name word as a given name ("Hamilcar" for "Hamilcar Barca"), unless a place or an East Asian family name. */
 export function givenKeyOf(c: Candidate): string | null {
-  if (c.memo.givenKey === undefined) {
+  const form = formOf(c);
+  if (form.givenKey === undefined) {
     const first = nameUnitsOf(c)[0];
-    c.memo.givenKey = !first || eastAsianName(c.units) || lookupKnownUnit(first) ? null : first.wordKey;
+    form.givenKey = !first || eastAsianName(c.units) || lookupKnownUnit(first) ? null : first.wordKey;
   }
-  return c.memo.givenKey;
+  return form.givenKey;
 }
 
 /** Trailing words of company names that their short form leaves out ("Orascom Telecom Holding" → "Orascom"). */
@@ -117,54 +120,58 @@ const ORG_SUFFIX_WORDS = new Set(['holding', 'holdings', 'telecom', 'group', 'in
 
 /** "Orascom" for "Orascom Telecom Holding": its name without trailing kind words; null if none to drop. */
 export function orgShortKeyOf(c: Candidate): string | null {
-  if (c.memo.orgShortKey === undefined) {
+  const form = formOf(c);
+  if (form.orgShortKey === undefined) {
     const names = nameUnitsOf(c);
     let end = names.length;
     while (end > 1 && (ORG_LAST_WORDS.has(names[end - 1].key) || ORG_SUFFIX_WORDS.has(names[end - 1].key))) end--;
     const cut = end === names.length || end === 0 || c.units.some((u) => u.kind === 'connector');
-    c.memo.orgShortKey = cut ? null : nameKeyOfUnits(names.slice(0, end));
+    form.orgShortKey = cut ? null : nameKeyOfUnits(names.slice(0, end));
   }
-  return c.memo.orgShortKey;
+  return form.orgShortKey;
 }
 
 /** A short form may stand for a personal name: not a gazetteer country, no numeral, no kind word at its end. */
 export function mayBeShortNameOf(c: Candidate): boolean {
-  if (c.memo.mayBeShort === undefined) {
+  const form = formOf(c);
+  if (form.mayBeShort === undefined) {
     const known = surfaceKnownOf(c);
     const last = nameUnitsOf(c).at(-1);
-    c.memo.mayBeShort =
+    form.mayBeShort =
       !(known && known.strong) &&
       !c.units.some((u) => u.kind === 'numeral') && // "Charles I" is a name of its own
       !!last && last.kind === 'word' &&
       !EVENT_LAST_WORDS.has(last.key) && !ORG_LAST_WORDS.has(last.key) && !PLACE_LAST_WORDS.has(last.key);
   }
-  return c.memo.mayBeShort;
+  return form.mayBeShort;
 }
 
 const NO_INITIALS: string[] = [];
 
 /** Initials of a multi-word name, with and without hyphenated parts ("Non-Aligned Movement" → NAM). */
 export function initialsOf(c: Candidate): string[] {
-  if (c.memo.initials) return c.memo.initials;
-  if (nameUnitsOf(c).length < 2) return (c.memo.initials = NO_INITIALS); // one word or none: no initials
+  const form = formOf(c);
+  if (form.initials) return form.initials;
+  if (nameUnitsOf(c).length < 2) return (form.initials = NO_INITIALS); // one word or none: no initials
   const words = c.units.filter((u) => isNameUnit(u) && !CONNECTORS.has(u.key));
-  if (words.length < 2) return (c.memo.initials = NO_INITIALS);
+  if (words.length < 2) return (form.initials = NO_INITIALS);
   const plain = words.map((u) => u.text[0]).join('');
   const parts = words.map((u) => u.text.split(/[-\u2013]/).map((p) => p[0] ?? '').join('')).join('');
   // "Mohammed bin Salman" → MBS: name particles count too.
   const withParticles = c.units.filter((u) => u.kind !== 'connector' || STANDALONE_PARTICLES.has(u.key)).map((u) => u.text[0]).join('');
-  return (c.memo.initials = [...new Set([plain, parts, withParticles].map((s) => s.toUpperCase()))]);
+  return (form.initials = [...new Set([plain, parts, withParticles].map((s) => s.toUpperCase()))]);
 }
 
 /** The kind word ending a multi-word event or organisation name ("revolution" in "French Revolution"), else null. */
 export function kindWordKeyOf(c: Candidate): string | null {
-  if (c.memo.kindWordKey === undefined) {
+  const form = formOf(c);
+  if (form.kindWordKey === undefined) {
     const names = nameUnitsOf(c);
     const last = names[names.length - 1];
     const usable = names.length >= 2 && !c.nested && !last.dashBefore; // not "Counter-Revolution"
-    c.memo.kindWordKey = usable && (EVENT_LAST_WORDS.has(last.key) || ORG_LAST_WORDS.has(last.key)) ? last.key : null;
+    form.kindWordKey = usable && (EVENT_LAST_WORDS.has(last.key) || ORG_LAST_WORDS.has(last.key)) ? last.key : null;
   }
-  return c.memo.kindWordKey;
+  return form.kindWordKey;
 }
 
 /** One acronym alone ("UN", "DPRK"). */

@@ -24,12 +24,12 @@ import * as typingModule from './typing';
 const { lookupKnown } = gazetteerModule;
 const { plainKey } = normalizeModule;
 const { mentionVotesOf, nameVotesOf } = featuresModule;
-const { knownOf } = memoModule;
+const { knownOf, withSharedForms } = memoModule;
 const { addVotes, decideType, noVotes } = typingModule;
 
 export function extractEntities(text: string, article: ParsedArticle, options?: IndexOptions, work?: SegmentWork): Entity[] {
   const segments = placeSegments(text, article.passages ?? [], work);
-  return entitiesOf(text, segments, article, options, work?.cache);
+  return withSharedForms(() => entitiesOf(text, segments, article, options, work?.cache));
 }
 
 /** The global pass: from every segment's candidates to the entities of the document. */
