@@ -81,8 +81,8 @@ export function buildIndexData(text: string, options: BuildOptions = {}, reuse: 
 /** The steps of a build (see indexSteps): each yields the stage it has just finished. */
 export type IndexSteps = Generator<IndexStage, ArticleIndexData, void>;
 
-/** Runs the steps of a build back to back: its result, or what it throws (IndexCancelled). */
-export function runSteps(steps: IndexSteps): ArticleIndexData {
+/** Runs steps back to back (a build's, say): the result, or what they throw (IndexCancelled). */
+export function runSteps<T>(steps: Generator<unknown, T, void>): T {
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;

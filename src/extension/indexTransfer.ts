@@ -7,6 +7,7 @@
 // last one moved by the edit: packed against the index the host holds (its `base`), only the
 // dates, entities and events that changed travel, and the host moves the others itself.
 // No `vscode`, no Node API.
+import { runSteps } from '../core/articleIndex';
 import { editBetween, movedEnd, movedOnto, movedSpan, movedStart, type TextEdit } from '../core/textEdit';
 import { detached } from '../core/workCache';
 import { nextTask } from './nextTask';
@@ -221,11 +222,7 @@ function indexOfId(items: readonly { id: string }[]): (id: string) => number {
  * the host holds, which a reply packed against it (`reuse`) needs.
  */
 export function unpackIndexData(packed: PackedIndexData, text: string, held?: Pick<HeldIndex, 'id' | 'data'>): ArticleIndexData {
-  const steps = unpackingSteps(packed, text, held);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runSteps(unpackingSteps(packed, text, held));
 }
 
 /** A reply the host holds: its request's id, and its data, which settles once unpacked. */
