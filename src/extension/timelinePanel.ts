@@ -10,6 +10,7 @@ import { NO_FILTERS, type Filters, type FromWebview, type TimelineModel, type To
 import { buildModel, filterEvents, sanitizeFilters, sanitizeSettings } from '../webview/viewModel';
 import { Commands, type RevealEventArgs } from './commandIds';
 import { type FeatureContext, guard } from './editorContext';
+import { nextTask } from './nextTask';
 
 export const TIMELINE_VIEW_ID = 'chronolens.timeline';
 
@@ -195,6 +196,9 @@ export class TimelinePanel implements vscode.WebviewViewProvider, vscode.Disposa
       return;
     }
     const model = this.modelOf(document, index);
+    // Sending it is as long again for a long article (it is serialised): in a task of its own.
+    await nextTask();
+    if (!this.view || document !== this.document || !this.ready) return;
     this.lastModel = model;
     this.view.description = model.title;
     if (this.selectedId !== null && !model.events.some((e) => e.id === this.selectedId)) this.selectedId = null;
