@@ -40,6 +40,16 @@ const AFTER_THE: ReadonlySet<string> = new Set([
   'latter', 'year', 'years', 'same', 'day', 'final', 'last', 'past', 'coming', 'intervening', 'future', 'present', 'time',
 ]);
 
+/**
+ * Words a calendar expression (readCalendar: compounds.ts, calendar.ts) can start with; at any
+ * other word it finds nothing, and it is the dearest reader, so it is not tried. Numbers, ordinals
+ * and apostrophes ("'99") may start one. Keep in step with the readers, like STARTERS.
+ */
+const CALENDAR_STARTERS: ReadonlySet<string> = new Set([
+  ...MONTHS.keys(), ...MONTH_ABBREVIATIONS.keys(), ...SEASONS.keys(), ...WEEKDAYS, ...APPROX_WORDS,
+  ...PREFIX_MODIFIERS.map((m) => m.words[0]), ...ORDINAL_WORDS.keys(), 'the', 'between', 'from', 'later', 'earlier', 'christmas', 'ad',
+]);
+
 function canStart(c: Cursor, i: number): boolean {
   const t = c.tokens[i];
   if (t.kind === 'num' || t.kind === 'ord') return true;
@@ -61,7 +71,8 @@ export function recognise(c: Cursor, bcNarrative = false): { matches: Match[]; b
   for (let i = 0; i < c.length; i++) {
     if (!canStart(c, i)) continue;
     // Candidates in priority order; the longest one starting here wins (ties: the earlier reader).
-    let m = startingAt(i, readCalendar(c, i, bcNarrative));
+    const t = c.tokens[i];
+    let m = t.kind !== 'word' || CALENDAR_STARTERS.has(t.lower) ? startingAt(i, readCalendar(c, i, bcNarrative)) : null;
     m = longer(m, startingAt(i, readRelative(c, i)));
     m = longer(m, startingAt(i, readDuration(c, i)));
     m = longer(m, startingAt(i, readDayPartExpr(c, i, bcNarrative)));
