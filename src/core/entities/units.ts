@@ -51,7 +51,6 @@ export const nameKeyOfUnits = (units: readonly Unit[]): string =>
 /** Lower-case words glued after a name that describe it rather than belong to it ("Egypt-based"). */
 const GLUED_SUFFIX_MAX = 4;
 const NOT_NAME_SUFFIXES = new Set(['led', 'era', 'run', 'held', 'born', 'made', 'like', 'wide', 'type', 'class', 'age', 'war', 'day', 'army', 'side', 'bloc', 'camp', 'area']);
-const DASH = /[-\u2010\u2011\u2013]/;
 /** A function word glued by a dash is a typo for a dash between clauses ("Minh-whom"); "Jae-in" is a name. */
 const GLUED_FUNCTION_WORDS = new Set(['whom', 'who', 'which', 'that', 'the', 'and', 'but']);
 
@@ -75,8 +74,12 @@ export function toRunUnits(text: string, tokens: Tokens): Unit[] {
   const units: Unit[] = [];
   let lastWithUnits = -1;
   for (let t = 0; t < tokens.length; t++) {
+    const start = tokens.starts[t];
+    const end = tokens.ends[t];
+    // Most such connectors are a plain "of", "for" or "the": passed by before a unit is made of them.
+    if (lastWithUnits !== t - 1 && isPlainConnectorAt(text, start, end)) continue;
     const before = units.length;
-    unitsOfToken(text, tokens.starts[t], tokens.ends[t], t, units);
+    unitsOfToken(text, start, end, t, units);
     if (units.length === before) continue;
     const u = units[before];
     const loneConnector = units.length === before + 1 && u.kind === 'connector' && !STANDALONE_PARTICLES.has(u.key);
@@ -105,14 +108,15 @@ function unitsOfToken(text: string, start: number, end: number, index: number, o
   const first = text[start];
   if (!isUpper(first)) {
     // Most tokens: a lower-case word (no unit) unless a connector, an ordinal or a glued prefix. Looked at in place.
-    const connector = end - start <= 6 && isConnectorOrParticle(text.slice(start, end).toLowerCase());
+    const connector = end - start <= 6 && isConnectorAt(text, start, end);
     if (connector) out.push(unit(text, start, end, 'connector', index));
     else if (isDigit(first) && ORDINAL.test(text.slice(start, end))) out.push(unit(text, start, end, 'ordinal', index));
     else if (end - start > 2 && hasDash(text, start, end) && !isDigit(first)) gluedPrefix(text, { start, end, text: text.slice(start, end) }, index, out);
     return;
   }
   const token = { start, end, text: text.slice(start, end) };
-  const lower = token.text.toLowerCase().replace(/\u2019/g, "'");
+  const lowerCased = token.text.toLowerCase();
+  const lower = lowerCased.includes('\u2019') ? lowerCased.replace(/\u2019/g, "'") : lowerCased; // few have one: no regex run for the others
   if (POSSESSIVE_NAME_WORDS.has(lower) || TITLE_HEADS.has(lower)) {
     // "People's Republic": the possessive stays inside the name; "Commander-in-Chief" is one title.
     out.push(unit(text, token.start, token.end, 'word', index));
@@ -130,12 +134,40 @@ function unitsOfToken(text: string, start: number, end: number, index: number, o
 
 const isConnectorOrParticle = (lower: string): boolean => CONNECTORS.has(lower) || STANDALONE_PARTICLES.has(lower);
 
-/** DASH.test of text[start, end), in place. */
-function hasDash(text: string, start: number, end: number): boolean {
+/**
+ * Whether text[start, end) lower-cased is a connector or particle. Tokens of ASCII letters (most)
+ * are looked up by letterCode, with no string made; the others as strings.
+ */
+function isConnectorAt(text: string, start: number, end: number): boolean {
+  const code = letterCode(text, start, end);
+  return code > 0 ? CONNECTOR_CODES.has(code) : isConnectorOrParticle(text.slice(start, end).toLowerCase());
+}
+
+/** A word of up to 6 ASCII letters as a small integer, the same in any case, distinct for distinct words; 0 if another character is in it. */
+function letterCode(text: string, start: number, end: number): number {
+  let code = 0;
   for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 45 || c === 0x2010 || c === 0x2011 || c === 0x2013) return true;
+    const c = text.charCodeAt(i) | 32; // a lower-case letter (97 to 122) only if it was an ASCII letter
+    if (c < 97 || c > 122) return 0;
+    code = code * 27 + c - 96;
   }
+  return code;
+}
+
+const CONNECTOR_CODES = new Set([...CONNECTORS, ...STANDALONE_PARTICLES].map((w) => letterCode(w, 0, w.length)));
+/** Connectors that are no particle ("of", "for", "the"), by letterCode. */
+const PLAIN_CONNECTOR_CODES = new Set([...CONNECTORS].filter((w) => !STANDALONE_PARTICLES.has(w)).map((w) => letterCode(w, 0, w.length)));
+
+/** "of", "for" or "the" not capitalised, in ASCII letters: a token unitsOfToken makes one connector of, no particle. */
+function isPlainConnectorAt(text: string, start: number, end: number): boolean {
+  return end - start <= 6 && !isUpper(text[start]) && PLAIN_CONNECTOR_CODES.has(letterCode(text, start, end));
+}
+
+const isDashCode = (c: number): boolean => c === 45 || c === 0x2010 || c === 0x2011 || c === 0x2013;
+
+/** A hyphen or dash in text[start, end). */
+function hasDash(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (isDashCode(text.charCodeAt(i))) return true;
   return false;
 }
 
@@ -180,7 +212,7 @@ function dashParts(text: string, start: number, end: number): Part[] {
   const parts: Part[] = [];
   let s = start;
   for (let i = start; i < end; i++) {
-    if (DASH.test(text[i])) {
+    if (isDashCode(text.charCodeAt(i))) {
       parts.push({ start: s, end: i });
       s = i + 1;
     }
@@ -200,10 +232,10 @@ function splitCompound(text: string, start: number, end: number, index: number, 
   if (word.length === 1) return pushUnit(out, text, start, end, index, isRomanNumeral(word) ? 'numeral' : 'break', false, possessive);
   if (word.length === 2 && word[1] === '.' && isUpper(word[0])) return pushUnit(out, text, start, end, index, 'initial', false, possessive);
   if (isDigit(word[0])) return pushUnit(out, text, start, end, index, 'break', false, false);
-  const hasDash = DASH.test(word);
-  if (hasDash && isDesignation(word)) return pushUnit(out, text, start, end, index, 'designation', false, possessive);
+  const dashed = hasDash(text, start, end);
+  if (dashed && isDesignation(word)) return pushUnit(out, text, start, end, index, 'designation', false, possessive);
   if (isAcronym(word)) return pushUnit(out, text, start, end, index, isRomanNumeral(word) ? 'numeral' : 'acronym', false, possessive);
-  if (!hasDash && !particleLead) return pushUnit(out, text, start, end, index, 'word', false, possessive); // the common case: one plain word
+  if (!dashed && !particleLead) return pushUnit(out, text, start, end, index, 'word', false, possessive); // the common case: one plain word
 
   const parts = dashParts(text, start, end);
   // "U-boat", "X-ray", "A-bomb": a letter glued to a common noun is a common noun.
