@@ -49,12 +49,12 @@ const FILE_EXTENSION = /^\.(?:png|jpe?g|svg|gif|tiff?|webp)\b/i;
 export function findCandidates(text: string, tokens: Tokens, units: readonly Unit[], positions: Positions): Candidate[] {
   const candidates: Candidate[] = [];
   for (const run of buildRuns(text, units)) {
-    knownInRun.clear();
+    knownCount = 0; // known() of the last run's spans is forgotten
     for (const piece of splitRun(text, run, positions)) {
       if (notAName(piece.units)) continue;
       const c = toCandidate(text, tokens, piece, positions, false);
       if (c) candidates.push(c);
-      for (const nested of [...nestedKnownPrefix(text, piece), ...nestedPlace(text, piece)]) {
+      for (const nested of nestedKnownPrefix(text, piece).concat(nestedPlace(text, piece))) {
         const n = toCandidate(text, tokens, nested, positions, true);
         if (n) candidates.push(n);
       }
@@ -144,17 +144,26 @@ function spanText(text: string, units: readonly Unit[]): string {
 
 /**
  * known() of the spans of the current run, by start and length (a run's spans are shorter than
- * 4096): the splitting rules ask about the same spans again and again. Cleared for each run.
+ * 4096): the splitting rules ask about the same spans again and again. Forgotten for each run.
+ * A run has few spans (MAX_RUN_UNITS bounds them): they are searched in turn, and forgetting
+ * them makes nothing (a Map's clear() makes a new table, for every run).
  */
-const knownInRun = new Map<number, KnownName | null>();
+const knownIds: number[] = [];
+const knownEntries: Array<KnownName | null> = [];
+let knownCount = 0;
 
 function known(text: string, units: readonly Unit[]): KnownName | undefined {
   if (!units.length) return undefined;
   const start = units[0].start;
   const id = start * 4096 + (units[units.length - 1].end - start);
-  let entry = knownInRun.get(id);
-  if (entry === undefined) knownInRun.set(id, (entry = knownSpan(text, units) ?? null));
-  return entry ?? undefined;
+  let i = 0;
+  while (i < knownCount && knownIds[i] !== id) i++;
+  if (i === knownCount) {
+    knownIds[i] = id;
+    knownEntries[i] = knownSpan(text, units) ?? null;
+    knownCount++;
+  }
+  return knownEntries[i] ?? undefined;
 }
 
 /** The gazetteer entry of a span of units; a lone combining form before a dash ("Sino-") stands for its country. */
@@ -218,11 +227,13 @@ function splitRun(text: string, run: Unit[], positions: Positions): Piece[] {
 function splitAtNonNames(run: Unit[], positions: Positions): Unit[][] {
   const lastKey = lower(lastWord(run));
   const eventName = run.length > 1 && EVENT_LAST_WORDS.has(lastKey) && !CALENDAR_WORDS.has(lastKey); // "October Revolution"
-  const parts: Unit[][] = [[]];
-  for (const u of run) {
+  // The parts are the stretches between the units that are no name: run[from, i) before unit i.
+  const parts: Unit[][] = [];
+  let from = 0;
+  for (let i = 0; i < run.length; i++) {
+    const u = run[i];
     const l = lower(u);
-    const current = parts[parts.length - 1];
-    const opening = current.length === 0;
+    const opening = i === from;
     // Mid-sentence, a capitalised "My" or "Still" is part of a name ("the My Lai Massacre").
     const weak = positions.sentenceInitial[u.token] === 1 || positions.inHeading[u.token] === 1;
     const notName =
@@ -230,10 +241,13 @@ function splitAtNonNames(run: Unit[], positions: Positions): Unit[][] {
       (u.kind === 'word' &&
       (CORE_FUNCTION_WORDS.has(l) ||
         (opening && ((FUNCTION_WORDS.has(l) && weak) || (CALENDAR_WORDS.has(l) && !eventName)))));
-    if (notName) parts.push([]);
-    else current.push(u);
+    if (!notName) continue;
+    if (i > from) parts.push(run.slice(from, i));
+    from = i + 1;
   }
-  return parts.filter((p) => p.length);
+  if (from === 0) return [run]; // nothing cut (most runs): no copy
+  if (from < run.length) parts.push(run.slice(from));
+  return parts;
 }
 
 /** "Egyptian Defense Minister Sedki Sobhi" → "Egyptian" and (titled) "Sedki Sobhi". */
@@ -338,8 +352,9 @@ function splitAtConnectors(text: string, piece: Piece): Piece[] {
 /** "Egypt–North Korea" → "Egypt", "North Korea"; "Libyan–Egyptian War" and "Jean-Paul Sartre" stay whole. */
 function splitAtDashes(text: string, piece: Piece): Piece[] {
   const units = piece.units;
+  if (!units.some((u) => u.dashBefore)) return [piece];
   const lastIsName = known(text, units.slice(-1)); // "Egyptian-Soviet": "Soviet" is no kind word here
-  if (!units.some((u) => u.dashBefore) || (hasKindCue(units) && !lastIsName) || known(text, units)) return [piece];
+  if ((hasKindCue(units) && !lastIsName) || known(text, units)) return [piece];
   for (let d = 1; d < units.length; d++) {
     if (!units[d].dashBefore) continue;
     const left = units.slice(0, d);
