@@ -318,6 +318,13 @@ class Cutter {
   }
 }
 
+/** ASCII characters the line scan counts or stops at: line ends, `(`, and those below that start constructs. */
+const LINE_MARKS = new Uint8Array(128);
+const TRIGGER = 2;
+for (const c of '\n\r(') LINE_MARKS[c.charCodeAt(0)] = 1;
+// [ * _ < & \ ` !
+for (const c of '[*_<&\\`!') LINE_MARKS[c.charCodeAt(0)] = TRIGGER;
+
 /**
  * Scans the text from the checkpoint `from` (`cuts` holding the cuts before it) to its end or, with
  * `stopAt`, to the first checkpoint where the rest would be the old plan's: adds to `cuts` and
@@ -367,11 +374,13 @@ function scan(text: string, from: Checkpoint, cuts: Cut[], checkpoints: Checkpoi
     let lineTriggers = 0;
     while (le < n) {
       const c = text.charCodeAt(le);
-      if (c === 10 || c === 13) break;
-      if ((c === 40 || c === 91) && prev === 93) lineLinks++;
-      else if ((c === 42 || c === 95) && c !== prev) lineRuns++;
-      // [ * _ < & \ ` !
-      if (c === 91 || c === 42 || c === 95 || c === 60 || c === 38 || c === 92 || c === 96 || c === 33) lineTriggers++;
+      // Most characters are none of those below: one table look-up passes them.
+      if (c < 128 && LINE_MARKS[c] !== 0) {
+        if (c === 10 || c === 13) break;
+        if ((c === 40 || c === 91) && prev === 93) lineLinks++;
+        else if ((c === 42 || c === 95) && c !== prev) lineRuns++;
+        if (LINE_MARKS[c] === TRIGGER) lineTriggers++;
+      }
       prev = c;
       le++;
     }
