@@ -279,10 +279,14 @@ function lastBefore(list: ReadonlyArray<{ at: number }>, at: number): number {
   return found;
 }
 
-/** A form that can name its entity: not a gazetteer stand-in, a demonym or an acronym. */
+/** A form that can name its entity: not a gazetteer stand-in, a demonym or an acronym (once per form: asked of every mention). */
 function isNameForm(c: Candidate): boolean {
-  const known = surfaceKnownOf(c);
-  return !c.knownAs && !(known && known.demonym) && !isLoneAcronym(c);
+  const form = formOf(c);
+  if (form.nameForm === undefined) {
+    const known = surfaceKnownOf(c);
+    form.nameForm = !c.knownAs && !(known && known.demonym) && !isLoneAcronym(c);
+  }
+  return form.nameForm;
 }
 
 /** The fullest form seen: most words, then most frequent, then longest; demonyms and acronyms only if nothing else. */

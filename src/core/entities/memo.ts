@@ -18,7 +18,6 @@ const { lookupKnown } = gazetteerModule;
 export class CandidateMemo {
   /** What its form alone decides, shared with the candidates of the same form (formOf). */
   form: FormMemo | undefined = undefined;
-  known: KnownName | null | undefined = undefined;
   surfaceKnown: KnownName | null | undefined = undefined;
   nameUnits: Unit[] | undefined = undefined;
   mentionVotes: Votes | undefined = undefined;
@@ -33,10 +32,12 @@ export class CandidateMemo {
  * of it), the gazetteer name it stands for (knownAs), its flags (nested, titled, placeHint), and
  * each unit's kind, dash and text (a unit's keys are those of its text, withKeys). A long text
  * names the same things again and again (20,800 mentions of 2,700 entities in 1 MB): each value
- * is computed once per form, not once per mention. Its gazetteer entries stay per candidate: a
- * lookup costs less than reaching the shared memo.
+ * is computed once per form, not once per mention. Its gazetteer entry as written (surfaceKnown)
+ * stays per candidate: evidence asks it of candidates before they are kept, when most have no form yet.
  */
 export class FormMemo {
+  known: KnownName | null | undefined = undefined;
+  nameForm: boolean | undefined = undefined;
   nameVotes: Votes | undefined = undefined;
   groupKey: GroupKey | undefined = undefined;
   fullKey: string | undefined = undefined;
@@ -121,10 +122,11 @@ export interface GroupKey {
   canonical?: string;
 }
 
-/** The gazetteer entry of what it stands for (its knownAs, else its text). */
+/** The gazetteer entry of what it stands for (its knownAs, else its text): once per form, as typing asks it of every mention. */
 export function knownOf(c: Candidate): KnownName | undefined {
-  if (c.memo.known === undefined) c.memo.known = (c.knownAs !== undefined ? lookupKnown(c.knownAs) : surfaceKnownOf(c)) ?? null;
-  return c.memo.known ?? undefined;
+  const form = formOf(c);
+  if (form.known === undefined) form.known = (c.knownAs !== undefined ? lookupKnown(c.knownAs) : surfaceKnownOf(c)) ?? null;
+  return form.known ?? undefined;
 }
 
 /** The gazetteer entry of its text as written. */
