@@ -19,7 +19,7 @@ import type { GroupKey } from './memo';
 const { CONNECTORS, EVENT_LAST_WORDS, ORG_LAST_WORDS, PLACE_LAST_WORDS, STANDALONE_PARTICLES } = lexicon;
 const { lookupKnown, lookupKnownUnit } = gazetteerModule;
 const { formOf, knownOf, surfaceKnownOf, nameUnitsOf } = memoModule;
-const { addVotes, computeNameVotes, contextVotes, noVotes } = typingModule;
+const { addContextVotes, addVotes, computeNameVotes, noVotes } = typingModule;
 const { plainKey } = normalizeModule;
 
 export function nameVotesOf(c: Candidate): Votes {
@@ -31,7 +31,7 @@ export function mentionVotesOf(c: Candidate, text: string, tokens: Tokens): Vote
   if (!c.memo.mentionVotes) {
     const votes = noVotes();
     addVotes(votes, nameVotesOf(c));
-    addVotes(votes, contextVotes(text, tokens, c));
+    addContextVotes(votes, text, tokens, c);
     c.memo.mentionVotes = votes;
   }
   return c.memo.mentionVotes;

@@ -98,9 +98,8 @@ export function personShaped(c: Candidate): boolean {
   return personShapedUnits(c.units);
 }
 
-/** Votes from the words around one mention ("the company Orascom", "in Hanoi", "Giap refused"). */
-export function contextVotes(text: string, tokens: Tokens, c: Candidate): Votes {
-  const v = noVotes();
+/** Adds to v the votes from the words around one mention ("the company Orascom", "in Hanoi", "Giap refused"). */
+export function addContextVotes(v: Votes, text: string, tokens: Tokens, c: Candidate): void {
   const firstToken = c.units[0].token;
   const lastToken = c.units[c.units.length - 1].token;
   let p = firstToken - 1;
@@ -110,11 +109,10 @@ export function contextVotes(text: string, tokens: Tokens, c: Candidate): Votes 
   // "the Franco regime", "the Clear river": the article goes with the noun after the name.
   const kindNounAfter = PLACE_LAST_WORDS.has(after) || STRUGGLE_NOUNS.has(after) || ORG_LAST_WORDS.has(after) || THING_NOUNS_AFTER.has(after);
   const article = p >= 0 && isTokenThe(text, tokens, p) && inOneClause(text, tokens, p, firstToken);
-  const multiWord = nameUnitsOf(c).length > 1;
   if (article) {
     // "the Viet Minh", "the Kuomintang": a bare personal name takes no article.
     if (!c.titled && !kindNounAfter) v.person -= 6;
-    if (multiWord && !kindNounAfter) v.organization += 2;
+    if (!kindNounAfter && nameUnitsOf(c).length > 1) v.organization += 2;
     p--;
   }
   if (p >= 0 && inOneClause(text, tokens, p, firstToken)) {
@@ -133,7 +131,6 @@ export function contextVotes(text: string, tokens: Tokens, c: Candidate): Votes 
     if (PLACE_LAST_WORDS.has(after) || STRUGGLE_NOUNS.has(after)) v.place += 20;
     else if (ORG_LAST_WORDS.has(after) && !PERSONAL_RULE_NOUNS.has(after)) v.organization += 20;
   }
-  return v;
 }
 
 /** "'s" or "’s" at i, then no ASCII word character (as /^['’]s\b/). */
