@@ -147,19 +147,30 @@ export function mayBeShortNameOf(c: Candidate): boolean {
 }
 
 const NO_INITIALS: string[] = [];
+const isDash = (text: string, i: number): boolean => text.charCodeAt(i) === 45 || text.charCodeAt(i) === 0x2013;
 
 /** Initials of a multi-word name, with and without hyphenated parts ("Non-Aligned Movement" → NAM). */
 export function initialsOf(c: Candidate): string[] {
   const form = formOf(c);
   if (form.initials) return form.initials;
-  if (nameUnitsOf(c).length < 2) return (form.initials = NO_INITIALS); // one word or none: no initials
-  const words = c.units.filter((u) => isNameUnit(u) && !CONNECTORS.has(u.key));
-  if (words.length < 2) return (form.initials = NO_INITIALS);
-  const plain = words.map((u) => u.text[0]).join('');
-  const parts = words.map((u) => u.text.split(/[-\u2013]/).map((p) => p[0] ?? '').join('')).join('');
-  // "Mohammed bin Salman" → MBS: name particles count too.
-  const withParticles = c.units.filter((u) => u.kind !== 'connector' || STANDALONE_PARTICLES.has(u.key)).map((u) => u.text[0]).join('');
-  return (form.initials = [...new Set([plain, parts, withParticles].map((s) => s.toUpperCase()))]);
+  // One loop over the units, no arrays: asked of every form of a build, most with no acronym for them.
+  let plain = '';
+  let parts = '';
+  let withParticles = ''; // "Mohammed bin Salman" → MBS: name particles count too
+  let words = 0;
+  for (const u of c.units) {
+    const text = u.text;
+    if (u.kind !== 'connector' || STANDALONE_PARTICLES.has(u.key)) withParticles += text.charAt(0);
+    if (!isNameUnit(u) || CONNECTORS.has(u.key)) continue;
+    words++;
+    plain += text.charAt(0);
+    // The first character of each part between hyphens or en dashes ("Non-Aligned" → NA).
+    for (let i = 0; i < text.length; i++) if (!isDash(text, i) && (i === 0 || isDash(text, i - 1))) parts += text[i];
+  }
+  if (words < 2) return (form.initials = NO_INITIALS);
+  const initials = [plain.toUpperCase()];
+  for (const s of [parts.toUpperCase(), withParticles.toUpperCase()]) if (!initials.includes(s)) initials.push(s);
+  return (form.initials = initials);
 }
 
 /** The kind word ending a multi-word event or organisation name ("revolution" in "French Revolution"), else null. */
