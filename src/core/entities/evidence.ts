@@ -273,9 +273,13 @@ export function keepEvidenced(text: string, candidates: readonly Candidate[], ev
     const c = splitRunOn(text, whole, evidence, emit);
     // A name nested in a longer one ends where it ends, so it is cut where that one is: its first
     // part stays, and the rest is the longer one's ("Lipari Islands Ludendorff" inside "Battle of
-    // the Lipari Islands Ludendorff"); kept whole, it would cross the longer one's first part.
+    // the Lipari Islands Ludendorff"); kept whole, it would cross the longer one's first part. In a
+    // heading it is cut into the words seen as names like the longer one, or it would hold one of
+    // those ("Mont" of "Battle of Blanc Mont Ridge" inside "Blanc Mont Ridge").
     if (c.nested) {
-      if (c === whole) emit(c);
+      if (c !== whole) continue;
+      if (c.inHeading) fromHeading(text, c, evidence, emit);
+      else emit(c);
     } else if (ordinaryWord(c, evidence)) continue;
     else if (c.inHeading) fromHeading(text, c, evidence, emit);
     else if (c.sentenceInitial) {
