@@ -4,8 +4,9 @@
 // built within a linear time budget relative to the sample measured in this same process.
 //
 // Seeded and reproducible: CHRONOLENS_FUZZ_SEED (default fixed), CHRONOLENS_FUZZ_RUNS (total
-// inputs over all properties), CHRONOLENS_FUZZ_PATH (fast-check replay path, with --grep on the
-// one property). `npm run fuzz` runs the same tests long with a random seed.
+// inputs over all properties), CHRONOLENS_FUZZ_MAX_CHARS (window size), CHRONOLENS_FUZZ_PATH
+// (fast-check replay path, with --grep on the one property). `npm run fuzz` runs the same tests
+// long with a random seed.
 import * as assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -110,7 +111,8 @@ function runProperty<T extends Generated>(
   assert.fail(
     `property "${property}" failed after ${details.numRuns} of ${numRuns} runs (${tally.inputs} inputs indexed, ${details.numShrinks} shrinks)\n` +
       `  seed ${details.seed}, path ${details.counterexamplePath}\n` +
-      `  replay: CHRONOLENS_FUZZ_SEED=${SEED} CHRONOLENS_FUZZ_PATH=${details.counterexamplePath} npx mocha test/robustness/fuzz.test.ts --grep '${property}'\n` +
+      // The inputs drawn depend on the runs and the window size too: the replay needs all four.
+      `  replay: CHRONOLENS_FUZZ_SEED=${SEED} CHRONOLENS_FUZZ_RUNS=${TOTAL_RUNS} CHRONOLENS_FUZZ_MAX_CHARS=${MAX_CHARS} CHRONOLENS_FUZZ_PATH=${details.counterexamplePath} npx mocha test/robustness/fuzz.test.ts --grep '${property}'\n` +
       `  made by: ${value?.how ?? '?'}\n` +
       `  input (${value?.text.length ?? 0} chars): ${shown.length > 1500 ? shown.slice(0, 1500) + '…' : shown}${where}\n` +
       `  ${error}`,
