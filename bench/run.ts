@@ -525,7 +525,7 @@ async function benchWebview(model: TimelineModel): Promise<void> {
       w.acquireVsCodeApi = () => ({ postMessage: (m: unknown) => w.posted.push(m), getState: () => undefined, setState: () => {} });
     });
     await page.addScriptTag({ content: readFileSync(path.join(ROOT, 'dist/webview.js'), 'utf8') });
-    const message: ToWebview = { type: 'model', model, filters: { entities: [], types: [], section: null, text: '' }, filtersSeq: 0, settings: { grouping: 'decade', zoom: 1 }, selectedId: null };
+    const message: ToWebview = { type: 'model', model, filters: { entities: [], types: [], section: null, text: '' }, filtersSeq: 0, settings: { grouping: 'decade', zoom: 1 }, selectedId: null, selectedSeq: 0 };
     await page.evaluate((m) => ((window as unknown as { benchMessage: unknown }).benchMessage = m), message);
     // First paint: from posting the message (structured clone included) until the frame after it is painted.
     const paint = await page.evaluate(async () => {

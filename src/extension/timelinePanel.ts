@@ -46,6 +46,8 @@ export class TimelinePanel implements vscode.WebviewViewProvider, vscode.Disposa
   private ready = false;
   private document: vscode.TextDocument | undefined;
   private selectedId: string | null = null;
+  /** The last selection the webview reported (its sequence number). */
+  private selectedSeq = 0;
   private focusOnReady = false;
   /** The last filter change the webview reported (its sequence number). */
   private filtersSeq = 0;
@@ -156,6 +158,7 @@ export class TimelinePanel implements vscode.WebviewViewProvider, vscode.Disposa
         break;
       case 'select':
         this.selectedId = typeof message.eventId === 'string' ? message.eventId : null;
+        if (typeof message.seq === 'number' && Number.isFinite(message.seq)) this.selectedSeq = Math.max(this.selectedSeq, message.seq);
         break;
       case 'filters':
         if (typeof message.seq === 'number' && Number.isFinite(message.seq)) this.filtersSeq = Math.max(this.filtersSeq, message.seq);
@@ -210,6 +213,7 @@ export class TimelinePanel implements vscode.WebviewViewProvider, vscode.Disposa
       filtersSeq: this.filtersSeq,
       settings: this.settings(),
       selectedId: this.selectedId,
+      selectedSeq: this.selectedSeq,
     });
     if (this.focusOnReady) {
       this.focusOnReady = false;

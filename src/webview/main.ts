@@ -46,6 +46,13 @@ function setFilters(next: Filters): void {
   post({ type: 'filters', filters, seq: ++filtersSeq });
 }
 
+/** Counts the user's selections (see the webview's 'select' message in protocol.ts). */
+let selectionSeq = 0;
+
+function postSelection(eventId: string): void {
+  post({ type: 'select', eventId, seq: ++selectionSeq });
+}
+
 /** Filters from the extension, unless the user has changed them since the extension last heard. */
 function adoptFilters(from: Filters, seq: number): void {
   if (seq < filtersSeq) return;
@@ -69,7 +76,7 @@ const toolbar = new Toolbar({
 const list = new ListView({
   select(event) {
     axis.select(event.id);
-    post({ type: 'select', eventId: event.id });
+    postSelection(event.id);
   },
   activate(event) {
     post({ type: 'reveal', eventId: event.id });
@@ -90,7 +97,7 @@ const axis = new AxisView({
   activate(event) {
     list.select(event.id, 'center');
     axis.select(event.id);
-    post({ type: 'select', eventId: event.id });
+    postSelection(event.id);
     post({ type: 'reveal', eventId: event.id });
   },
 });
@@ -199,7 +206,9 @@ function showModel(message: Extract<ToWebview, { type: 'model' }>): void {
   if (zoomChanged) axis.setZoom(settings.zoom);
   // Same document (an edit): keep the scroll position. Another one: restore where the user was.
   const stats = renderTimeline(sameDocument ? undefined : (persisted.scroll[model.uri] ?? 0));
-  const selected = message.selectedId ?? (sameDocument ? previousSelection : null);
+  // The user's latest selection stands until the extension has heard of it.
+  const heard = !sameDocument || message.selectedSeq >= selectionSeq;
+  const selected = (heard ? message.selectedId : previousSelection) ?? (sameDocument ? previousSelection : null);
   list.select(selected && list.isShown(selected) ? selected : null, sameDocument ? false : 'nearest');
   axis.select(list.selected);
   reportRender(stats);

@@ -104,6 +104,8 @@ export type ToWebview =
       filtersSeq: number;
       settings: ViewSettings;
       selectedId: string | null;
+      /** The sequence number of the last selection the extension has from the webview (see its 'select' message). */
+      selectedSeq: number;
     }
   /** No article to show. */
   | { type: 'empty' }
@@ -121,8 +123,11 @@ export type FromWebview =
   | { type: 'ready' }
   /** Click or Enter on an event: reveal its passage and select its date in the editor. */
   | { type: 'reveal'; eventId: string }
-  /** Keyboard selection moved (not revealed in the editor). */
-  | { type: 'select'; eventId: string | null }
+  /**
+   * Keyboard selection moved (not revealed in the editor). `seq` counts the moves: a model sent
+   * with an older `selectedSeq` (before the move arrived) does not move the selection back.
+   */
+  | { type: 'select'; eventId: string | null; seq: number }
   /**
    * The user changed the filters. `seq` counts the changes: filters the extension sends with an
    * older `filtersSeq` than the webview's last change (sent before that change arrived) are stale.

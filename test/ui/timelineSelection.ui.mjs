@@ -1,0 +1,68 @@
+// The timeline's front end (dist/webview.js) in a bare Chromium page, spoken to as the extension
+// speaks to it (src/webview/protocol.ts): a model the extension sent before it heard of the user's
+// latest selection must not move the selection back.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { blankPage } from './helpers.mjs';
+
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const SCRIPT = fs.readFileSync(path.join(REPO, 'dist/webview.js'), 'utf8');
+const CSS = fs.readFileSync(path.join(REPO, 'media/timeline.css'), 'utf8');
+
+/** Three events of the sample article, as the extension's view model gives them. */
+function event(id, written, year, words) {
+  return {
+    id, written, edtf: String(year), precision: 'year', from: year, to: year + 1, inferred: false, uncertain: false, approximate: false,
+    firstWords: words, text: words, entities: [], section: null, offset: year - 1956,
+  };
+}
+const MODEL = {
+  uri: 'untitled:egypt-north-korea', title: 'Egypt–North Korea relations', version: 1,
+  events: [
+    event('v1', '1956', 1956, 'Diplomatic relations began in 1956.'),
+    event('v2', '1973', 1973, 'North Korean pilots flew for Egypt in 1973.'),
+    event('v3', '1981', 1981, 'Between 1976 and 1981 Egypt bought Scud missiles.'),
+  ],
+  facets: { entities: [], types: [], sections: [] },
+};
+const modelMessage = (selectedId, selectedSeq) => ({
+  type: 'model', model: MODEL, filters: { entities: [], types: [], section: null, text: '' }, filtersSeq: 0,
+  settings: { grouping: 'none', zoom: 1 }, selectedId, selectedSeq,
+});
+
+describe('timeline view: the selection and the extension’s models', function () {
+  let tab;
+  before(async () => {
+    tab = await blankPage();
+    await tab.page.setContent(`<!DOCTYPE html><html><head><meta charset="utf-8"><style>${CSS}</style></head><body></body></html>`);
+    await tab.page.evaluate(() => {
+      window.posted = [];
+      window.acquireVsCodeApi = () => ({ postMessage: (m) => window.posted.push(m), getState: () => undefined, setState: () => {} });
+    });
+    await tab.page.addScriptTag({ content: SCRIPT });
+  });
+  after(() => tab?.close());
+
+  const selected = () => tab.page.locator('[role=option][aria-selected=true]');
+  const send = (message) => tab.page.evaluate((m) => window.postMessage(m, '*'), message);
+
+  it('keeps the user’s latest selection against a model sent before the extension heard of it, and follows one sent after', async function () {
+    this.timeout(30_000);
+    await send(modelMessage('v1', 0));
+    await selected().filter({ hasText: 'Diplomatic relations' }).waitFor();
+    // The user goes to the last event: the webview tells the extension (selection 1)…
+    await tab.page.locator('.list[role=listbox]').press('End');
+    await selected().filter({ hasText: 'Scud missiles' }).waitFor();
+    const told = await tab.page.evaluate(() => window.posted.filter((m) => m.type === 'select'));
+    assert.deepEqual(told.at(-1), { type: 'select', eventId: 'v3', seq: 1 });
+    // …while a re-index the extension sent before that arrived still names the first one.
+    await send(modelMessage('v1', 0));
+    await tab.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+    assert.equal(await selected().textContent().then((t) => t?.includes('Scud missiles')), true, 'a stale model moved the selection back');
+    // Once the extension has heard (selection 1), its model's selection counts again.
+    await send(modelMessage('v2', 1));
+    await selected().filter({ hasText: 'North Korean pilots' }).waitFor();
+  });
+});
