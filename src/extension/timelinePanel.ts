@@ -14,6 +14,9 @@ import { nextTask } from './nextTask';
 
 export const TIMELINE_VIEW_ID = 'chronolens.timeline';
 
+/** The later of a sequence number the webview reported before and one it reports now (ignored unless a finite number). */
+const newerSeq = (known: number, seq: unknown): number => (typeof seq === 'number' && Number.isFinite(seq) ? Math.max(known, seq) : known);
+
 const FILTERS_KEY = 'chronolens.timeline.filters';
 const SETTINGS_KEY = 'chronolens.timeline.settings';
 /** Documents whose filters are remembered (most recent first). */
@@ -158,10 +161,10 @@ export class TimelinePanel implements vscode.WebviewViewProvider, vscode.Disposa
         break;
       case 'select':
         this.selectedId = typeof message.eventId === 'string' ? message.eventId : null;
-        if (typeof message.seq === 'number' && Number.isFinite(message.seq)) this.selectedSeq = Math.max(this.selectedSeq, message.seq);
+        this.selectedSeq = newerSeq(this.selectedSeq, message.seq);
         break;
       case 'filters':
-        if (typeof message.seq === 'number' && Number.isFinite(message.seq)) this.filtersSeq = Math.max(this.filtersSeq, message.seq);
+        this.filtersSeq = newerSeq(this.filtersSeq, message.seq);
         if (this.document) void this.saveFilters(this.document, sanitizeFilters(message.filters));
         break;
       case 'settings':
