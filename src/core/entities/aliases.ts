@@ -28,6 +28,41 @@ export interface Group {
   /** The canonical name wins over any seen form (user override, wiki link). */
   canonicalIsFinal: boolean;
   mentions: Mention[];
+  /**
+   * One mention of each form among its mentions, first met first (a form may be listed twice):
+   * what depends on the form alone is asked once per form, not once per mention.
+   */
+  forms: Mention[];
+  /** Numbers it apart from every other group, of this build or any other (see FormMemo.groupedIn). */
+  number: number;
+}
+
+let lastGroupNumber = 0;
+
+function newGroup(key: string): Group {
+  return { key, canonicalIsFinal: false, mentions: [], forms: [], number: ++lastGroupNumber };
+}
+
+/** Lists the mention's form among the group's forms unless it is there. */
+function addForm(g: Group, m: Mention): void {
+  const form = formOf(m.c);
+  if (form.groupedIn === g.number) return;
+  form.groupedIn = g.number;
+  g.forms.push(m);
+}
+
+function addMention(g: Group, m: Mention): void {
+  g.mentions.push(m);
+  addForm(g, m);
+}
+
+/** The group's mentions become `mentions`, a part of them: its forms are listed again. */
+function keepMentions(g: Group, mentions: Mention[]): void {
+  if (mentions.length === g.mentions.length) return;
+  g.mentions = mentions;
+  g.forms = [];
+  g.number = ++lastGroupNumber;
+  for (const m of mentions) addForm(g, m);
 }
 
 /** Canonical names made into forms, by name: the same name gives the same form (and memo). */
@@ -60,12 +95,6 @@ function canonicalCandidate(name: string): Candidate | null {
   return c;
 }
 
-/** The group's mentions and, where one is imposed, its canonical name as a form. */
-function formsOf(g: Group): Mention[] {
-  const form = canonicalForm(g);
-  return form ? [...g.mentions, form] : g.mentions;
-}
-
 /** The grouping key of a name given as a plain string (a canonical name). */
 export function keyOfName(name: string): string {
   const known = lookupKnown(name);
@@ -79,21 +108,23 @@ export function groupMentions(mentions: readonly Mention[]): Map<string, Group> 
   for (const m of mentions) {
     // A wiki link target or a user alias decides; else the candidate's own key.
     const final = !!m.canonical;
-    const key = final ? keyOfName(m.canonical!) : groupKeyOf(m.c).key;
-    const canonical = final ? m.canonical : groupKeyOf(m.c).canonical;
+    const own = final ? undefined : groupKeyOf(m.c);
+    const key = own ? own.key : keyOfName(m.canonical!);
+    const canonical = own ? own.canonical : m.canonical;
     let g = groups.get(key);
-    if (!g) groups.set(key, (g = { key, canonicalIsFinal: false, mentions: [] }));
+    if (!g) groups.set(key, (g = newGroup(key)));
     if (canonical && (final || !g.canonicalIsFinal)) {
       g.canonical = canonical;
       g.canonicalIsFinal ||= final;
     }
-    g.mentions.push(m);
+    addMention(g, m);
   }
   return groups;
 }
 
 function mergeInto(groups: Map<string, Group>, from: Group, to: Group): void {
   to.mentions.push(...from.mentions);
+  for (const m of from.forms) addForm(to, m);
   if (from.canonicalIsFinal && !to.canonicalIsFinal) {
     to.canonical = from.canonical;
     to.canonicalIsFinal = true;
@@ -107,8 +138,8 @@ export function mergeAcronyms(groups: Map<string, Group>): void {
   const acronyms: Array<{ group: Group; letters: string; singular: string }> = [];
   const wanted = new Set<string>();
   for (const g of groups.values()) {
-    if (!g.mentions.every((m) => isLoneAcronym(m.c))) continue;
-    const letters = g.mentions[0].c.key.toUpperCase();
+    if (!g.forms.every((m) => isLoneAcronym(m.c))) continue;
+    const letters = g.forms[0].c.key.toUpperCase();
     const singular = letters.replace(/S$/, '');
     acronyms.push({ group: g, letters, singular });
     wanted.add(letters).add(singular);
@@ -117,7 +148,7 @@ export function mergeAcronyms(groups: Map<string, Group>): void {
   // The groups with each of those initials (no other initials are ever looked up).
   const byInitials = new Map<string, Set<Group>>();
   for (const g of groups.values()) {
-    for (const m of g.mentions) {
+    for (const m of g.forms) {
       for (const ini of initialsOf(m.c)) if (wanted.has(ini)) addTo(byInitials, ini, g);
     }
   }
@@ -132,7 +163,7 @@ export function mergeAcronyms(groups: Map<string, Group>): void {
 
 /** A short form may stand for a personal name: not a gazetteer country, no kind word in it. */
 function couldBeShortName(g: Group): boolean {
-  return !g.canonicalIsFinal && g.mentions.every((m) => mayBeShortNameOf(m.c));
+  return !g.canonicalIsFinal && g.forms.every((m) => mayBeShortNameOf(m.c));
 }
 
 function isPersonGroup(forms: readonly Mention[]): boolean {
@@ -153,15 +184,22 @@ function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
  * full name mentioned before it, else the nearest after it.
  */
 export function mergeShortNames(groups: Map<string, Group>): void {
+  // The keys short forms look up: full names are indexed under these only. (A group's mentions
+  // are its own until it is taken as a short form: merging only adds to longer groups.)
+  const wanted = new Set<string>();
+  for (const g of groups.values()) if (couldBeShortName(g)) for (const m of g.forms) wanted.add(namesKeyOf(m.c));
+  if (!wanted.size) return;
   // Length, person-ness and forms of each group as it was before merging: decided once.
   // Groups made by merging keep the forms they had: merged mentions are short forms anyway.
-  const facts = new Map<Group, { length: number; person: boolean; forms: Mention[]; rank: number }>();
+  const facts = new Map<Group, { length: number; person: boolean; mentions: Mention[]; forms: Mention[]; rank: number }>();
   const byLength = new Map<number, Group[]>(); // in the groups' order
   for (const g of groups.values()) {
-    const forms = formsOf(g);
+    const canonical = canonicalForm(g);
+    const mentions = canonical ? [...g.mentions, canonical] : g.mentions;
+    const forms = canonical ? [...g.forms, canonical] : g.forms.slice();
     let length = 0; // words, particles not counted ("De Gaulle" is one word, "Charles de Gaulle" two)
     for (const m of forms) length = Math.max(length, namesLengthOf(m.c));
-    facts.set(g, { length, person: length > 1 && isPersonGroup(forms), forms, rank: facts.size });
+    facts.set(g, { length, person: length > 1 && isPersonGroup(mentions), mentions, forms, rank: facts.size });
     let same = byLength.get(length);
     if (!same) byLength.set(length, (same = []));
     same.push(g);
@@ -176,45 +214,51 @@ export function mergeShortNames(groups: Map<string, Group>): void {
   // "Orascom" for "Orascom Telecom Holding": an organisation's name without its trailing kind words.
   const byGivenName = new Map<string, Set<Group>>();
   const organisations: Group[] = [];
-  const organisationMentionsIndexed = new Map<Group, number>();
+  const organisationFormsIndexed = new Map<Group, number>();
+  const isWanted = (k: string | null): k is string => k !== null && wanted.has(k);
   let longer: number | undefined;
   for (const len of lengths) {
     const grown = new Set<Array<{ at: number; group: Group; rank: number }>>();
     for (const g of longer === undefined ? [] : byLength.get(longer)!) {
       if (groups.get(g.key) !== g) continue;
-      const { person, forms, rank } = facts.get(g)!;
+      const { person, mentions, forms, rank } = facts.get(g)!;
       if (!person) {
         organisations.push(g);
         continue;
       }
-      for (const m of forms) {
-        for (const k of shortKeysOf(m.c)) {
-          let list = index.get(k);
-          if (!list) index.set(k, (list = []));
-          list.push({ at: m.start, group: g, rank });
-          grown.add(list);
+      if (forms.some((m) => shortKeysOf(m.c).some(isWanted))) {
+        for (const m of mentions) {
+          for (const k of shortKeysOf(m.c)) {
+            if (!wanted.has(k)) continue;
+            let list = index.get(k);
+            if (!list) index.set(k, (list = []));
+            list.push({ at: m.start, group: g, rank });
+            grown.add(list);
+          }
         }
       }
       // Any first word of a full personal name ("Hamilcar" for "Hamilcar Barca"), if only one name has it.
       for (const m of forms) {
         const k = givenKeyOf(m.c);
-        if (k) addTo(byGivenName, k, g);
+        if (isWanted(k)) addTo(byGivenName, k, g);
       }
     }
-    // An organisation's mentions grow as short forms join it: each mention is indexed once.
+    // An organisation's forms grow as short forms join it: each form is indexed once.
     for (const g of organisations) {
-      const from = organisationMentionsIndexed.get(g) ?? 0;
-      for (let i = from; i < g.mentions.length; i++) {
-        const k = orgShortKeyOf(g.mentions[i].c);
-        if (k) addTo(byGivenName, k, g);
+      const from = organisationFormsIndexed.get(g) ?? 0;
+      for (let i = from; i < g.forms.length; i++) {
+        const k = orgShortKeyOf(g.forms[i].c);
+        if (isWanted(k)) addTo(byGivenName, k, g);
       }
-      organisationMentionsIndexed.set(g, g.mentions.length);
+      organisationFormsIndexed.set(g, g.forms.length);
     }
     longer = len;
     if (!index.size && !byGivenName.size) continue;
+    // Whether a short form of that key may join a full name (else each of its mentions stays).
+    const mayJoin = (key: string) => index.has(key) || byGivenName.get(key)?.size === 1;
     for (const list of grown) list.sort((a, b) => a.at - b.at || a.rank - b.rank);
     for (const g of byLength.get(len)!) {
-      if (groups.get(g.key) !== g || !couldBeShortName(g)) continue;
+      if (groups.get(g.key) !== g || !couldBeShortName(g) || !g.forms.some((m) => mayJoin(namesKeyOf(m.c)))) continue;
       const keep: Mention[] = [];
       for (const m of g.mentions) {
         const key = namesKeyOf(m.c);
@@ -223,11 +267,11 @@ export function mergeShortNames(groups: Map<string, Group>): void {
         let best: { group: Group } | undefined = full && (i >= 0 ? full[i] : full[0].at > m.start ? full[0] : undefined);
         const given = byGivenName.get(key);
         if (!best && given && given.size === 1) best = { group: [...given][0] };
-        if (best && groups.has(best.group.key)) best.group.mentions.push(m);
+        if (best && groups.has(best.group.key)) addMention(best.group, m);
         else keep.push(m);
       }
-      g.mentions = keep;
-      if (!keep.length) groups.delete(g.key);
+      if (keep.length) keepMentions(g, keep);
+      else groups.delete(g.key);
     }
   }
 }
@@ -237,30 +281,40 @@ export function mergeShortNames(groups: Map<string, Group>): void {
  * a lone kind word refers back to the nearest name before it that ends in that word.
  */
 export function mergeKindWords(groups: Map<string, Group>): void {
+  // The lone words (a group's mentions only grow if it ends in a kind word, which no lone word does).
+  const lone: Group[] = [];
+  const wanted = new Set<string>();
+  for (const g of groups.values()) {
+    if (g.canonicalIsFinal || !g.forms.every((m) => isLoneUnknownWord(m.c))) continue;
+    lone.push(g);
+    for (const m of g.forms) wanted.add(m.c.key);
+  }
+  if (!lone.length) return;
+  const isWanted = (k: string | null): k is string => k !== null && wanted.has(k);
   const byLastWord = new Map<string, Array<{ at: number; group: Group }>>();
   for (const g of groups.values()) {
+    if (!g.forms.some((m) => isWanted(kindWordKeyOf(m.c)))) continue;
     for (const m of g.mentions) {
       const k = kindWordKeyOf(m.c);
-      if (!k) continue;
+      if (!isWanted(k)) continue;
       let list = byLastWord.get(k);
       if (!list) byLastWord.set(k, (list = []));
       list.push({ at: m.start, group: g });
     }
   }
   for (const list of byLastWord.values()) list.sort((a, b) => a.at - b.at);
-  for (const g of [...groups.values()]) {
-    if (g.canonicalIsFinal || !g.mentions.every((m) => isLoneUnknownWord(m.c))) continue;
+  for (const g of lone) {
     const keep: Mention[] = [];
     for (const m of g.mentions) {
       const list = byLastWord.get(m.c.key);
       const i = list ? lastBefore(list, m.start) : -1;
       // The nearest such name before it, else the first one after it (a heading may come first).
       const target = list && (i >= 0 ? list[i].group : list[0].group);
-      if (target && target !== g && groups.has(target.key)) target.mentions.push(m);
+      if (target && target !== g && groups.has(target.key)) addMention(target, m);
       else keep.push(m);
     }
-    g.mentions = keep;
-    if (!keep.length) groups.delete(g.key);
+    if (keep.length) keepMentions(g, keep);
+    else groups.delete(g.key);
   }
 }
 

@@ -50,6 +50,8 @@ export class FormMemo {
   mayBeShort: boolean | undefined = undefined;
   initials: string[] | undefined = undefined;
   kindWordKey: string | null | undefined = undefined;
+  /** The number of the last group that listed it among its forms (aliases.ts), 0 for none: bookkeeping, not a fact of the form. */
+  groupedIn = 0;
   /** The form beside its text: flags, knownAs, and per unit its span in the text and kind and dash. */
   private readonly flags: number;
   private readonly knownAs: string | undefined;
