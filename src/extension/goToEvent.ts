@@ -5,7 +5,7 @@ import type { ArticleIndex, TimelineEvent } from '../core';
 import { Commands } from './commandIds';
 import { activeArticleEditor, type FeatureContext, firstDateOf, guard, indexFor, statusMessage } from './editorContext';
 import { revealEventIn } from './eventNavigation';
-import { firstWords } from './markdown';
+import { firstWords } from '../webview/viewModel';
 
 export interface EventPickItem extends vscode.QuickPickItem {
   eventId: string;

@@ -2,17 +2,20 @@
 // entity mention, who or what it is and the dated events it takes part in.
 import * as vscode from 'vscode';
 import type { ArticleIndex, DateMention, Entity, TimelineEvent } from '../core';
+import { firstWords } from '../webview/viewModel';
 import { Commands } from './commandIds';
 import { dateMeaning, yearRange } from './dateWords';
 import { type FeatureContext, firstDateOf, guard, indexFor, registerForArticles, toRange } from './editorContext';
 import { entityAt } from './entityNavigation';
-import { codeSpan, commandLink, escapeMarkdown, eventArgs, firstWords, trustedMarkdown } from './markdown';
+import { codeSpan, commandLink, escapeMarkdown, eventArgs, trustedMarkdown } from './markdown';
 
 /** The only commands a hover's links may run. */
 export const HOVER_COMMANDS = [Commands.revealEvent, Commands.showInTimeline, Commands.showRelatedPassages] as const;
 
 /** The most events an entity's mini-timeline lists before "… and N more". */
 const MINI_TIMELINE_LIMIT = 12;
+/** Words of a passage shown beside each event linked from a hover. */
+const HOVER_WORDS = 8;
 
 export function registerHover(ctx: FeatureContext): void {
   const provideHover = guard(ctx.log, 'hover', async (document: vscode.TextDocument, position: vscode.Position) => {
@@ -61,7 +64,7 @@ function dateCard(document: vscode.TextDocument, index: ArticleIndex, date: Date
   const after = index.nextInTime(event);
   const neighbour = (arrow: string, other: TimelineEvent | undefined, none: string) =>
     other
-      ? `${arrow} ${commandLink(eventDateLabel(index, other), Commands.revealEvent, eventArgs(document, other.id), 'Go to this event')} — ${escapeMarkdown(firstWords(other.text))}`
+      ? `${arrow} ${commandLink(eventDateLabel(index, other), Commands.revealEvent, eventArgs(document, other.id), 'Go to this event')} — ${escapeMarkdown(firstWords(other.text, HOVER_WORDS))}`
       : `${arrow} *${none}*`;
   lines.push(
     [
@@ -97,7 +100,7 @@ function entityCard(document: vscode.TextDocument, index: ArticleIndex, entity: 
   } else {
     const items = events
       .slice(0, MINI_TIMELINE_LIMIT)
-      .map((event) => `- ${commandLink(eventDateLabel(index, event), Commands.revealEvent, eventArgs(document, event.id), 'Go to this event')} — ${escapeMarkdown(firstWords(event.text))}`);
+      .map((event) => `- ${commandLink(eventDateLabel(index, event), Commands.revealEvent, eventArgs(document, event.id), 'Go to this event')} — ${escapeMarkdown(firstWords(event.text, HOVER_WORDS))}`);
     if (events.length > MINI_TIMELINE_LIMIT) items.push(`- … and ${events.length - MINI_TIMELINE_LIMIT} more`);
     lines.push(`Dated events (${events.length}):\n\n${items.join('\n')}`);
   }

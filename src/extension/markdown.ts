@@ -54,9 +54,3 @@ export function trustedMarkdown(value: string, commands: readonly string[]): vsc
   md.supportHtml = false;
   return md;
 }
-
-/** The first `count` words of a passage, with an ellipsis when cut (plain text, not yet escaped). */
-export function firstWords(text: string, count = 8): string {
-  const words = text.trim().split(/\s+/);
-  return words.length <= count ? words.join(' ') : `${words.slice(0, count).join(' ')} …`;
-}

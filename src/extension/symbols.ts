@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { ArticleIndex, Section } from '../core';
 import { type FeatureContext, firstDateOf, guard, indexFor, registerForArticles, toRange } from './editorContext';
-import { firstWords } from './markdown';
+import { firstWords } from '../webview/viewModel';
 
 /** "1956-11-03 — 3 November 1956", or just the date when its value reads the same. */
 export function eventSymbolName(index: ArticleIndex, event: ArticleIndex['timeline'][number]): string {
@@ -50,7 +50,7 @@ export function documentSymbols(document: vscode.TextDocument, index: ArticleInd
     const date = firstDateOf(index, event);
     const symbol = new vscode.DocumentSymbol(
       eventSymbolName(index, event),
-      firstWords(event.text),
+      firstWords(event.text, 8),
       vscode.SymbolKind.Event,
       range,
       toRange(document, date).intersection(range) ?? range.with(range.start, range.start),
