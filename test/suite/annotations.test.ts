@@ -10,7 +10,7 @@ import { buildIndex } from '../../src/core';
 import type { DateMention } from '../../src/core';
 import { explicitYearEdit } from '../../src/extension/quickFixes';
 import { flatten } from '../../src/extension/semanticTokens';
-import { SAMPLE, openInEditor, positionOf, waitFor, workspaceUri } from './harness';
+import { SAMPLE, openInEditor, openUntitled, positionOf, waitFor, workspaceUri } from './harness';
 
 const SETTINGS = vscode.workspace.getConfiguration('chronolens');
 
@@ -92,7 +92,7 @@ async function closeAllEditors(): Promise<void> {
 
 /** An untitled document with `content` in `language`, shown in an editor. */
 async function untitled(content: string, language: string): Promise<vscode.TextDocument> {
-  const document = await vscode.workspace.openTextDocument({ language, content });
+  const document = await openUntitled({ language, content });
   await vscode.window.showTextDocument(document);
   return document;
 }

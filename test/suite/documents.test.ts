@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import * as vscode from 'vscode';
-import { MemFs, closeAllEditors, goToEventItems, hoverText, waitFor, waitForHover, workspaceUri } from './harness';
+import { MemFs, closeAllEditors, goToEventItems, hoverText, openUntitled, waitFor, waitForHover, workspaceUri } from './harness';
 
 const ARTICLE = '= Edge =\n\n==History==\nOn 3 November 1956, Gamal Abdel Nasser asked for help.\nIn June, Nasser returned to Cairo.\n';
 
@@ -138,7 +138,7 @@ describe('documents of every kind (issue 7)', function () {
 
   it('an untitled document whose language changes: annotated as plaintext, not as JSON, again as Markdown (diagnostics follow)', async () => {
     const text = ARTICLE + 'The treaty was signed on 31 February 1999.\n';
-    let document = await vscode.workspace.openTextDocument({ language: 'json', content: text });
+    let document = await openUntitled({ language: 'json', content: text });
     await vscode.window.showTextDocument(document);
     const ours = (d: vscode.TextDocument) => vscode.languages.getDiagnostics(d.uri).filter((x) => /31 February 1999/.test(d.getText(x.range)));
     assert.ok(!(await hoverText(document, document.positionAt(text.indexOf('3 November') + 1))).includes('1956-11-03'), 'JSON is no article');
@@ -158,7 +158,7 @@ describe('documents of every kind (issue 7)', function () {
     // Long enough that the worker is still indexing the opened version when the language changes.
     const passages = Array.from({ length: 1000 }, (_, i) => `In ${1000 + i} the envoy Anna Weber travelled to the capital and signed treaty number ${i + 1}.`);
     const text = `= Long chronicle =\n\n${passages.join('\n\n')}\n`;
-    let document = await vscode.workspace.openTextDocument({ language: 'plaintext', content: text });
+    let document = await openUntitled({ language: 'plaintext', content: text });
     const version = document.version;
     // VS Code closes and reopens the document under the new language, at the same version: the
     // index of that version is asked for again while the first request is still in the worker.
@@ -177,6 +177,27 @@ describe('documents of every kind (issue 7)', function () {
     assert.equal(status?.events, passages.length);
     await waitForHover(document, '1999 the envoy', '1999');
     assert.equal(document.version, version, 'indexed without an edit to wake it up');
+  });
+
+  it('an untitled article closed, and another opened under its name (Untitled-1 again, version 1 again): the hover and the timeline show the new one at once', async () => {
+    type Status = { uri: string | null; title: string | null; events: number } | undefined;
+    const timeline = () => vscode.commands.executeCommand<Status>('chronolens.openTimeline');
+    const first = await openUntitled({ language: 'plaintext', content: ARTICLE });
+    const version = first.version;
+    await vscode.window.showTextDocument(first);
+    await waitForHover(first, '3 November 1956', '1956-11-03');
+    await waitFor(async () => (await timeline())?.title === 'Edge', 'the timeline to show the first article');
+    await closeAllEditors();
+    const text = '= Aftermath =\n\n==Later==\nOn 4 December 1957, the treaty was signed in Cairo.\nIn 1958, Syria joined the union.\nIn 1961, Syria left it.\n';
+    const second = await openUntitled({ language: 'plaintext', content: text });
+    assert.equal(second.uri.toString(), first.uri.toString(), 'the new document takes the closed one’s name');
+    assert.equal(second.version, version);
+    await vscode.window.showTextDocument(second);
+    // The first answers, not eventually: the closed document's index must never stand in for the new one's.
+    const hover = await hoverText(second, second.positionAt(text.indexOf('4 December') + 1));
+    assert.ok(hover.includes('1957-12-04'), hover);
+    const status = await timeline();
+    assert.deepEqual([status?.uri, status?.title, status?.events], [second.uri.toString(), 'Aftermath', 3]);
   });
 
   it('a file changed on disk while open: the document reloads and the hover and outline follow the new text', async () => {

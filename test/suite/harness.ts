@@ -103,6 +103,28 @@ export async function goToEventItems(): Promise<{ eventId: string; label: string
   return (await vscode.commands.executeCommand<{ eventId: string; label: string }[]>('chronolens.goToEvent', { listOnly: true })) ?? [];
 }
 
+/**
+ * A new untitled document with this text, as `openTextDocument({ language, content })` gives, but
+ * never with another text. A new untitled document takes the first free name ('Untitled-1' again
+ * once an earlier one is closed), and VS Code (1.100) fills it from a backup of that name if it
+ * finds one, in place of `content`; and a closed untitled document's backup can outlive it (one
+ * dirty for a second is backed up; a backup being written as it was reverted and closed was seen
+ * to stay behind). A test's new document then held the previous test's text. Such a document is
+ * reverted and closed, which discards that backup, and another one opened.
+ */
+export async function openUntitled(options: { language?: string; content: string }): Promise<vscode.TextDocument> {
+  const lines = (text: string) => text.replace(/\r\n?/g, '\n'); // VS Code's line breaks, whichever the content had
+  for (let attempt = 1; ; attempt++) {
+    const document = await vscode.workspace.openTextDocument(options);
+    if (lines(document.getText()) === lines(options.content)) return document;
+    assert.ok(attempt < 10, `VS Code keeps opening ${document.uri.toString(true)} with an earlier document's text`);
+    console.log(`      (VS Code opened ${document.uri.toString(true)} with an earlier document's text: closing it, opening another)`);
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 /** Closes every editor, reverting unsaved changes. */
 export async function closeAllEditors(): Promise<void> {
   while (vscode.window.activeTextEditor) await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');

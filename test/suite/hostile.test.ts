@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import * as vscode from 'vscode';
 import { PAYLOADS, type PayloadArticle, payloadArticle, payloadMarkdownArticle } from '../fixtures/payloads';
-import { chronoLensErrors, waitFor } from './harness';
+import { chronoLensErrors, openUntitled, waitFor } from './harness';
 
 const CANARY = 'chronolensTest.canary';
 
@@ -120,7 +120,7 @@ describe('hostile article text in every surface (issue 7)', function () {
       };
       const t0 = Date.now();
       const stage = (what: string) => console.log(`      [${name}] ${what} at ${Date.now() - t0} ms`);
-      const document = await vscode.workspace.openTextDocument({ language, content: article.text });
+      const document = await openUntitled({ language, content: article.text });
       await vscode.window.showTextDocument(document);
       const problems: string[] = [];
       const counts: Record<string, number> = {};
@@ -295,7 +295,7 @@ describe('editor edge cases', function () {
   });
 
   it('the same article in two editors (split) gives the same events, and an edit in one shows in the other', async () => {
-    const document = await vscode.workspace.openTextDocument({ language: 'plaintext', content: '= Split =\n\n==History==\nOn 3 November 1956, Egypt asked for help.\nIn 1957 and 1958, the two governments signed a trade agreement.\n' });
+    const document = await openUntitled({ language: 'plaintext', content: '= Split =\n\n==History==\nOn 3 November 1956, Egypt asked for help.\nIn 1957 and 1958, the two governments signed a trade agreement.\n' });
     const left = await vscode.window.showTextDocument(document, vscode.ViewColumn.One);
     const right = await vscode.window.showTextDocument(document, vscode.ViewColumn.Two);
     assert.notEqual(left, right);
@@ -316,7 +316,7 @@ describe('editor edge cases', function () {
   });
 
   it('a burst of 200 edits leaves the index current: the hover shows the last edit', async () => {
-    const document = await vscode.workspace.openTextDocument({ language: 'plaintext', content: '= Burst =\n\n==History==\nOn 3 November 1956, Egypt asked for help.\n' });
+    const document = await openUntitled({ language: 'plaintext', content: '= Burst =\n\n==History==\nOn 3 November 1956, Egypt asked for help.\n' });
     const editor = await vscode.window.showTextDocument(document);
     await dateHover(document, '3 November', '1956-11-03');
     for (let i = 0; i < 200; i++) {
@@ -335,11 +335,11 @@ describe('editor edge cases', function () {
 
   it('closing a document while it is being indexed: no error logged, the other article keeps working', async () => {
     const errorsBefore = chronoLensErrors();
-    const other = await vscode.workspace.openTextDocument({ language: 'plaintext', content: '= Other =\n\n==History==\nOn 3 November 1956, Egypt asked for help.\n' });
+    const other = await openUntitled({ language: 'plaintext', content: '= Other =\n\n==History==\nOn 3 November 1956, Egypt asked for help.\n' });
     await vscode.window.showTextDocument(other);
     await dateHover(other, '3 November', '1956-11-03');
     const big = Array.from({ length: 3000 }, (_, i) => `On ${1 + (i % 28)} March ${1800 + (i % 200)}, Gamal Abdel Nasser met Kim Il Sung in Cairo.`).join('\n');
-    const doomed = await vscode.workspace.openTextDocument({ language: 'plaintext', content: `= Doomed =\n\n==History==\n${big}\n` });
+    const doomed = await openUntitled({ language: 'plaintext', content: `= Doomed =\n\n==History==\n${big}\n` });
     await vscode.window.showTextDocument(doomed);
     void vscode.commands.executeCommand('vscode.executeHoverProvider', doomed.uri, new vscode.Position(3, 4)); // asks for the index
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import * as vscode from 'vscode';
 import { escapeMarkdown } from '../../src/extension/markdown';
-import { openInEditor, positionOf, waitFor } from './harness';
+import { openInEditor, openUntitled, positionOf, waitFor } from './harness';
 
 /** The Markdown of every hover VS Code gets at `position` (waits for the extension's index). */
 async function hoverMarkdown(document: vscode.TextDocument, position: vscode.Position): Promise<{ value: string; strings: vscode.MarkdownString[] }> {
@@ -108,7 +108,7 @@ describe('hover cards', () => {
   it('shows Markdown, HTML and command links written in the article as text', async () => {
     // Its first eight words are what the hover on the 1956 date shows of this next event.
     const evil = 'In 1957, [x](command:workbench.action.quit) <img src=x onerror=alert(1)> `t` *s*|b happened in Cairo.';
-    const untitled = await vscode.workspace.openTextDocument({
+    const untitled = await openUntitled({
       language: 'plaintext',
       content: `= Test article =\n\n==History==\nOn 3 November 1956, Egypt asked for help.\n${evil}\n`,
     });
@@ -132,7 +132,7 @@ describe('hover cards', () => {
   });
 
   it('right after an edit, the hover covers the date where it now is', async () => {
-    const untitled = await vscode.workspace.openTextDocument({
+    const untitled = await openUntitled({
       language: 'plaintext',
       content: '= Test article =\n\n==History==\nOn 3 November 1956, Egypt asked for help.\n',
     });

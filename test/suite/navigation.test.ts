@@ -3,7 +3,7 @@
 // related passages and the outline.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { openInEditor, positionOf, waitFor } from './harness';
+import { openInEditor, openUntitled, positionOf, waitFor } from './harness';
 
 interface EventPickItem extends vscode.QuickPickItem {
   eventId: string;
@@ -173,7 +173,7 @@ describe('entities: definition, references, highlights', () => {
 
 describe('entities from inside a [[wiki link]]', () => {
   it('the brackets of [[Anwar Sadat|the new president]] lead to every mention of Sadat, and back', async () => {
-    const document = await vscode.workspace.openTextDocument({
+    const document = await openUntitled({
       language: 'plaintext',
       content: '= Test =\n\n==History==\nIn 1970, [[Anwar Sadat|the new president]] met the cabinet in Cairo. In 1971, Sadat spoke.\n',
     });
@@ -309,7 +309,7 @@ describe('a long article', () => {
         paragraphs.push(`In ${year}, the council of Lyon met again and the treaty was renewed.`, '');
       }
     }
-    const document = await vscode.workspace.openTextDocument({ language: 'plaintext', content: paragraphs.join('\n') });
+    const document = await openUntitled({ language: 'plaintext', content: paragraphs.join('\n') });
     const editor = await vscode.window.showTextDocument(document);
     // The first call waits for the index; time the ones after it.
     await waitFor(

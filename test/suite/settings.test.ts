@@ -3,7 +3,7 @@
 // is. ChronoLens must take such a value as not set (the default), keep working, and log nothing.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { chronoLensErrors, closeAllEditors, hoverText, openInEditor, positionOf, waitFor, waitForHover } from './harness';
+import { chronoLensErrors, closeAllEditors, hoverText, openInEditor, openUntitled, positionOf, waitFor, waitForHover } from './harness';
 
 const KEYS = ['languages', 'maxArticleSize', 'inlayHints.inferredDates', 'diagnostics.inferredDates'];
 
@@ -25,7 +25,7 @@ describe('settings of the wrong type (issue 7)', function () {
     const errorsBefore = chronoLensErrors() ?? [];
     const { document } = await openInEditor();
     await waitForHover(document, '3 November 1956', '1956-11-03');
-    const markdown = await vscode.workspace.openTextDocument({ language: 'markdown', content: '# Md\n\nOn 5 May 1950, Egypt voted. In June, it voted again.\n' });
+    const markdown = await openUntitled({ language: 'markdown', content: '# Md\n\nOn 5 May 1950, Egypt voted. In June, it voted again.\n' });
     await waitForHover(markdown, '5 May 1950', '1950-05-05');
     await vscode.window.showTextDocument(document);
 

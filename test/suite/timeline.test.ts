@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { buildIndex } from '../../src/core';
 import type { TimelineStatus } from '../../src/extension/timelinePanel';
-import { openInEditor, positionOf, waitFor } from './harness';
+import { openInEditor, openUntitled, positionOf, waitFor } from './harness';
 
 const OPEN = 'chronolens.openTimeline';
 const SHOW = 'chronolens.showInTimeline';
@@ -90,7 +90,7 @@ describe('timeline view', function () {
   });
 
   it('follows the active editor to another article, and back', async () => {
-    const untitled = await vscode.workspace.openTextDocument({
+    const untitled = await openUntitled({
       language: 'plaintext',
       content: '= Short =\n\n==Start==\nOn 3 May 1950 the first thing happened.\n\nIn 1960 the second.\n',
     });

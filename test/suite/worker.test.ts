@@ -6,7 +6,7 @@
 // The same inspector session also records what the worker does during a burst of edits.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { chronoLensErrors, closeAllEditors, hoverText, waitFor, waitForHover } from './harness';
+import { chronoLensErrors, closeAllEditors, hoverText, openUntitled, waitFor, waitForHover } from './harness';
 
 interface Inspector {
   Session: new () => {
@@ -120,13 +120,13 @@ describe('the index worker stops while indexing one article (issue 7)', function
 
   it('the article it was indexing fails once, logged with its name; the one waiting behind it is indexed; an edit indexes the first again', async () => {
     // The worker is up and idle first (it starts on the first request).
-    const warm = await vscode.workspace.openTextDocument({ language: 'plaintext', content: '= Warm =\n\nOn 5 May 1950, Egypt voted.\n' });
+    const warm = await openUntitled({ language: 'plaintext', content: '= Warm =\n\nOn 5 May 1950, Egypt voted.\n' });
     await waitForHover(warm, '5 May', '1950-05-05');
     const errorsBefore = chronoLensErrors() ?? [];
     // Big enough to take seconds in the worker on a loaded 2-core machine.
     const lines = Array.from({ length: 12_000 }, (_, i) => `On ${1 + (i % 28)} March ${1800 + (i % 200)}, Gamal Abdel Nasser met Kim Il Sung in Cairo.`);
-    const big = await vscode.workspace.openTextDocument({ language: 'plaintext', content: `= Crashing =\n\n==History==\n${lines.join('\n')}\n` });
-    const small = await vscode.workspace.openTextDocument({ language: 'plaintext', content: '= Waiting =\n\n==History==\nOn 3 November 1956, Egypt asked for help.\n' });
+    const big = await openUntitled({ language: 'plaintext', content: `= Crashing =\n\n==History==\n${lines.join('\n')}\n` });
+    const small = await openUntitled({ language: 'plaintext', content: '= Waiting =\n\n==History==\nOn 3 November 1956, Egypt asked for help.\n' });
     const bigEditor = await vscode.window.showTextDocument(big);
     // Both are sent to the worker on opening; the big one is first, the small one waits behind it.
     // Ask for both (the hovers wait for their indexes) and stop the worker while it works.
@@ -169,7 +169,7 @@ describe('fast typing: a burst of edits (issue 7)', function () {
   afterEach(closeAllEditors);
 
   it('1,000 edits in a burst are indexed a handful of times, not a thousand, and the last index is of the last version', async () => {
-    const document = await vscode.workspace.openTextDocument({ language: 'plaintext', content: '= Typing =\n\n==History==\nOn 3 November 1956, Egypt asked for help.\n' });
+    const document = await openUntitled({ language: 'plaintext', content: '= Typing =\n\n==History==\nOn 3 November 1956, Egypt asked for help.\n' });
     const editor = await vscode.window.showTextDocument(document);
     await waitForHover(document, '3 November', '1956-11-03');
     const record = await recordIndexWorker();
