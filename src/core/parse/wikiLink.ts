@@ -127,16 +127,13 @@ function tokenizeWikiLink(this: TokenizeContext, effects: Parameters<Tokenizer>[
   }
 }
 
-function isBlank(c: number): boolean {
-  return c === 32 || c === 9 || c === 160 || c === 0x3000 || (c >= 0x2000 && c <= 0x200a);
-}
-
-/** Trimmed [start, end) of a token's text, as offsets into the parsed string. */
+/**
+ * Trimmed [start, end) of a token's text, as offsets into the parsed string: trimmed of all that
+ * String.prototype.trim takes ("[[\v]]" names nothing), which is more than Markdown's spaces.
+ */
 function trimmedRange(source: string, startOffset: number): [string, number, number] {
-  let a = 0;
-  let b = source.length;
-  while (a < b && isBlank(source.charCodeAt(a))) a++;
-  while (b > a && isBlank(source.charCodeAt(b - 1))) b--;
+  const b = source.trimEnd().length;
+  const a = b === 0 ? 0 : source.length - source.trimStart().length;
   return [source.slice(a, b), startOffset + a, startOffset + b];
 }
 
