@@ -304,6 +304,7 @@ export function mergeKindWords(groups: Map<string, Group>): void {
   }
   for (const list of byLastWord.values()) list.sort((a, b) => a.at - b.at);
   for (const g of lone) {
+    if (!g.forms.some((m) => byLastWord.has(m.c.key))) continue; // no name ends in it: all its mentions stay
     const keep: Mention[] = [];
     for (const m of g.mentions) {
       const list = byLastWord.get(m.c.key);
