@@ -346,6 +346,77 @@ function spanAt<T>(sorted: readonly T[], bounds: Bounds, offset: number): T | un
   return i < 0 ? undefined : sorted[i];
 }
 
+/** What ArticleIndex derives from the data for its lookups (see lookupSteps). */
+interface Lookups {
+  dateBounds: Bounds;
+  dateMap: Map<string, DateMention> | undefined;
+  from: Float64Array;
+  to: Float64Array;
+  placingDate: (DateMention | undefined)[];
+  timeOrder: number[];
+  timeline: TimelineEvent[];
+  rank: Int32Array;
+  eventsByText: TimelineEvent[];
+  textOrder: Int32Array;
+  eventBounds: Bounds;
+  mentions: MentionsInOrder;
+}
+
+/** Events placed in time between two yields of lookupSteps (a few milliseconds). */
+const EVENTS_PER_STEP = 500;
+
+/** ArticleIndex's lookups of the data, a part after each yield. */
+function* lookupSteps(data: ArticleIndexData): Generator<void, Lookups, void> {
+  const { dates, events } = data;
+  const dateBounds = boundsOf(dates);
+  let dateMap: Map<string, DateMention> | undefined;
+  const dateById = () => (dateMap ??= byId(dates));
+  const from = new Float64Array(events.length);
+  const to = new Float64Array(events.length);
+  const placingDate: (DateMention | undefined)[] = [];
+  let near = 0;
+  for (let i = 0; i < events.length; i++) {
+    near = firstEndingAfter(dateBounds.ends, events[i].start, near);
+    const date = datesOfEvent(dates, events[i], near, dateById).find(isPlaceable);
+    if (date) {
+      from[i] = isoToYear(date.earliest!);
+      to[i] = isoToYear(date.latest!, true);
+    }
+    placingDate.push(date);
+    if (i % EVENTS_PER_STEP === EVENTS_PER_STEP - 1) yield;
+  }
+  yield;
+  const timeOrder = events.map((_, i) => i).sort((a, b) => from[a] - from[b] || to[a] - to[b] || events[a].start - events[b].start);
+  const timeline = timeOrder.map((i) => events[i]);
+  const rank = new Int32Array(events.length);
+  timeOrder.forEach((i, r) => (rank[i] = r));
+  yield;
+  const byText = events.map((_, i) => i).sort((a, b) => events[a].start - events[b].start);
+  const eventsByText = byText.map((i) => events[i]);
+  const textOrder = Int32Array.from(byText);
+  const eventBounds = boundsOf(eventsByText);
+  yield;
+  // Mentions nest, sharing a start or an end ("UN" in "UN General Assembly", "Britain" in "Battle
+  // of Britain"): ties by end keep the ends sorted too, which indexAt's binary search needs.
+  const mentions = mentionsInTextOrder(data.entities, true);
+  return { dateBounds, dateMap, from, to, placingDate, timeOrder, timeline, rank, eventsByText, textOrder, eventBounds, mentions };
+}
+
+function byId<T extends { id: string }>(items: readonly T[]): Map<string, T> {
+  return new Map(items.map((item) => [item.id, item]));
+}
+
+/**
+ * An event's dates, found where they are among the dates (from `at`, the first date ending after
+ * the event's start), else by id.
+ */
+function datesOfEvent(dates: readonly DateMention[], event: TimelineEvent, at: number, dateById: () => Map<string, DateMention>): DateMention[] {
+  return event.dates.map((id, k) => {
+    const date = dates[at + k];
+    return date?.id === id ? date : dateById().get(id)!;
+  });
+}
+
 export class ArticleIndex {
   /** Events in time order: earliest bound, then latest bound, then position in the text. */
   readonly timeline: TimelineEvent[];
@@ -371,37 +442,34 @@ export class ArticleIndex {
   private eventsByEntity: Map<string, TimelineEvent[]> | undefined;
   private spanCache: { from: TimePlacement; to: TimePlacement } | undefined;
 
+  /** @param lookups what it derives from the data, when already computed (see ArticleIndex.steps) */
   constructor(
     readonly text: string,
     readonly data: ArticleIndexData,
+    lookups: Lookups = runSteps(lookupSteps(data)),
   ) {
-    this.dateBounds = boundsOf(data.dates);
-    const events = data.events;
-    this.from = new Float64Array(events.length);
-    this.to = new Float64Array(events.length);
-    this.placements = new Array(events.length);
-    let near = 0;
-    this.placingDate = events.map((event, i) => {
-      near = firstEndingAfter(this.dateBounds.ends, event.start, near);
-      const date = this.datesFrom(event, near).find(isPlaceable);
-      if (date) {
-        this.from[i] = isoToYear(date.earliest!);
-        this.to[i] = isoToYear(date.latest!, true);
-      }
-      return date;
-    });
-    const { from, to } = this;
-    this.timeOrder = events.map((_, i) => i).sort((a, b) => from[a] - from[b] || to[a] - to[b] || events[a].start - events[b].start);
-    this.timeline = this.timeOrder.map((i) => events[i]);
-    this.rank = new Int32Array(events.length);
-    this.timeOrder.forEach((i, rank) => (this.rank[i] = rank));
-    const byText = events.map((_, i) => i).sort((a, b) => events[a].start - events[b].start);
-    this.eventsByText = byText.map((i) => events[i]);
-    this.textOrder = Int32Array.from(byText);
-    this.eventBounds = boundsOf(this.eventsByText);
-    // Mentions nest, sharing a start or an end ("UN" in "UN General Assembly", "Britain" in "Battle
-    // of Britain"): ties by end keep the ends sorted too, which indexAt's binary search needs.
-    this.mentions = mentionsInTextOrder(data.entities, true);
+    this.dateBounds = lookups.dateBounds;
+    this.dateMap = lookups.dateMap;
+    this.from = lookups.from;
+    this.to = lookups.to;
+    this.placingDate = lookups.placingDate;
+    this.placements = new Array(data.events.length);
+    this.timeOrder = lookups.timeOrder;
+    this.timeline = lookups.timeline;
+    this.rank = lookups.rank;
+    this.eventsByText = lookups.eventsByText;
+    this.textOrder = lookups.textOrder;
+    this.eventBounds = lookups.eventBounds;
+    this.mentions = lookups.mentions;
+  }
+
+  /**
+   * The index made a part at a time: the generator yields between parts, so that whoever drives it
+   * (the extension host, between the editor's tasks) lets other work run; a 1 MB index takes
+   * milliseconds, and many more before the code is optimised.
+   */
+  static *steps(text: string, data: ArticleIndexData): Generator<void, ArticleIndex, void> {
+    return new ArticleIndex(text, data, yield* lookupSteps(data));
   }
 
   date(id: string): DateMention | undefined {
@@ -545,18 +613,15 @@ export class ArticleIndex {
    * is then made only for data where it is not (a hover after an edit does not wait for it).
    */
   private datesFrom(event: TimelineEvent, at: number): DateMention[] {
-    return event.dates.map((id, k) => {
-      const date = this.data.dates[at + k];
-      return date?.id === id ? date : this.dateById().get(id)!;
-    });
+    return datesOfEvent(this.data.dates, event, at, () => this.dateById());
   }
 
   private dateById(): Map<string, DateMention> {
-    return (this.dateMap ??= new Map(this.data.dates.map((d) => [d.id, d])));
+    return (this.dateMap ??= byId(this.data.dates));
   }
 
   private entityById(): Map<string, Entity> {
-    return (this.entityMap ??= new Map(this.data.entities.map((e) => [e.id, e])));
+    return (this.entityMap ??= byId(this.data.entities));
   }
 
   /**

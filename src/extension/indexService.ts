@@ -4,7 +4,7 @@ import type { EntityOverrides, EntityType } from '../core';
 import { IncrementalIndexer } from '../core/incremental';
 import { Commands } from './commandIds';
 import { IndexClient } from './indexClient';
-import { nextTask } from './nextTask';
+import { runInSlices } from './nextTask';
 import type { Logger } from './logger';
 import { languagesSetting, maxArticleSizeSetting } from './settings';
 
@@ -181,8 +181,7 @@ export class IndexService implements vscode.Disposable {
           // Superseded by a newer version: that one's index (or none once the document closed).
           return this.entries.get(key) === entry || document.isClosed ? undefined : this.get(document);
         }
-        await nextTask(); // not in the same task as unpacking the data
-        const index = new ArticleIndex(text, data);
+        const index = await runInSlices(ArticleIndex.steps(text, data)); // not in the same task as unpacking the data
         // A newer version may have been requested meanwhile: only the current one is published.
         if (this.entries.get(key) === entry) {
           entry.latest = index;

@@ -10,7 +10,7 @@
 import { runSteps } from '../core/articleIndex';
 import { editBetween, movedEnd, movedOnto, movedSpan, movedStart, type TextEdit } from '../core/textEdit';
 import { detached } from '../core/workCache';
-import { nextTask } from './nextTask';
+import { runInSlices } from './nextTask';
 import type { ArticleIndexData, DateMention, Entity, Passage, PassageKind, TextSpan, TimelineEvent } from '../core/types';
 
 const PASSAGE_KINDS: readonly PassageKind[] = ['prose', 'list-item', 'infobox', 'heading'];
@@ -106,15 +106,20 @@ function packDates(dates: readonly DateMention[], text: string): PackedDates {
   };
 }
 
-function unpackDates(p: PackedDates, text: string): DateMention[] {
-  const dates = p.ids.map((id, i): DateMention => {
+/** Items unpacked between two yields of the unpacking steps: each step takes a few milliseconds at most. */
+const ITEMS_PER_STEP = 2000;
+
+function* unpackDates(p: PackedDates, text: string): Generator<void, DateMention[], void> {
+  const dates: DateMention[] = [];
+  for (let i = 0; i < p.ids.length; i++) {
     const start = p.spans[2 * i];
     const end = p.spans[2 * i + 1];
-    return {
-      id, start, end, text: p.texts[i] ?? spanText(text, start, end),
+    dates.push({
+      id: p.ids[i], start, end, text: p.texts[i] ?? spanText(text, start, end),
       edtf: p.edtf[i], precision: p.precision[i], earliest: p.earliest[i], latest: p.latest[i], inferred: p.inferred[i] === 1, type: p.type[i],
-    };
-  });
+    });
+    if (i % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
+  }
   for (const [i, extras] of p.extras) setExtras(dates[i], extras);
   return dates;
 }
@@ -231,26 +236,14 @@ export interface HeldReply {
   data: Promise<ArticleIndexData>;
 }
 
-/** The longest the host unpacks a reply before it lets the editor in. */
-const UNPACK_SLICE_MS = 8;
-
 /**
  * A reply's data, unpacked in tasks after the one that received it (receiving was a task already,
  * and the editor waits on both) and after the reply it is packed against: a whole 1 MB index
- * takes the host some 10 to 30 ms to unpack, so it is unpacked in slices of about UNPACK_SLICE_MS.
+ * takes the host some 10 to 30 ms to unpack, so it is unpacked in slices (runInSlices).
  */
 export async function unpackInSlices(packed: PackedIndexData, text: string, base?: HeldReply): Promise<ArticleIndexData> {
   const baseData = base && (await base.data.catch(() => undefined));
-  const steps = unpackingSteps(packed, text, baseData && { id: base.id, data: baseData });
-  for (;;) {
-    await nextTask();
-    const sliceStart = performance.now();
-    for (;;) {
-      const step = steps.next();
-      if (step.done) return step.value;
-      if (performance.now() - sliceStart >= UNPACK_SLICE_MS) break;
-    }
-  }
+  return runInSlices(unpackingSteps(packed, text, baseData && { id: base.id, data: baseData }));
 }
 
 /** unpackIndexData one list at a time. */
@@ -258,9 +251,9 @@ function* unpackingSteps(packed: PackedIndexData, text: string, held?: Pick<Held
   const { mentionSpans, mentionCounts, mentionTexts, passages: packedPassages, dates: packedDates, entities: packedEntities, events: packedEvents, eventDates, eventEntities, eventDateCounts, eventEntityCounts, reuse, ...rest } = packed;
   if (reuse && reuse.base !== held?.id) throw new Error(`index data packed against ${reuse.base}, but the host holds ${held?.id ?? 'none'}`);
   const moved = reuse && held ? new Mover(held.data, reuse.edit, text) : undefined;
-  const dates = merged(unpackDates(packedDates, text), reuse?.dates, (j, i) => moved!.date(j, reuse!.dateIds[i]));
+  const dates = merged(yield* unpackDates(packedDates, text), reuse?.dates, (j, i) => moved!.date(j, reuse!.dateIds[i]));
   yield;
-  const entitiesSent = unpackEntities(packedEntities, mentionSpans, mentionCounts, mentionTexts, text);
+  const entitiesSent = yield* unpackEntities(packedEntities, mentionSpans, mentionCounts, mentionTexts, text);
   const entities = merged(entitiesSent, reuse?.entities, (j, i) => moved!.entity(j, reuse!.entityIds[i]));
   yield;
   const dateIds = listsOf(eventDates, eventDateCounts, (i) => dates[i].id);
@@ -284,18 +277,25 @@ function* unpackingSteps(packed: PackedIndexData, text: string, held?: Pick<Held
   return { ...rest, dates, events, entities, passages };
 }
 
-function unpackEntities(packedEntities: PackedIndexData['entities'], mentionSpans: Int32Array, mentionCounts: Int32Array, mentionTexts: Array<[number, string]>, text: string): Entity[] {
+function* unpackEntities(packedEntities: PackedIndexData['entities'], mentionSpans: Int32Array, mentionCounts: Int32Array, mentionTexts: Array<[number, string]>, text: string): Generator<void, Entity[], void> {
   const otherTexts = new Map(mentionTexts);
+  const entities: Entity[] = [];
   let m = 0;
-  return packedEntities.map((e, i) => {
+  let nextYield = ITEMS_PER_STEP;
+  for (let i = 0; i < packedEntities.length; i++) {
     const mentions: TextSpan[] = [];
     for (let k = 0; k < mentionCounts[i]; k++, m++) {
       const start = mentionSpans[2 * m];
       const end = mentionSpans[2 * m + 1];
       mentions.push({ start, end, text: otherTexts.get(m) ?? spanText(text, start, end) });
     }
-    return { ...e, mentions };
-  });
+    entities.push({ ...packedEntities[i], mentions });
+    if (m >= nextYield) {
+      nextYield = m + ITEMS_PER_STEP;
+      yield;
+    }
+  }
+  return entities;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -7,3 +7,22 @@
 export function nextTask(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
+
+/** The longest a slice of runInSlices runs before it lets the editor in. */
+const SLICE_MS = 8;
+
+/**
+ * Runs steps (a generator's) in tasks of about SLICE_MS each, the first in a later task than the
+ * caller's: work of tens of milliseconds never holds the event loop (the editor) that long.
+ */
+export async function runInSlices<T>(steps: Generator<unknown, T, void>): Promise<T> {
+  for (;;) {
+    await nextTask();
+    const sliceStart = performance.now();
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+      if (performance.now() - sliceStart >= SLICE_MS) break;
+    }
+  }
+}

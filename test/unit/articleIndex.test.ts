@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { buildIndex, toIndexJson } from '../../src/core';
+import { ArticleIndex, buildIndex, toIndexJson } from '../../src/core';
+import { prose } from '../fixtures/corpus';
 
 const text = readFileSync('samples/egypt-north-korea.txt', 'utf8');
 const index = buildIndex(text);
@@ -58,5 +59,20 @@ describe('article index lookups on the sample article', () => {
 
   it('is deterministic: the same text gives the same index', () => {
     assert.deepEqual(toIndexJson('x', buildIndex(text)), toIndexJson('x', index));
+  });
+
+  it('is made a part at a time for the extension host, which runs the parts between the editor\'s tasks: a part per 500 events placed in time', () => {
+    const long = prose(400_000);
+    const data = buildIndex(long).data;
+    assert.ok(data.events.length > 1000, `${data.events.length} events`);
+    const steps = ArticleIndex.steps(long, data);
+    let parts = 1;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) parts++;
+    assert.ok(parts >= Math.ceil(data.events.length / 500) + 3, `${parts} parts for ${data.events.length} events`);
+    const index = step.value;
+    const years = index.timeline.map((e) => index.placementOf(e).from);
+    assert.deepEqual(years, [...years].sort((a, b) => a - b));
+    assert.equal(index.eventAt(data.events[7].start)?.id, data.events[7].id);
   });
 });
