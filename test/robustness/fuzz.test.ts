@@ -271,6 +271,7 @@ describe('fuzz: nothing a file contains crashes or hangs the core', function () 
       ['a range from a BC century to a year (gave "-0499/-0400/-0399")', 'from the 5th century BC to 400 BC'],
       ['a name cut after a kind word, with a place nested in it (the place crossed the cut)', 'In 1917 the general Ludendorff said so. In 260 BC the navy lost the Battle of the Lipari Islands Ludendorff wrote.'],
       ['a wiki link to a vertical tab (an entity named "\\v"; its target is now trimmed as String.prototype.trim trims)', '[[\u000b]] and [[\f]] and [[\u2028]]'],
+      ['a name cut after a kind word, with a two-word place nested in it that is not cut by itself (crossed the cut)', 'The fleet anchored off Spartel that spring. In 1782 Howe fought the Battle of Cape Spartel.'],
       ['a heading-like line cut into the words seen as names, with a place nested in it (held one of them)', 'le to push forward at Amiens to take Peronne and Mont\n\nBattle of Blanc Mont Ridge, forcing the Germans off t\n'],
     ];
     for (const [name, text, options] of knownBugs) it(name, () => checkOne('fixed', SEED, { text, how: name }, options));

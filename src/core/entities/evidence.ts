@@ -269,18 +269,27 @@ function bump(counts: Map<string, number>, k: string, n: number): void {
  * segment's text). `emit` receives them in text order.
  */
 export function keepEvidenced(text: string, candidates: readonly Candidate[], evidence: DocumentEvidence, emit: (c: Candidate) => void): void {
+  // The rest of the last longer name splitRunOn cut: where it starts, where it ends.
+  let cut: { start: number; end: number } | undefined;
   for (const whole of candidates) {
     const c = splitRunOn(text, whole, evidence, emit);
     // A name nested in a longer one ends where it ends, so it is cut where that one is: its first
     // part stays, and the rest is the longer one's ("Lipari Islands Ludendorff" inside "Battle of
-    // the Lipari Islands Ludendorff"); kept whole, it would cross the longer one's first part. In a
-    // heading it is cut into the words seen as names like the longer one, or it would hold one of
-    // those ("Mont" of "Battle of Blanc Mont Ridge" inside "Blanc Mont Ridge").
+    // the Lipari Islands Ludendorff"; "Cape Spartel", too short for splitRunOn, inside "Battle of
+    // Cape Spartel" cut before a "Spartel" seen alone); kept whole, it would cross the longer
+    // one's first part. In a heading it is cut into the words seen as names like the longer one,
+    // or it would hold one of those ("Mont" of "Battle of Blanc Mont Ridge" inside "Blanc Mont Ridge").
     if (c.nested) {
       if (c !== whole) continue;
-      if (c.inHeading) fromHeading(text, c, evidence, emit);
+      if (cut && c.end === cut.end && c.start < cut.start) {
+        const before = partBefore(text, c, cut.start);
+        if (before) emit(before);
+      } else if (c.inHeading) fromHeading(text, c, evidence, emit);
       else emit(c);
-    } else if (ordinaryWord(c, evidence)) continue;
+      continue;
+    }
+    if (c !== whole) cut = c;
+    if (ordinaryWord(c, evidence)) continue;
     else if (c.inHeading) fromHeading(text, c, evidence, emit);
     else if (c.sentenceInitial) {
       const kept = fromSentenceStart(text, c, evidence);
@@ -328,6 +337,15 @@ function splitRunOn(text: string, c: Candidate, evidence: DocumentEvidence, emit
   if (!PLACE_LAST_WORDS.has(kind) && !ORG_LAST_WORDS.has(kind) && !EVENT_LAST_WORDS.has(kind)) return c;
   emit(sub(text, c, c.units.slice(0, -1)));
   return sub(text, c, [last], false);
+}
+
+/** The part of c before `at` (a unit boundary), without the connectors it would end with; null if no name is left. */
+function partBefore(text: string, c: Candidate, at: number): Candidate | null {
+  let end = 0;
+  while (end < c.units.length && c.units[end].end <= at) end++;
+  while (end > 0 && c.units[end - 1].kind === 'connector') end--;
+  const units = c.units.slice(0, end);
+  return units.some(isNameUnit) ? sub(text, c, units) : null;
 }
 
 /** Heading words are title-cased: keep the whole only if known or seen as a name in prose, else such single words. */
