@@ -251,17 +251,17 @@ function* unpackingSteps(packed: PackedIndexData, text: string, held?: Pick<Held
   const { mentionSpans, mentionCounts, mentionTexts, passages: packedPassages, dates: packedDates, entities: packedEntities, events: packedEvents, eventDates, eventEntities, eventDateCounts, eventEntityCounts, reuse, ...rest } = packed;
   if (reuse && reuse.base !== held?.id) throw new Error(`index data packed against ${reuse.base}, but the host holds ${held?.id ?? 'none'}`);
   const moved = reuse && held ? new Mover(held.data, reuse.edit, text) : undefined;
-  const dates = merged(yield* unpackDates(packedDates, text), reuse?.dates, (j, i) => moved!.date(j, reuse!.dateIds[i]));
+  const dates = yield* merged(yield* unpackDates(packedDates, text), reuse?.dates, (j, i) => moved!.date(j, reuse!.dateIds[i]));
   yield;
   const entitiesSent = yield* unpackEntities(packedEntities, mentionSpans, mentionCounts, mentionTexts, text);
-  const entities = merged(entitiesSent, reuse?.entities, (j, i) => moved!.entity(j, reuse!.entityIds[i]));
+  const entities = yield* merged(entitiesSent, reuse?.entities, (j, i) => moved!.entity(j, reuse!.entityIds[i]));
   yield;
   const dateIds = listsOf(eventDates, eventDateCounts, (i) => dates[i].id);
   const entityIds = listsOf(eventEntities, eventEntityCounts, (i) => entities[i].id);
   const eventsSent = packedEvents.map(({ id, start, end, section, text: eventText }, i): TimelineEvent => ({
     id, start, end, section, dates: dateIds[i], entities: entityIds[i], text: eventText ?? text.slice(start, end),
   }));
-  const events = merged(eventsSent, reuse?.events, (j, i) => moved!.event(j, reuse!.eventIds[i]));
+  const events = yield* merged(eventsSent, reuse?.events, (j, i) => moved!.event(j, reuse!.eventIds[i]));
   yield;
   const heldPassages = held?.data.passages ?? [];
   const passages: Passage[] = [];
@@ -443,10 +443,13 @@ class Mover {
 }
 
 /** The items sent, with the held ones `from` names put back in their places (made by `held`). */
-function merged<T>(sent: T[], from: Int32Array | undefined, held: (j: number, i: number) => T): T[] {
+function* merged<T>(sent: T[], from: Int32Array | undefined, held: (j: number, i: number) => T): Generator<void, T[], void> {
   if (!from) return sent;
   const items: T[] = [];
   let k = 0;
-  for (let i = 0; i < from.length; i++) items.push(from[i] < 0 ? sent[k++] : held(from[i], i));
+  for (let i = 0; i < from.length; i++) {
+    items.push(from[i] < 0 ? sent[k++] : held(from[i], i));
+    if (i % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
+  }
   return items;
 }
