@@ -272,22 +272,21 @@ export function keepEvidenced(text: string, candidates: readonly Candidate[], ev
   // The rest of the last longer name splitRunOn cut: where it starts, where it ends.
   let cut: { start: number; end: number } | undefined;
   for (const whole of candidates) {
-    const c = splitRunOn(text, whole, evidence, emit);
     // A name nested in a longer one ends where it ends, so it is cut where that one is: its first
-    // part stays, and the rest is the longer one's ("Lipari Islands Ludendorff" inside "Battle of
-    // the Lipari Islands Ludendorff"; "Cape Spartel", too short for splitRunOn, inside "Battle of
-    // Cape Spartel" cut before a "Spartel" seen alone); kept whole, it would cross the longer
+    // part stays, and the rest is the longer one's ("Lipari Islands" of "Lipari Islands Ludendorff"
+    // inside "Battle of the Lipari Islands Ludendorff"; "Cape" of "Cape Spartel" inside "Battle of
+    // Cape Spartel", cut before a "Spartel" seen alone); kept whole, it would cross the longer
     // one's first part. In a heading it is cut into the words seen as names like the longer one,
     // or it would hold one of those ("Mont" of "Battle of Blanc Mont Ridge" inside "Blanc Mont Ridge").
-    if (c.nested) {
-      if (c !== whole) continue;
-      if (cut && c.end === cut.end && c.start < cut.start) {
-        const before = partBefore(text, c, cut.start);
+    if (whole.nested) {
+      if (cut && whole.end === cut.end && whole.start < cut.start) {
+        const before = partBefore(text, whole, cut.start);
         if (before) emit(before);
-      } else if (c.inHeading) fromHeading(text, c, evidence, emit);
-      else emit(c);
+      } else if (whole.inHeading) fromHeading(text, whole, evidence, emit);
+      else emit(whole);
       continue;
     }
+    const c = splitRunOn(text, whole, evidence, emit);
     if (c !== whole) cut = c;
     if (ordinaryWord(c, evidence)) continue;
     else if (c.inHeading) fromHeading(text, c, evidence, emit);
