@@ -4,7 +4,8 @@
 // placed as usual but do not move the narrative time. One backward scan of a few tokens per
 // mention, within the sentence.
 
-import type { Cursor } from './cursor';
+import { Cursor } from './cursor';
+import { keepShapeOf } from '../keepShape';
 import type { Match, Point } from './model';
 import { Gap } from './tokens';
 
@@ -118,6 +119,9 @@ export class Layout {
     return this.sentence[this.paraFirst[k]] === this.sentence[k];
   }
 }
+
+// A Layout lives only while a segment is read (see keepShape.ts).
+keepShapeOf(new Layout(new Cursor([], ''), []));
 
 /**
  * The explicit year of the date right after match k in the same sentence, if any: "their main

@@ -2,6 +2,7 @@
 // (a single line break included, so "3 November\n1956" is one date) but never across a
 // paragraph break.
 
+import { keepShapeOf } from '../keepShape';
 import { Gap, type Token } from './tokens';
 
 /** Words that start a new clause or attach elsewhere: an event phrase stops before them. */
@@ -108,3 +109,6 @@ export class Cursor {
     return -1;
   }
 }
+
+// Cursors live only while a segment is read (see keepShape.ts).
+keepShapeOf(new Cursor([], ''));

@@ -9,6 +9,7 @@
 // disabled (links, emphasis) or, for deep nesting, as plain paragraphs.
 
 import { htmlBlockNames } from 'micromark-util-html-tag-name';
+import { keepShapeOf } from '../keepShape';
 import { isSpaceCode, trimSpan } from './sentences';
 import { commonPrefix, commonSuffix } from '../textEdit';
 
@@ -317,6 +318,9 @@ class Cutter {
     this.deep = false;
   }
 }
+
+// A scan's Cutter lives only while it runs (see keepShape.ts).
+keepShapeOf(new Cutter([], 0, { at: 0, cuts: 0, noDefinitions: true, underlines: 0, markupSinceCut: false }));
 
 /** ASCII characters the line scan counts or stops at: line ends, `(`, and those below that start constructs. */
 const LINE_MARKS = new Uint8Array(128);
