@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import type { Nodes } from 'mdast';
-import { parseArticle, parseArticleInSegments, splitSentences } from '../../src/core/parse';
+import { parseArticle, parseArticleInSegments, proseParagraphs, splitSentences } from '../../src/core/parse';
 import remarkChronolens from '../../src/core/parse/remarkChronolens';
 import { MAX_SETEXT_PER_SEGMENT, SEGMENT_MIN, SEGMENT_TARGET } from '../../src/core/parse/segments';
 import type { ParsedArticle } from '../../src/core/types';
@@ -350,6 +350,57 @@ describe('parseArticle: plain-text WikiWars articles', function () {
   });
 });
 
+describe('proseParagraphs: prose read without the Markdown parser', () => {
+  const processor = unified().use(remarkParse).use(remarkChronolens);
+  /** remark's top-level blocks: paragraph spans, or the types when not all are paragraphs. */
+  const remarkReading = (text: string): Array<{ start: number; end: number }> | string => {
+    const blocks = processor.parse(text).children;
+    if (!blocks.every((b) => b.type === 'paragraph')) return blocks.map((b) => b.type).join(',');
+    return blocks.map((b) => ({ start: b.position!.start.offset!, end: b.position!.end.offset! }));
+  };
+
+  it('reads the WikiWars texts and their segments as remark does, and most of them without it', function () {
+    if (!existsSync(WIKIWARS)) this.skip();
+    const texts = readFileSync(WIKIWARS, 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { text: string }).text);
+    const long = texts.join('\n\n');
+    const pieces = [...texts, ...parseArticleInSegments(long).segments.map((s) => long.slice(s.start, s.end))];
+    let bytes = 0;
+    let read = 0;
+    for (const piece of pieces) {
+      bytes += piece.length;
+      const paragraphs = proseParagraphs(piece);
+      if (!paragraphs) continue;
+      read += piece.length;
+      assert.deepEqual(paragraphs, remarkReading(piece), piece.slice(0, 80));
+    }
+    assert.ok(read > 0.6 * bytes, `${Math.round((100 * read) / bytes)}% of the text read as prose`);
+  });
+
+  it('leaves Markdown and MediaWiki syntax to remark', () => {
+    assert.equal(proseParagraphs(SAMPLE), null);
+    for (const text of ['= Title =', 'A\n==Part==', '- key: value', '1990. The war', 'A *b* c', 'AT&T', '  indented', 'See [[Cairo]].', 'Text\n---', '{{Infobox war', 'a\\b', '\ufeffText', 'x\fy']) {
+      assert.equal(proseParagraphs(text), null, JSON.stringify(text));
+    }
+  });
+
+  it('gives the spans remark gives wherever it reads a text (property)', () => {
+    const piece = fc.constantFrom('War', 'the army', ' ', '  ', '\t', '\n', '\n\n', '\r\n', '\r', '1990', '7', '.', ')', '-', '=', '#', '>', '+', '~', '!', ']', ':', '|',
+      '\u00a0', '\u3000', '\f', '\u2028', '*', '_', '`', '<', '&', '{', '\\', '[', '\u0000', '\ufeff', 'é', '😀');
+    let read = 0;
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
+        const text = pieces.join('');
+        const paragraphs = proseParagraphs(text);
+        if (!paragraphs) return;
+        read++;
+        assert.deepEqual(paragraphs, remarkReading(text));
+      }),
+      { numRuns: 20_000, seed: 20261129 },
+    );
+    assert.ok(read > 1000, `${read} texts read as prose`);
+  });
+});
+
 describe('parseArticle: robustness', function () {
   this.timeout(120000);
 
@@ -415,8 +466,9 @@ describe('parseArticle: robustness', function () {
   });
 
   it('is linear on hostile inputs (1 MB line, 10,000 headings, deep nesting, bracket soup)', () => {
-    const para = SAMPLE.slice(263, 973);
-    const base = cpuMs((para + '\n\n').repeat(700)).ms / (711 * 700); // ms per char of prose
+    const para = SAMPLE.slice(263, 973) + ' *Sic.*';
+    // ms per char of prose with Markdown in it: prose without any skips the Markdown parser (proseParagraphs), hostile inputs do not.
+    const base = cpuMs((para + '\n\n').repeat(700)).ms / ((para.length + 2) * 700);
     const cases: [string, string][] = [
       ['1 MB line', (para + ' ').repeat(Math.ceil(1e6 / para.length))],
       ['10,000 MediaWiki headings', Array.from({ length: 10000 }, (_, i) => `==Section ${i}==\nText ${i}. More.`).join('\n')],

@@ -122,14 +122,65 @@ function readSegments(text: string, cache?: SegmentParseCache): { start: number;
 
 function readSegment(slice: string, seg: Segment): FlatSegment {
   const flat = new Flattener(slice);
-  if (seg.plain) {
-    flat.addPlain(0, slice.length);
+  const paragraphs = seg.plain ? plainParagraphs(slice, 0, slice.length) : proseParagraphs(slice);
+  if (paragraphs) {
+    flat.addParagraphs(paragraphs);
   } else {
     // micromark drops a leading BOM without counting it; keep offsets by parsing a space instead.
     const source = slice.charCodeAt(0) === 0xfeff ? ' ' + slice.slice(1) : slice;
     flat.addTree(processorFor(seg.disable).parse(source) as Root, 0);
   }
   return { items: flat.items, wikiLinks: flat.wikiLinks };
+}
+
+/** Characters in the way of proseParagraphs: anywhere in the text, or at the start of a line. */
+const NOT_PROSE = 1;
+const NOT_AT_LINE_START = 2;
+const PROSE_MARKS = new Uint8Array(128);
+for (let c = 0; c < 32; c++) if (c !== 9 && c !== 10 && c !== 13) PROSE_MARKS[c] = NOT_PROSE;
+// [ * _ < & \ ` start inline constructs; "{{Infobox" paragraphs are read as templates.
+for (const c of '[*_<&\\`{') PROSE_MARKS[c.charCodeAt(0)] = NOT_PROSE;
+// Headings, block quotes, list items, setext underlines and thematic breaks, fences.
+for (const c of '#>-+=~') PROSE_MARKS[c.charCodeAt(0)] = NOT_AT_LINE_START;
+
+/**
+ * The paragraphs remark-parse reads in `text` when that is all it reads there, else null: when no
+ * character can start an inline construct, no line a block one (nor is indented, nor starts with
+ * a number and "." or ")"), and there is no control character or leading BOM. Spans as remark
+ * gives them: from a paragraph's first character to the end of its last line, trailing spaces
+ * included. Most of a long article is such prose, and reading it here, in one pass, costs a
+ * fraction of the Markdown parse (test/unit/parse.test.ts holds it to remark's reading).
+ */
+export function proseParagraphs(text: string): Span[] | null {
+  const n = text.length;
+  if (text.charCodeAt(0) === 0xfeff) return null;
+  const out: Span[] = [];
+  let paraStart = -1;
+  let lineEnd = 0;
+  let i = 0;
+  while (i < n) {
+    // At a line start: a blank line (spaces and tabs only) ends the open paragraph.
+    let j = i;
+    let c = text.charCodeAt(j);
+    while (j < n && (c === 32 || c === 9)) c = text.charCodeAt(++j);
+    if (j === n || c === 10 || c === 13) {
+      if (paraStart >= 0) out.push({ start: paraStart, end: lineEnd });
+      paraStart = -1;
+    } else {
+      if (j > i || (c < 128 && PROSE_MARKS[c] === NOT_AT_LINE_START)) return null;
+      if (c >= 48 && c <= 57) {
+        let k = j + 1;
+        while (k < n && text.charCodeAt(k) >= 48 && text.charCodeAt(k) <= 57) k++;
+        if (text.charCodeAt(k) === 46 || text.charCodeAt(k) === 41) return null;
+      }
+      if (paraStart < 0) paraStart = i;
+      for (; j < n && c !== 10 && c !== 13; c = text.charCodeAt(++j)) if (c < 128 && PROSE_MARKS[c] === NOT_PROSE) return null;
+      lineEnd = j;
+    }
+    i = j + (c === 13 && text.charCodeAt(j + 1) === 10 ? 2 : 1);
+  }
+  if (paraStart >= 0) out.push({ start: paraStart, end: lineEnd });
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -190,9 +241,9 @@ class Flattener {
 
   constructor(private readonly text: string) {}
 
-  /** A segment read as plain text: paragraphs at blank lines. */
-  addPlain(start: number, end: number): void {
-    for (const span of plainParagraphs(this.text, start, end)) {
+  /** Paragraphs of prose at top level (a segment read without the Markdown parser). */
+  addParagraphs(spans: Span[]): void {
+    for (const span of spans) {
       this.items.push({ type: 'paragraph', span, kind: 'prose', topLevel: true, sentences: splitSentences(this.text, span.start, span.end) });
     }
   }
@@ -524,6 +575,6 @@ function plainParagraphs(text: string, start: number, end: number): Span[] {
 /** Fallback when the Markdown parse fails: paragraphs at blank lines, then sentences. */
 function parsePlain(text: string): ParseResult {
   const flat = new Flattener(text);
-  flat.addPlain(0, text.length);
+  flat.addParagraphs(plainParagraphs(text, 0, text.length));
   return { article: buildArticle(text, [{ start: 0, flat: { items: flat.items, wikiLinks: [] } }]), segments: [{ start: 0, end: text.length }] };
 }
