@@ -6,6 +6,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { buildIndexData } from '../../src/core/articleIndex';
 import { IncrementalIndexer } from '../../src/core/incremental';
+import type { IndexOptions } from '../../src/core/types';
 import { sampleText, wikiWarsTexts } from '../fixtures/corpus';
 import { applyEdit, edit, type Edit } from '../fixtures/edits';
 
@@ -63,6 +64,46 @@ describe('incremental indexing equals a full rebuild', function () {
       fc.property(fc.array(edit, { minLength: 1, maxLength: 2 }), (edits) => checkSequence(long, edits, long)),
       { seed: SEED, numRuns: 6 },
     );
+  });
+
+  it('when the words around a name change, and with them its type', function () {
+    if (!wikiwars.length) this.skip();
+    // "in Hanoi" votes for a place, "xin Hanoi" does not: an entity's type may change, nothing else.
+    const start = wikiwars.reduce((a, b) => (b.length < a.length ? b : a));
+    const edits = [...start.matchAll(/\b(?:in|at|near|from|to|the|by)(?= [A-Z])/g)].map((m) => m.index).reverse(); // from the end: offsets stay right
+    /** Types the edits in turn, checking each index against a full build; the names whose type changed. */
+    const retypedNames = (options?: IndexOptions): Set<string> => {
+      const indexer = new IncrementalIndexer();
+      const names = new Set<string>();
+      let text = start;
+      let before = indexer.update(text, options);
+      for (const at of edits) {
+        text = text.slice(0, at) + 'x' + text.slice(at);
+        const full = buildIndexData(text, options);
+        assert.deepEqual(indexer.update(text, options), full, `"x" at ${at}: ${JSON.stringify(text.slice(at - 20, at + 20))}`);
+        const typeOf = new Map(before.entities.map((e) => [e.name, e.type]));
+        for (const e of full.entities) if (typeOf.has(e.name) && typeOf.get(e.name) !== e.type) names.add(e.name);
+        before = full;
+      }
+      return names;
+    };
+    assert.ok(retypedNames().size >= 5, 'some edits changed a type');
+  });
+
+  it('keeps the type the user gave when the words around a mention change', function () {
+    if (!wikiwars.length) this.skip();
+    // "Sadat" far from "Anwar Sadat", in a segment of its own: the user's type, given to the full name, stays.
+    const filler = wikiwars.join('\n\n').slice(0, 80_000);
+    const start = `${sample}\n\n${filler}\n\nReporters waited for hours. Sadat said nothing.\n`;
+    const options = { entities: { types: { 'Anwar Sadat': 'organization' as const } } };
+    const indexer = new IncrementalIndexer();
+    indexer.update(start, options);
+    const text = start.replace('Sadat said', 'Sadat xsaid');
+    const full = buildIndexData(text, options);
+    const sadat = full.entities.find((e) => e.aliases.includes('Anwar Sadat'));
+    assert.ok(sadat?.mentions.some((m) => m.start > start.length - 30), 'the last "Sadat" is a mention of Anwar Sadat');
+    assert.equal(sadat!.type, 'organization');
+    assert.deepEqual(indexer.update(text, options), full);
   });
 
   it('with options, and when only the options change', () => {

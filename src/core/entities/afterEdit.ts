@@ -4,6 +4,9 @@
 // infobox keys and the user's overrides, and on how positions compare, never on their values. So
 // when one segment changed and, read through the edit's shift of positions, all of that is as it
 // was, the entities are the last ones with their mentions shifted: what the full pass would give.
+// The votes of a mention's context ("in Hanoi", "Giap refused") decide its entity's type and
+// nothing else: when only they changed, the entity's votes move by the difference, and its type
+// follows.
 // When that shortcut does not apply, the full pass still keeps each unchanged segment's kept
 // candidates as long as no evidence answer the last pass asked for has changed (lastKept).
 import { editBetween, movedOnto, movedSpan, type TextEdit } from '../textEdit';
@@ -12,9 +15,12 @@ import type { Candidate } from './candidates';
 import { keepEvidenced, type DocumentEvidence, type EvidenceQueries, type EvidenceSummary } from './evidence';
 import * as featuresModule from './features';
 import type { PlacedSegment, SegmentEntities } from './segments';
+import * as typingModule from './typing';
+import type { Votes } from './typing';
 import type { Unit } from './units';
 // Read once (see lexicon.ts on why).
 const { mentionVotesOf } = featuresModule;
+const { decideType } = typingModule;
 
 /** What the last global pass read and made. */
 export interface LastPass {
@@ -30,6 +36,10 @@ export interface LastPass {
   /** The evidence keys it asked about (DocumentEvidence.asked). */
   asked: EvidenceQueries;
   entities: readonly Entity[];
+  /** Per entity, the votes that decided its type; null where the user's override did. */
+  votes: readonly (Votes | null)[];
+  /** Per segment, per kept candidate, the index of its entity; -1 where it made no mention (an infobox key) or its entity was ignored. */
+  entityOfKept: readonly Int32Array[];
 }
 
 /** The inputs of the pass for the new text (as LastPass has them for the old). */
@@ -65,9 +75,17 @@ export function entitiesAfterEdit(last: LastPass, now: PassInputs): { entities: 
   }
   const was = last.kept[changed];
   if (kept.length !== was.length) return undefined;
+  // The entities' votes where a mention's changed: copied from the last pass's at the first change.
+  let votes: (Votes | null)[] | undefined;
   for (let i = 0; i < kept.length; i++) {
     if (!sameCandidate(was[i], kept[i], local)) return undefined;
-    if (!sameVotes(mentionVotesOf(was[i], before.work.text, before.work.tokens), mentionVotesOf(kept[i], after.work.text, after.work.tokens))) return undefined;
+    const oldVotes = mentionVotesOf(was[i], before.work.text, before.work.tokens);
+    const newVotes = mentionVotesOf(kept[i], after.work.text, after.work.tokens);
+    if (sameVotes(oldVotes, newVotes)) continue;
+    const e = last.entityOfKept[changed][i];
+    if (e < 0 || !last.votes[e]) continue;
+    votes ??= [...last.votes];
+    votes[e] = movedVotes(votes[e]!, oldVotes, newVotes);
   }
   if (!sameLinks(last.wikiLinks, now.wikiLinks, edit) || !sameSpans(last.keySpans, now.keySpans, edit)) return undefined;
   // A link label or a user's form in the segment is a mention the kept candidates do not show, its
@@ -77,9 +95,11 @@ export function entitiesAfterEdit(last: LastPass, now: PassInputs): { entities: 
   if (last.surfaces.some((s) => before.work.text.includes(s) || after.work.text.includes(s))) return undefined;
 
   const entities: Entity[] = [];
-  for (const e of last.entities) {
+  for (let k = 0; k < last.entities.length; k++) {
+    const e = last.entities[k];
+    const type = votes && votes[k] !== last.votes[k] ? decideType(votes[k]!) : e.type;
     // Mentions are in text order: an entity last named before the edit is the same object again.
-    if (e.mentions[e.mentions.length - 1].end <= edit.from) {
+    if (e.mentions[e.mentions.length - 1].end <= edit.from && type === e.type) {
       entities.push(e);
       continue;
     }
@@ -89,11 +109,22 @@ export function entitiesAfterEdit(last: LastPass, now: PassInputs): { entities: 
       if (!moved) return undefined;
       mentions.push(moved);
     }
-    entities.push({ id: e.id, name: e.name, type: e.type, aliases: e.aliases, mentions });
+    entities.push({ id: e.id, name: e.name, type, aliases: e.aliases, mentions });
   }
   const keptBySegment = [...last.kept];
   keptBySegment[changed] = kept;
-  return { entities, pass: { ...last, text: now.text, segments: now.segments, kept: keptBySegment, wikiLinks: now.wikiLinks, keySpans: now.keySpans, entities } };
+  return { entities, pass: { ...last, text: now.text, segments: now.segments, kept: keptBySegment, wikiLinks: now.wikiLinks, keySpans: now.keySpans, entities, votes: votes ?? last.votes } };
+}
+
+/** `total` with one mention's votes `from` replaced by `to`. */
+function movedVotes(total: Votes, from: Votes, to: Votes): Votes {
+  return {
+    person: total.person - from.person + to.person,
+    place: total.place - from.place + to.place,
+    organization: total.organization - from.organization + to.organization,
+    event: total.event - from.event + to.event,
+    other: total.other - from.other + to.other,
+  };
 }
 
 /**

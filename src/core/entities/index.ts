@@ -20,6 +20,7 @@ import * as normalizeModule from './normalize';
 import { addForcedMentions, overriddenType, prepareOverrides } from './overrides';
 import { byPosition, placeSegments, type Mention, type PlacedSegment } from './segments';
 import * as typingModule from './typing';
+import type { Votes } from './typing';
 // Read once (see lexicon.ts on why).
 const { lookupKnown } = gazetteerModule;
 const { plainKey } = normalizeModule;
@@ -58,13 +59,15 @@ function entitiesOf(text: string, segments: readonly PlacedSegment[], article: P
   const asked = cache ? (reusable ? last.asked : noQueries()) : undefined;
   evidence.asked = asked;
   segments.forEach((seg, segmentIndex) => {
+    let keptIndex = 0;
     const place = (c: Candidate) => {
+      const index = keptIndex++;
       const start = seg.start + c.start;
       const end = seg.start + c.end;
       if (keySpans.length && keySpans.some((k) => k.start < end && start < k.end)) return;
       // The same mention object as in the last build when its segment has not moved (less garbage).
       const last = c.memo.mention;
-      if (last?.start !== start || last.segmentIndex !== segmentIndex) c.memo.mention = { start, end, c, seg: seg.work, segmentIndex };
+      if (last?.start !== start || last.segmentIndex !== segmentIndex || last.keptIndex !== index) c.memo.mention = { start, end, c, seg: seg.work, segmentIndex, keptIndex: index };
       found.push(c.memo.mention!);
     };
     const keptLast = reusable?.get(seg.work);
@@ -91,22 +94,34 @@ function entitiesOf(text: string, segments: readonly PlacedSegment[], article: P
   // What each group came to in the last build, reused for a group of the same members (see GroupResult).
   const previous = cache?.get(GROUP_RESULTS_KEY) as Map<string, GroupResult> | undefined;
   const results = new Map<string, GroupResult>();
-  const entities: Entity[] = [];
+  // With the votes that decided each entity's type (none where the user's override did).
+  const described: Array<{ entity: Entity; group: Group; votes: Votes | null }> = [];
   for (const g of groups.values()) {
     const last = previous?.get(g.key);
     const result = last && hasMembersOf(last, g) ? last : describeGroup(g);
     if (cache) results.set(g.key, result);
     const { name, aliases } = result;
     if (overrides.ignore.size && overrides.ignore.has(plainKey(name))) continue;
-    const type = overriddenType(overrides, name, aliases) ?? result.type;
+    const overridden = overriddenType(overrides, name, aliases);
+    const type = overridden ?? decideType(result.votes);
     const spans = result.kept.map((i): TextSpan => ({ start: g.mentions[i].start, end: g.mentions[i].end, text: g.mentions[i].c.text }));
-    entities.push({ id: '', name, type, aliases: [...aliases], mentions: spans }); // numbered once sorted
+    described.push({ entity: { id: '', name, type, aliases: [...aliases], mentions: spans }, group: g, votes: overridden ? null : result.votes }); // numbered once sorted
   }
   cache?.set(GROUP_RESULTS_KEY, results);
   // Code-unit order on ties: locale-aware comparison could differ between environments.
-  entities.sort((a, b) => a.mentions[0].start - b.mentions[0].start || a.mentions[0].end - b.mentions[0].end || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (let i = 0; i < entities.length; i++) entities[i].id = `e${i + 1}`;
-  if (cache) cache.set(LAST_PASS_KEY, { text, segments, wikiLinks, keySpans, overridesKey: now.overridesKey, surfaces: overrides.surfaces, kept: kept!, asked: asked!, entities } satisfies LastPass);
+  described.sort(({ entity: a }, { entity: b }) => a.mentions[0].start - b.mentions[0].start || a.mentions[0].end - b.mentions[0].end || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const entities = described.map(({ entity }, i) => {
+    entity.id = `e${i + 1}`;
+    return entity;
+  });
+  if (cache) {
+    const entityOfKept = kept!.map((k) => new Int32Array(k.length).fill(-1));
+    described.forEach(({ group }, e) => {
+      for (const m of group.mentions) if (m.keptIndex !== undefined) entityOfKept[m.segmentIndex!][m.keptIndex] = e;
+    });
+    const votes = described.map((d) => d.votes);
+    cache.set(LAST_PASS_KEY, { text, segments, wikiLinks, keySpans, overridesKey: now.overridesKey, surfaces: overrides.surfaces, kept: kept!, asked: asked!, entities, votes, entityOfKept } satisfies LastPass);
+  }
   return entities;
 }
 
@@ -124,7 +139,8 @@ interface GroupResult {
   canonical: string | undefined;
   canonicalIsFinal: boolean;
   name: string;
-  type: EntityType;
+  /** What decides its type (before the user's overrides). */
+  votes: Votes;
   aliases: string[];
   /** Indexes into the group's mentions of those that are its spans, in text order. */
   kept: readonly number[];
@@ -157,13 +173,14 @@ function describeGroup(g: Group): GroupResult {
     canonical: g.canonical,
     canonicalIsFinal: g.canonicalIsFinal,
     name,
-    type: typeOf(g),
+    votes: votesOf(g),
     aliases,
     kept,
   };
 }
 
-function typeOf(g: Group): EntityType {
+/** The votes that decide a group's type: its mentions' (afterEdit.ts moves them when the words around one change), its canonical name's and the gazetteer's. */
+function votesOf(g: Group): Votes {
   const votes = noVotes();
   let gazetteer: EntityType | undefined;
   for (const m of g.mentions) {
@@ -179,7 +196,7 @@ function typeOf(g: Group): EntityType {
   // A city or region in the gazetteer counts once, not once per mention: "General Washington",
   // named again and again, is a person; "in Washington" stays a place.
   if (gazetteer) votes[gazetteer] += 30;
-  return decideType(votes);
+  return votes;
 }
 
 const ONLY_THE_FIRST: readonly number[] = [0];

@@ -38,6 +38,8 @@ export interface Mention {
   seg?: SegmentEntities;
   /** Where its segment stands among the segments: with c, fixes its order against any other mention. */
   segmentIndex?: number;
+  /** Its candidate's place among those its segment's evidence kept (none for a link label or a user's form). */
+  keptIndex?: number;
   /** The entity it must belong to (a wiki link target or a user alias). */
   canonical?: string;
 }
