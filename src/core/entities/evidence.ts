@@ -36,18 +36,7 @@ export interface EvidenceSummary {
 }
 
 export function summarizeEvidence(text: string, tokens: Tokens, candidates: readonly Candidate[]): EvidenceSummary {
-  // Counted in boxes (one lookup per token; a Map of numbers needs a get and a set), then unboxed.
-  const lowerBoxes = new Map<string, { n: number }>();
-  for (let t = 0; t < tokens.length; t++) {
-    if (!isLowerCaseAt(text, tokens.starts[t])) continue;
-    const word = tokenText(text, tokens, t);
-    const k = isLowerAsciiWord(word) ? word : plainKey(word); // most tokens: their own key
-    const box = lowerBoxes.get(k);
-    if (box) box.n++;
-    else lowerBoxes.set(k, { n: 1 });
-  }
-  const lowerCounts = new Map<string, number>();
-  for (const [k, box] of lowerBoxes) lowerCounts.set(k, box.n);
+  const lowerCounts = countLowerCaseWords(text, tokens);
   const capitalCounts = new Map<string, number>();
   const strongKeys = new Set<string>();
   const strongWords = new Set<string>();
@@ -75,6 +64,62 @@ export function summarizeEvidence(text: string, tokens: Tokens, candidates: read
   return { lowerCounts, capitalCounts, strongKeys, strongWords, openingWords };
 }
 
+
+/**
+ * The lower-case tokens by key, in the order of their first occurrence. A text repeats few words
+ * many times: each token is hashed and compared where it stands, in an open-addressing table of
+ * the words met so far, and a word is cut out of the text and keyed once, when first met.
+ */
+function countLowerCaseWords(text: string, tokens: Tokens): Map<string, number> {
+  const { starts, ends } = tokens;
+  // Per word, by number: its first token, its hash, its count.
+  const firsts: number[] = [];
+  const hashes: number[] = [];
+  const counts: number[] = [];
+  let mask = 1023; // the table's size less one: a power of two, kept at most half full
+  let slots = new Int32Array(mask + 1).fill(-1); // word numbers
+  for (let t = 0; t < tokens.length; t++) {
+    const start = starts[t];
+    if (!isLowerCaseAt(text, start)) continue;
+    const end = ends[t];
+    let hash = 0x811c9dc5 | 0; // FNV-1a over the code units
+    for (let k = start; k < end; k++) hash = Math.imul(hash ^ text.charCodeAt(k), 0x01000193);
+    let i = hash & mask;
+    let w = slots[i];
+    while (w >= 0 && !(hashes[w] === hash && sameText(text, starts[firsts[w]], ends[firsts[w]], start, end))) w = slots[(i = (i + 1) & mask)];
+    if (w >= 0) {
+      counts[w]++;
+      continue;
+    }
+    slots[i] = firsts.length;
+    firsts.push(t);
+    hashes.push(hash);
+    counts.push(1);
+    if (2 * firsts.length > mask) {
+      mask = 2 * mask + 1;
+      slots = new Int32Array(mask + 1).fill(-1);
+      for (let v = 0; v < firsts.length; v++) {
+        let j = hashes[v] & mask;
+        while (slots[j] >= 0) j = (j + 1) & mask;
+        slots[j] = v;
+      }
+    }
+  }
+  const lowerCounts = new Map<string, number>();
+  for (let w = 0; w < firsts.length; w++) {
+    const word = tokenText(text, tokens, firsts[w]);
+    const k = isLowerAsciiWord(word) ? word : plainKey(word); // most words: their own key
+    lowerCounts.set(k, (lowerCounts.get(k) ?? 0) + counts[w]);
+  }
+  return lowerCounts;
+}
+
+/** Whether text[aStart, aEnd) and text[bStart, bEnd) are the same. */
+function sameText(text: string, aStart: number, aEnd: number, bStart: number, bEnd: number): boolean {
+  if (aEnd - aStart !== bEnd - bStart) return false;
+  for (let k = 0; k < aEnd - aStart; k++) if (text.charCodeAt(aStart + k) !== text.charCodeAt(bStart + k)) return false;
+  return true;
+}
 
 /** Lower-case ASCII letters, digits and hyphens only: plainKey leaves such a word as it is. */
 function isLowerAsciiWord(word: string): boolean {
