@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import type { Nodes } from 'mdast';
-import { parseArticle, parseArticleInSegments, proseParagraphs, splitSentences } from '../../src/core/parse';
+import { parseArticle, parseArticleInSegments, proseParagraphs, readMarkdown, splitSentences } from '../../src/core/parse';
 import remarkChronolens from '../../src/core/parse/remarkChronolens';
 import { MAX_SETEXT_PER_SEGMENT, SEGMENT_MIN, SEGMENT_TARGET } from '../../src/core/parse/segments';
 import type { ParsedArticle } from '../../src/core/types';
@@ -398,6 +398,32 @@ describe('proseParagraphs: prose read without the Markdown parser', () => {
       { numRuns: 20_000, seed: 20261129 },
     );
     assert.ok(read > 1000, `${read} texts read as prose`);
+  });
+});
+
+describe('readMarkdown: the prose between Markdown read apart', () => {
+  it('reads the sample and WikiWars texts with MediaWiki headings as remark alone does', function () {
+    if (!existsSync(WIKIWARS)) this.skip();
+    const texts = readFileSync(WIKIWARS, 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { text: string }).text);
+    // Short lines between blank lines become headings, some with a blank line after, some without.
+    const headed = texts.map((t, i) => t.replace(/\n\n([A-Z][^.\n]{3,60})\n\n/g, i % 2 ? '\n\n== $1 ==\n' : '\n\n== $1 ==\n\n'));
+    for (const text of [SAMPLE, ...headed]) assert.deepEqual(readMarkdown(text), readMarkdown(text, [], true));
+  });
+
+  it('reads random Markdown and MediaWiki as remark alone does (property)', () => {
+    const line = fc.constantFrom(
+      '= Title =', '==Part==', 'Prose line one.', 'Another prose line, with words.', 'In 1956 the war began.', '', '', '', '  ', '\t', '\u00a0',
+      '- item', '- Key: value', 'Infobox', '1. one', '> quote', '# Atx', '```', '~~~', '    code', '***', '---', '===', '<div>', '</div>', '<!--',
+      '-->', 'text -->', '<?php', 'x ?> y', '<!DOCTYPE', 'a > b', '[a]: /u', 'See [a] here.', 'Read [the end. Then] more.', '[the end. then]: /u', 'See [[Cairo]].', 'A [sic] note.', 'Emph *x* here',
+      '{{Infobox x', '| key = v', '}}', '  indented prose', 'trailing   ', 'Line\\', '&amp; x', '<script>', '</script>',
+    );
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 16 }), fc.constantFrom('\n', '\r\n', '\r'), (lines, eol) => {
+        const text = lines.join(eol);
+        assert.deepEqual(readMarkdown(text), readMarkdown(text, [], true));
+      }),
+      { numRuns: 5000, seed: 20261129 },
+    );
   });
 });
 

@@ -65,18 +65,18 @@ function emptyArticle(): ParsedArticle {
 type Proc = ReturnType<typeof makeProcessor>;
 const processors = new Map<string, Proc>();
 
-function makeProcessor(disable: string[]) {
+function makeProcessor(disable: readonly string[]) {
   const p = unified().use(remarkParse).use(remarkChronolens);
   if (disable.length) {
     p.use(function disableConstructs(this: Processor) {
       const data = this.data();
-      (data.micromarkExtensions ??= []).push({ disable: { null: disable } });
+      (data.micromarkExtensions ??= []).push({ disable: { null: [...disable] } });
     });
   }
   return p.freeze();
 }
 
-function processorFor(disable: string[]): Proc {
+function processorFor(disable: readonly string[]): Proc {
   const key = disable.join(',');
   let p = processors.get(key);
   if (!p) processors.set(key, (p = makeProcessor(disable)));
@@ -121,16 +121,158 @@ function readSegments(text: string, cache?: SegmentParseCache): { start: number;
 }
 
 function readSegment(slice: string, seg: Segment): FlatSegment {
+  if (!seg.plain) return readMarkdown(slice, seg.disable);
   const flat = new Flattener(slice);
-  const paragraphs = seg.plain ? plainParagraphs(slice, 0, slice.length) : proseParagraphs(slice);
+  flat.addParagraphs(plainParagraphs(slice, 0, slice.length));
+  return { items: flat.items, wikiLinks: flat.wikiLinks };
+}
+
+/**
+ * What remark reads in `text`, its prose read without it (proseParagraphs): all of the text when
+ * it is all prose, else each run of prose blocks (lines between blank lines) goes to remark as a
+ * one-letter paragraph, and the tree's offsets are put back. When a placeholder is not a paragraph
+ * of its own (the prose was inside a fence or an HTML comment, say), remark reads the whole text
+ * again. `proseToo`: remark reads all of it (the tests compare the two readings).
+ */
+export function readMarkdown(text: string, disable: readonly string[] = [], proseToo = false): FlatSegment {
+  const flat = new Flattener(text);
+  const paragraphs = proseToo ? null : proseParagraphs(text);
   if (paragraphs) {
     flat.addParagraphs(paragraphs);
-  } else {
-    // micromark drops a leading BOM without counting it; keep offsets by parsing a space instead.
-    const source = slice.charCodeAt(0) === 0xfeff ? ' ' + slice.slice(1) : slice;
-    flat.addTree(processorFor(seg.disable).parse(source) as Root, 0);
+    return { items: flat.items, wikiLinks: flat.wikiLinks };
   }
+  const runs = proseToo ? [] : proseRuns(text);
+  let tree = parseMarkdown(runs.length ? withPlaceholders(text, runs) : text, disable);
+  if (runs.length && !putProseBack(tree, runs)) tree = parseMarkdown(text, disable);
+  flat.addTree(tree, 0);
   return { items: flat.items, wikiLinks: flat.wikiLinks };
+}
+
+function parseMarkdown(text: string, disable: readonly string[]): Root {
+  // micromark drops a leading BOM without counting it; keep offsets by parsing a space instead.
+  const source = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
+  return processorFor(disable).parse(source) as Root;
+}
+
+/** What stands in for a run of prose in the text remark reads: a paragraph read at once. */
+const PLACEHOLDER = 'p';
+
+/**
+ * Blocks of prose one after the other, blank lines between them: their lines and paragraphs in the
+ * text, and where their placeholder stands in the text remark reads.
+ */
+interface ProseRun {
+  lines: Span;
+  paragraphs: Span[];
+  at: number;
+}
+
+/**
+ * The runs of blocks (lines between blank lines) of `text` that are prose. Brackets count as prose
+ * only where no link reference definition may be ("]:" nowhere), which could make "[sic]" a link.
+ */
+function proseRuns(text: string): ProseRun[] {
+  const runs: ProseRun[] = [];
+  const bracketsAreText = !text.includes(']:');
+  let removed = 0;
+  let last: ProseRun | undefined; // the run the last block ended, if it was prose
+  for (const trimmed of plainParagraphs(text, 0, text.length)) {
+    let start = trimmed.start;
+    while (start > 0 && !isLineEndCode(text.charCodeAt(start - 1))) start--;
+    let end = trimmed.end;
+    while (end < text.length && !isLineEndCode(text.charCodeAt(end))) end++;
+    const lines = text.slice(start, end);
+    const paragraphs = proseParagraphs(lines);
+    if (paragraphs?.length !== 1 || (!bracketsAreText && /[[\]]/.test(lines))) {
+      last = undefined;
+      continue;
+    }
+    const paragraph = { start: start + paragraphs[0].start, end: start + paragraphs[0].end };
+    // Lines of spaces and tabs only are blank to remark (plainParagraphs also takes other spaces for blank).
+    if (last && /^[ \t\r\n]*$/.test(text.slice(last.lines.end, start))) {
+      removed += end - last.lines.end;
+      last.lines.end = end;
+      last.paragraphs.push(paragraph);
+      continue;
+    }
+    last = { lines: { start, end }, paragraphs: [paragraph], at: start - removed };
+    runs.push(last);
+    removed += end - start - PLACEHOLDER.length;
+  }
+  return runs;
+}
+
+const isLineEndCode = (c: number): boolean => c === 10 || c === 13;
+
+/** `text` with each run's lines replaced by the placeholder. */
+function withPlaceholders(text: string, runs: readonly ProseRun[]): string {
+  const parts: string[] = [];
+  let from = 0;
+  for (const { lines } of runs) {
+    parts.push(text.slice(from, lines.start), PLACEHOLDER);
+    from = lines.end;
+  }
+  parts.push(text.slice(from));
+  return parts.join('');
+}
+
+/**
+ * Puts a tree read from withPlaceholders' text back into the text's offsets: each placeholder
+ * becomes its run's paragraphs, every other offset moves by what the placeholders before it took
+ * out (lines and columns are left as they are: nothing reads them). False when a placeholder is
+ * not a paragraph of its own at the top level: the prose was inside something else (a fence, an
+ * HTML comment), and the tree is not the text's.
+ */
+function putProseBack(tree: Root, runs: readonly ProseRun[]): boolean {
+  const prose = new Set<Nodes>();
+  const children: RootContent[] = [];
+  let placed = 0;
+  for (const node of tree.children) {
+    const run = runs[placed];
+    const p = node.position;
+    if (!run || node.type !== 'paragraph' || p?.start.offset !== run.at || p.end.offset !== run.at + PLACEHOLDER.length) {
+      children.push(node);
+      continue;
+    }
+    for (const span of run.paragraphs) {
+      const paragraph: Paragraph = { type: 'paragraph', children: [], position: { start: { ...p.start, offset: span.start }, end: { ...p.end, offset: span.end } } };
+      prose.add(paragraph);
+      children.push(paragraph);
+    }
+    placed++;
+  }
+  if (placed !== runs.length) return false;
+  tree.children = children;
+  const removedUpTo: number[] = [];
+  for (const run of runs) removedUpTo.push((removedUpTo.at(-1) ?? 0) + run.lines.end - run.lines.start - PLACEHOLDER.length);
+  /** What the placeholders ending at or before `offset` took out. */
+  const removedBefore = (offset: number): number => {
+    let lo = 0;
+    let hi = runs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (runs[mid].at + PLACEHOLDER.length <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo ? removedUpTo[lo - 1] : 0;
+  };
+  const move = (n: Nodes) => {
+    if (prose.has(n)) return;
+    const p = n.position;
+    if (p?.start.offset !== undefined && p.end.offset !== undefined) {
+      n.position = { start: { ...p.start, offset: p.start.offset + removedBefore(p.start.offset) }, end: { ...p.end, offset: p.end.offset + removedBefore(p.end.offset) } };
+    }
+    if (n.type === ('wikiLink' as string)) {
+      const w = n as unknown as WikiLinkNode;
+      w.targetStart += removedBefore(w.targetStart);
+      w.targetEnd += removedBefore(w.targetEnd);
+      w.labelStart += removedBefore(w.labelStart);
+      w.labelEnd += removedBefore(w.labelEnd);
+    }
+    if ('children' in n) for (const c of n.children) move(c as Nodes);
+  };
+  for (const node of tree.children) move(node);
+  return true;
 }
 
 /** Characters in the way of proseParagraphs: anywhere in the text, at the start of a line, or in "[[" and "](". */
