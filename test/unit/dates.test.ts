@@ -130,6 +130,13 @@ describe('dates: ranges and coordinated dates', () => {
     assert.deepEqual(ms.map((m) => m.id), ['d1', 'd2', 'd3', 'd4', 'd5', 'd6']);
   });
 
+  it('writes a range from an approximate year to a decade as EDTF readers take it, bounds kept', () => {
+    // edtf.js reads no interval of a qualified date and unspecified digits ("1900~/199X").
+    const m = expectDate('The district grew in ca. 1900 - 1990s into a city.', 'ca. 1900 - 1990s', '1900~/1999', { earliest: '1900-01-01', latest: '1999-12-31' });
+    assert.doesNotThrow(() => parseEdtf(m.edtf!));
+    expectDate('The district grew in 1900 - 1990s into a city.', '1900 - 1990s', '1900/199X');
+  });
+
   it('reads BC ranges whose era comes at the end', () => {
     expectDate('Ionian Revolt (499-493 BC)', '499-493 BC', '-0498/-0492');
     expectDate('the First Punic War (264 to 241 BC)', '264 to 241 BC', '-0263/-0240');

@@ -139,7 +139,15 @@ export function normaliseRange(a: Point, b: Point): Normalised {
   if (na.edtf === null || nb.edtf === null || problem !== undefined) return { edtf: null, precision: 'interval', earliest: na.earliest, latest: nb.latest, problem };
   // An end that is itself an interval (a BC decade or century: "from the 5th century BC to 400 BC")
   // gives its outer bound: EDTF has no interval of intervals.
-  const out: Normalised = { edtf: `${na.edtf.split('/')[0]}/${nb.edtf.split('/').pop()}`, precision: 'interval', earliest: na.earliest, latest: nb.latest };
+  let start = na.edtf.split('/')[0];
+  let end = nb.edtf.split('/').pop()!;
+  // EDTF readers (edtf.js) take no interval of a qualified date and one with unspecified digits
+  // ("ca. 1900 - 1990s", 1900~/199X): the unspecified end is written as its bound year.
+  if (/[~?%]/.test(start + end) && (start.includes('X') || end.includes('X'))) {
+    if (start.includes('X')) start = yearOfIso(na.earliest!);
+    if (end.includes('X')) end = yearOfIso(nb.latest!);
+  }
+  const out: Normalised = { edtf: `${start}/${end}`, precision: 'interval', earliest: na.earliest, latest: nb.latest };
   if (na.earliest !== null && nb.latest !== null && compareIso(na.earliest, nb.latest) > 0) out.problem = 'the range ends before it starts';
   return out;
 }
@@ -153,6 +161,11 @@ export function normaliseList(items: Point[], all: boolean): Normalised {
   const earliest = ns.map((n) => n.earliest!).sort(compareIso)[0];
   const latest = ns.map((n) => n.latest!).sort(compareIso)[ns.length - 1];
   return { edtf: all ? `{${body}}` : `[${body}]`, precision: ns[0].precision, earliest, latest };
+}
+
+/** The year of an ISO date, as EDTF writes it ("-0489-01-01" → "-0489"). */
+function yearOfIso(iso: string): string {
+  return iso.slice(0, iso.indexOf('-', 1));
 }
 
 /** Orders ISO dates with signed years ("-0489-01-01" before "0012-05-01"). */
