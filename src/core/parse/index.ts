@@ -1,8 +1,8 @@
 // Article text → structure: title, sections, passages (sentences, list items, headings,
 // infobox fields), infobox fields and wiki links, all with exact UTF-16 offsets into the
 // text as given (CRLF kept). Pure TypeScript over unified + remark-parse with ChronoLens'
-// own micromark/mdast extensions (MediaWiki headings, [[wiki links]]); no `vscode`, no
-// Node-only API.
+// own micromark/mdast extensions (MediaWiki headings, [[wiki links]]); prose, which remark would
+// read as nothing but paragraphs, is read without it (readMarkdown). No `vscode`, no Node-only API.
 
 import { unified, type Processor } from 'unified';
 import remarkParse from 'remark-parse';
