@@ -157,14 +157,10 @@ function parseMarkdown(text: string, disable: readonly string[]): Root {
 /** What stands in for a run of prose in the text remark reads: a paragraph read at once. */
 const PLACEHOLDER = 'p';
 
-/**
- * Blocks of prose one after the other, blank lines between them: their lines and paragraphs in the
- * text, and where their placeholder stands in the text remark reads.
- */
+/** Blocks of prose one after the other, blank lines between them: their lines and paragraphs in the text. */
 interface ProseRun {
   lines: Span;
   paragraphs: Span[];
-  at: number;
 }
 
 /**
@@ -174,7 +170,6 @@ interface ProseRun {
 function proseRuns(text: string): ProseRun[] {
   const runs: ProseRun[] = [];
   const bracketsAreText = !text.includes(']:');
-  let removed = 0;
   let last: ProseRun | undefined; // the run the last block ended, if it was prose
   for (const trimmed of plainParagraphs(text, 0, text.length)) {
     let start = trimmed.start;
@@ -190,14 +185,12 @@ function proseRuns(text: string): ProseRun[] {
     const paragraph = { start: start + paragraphs[0].start, end: start + paragraphs[0].end };
     // Lines of spaces and tabs only are blank to remark (plainParagraphs also takes other spaces for blank).
     if (last && /^[ \t\r\n]*$/.test(text.slice(last.lines.end, start))) {
-      removed += end - last.lines.end;
       last.lines.end = end;
       last.paragraphs.push(paragraph);
       continue;
     }
-    last = { lines: { start, end }, paragraphs: [paragraph], at: start - removed };
+    last = { lines: { start, end }, paragraphs: [paragraph] };
     runs.push(last);
-    removed += end - start - PLACEHOLDER.length;
   }
   return runs;
 }
@@ -224,13 +217,18 @@ function withPlaceholders(text: string, runs: readonly ProseRun[]): string {
  * HTML comment), and the tree is not the text's.
  */
 function putProseBack(tree: Root, runs: readonly ProseRun[]): boolean {
+  // What the placeholders up to each took out, and so where each stands in the text remark read.
+  const removedUpTo: number[] = [];
+  for (const run of runs) removedUpTo.push((removedUpTo.at(-1) ?? 0) + run.lines.end - run.lines.start - PLACEHOLDER.length);
+  const placeholderAt = (i: number): number => runs[i].lines.start - (i ? removedUpTo[i - 1] : 0);
   const prose = new Set<Nodes>();
   const children: RootContent[] = [];
   let placed = 0;
   for (const node of tree.children) {
     const run = runs[placed];
     const p = node.position;
-    if (!run || node.type !== 'paragraph' || p?.start.offset !== run.at || p.end.offset !== run.at + PLACEHOLDER.length) {
+    const at = run && placeholderAt(placed);
+    if (!run || node.type !== 'paragraph' || p?.start.offset !== at || p.end.offset !== at + PLACEHOLDER.length) {
       children.push(node);
       continue;
     }
@@ -243,15 +241,13 @@ function putProseBack(tree: Root, runs: readonly ProseRun[]): boolean {
   }
   if (placed !== runs.length) return false;
   tree.children = children;
-  const removedUpTo: number[] = [];
-  for (const run of runs) removedUpTo.push((removedUpTo.at(-1) ?? 0) + run.lines.end - run.lines.start - PLACEHOLDER.length);
   /** What the placeholders ending at or before `offset` took out. */
   const removedBefore = (offset: number): number => {
     let lo = 0;
     let hi = runs.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (runs[mid].at + PLACEHOLDER.length <= offset) lo = mid + 1;
+      if (placeholderAt(mid) + PLACEHOLDER.length <= offset) lo = mid + 1;
       else hi = mid;
     }
     return lo ? removedUpTo[lo - 1] : 0;
@@ -294,9 +290,8 @@ PROSE_MARKS[93] = BRACKET;
  * The paragraphs remark-parse reads in `text` when that is all it reads there, else null: when no
  * character can start an inline construct (brackets but in "[[" and "](" cannot here), no line a
  * block one (nor is indented, nor starts with a number and "." or ")"), and there is no control
- * character or leading BOM. Spans as remark
- * gives them: from a paragraph's first character to the end of its last line, trailing spaces
- * included. Most of a long article is such prose, and reading it here, in one pass, costs a
+ * character or leading BOM. Spans as remark gives them: from a paragraph's first character to the
+ * end of its last line, trailing spaces included. Most of a long article is such prose, and reading it here, in one pass, costs a
  * fraction of the Markdown parse (test/unit/parse.test.ts holds it to remark's reading).
  */
 export function proseParagraphs(text: string): Span[] | null {
