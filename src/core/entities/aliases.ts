@@ -172,6 +172,11 @@ function isPersonGroup(forms: readonly Mention[]): boolean {
   return decideType(votes) === 'person';
 }
 
+/** Whether a key (none: null) is in `keys`. */
+function memberOf(keys: ReadonlySet<string>): (k: string | null) => k is string {
+  return (k): k is string => k !== null && keys.has(k);
+}
+
 /** Adds `value` to the set under `key`. */
 function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
   let set = map.get(key);
@@ -215,7 +220,7 @@ export function mergeShortNames(groups: Map<string, Group>): void {
   const byGivenName = new Map<string, Set<Group>>();
   const organisations: Group[] = [];
   const organisationFormsIndexed = new Map<Group, number>();
-  const isWanted = (k: string | null): k is string => k !== null && wanted.has(k);
+  const isWanted = memberOf(wanted);
   let longer: number | undefined;
   for (const len of lengths) {
     const grown = new Set<Array<{ at: number; group: Group; rank: number }>>();
@@ -290,7 +295,7 @@ export function mergeKindWords(groups: Map<string, Group>): void {
     for (const m of g.forms) wanted.add(m.c.key);
   }
   if (!lone.length) return;
-  const isWanted = (k: string | null): k is string => k !== null && wanted.has(k);
+  const isWanted = memberOf(wanted);
   const byLastWord = new Map<string, Array<{ at: number; group: Group }>>();
   for (const g of groups.values()) {
     if (!g.forms.some((m) => isWanted(kindWordKeyOf(m.c)))) continue;
