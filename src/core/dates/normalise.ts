@@ -170,8 +170,8 @@ function yearOfIso(iso: string): string {
 
 /** Orders ISO dates with signed years ("-0489-01-01" before "0012-05-01"). */
 export function compareIso(a: string, b: string): number {
-  const ya = parseInt(a.slice(0, a.indexOf('-', 1)), 10);
-  const yb = parseInt(b.slice(0, b.indexOf('-', 1)), 10);
+  const ya = parseInt(yearOfIso(a), 10);
+  const yb = parseInt(yearOfIso(b), 10);
   if (ya !== yb) return ya - yb;
   const ra = a.slice(a.indexOf('-', 1));
   const rb = b.slice(b.indexOf('-', 1));
