@@ -16,6 +16,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { buildSync } from 'esbuild';
+import { nodeTarget } from '../scripts/nodeTarget.mjs';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import type { IndexStage } from '../src/core/articleIndex';
@@ -26,7 +27,7 @@ const ROOT = path.resolve(__dirname, '..');
 
 // The code measured, as it ships (see subject.ts).
 const SUBJECT = path.join(ROOT, 'out/bench/subject.js');
-buildSync({ entryPoints: [path.join(ROOT, 'bench/subject.ts')], outfile: SUBJECT, bundle: true, minify: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'warning' });
+buildSync({ entryPoints: [path.join(ROOT, 'bench/subject.ts')], outfile: SUBJECT, bundle: true, minify: true, ...nodeTarget, format: 'cjs', logLevel: 'warning' });
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { ArticleIndex, buildIndex, IncrementalIndexer, IndexClient, runInSlices, packIndexData, unpackIndexData, buildModel } = require(SUBJECT) as typeof Subject;
 type ArticleIndex = Subject.ArticleIndex;

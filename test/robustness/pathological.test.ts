@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { nodeTarget } from '../../scripts/nodeTarget.mjs';
 import { buildIndex, toIndexJson } from '../../src/core';
 import type { ArticleIndex } from '../../src/core';
 import { corpusTexts, ROOT, sampleText } from '../fixtures/corpus';
@@ -380,7 +381,7 @@ describe('pathological files through the command line', function () {
     dir = mkdtempSync(join(tmpdir(), 'chronolens-pathological-'));
     cli = join(dir, 'cli.js');
     // The CLI as shipped: the same esbuild bundle `npm run build` makes.
-    await build({ entryPoints: [join(ROOT, 'src/cli.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: cli, logLevel: 'error' });
+    await build({ entryPoints: [join(ROOT, 'src/cli.ts')], bundle: true, ...nodeTarget, format: 'cjs', outfile: cli, logLevel: 'error' });
     const sample = join(ROOT, 'samples', 'egypt-north-korea.txt');
     // Start-up plus one sample, best of three; and the in-process per-char cost for the rest.
     startupMs = Math.min(...[0, 1, 2].map(() => timeIt(() => assert.equal(run('index', sample).status, 0))));

@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { nodeTarget } from '../../scripts/nodeTarget.mjs';
 
 const SAMPLE = 'samples/egypt-north-korea.txt';
 
@@ -14,7 +15,7 @@ describe('chronolens command line', () => {
 
   before(async () => {
     // The CLI as shipped: the same esbuild bundle `npm run build` makes.
-    await build({ entryPoints: ['src/cli.ts'], bundle: true, platform: 'node', format: 'cjs', outfile: cli, logLevel: 'error' });
+    await build({ entryPoints: ['src/cli.ts'], bundle: true, ...nodeTarget, format: 'cjs', outfile: cli, logLevel: 'error' });
   });
 
   it('prints one chronolens.index/1 object per file, one per line, in order', () => {
