@@ -14,6 +14,7 @@ import { isNameUnit, type Unit } from './units';
 import * as tokensModule from './tokens';
 import { type Tokens } from './tokens';
 import type { WorkCache } from '../workCache';
+import { keepShapeOf } from '../keepShape';
 // Read once (see lexicon.ts on why).
 const { EVENT_LAST_WORDS, GIVEN_NAMES, ORG_LAST_WORDS, PLACE_LAST_WORDS, STANDALONE_PARTICLES } = lexicon;
 const { lookupKnown, lookupKnownUnit } = gazetteerModule;
@@ -258,6 +259,9 @@ export class DocumentEvidence {
     return changed;
   }
 }
+
+// Made once per build when no article is open: see keepShape.ts.
+keepShapeOf(new DocumentEvidence());
 
 const DOCUMENT_KEY = 'entities/document';
 

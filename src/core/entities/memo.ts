@@ -8,6 +8,7 @@ import type { KnownName } from './gazetteer';
 import type { Mention } from './segments';
 import type { Votes } from './typing';
 import { isNameUnit, type Unit } from './units';
+import { keepShapeOf } from '../keepShape';
 
 const { lookupKnown } = gazetteerModule;
 
@@ -83,6 +84,12 @@ const flagsOf = (c: Candidate): number => (c.nested ? 1 : 0) | (c.titled ? 2 : 0
 
 const KIND_CODES: Record<Unit['kind'], number> = { word: 0, acronym: 1, designation: 2, initial: 3, numeral: 4, ordinal: 5, connector: 6, break: 7 };
 const unitCode = (u: Unit): number => KIND_CODES[u.kind] * 2 + (u.dashBefore ? 1 : 0);
+
+// Memos live as long as their candidates: with no article open, none is left once V8 collects
+// garbage, and the passes that read them would run unoptimised again on the next article.
+const memoShape = new CandidateMemo();
+keepShapeOf(memoShape);
+keepShapeOf(new FormMemo({ start: 0, end: 0, text: '', units: [], titled: false, placeHint: false, sentenceInitial: false, inHeading: false, nested: false, key: '', memo: memoShape }));
 
 /** The forms of the build at hand, by text (see withSharedForms); none outside a build. */
 let buildForms: Map<string, FormMemo[]> | undefined;
