@@ -40,7 +40,9 @@ export interface Group {
 let lastGroupNumber = 0;
 
 function newGroup(key: string): Group {
-  return { key, canonicalIsFinal: false, mentions: [], forms: [], number: ++lastGroupNumber };
+  // Every field from the start: a canonical name added later would give the groups that have one
+  // a shape of their own, which V8 forgets while no group is alive (see keepShape.ts).
+  return { key, canonical: undefined, canonicalIsFinal: false, mentions: [], forms: [], number: ++lastGroupNumber };
 }
 
 /** Lists the mention's form among the group's forms unless it is there. */
