@@ -3,10 +3,9 @@
 // ("UN" → "United Nations") and short forms of personal names to the full name ("Sadat").
 // Works on mentions placed in the whole text; what it asks of each candidate is memoised on it
 // (features.ts), so this pass is hash-map work over the mentions.
-import type { Candidate } from './candidates';
+import { makeCandidate, type Candidate } from './candidates';
 import * as featuresModule from './features';
 import * as memoModule from './memo';
-import { CandidateMemo } from './memo';
 import * as gazetteerModule from './gazetteer';
 import * as normalizeModule from './normalize';
 import type { Mention } from './segments';
@@ -90,7 +89,7 @@ function canonicalCandidate(name: string): Candidate | null {
   const units = toUnits(name, tokenize(name));
   // A target with no name word in it ("x", "a|b") says nothing about the entity.
   c = units.some(isNameUnit)
-    ? { start: 0, end: 0, text: name, key: plainKey(name), memo: new CandidateMemo(), units, titled: false, placeHint: false, sentenceInitial: false, inHeading: false, nested: false }
+    ? makeCandidate({ start: 0, end: 0, text: name, units, titled: false, placeHint: false, sentenceInitial: false, inHeading: false, nested: false })
     : null;
   if (canonicalForms.size >= CANONICAL_FORMS_LIMIT) canonicalForms.clear();
   canonicalForms.set(name, c);

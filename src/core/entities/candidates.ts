@@ -6,7 +6,7 @@ import { personShapedUnits } from './personNames';
 import * as lexicon from './lexicon';
 import type { Positions } from './positions';
 import type { Tokens } from './tokens';
-import { isNameUnit, unitKey, withKeys, type Unit } from './units';
+import { isNameUnit, makeUnit, unitKey, type Unit } from './units';
 import { CandidateMemo } from './memo';
 import * as normalizeModule from './normalize';
 // Read once (see lexicon.ts on why).
@@ -122,11 +122,11 @@ function trim(units: Unit[]): Unit[] {
   const out = units.slice(s, e);
   // "the King's": a name-internal possessive word that ends the name is a plain possessive.
   if (last && possessiveLast) {
-    out[out.length - 1] = withKeys({ ...last, end: last.end - 2, text: last.text.slice(0, -2), possessive: true });
+    out[out.length - 1] = makeUnit(last.start, last.end - 2, last.text.slice(0, -2), last.kind, last.token, last.dashBefore, last.endsName, true);
   }
   if (last && last.kind === 'initial') {
     if (out.length > 1 && isRomanNumeral(last.text.slice(0, -1))) {
-      out[out.length - 1] = withKeys({ ...last, end: last.end - 1, text: last.text.slice(0, -1), kind: 'numeral' });
+      out[out.length - 1] = makeUnit(last.start, last.end - 1, last.text.slice(0, -1), 'numeral', last.token, last.dashBefore, last.endsName, last.possessive);
     } else out.pop();
   }
   return out.some(isNameUnit) ? out : [];
@@ -360,7 +360,8 @@ function splitAtDashes(text: string, piece: Piece): Piece[] {
     const left = units.slice(0, d);
     const right = units.slice(d);
     if (known(text, left) || known(text, right) || known(text, right.slice(0, 1))) {
-      const rightPiece = { units: [{ ...right[0], dashBefore: false }, ...right.slice(1)], titled: false };
+      const r = right[0];
+      const rightPiece = { units: [makeUnit(r.start, r.end, r.text, r.kind, r.token, false, r.endsName, r.possessive), ...right.slice(1)], titled: false };
       return [{ units: left, titled: piece.titled }, ...splitAtDashes(text, rightPiece)];
     }
   }
@@ -432,12 +433,10 @@ function toCandidate(text: string, tokens: Tokens, piece: Piece, positions: Posi
   if (!units.length) return null;
   const first = units[0];
   const surface = spanText(text, units);
-  return {
+  return makeCandidate({
     start: first.start,
     end: units[units.length - 1].end,
     text: surface,
-    key: plainKey(surface),
-    memo: new CandidateMemo(),
     units,
     titled: piece.titled,
     placeHint: piece.place ?? false,
@@ -445,5 +444,14 @@ function toCandidate(text: string, tokens: Tokens, piece: Piece, positions: Posi
     sentenceInitial: positions.sentenceInitial[first.token] === 1 && first.start === tokens.starts[first.token],
     inHeading: positions.inHeading[first.token] === 1,
     nested,
-  };
+  });
+}
+
+/**
+ * Makes every candidate (with its key and a memo of its own), with all its fields in one order:
+ * candidates then share one hidden class, as units do (see makeUnit).
+ */
+export function makeCandidate(fields: Omit<Candidate, 'key' | 'memo'>): Candidate {
+  const { start, end, text, units, titled, placeHint, knownAs, sentenceInitial, inHeading, nested } = fields;
+  return { start, end, text, key: plainKey(text), memo: new CandidateMemo(), units, titled, placeHint, knownAs, sentenceInitial, inHeading, nested };
 }

@@ -4,9 +4,8 @@
 //
 // The evidence is the whole document's, gathered per segment (summarizeEvidence, cached with the
 // segment) and read across all segments when candidates are kept or dropped (keepEvidenced).
-import { hasKindCue, type Candidate } from './candidates';
+import { hasKindCue, makeCandidate, type Candidate } from './candidates';
 import * as memoModule from './memo';
-import { CandidateMemo } from './memo';
 import * as gazetteerModule from './gazetteer';
 import * as lexicon from './lexicon';
 import * as normalizeModule from './normalize';
@@ -437,7 +436,10 @@ function sub(text: string, c: Candidate, units: Unit[], sentenceInitial = c.sent
   const parts = (c.memo.parts ??= []);
   for (const p of parts) if (p.units[0] === first && p.units[p.units.length - 1] === last && p.sentenceInitial === sentenceInitial) return p;
   const surface = text.slice(first.start, last.end);
-  const part = { ...c, start: first.start, end: last.end, text: surface, key: plainKey(surface), units, sentenceInitial, memo: new CandidateMemo() };
+  const part = makeCandidate({
+    start: first.start, end: last.end, text: surface, units,
+    titled: c.titled, placeHint: c.placeHint, knownAs: c.knownAs, sentenceInitial, inHeading: c.inHeading, nested: c.nested,
+  });
   parts.push(part);
   return part;
 }

@@ -31,7 +31,7 @@ export class CandidateMemo {
 /**
  * What follows from a candidate's form alone, not from where it stands: its text (and key, plainKey
  * of it), the gazetteer name it stands for (knownAs), its flags (nested, titled, placeHint), and
- * each unit's kind, dash and text (a unit's keys are those of its text, withKeys). A long text
+ * each unit's kind, dash and text (a unit's keys are those of its text, makeUnit). A long text
  * names the same things again and again (20,800 mentions of 2,700 entities in 1 MB): each value
  * is computed once per form, not once per mention. Its gazetteer entry as written (surfaceKnown)
  * stays per candidate: evidence asks it of candidates before they are kept, when most have no form yet.

@@ -1,11 +1,10 @@
 // User corrections (options.entities) and explicit links ([[Target|label]]): they beat every rule.
 import type { EntityOverrides, EntityType, WikiLink } from '../types';
-import type { Candidate } from './candidates';
-import { CandidateMemo } from './memo';
+import { makeCandidate } from './candidates';
 import * as normalizeModule from './normalize';
 import * as tokensModule from './tokens';
 import { byPosition, segmentAt, type Mention, type PlacedSegment } from './segments';
-import { toUnits, withKeys, type Unit } from './units';
+import { makeUnit, toUnits, type Unit } from './units';
 // Read once (see lexicon.ts on why).
 const { plainKey } = normalizeModule;
 const { isWordChar } = tokensModule;
@@ -133,22 +132,20 @@ function forcedMention(text: string, segments: readonly PlacedSegment[], start: 
   while (last < tokens.length && tokens.starts[last] < to) last++;
   const inside: Unit[] = [];
   for (const u of toUnits(segmentText, tokens, first, last)) {
-    if (u.start >= from && u.start < to && u.end <= to) inside.push(u.kind === 'break' ? { ...u, kind: 'word' } : u);
+    if (u.start >= from && u.start < to && u.end <= to) inside.push(u.kind === 'break' ? makeUnit(u.start, u.end, u.text, 'word', u.token, u.dashBefore, u.endsName, u.possessive) : u);
   }
   const surface = text.slice(start, end);
-  const c: Candidate = {
+  const c = makeCandidate({
     start: from,
     end: to,
     text: surface,
-    key: plainKey(surface),
-    memo: new CandidateMemo(),
-    units: inside.length ? inside : [withKeys({ start: from, end: to, text: surface, kind: 'word', token: 0, dashBefore: false, endsName: false, key: '', wordKey: null })],
+    units: inside.length ? inside : [makeUnit(from, to, surface, 'word', 0, false, false, false)],
     titled: false,
     placeHint: false,
     sentenceInitial: false,
     inHeading: false,
     nested: false,
-  };
+  });
   return { start, end, c, seg: seg.work, segmentIndex, canonical };
 }
 

@@ -31,7 +31,7 @@ export interface Unit {
   /** A name cannot go on past this unit (possessive, or a dropped "-based" suffix). */
   endsName: boolean;
   /** The unit was followed by a possessive 's ("Marye's" in "Marye's Heights"). */
-  possessive?: boolean;
+  possessive: boolean;
   /** plainKey(text), computed once: every rule looks words up by it. */
   key: string;
   /** nameWordKey(text): the word's part of a name key. */
@@ -90,14 +90,18 @@ export function toRunUnits(text: string, tokens: Tokens): Unit[] {
 }
 
 function unit(text: string, start: number, end: number, kind: UnitKind, token: number, dashBefore = false, endsName = false): Unit {
-  return withKeys({ start, end, text: text.slice(start, end), kind, token, dashBefore, endsName, key: '', wordKey: null });
+  return makeUnit(start, end, text.slice(start, end), kind, token, dashBefore, endsName, false);
 }
 
-/** Sets the keys of a unit from its text (after making or shortening it). */
-export function withKeys(u: Unit): Unit {
-  u.key = plainKey(u.text);
-  u.wordKey = nameWordKey(u.text, u.key);
-  return u;
+/**
+ * Makes every unit, with all its fields in one order: units then share one hidden class, which
+ * V8 keeps (and its code for it) while any unit is alive. A rarer kind of unit with a class of its
+ * own ("the King's", copied with one more field) was forgotten whenever none was alive for a
+ * while, and with it the code of every function that reads units (see keepShape.ts).
+ */
+export function makeUnit(start: number, end: number, text: string, kind: UnitKind, token: number, dashBefore: boolean, endsName: boolean, possessive: boolean): Unit {
+  const key = plainKey(text);
+  return { start, end, text, kind, token, dashBefore, endsName, possessive, key, wordKey: nameWordKey(text, key) };
 }
 
 /** No word of a name is longer; longer tokens (hostile or garbled input) are skipped, which bounds the work. */
@@ -270,10 +274,7 @@ function splitCompound(text: string, start: number, end: number, index: number, 
     const last = m === merged.length - 1;
     const partText = text.slice(part.start, part.end);
     const kind: UnitKind = /^\p{N}/u.test(partText) ? 'break' : isAcronym(partText) ? 'acronym' : 'word';
-    out.push(withKeys({
-      start: part.start, end: part.end, text: text.slice(part.start, part.end), kind, token: index,
-      dashBefore: part.dash, endsName: (last && possessive) || !!part.cut, possessive: last && possessive, key: '', wordKey: null,
-    }));
+    out.push(makeUnit(part.start, part.end, partText, kind, index, part.dash, (last && possessive) || !!part.cut, last && possessive));
     if (part.cut) return;
   }
 }
