@@ -242,8 +242,12 @@ function benchIncremental(text: string, index: ArticleIndex): void {
   const para = paragraphBreakNear(text, mid);
   const pasted = '\n\nIn March 1962 the delegation from Cairo met the Soviet ambassador in Moscow; three weeks later, on 2 April 1962, both governments signed a trade agreement that President Nasser called a turning point.';
   const section = index.data.sections.find((s) => s.start <= mid && mid < s.end && s.end - s.start < text.length / 4);
+  // A letter typed at the start of the name mentioned nearest the middle: the entity stage cannot
+  // reuse its last grouping then (src/core/entities/afterEdit.ts), unlike for a letter in prose.
+  const nameAt = index.data.entities.flatMap((e) => e.mentions.map((m) => m.start)).reduce((best, at) => (Math.abs(at - mid) < Math.abs(best - mid) ? at : best), 0);
   const edits: Array<{ name: string; next: string }> = [
     { name: 'one character', next: text.slice(0, wordAt) + 'x' + text.slice(wordAt) },
+    { name: 'one character in a name', next: text.slice(0, nameAt) + 'x' + text.slice(nameAt) },
     { name: 'pasted paragraph', next: text.slice(0, para) + pasted + text.slice(para) },
   ];
   if (section) edits.push({ name: `deleted section (${section.end - section.start} chars)`, next: text.slice(0, section.start) + text.slice(section.end) });
@@ -270,7 +274,7 @@ function benchIncremental(text: string, index: ArticleIndex): void {
     const full = { ms: median(fulls) };
     const stagesMs = Object.fromEntries(Object.entries(inc.stages).map(([k, v]) => [k, round(v)]));
     out[edit.name] = { incrementalMs: round(incMs), fullMs: round(full.ms), ratio: round(incMs / full.ms, 3), identical, stagesMs };
-    row(`incremental: ${edit.name}`, `${round(incMs, 1)} ms = ${round(incMs / full.ms, 3)}× full (${round(full.ms, 0)} ms)${identical ? '' : ' NOT IDENTICAL'}`, edit.name === 'one character' ? '≤ 30 ms' : '');
+    row(`incremental: ${edit.name}`, `${round(incMs, 1)} ms = ${round(incMs / full.ms, 3)}× full (${round(full.ms, 0)} ms)${identical ? '' : ' NOT IDENTICAL'}`, edit.name.startsWith('one character') ? '≤ 30 ms' : '');
     row(`  by stage (ms)`, Object.entries(stagesMs).map(([k, v]) => `${k} ${v}`).join(', '));
   }
   out['typing'] = benchTyping(text, false);
@@ -302,9 +306,11 @@ function benchTyping(text: string, pauses: boolean): Record<string, unknown> {
   const stagesMs = Object.fromEntries([...STAGES, 'lookups'].map((s) => [s, round(median(runs.map((r) => r.stages[s])))]));
   const identical = JSON.stringify(indexer.update(edited)) === JSON.stringify(buildIndex(edited).data);
   const what = pauses ? 'typing after pauses, 21 edits (a full GC before each)' : 'typing, 21 edits in a row';
-  row(`incremental: ${what}`, `median ${round(ms, 1)} ms, p90 ${round(quantile(sorted, 0.9), 1)} ms${identical ? '' : ' NOT IDENTICAL'}`, '≤ 30 ms');
+  // The slowest edit is shown too: a letter typed into a name runs the full entity pass.
+  const maxMs = sorted[sorted.length - 1];
+  row(`incremental: ${what}`, `median ${round(ms, 1)} ms, p90 ${round(quantile(sorted, 0.9), 1)} ms, max ${round(maxMs, 1)} ms${identical ? '' : ' NOT IDENTICAL'}`, '≤ 30 ms');
   row('  by stage, medians (ms)', Object.entries(stagesMs).map(([k, v]) => `${k} ${v}`).join(', '));
-  return { medianMs: round(ms), p90Ms: round(quantile(sorted, 0.9)), stagesMs, identical };
+  return { medianMs: round(ms), p90Ms: round(quantile(sorted, 0.9)), maxMs: round(maxMs), stagesMs, identical };
 }
 
 /** What the hover provider computes from the index (src/extension/hover.ts), minus the Markdown. */
