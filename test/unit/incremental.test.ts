@@ -90,6 +90,38 @@ describe('incremental indexing equals a full rebuild', function () {
     assert.ok(retypedNames().size >= 5, 'some edits changed a type');
   });
 
+  it('when letters are typed into names, and a name letter by letter', function () {
+    if (!wikiwars.length) this.skip();
+    // Over 64 KB, parsed in segments: an edit to a name changes what one segment keeps, and the
+    // mentions that name can be grouped with are grouped again (entities/regroup.ts).
+    const indexer = new IncrementalIndexer();
+    let text = wikiwars.slice(0, 6).join('\n\n').slice(0, 150_000);
+    let before = indexer.update(text);
+    const membersOf = (data: typeof before) => new Map(data.entities.map((e) => [e.name, e.mentions.length]));
+    let regrouped = 0; // edits after which an entity has other mentions, or is new or gone
+    const type = (at: number, insert: string, remove = 0) => {
+      text = text.slice(0, at) + insert + text.slice(at + remove);
+      const full = buildIndexData(text);
+      assert.deepEqual(indexer.update(text), full, `${JSON.stringify(insert)} at ${at}: ${JSON.stringify(text.slice(at - 20, at + 20))}`);
+      const was = membersOf(before);
+      if ([...membersOf(full)].some(([name, n]) => was.get(name) !== n) || was.size !== full.entities.length) regrouped++;
+      before = full;
+    };
+    // Names that have other forms ("Giap" for "Vo Nguyen Giap"): a letter typed before the first
+    // mention of each, then taken out again.
+    const names = before.entities.filter((e) => e.aliases.length >= 2 && e.mentions.length >= 3).map((e) => e.name).slice(0, 6);
+    assert.ok(names.length >= 3, 'names with several forms');
+    for (const name of names) {
+      const at = before.entities.find((e) => e.name === name)!.mentions[0].start;
+      type(at, 'x');
+      type(at, '', 1);
+    }
+    // One of them typed out, letter by letter, in the middle of the text.
+    const at = text.indexOf('. ', text.length >> 1) + 1;
+    for (const [i, letter] of [...` ${names[0]} said so.`].entries()) type(at + i, letter);
+    assert.ok(regrouped >= names.length, `mentions grouped otherwise after ${regrouped} edits`);
+  });
+
   it('keeps the type the user gave when the words around a mention change', function () {
     if (!wikiwars.length) this.skip();
     // "Sadat" far from "Anwar Sadat", in a segment of its own: the user's type, given to the full name, stays.

@@ -7,10 +7,12 @@
 // The votes of a mention's context ("in Hanoi", "Giap refused") decide its entity's type and
 // nothing else: when only they changed, the entity's votes move by the difference, and its type
 // follows.
-// When that shortcut does not apply, the full pass still keeps each unchanged segment's kept
-// candidates as long as no evidence answer the last pass asked for has changed (lastKept).
-import { editBetween, movedOnto, movedSpan, type TextEdit } from '../textEdit';
-import type { Entity, Span, TextSpan, WikiLink } from '../types';
+// When the segment's kept candidates changed (a letter typed into a name), regroup.ts groups again
+// the mentions they can be grouped with. When neither applies, the full pass still keeps each
+// unchanged segment's kept candidates as long as no evidence answer the last pass asked for has
+// changed (lastKept).
+import { editBetween, movedOnto, type TextEdit } from '../textEdit';
+import type { Entity, Span, WikiLink } from '../types';
 import type { Candidate } from './candidates';
 import { keepEvidenced, type DocumentEvidence, type EvidenceQueries, type EvidenceSummary } from './evidence';
 import * as featuresModule from './features';
@@ -18,6 +20,8 @@ import type { PlacedSegment, SegmentEntities } from './segments';
 import * as typingModule from './typing';
 import type { Votes } from './typing';
 import type { Unit } from './units';
+import type { GroupResult } from './groups';
+import { movedEntity, regroup, type LinkIndex } from './regroup';
 // Read once (see lexicon.ts on why).
 const { mentionVotesOf } = featuresModule;
 const { decideType } = typingModule;
@@ -40,6 +44,13 @@ export interface LastPass {
   votes: readonly (Votes | null)[];
   /** Per segment, per kept candidate, the index of its entity; -1 where it made no mention (an infobox key) or its entity was ignored. */
   entityOfKept: readonly Int32Array[];
+  /** Whether the user's overrides change anything. */
+  overridden: boolean;
+  /** Per entity, the key of its group (see GroupResult) and how many mentions its group had. */
+  groupKeys: readonly string[];
+  memberCounts: Int32Array;
+  /** Its mentions by link key (regroup.ts); none when a segment keeps too many candidates to number them. */
+  links: LinkIndex | undefined;
 }
 
 /** The inputs of the pass for the new text (as LastPass has them for the old). */
@@ -53,10 +64,16 @@ export interface PassInputs {
 }
 
 /**
- * The entities of the new text when the edit leaves the pass's result unchanged but for positions,
- * with the pass's record for the next edit; undefined when the full pass must run.
+ * The entities of the new text when the edit changed one segment and the pass can be spared: when
+ * the edit leaves the pass's result unchanged but for positions, or changed the candidates that
+ * segment keeps (regroup.ts). With the pass's record for the next edit and, when regrouped, the
+ * group results; undefined when the full pass must run.
  */
-export function entitiesAfterEdit(last: LastPass, now: PassInputs): { entities: Entity[]; pass: LastPass } | undefined {
+export function entitiesAfterEdit(
+  last: LastPass,
+  now: PassInputs,
+  groupResults: ReadonlyMap<string, GroupResult> | undefined,
+): { entities: Entity[]; pass: LastPass; results?: Map<string, GroupResult> } | undefined {
   if (now.overridesKey !== last.overridesKey || now.segments.length !== last.segments.length) return undefined;
   const changed = changedSegment(last, now);
   if (changed < 0) return undefined;
@@ -66,6 +83,12 @@ export function entitiesAfterEdit(last: LastPass, now: PassInputs): { entities: 
   const edit: TextEdit = { from: before.start + local.from, to: before.start + local.to, shift: local.shift };
 
   if (now.evidence.changedAnswers([before.work.evidence], [after.work.evidence], last.asked)) return undefined;
+  if (!sameLinks(last.wikiLinks, now.wikiLinks, edit) || !sameSpans(last.keySpans, now.keySpans, edit)) return undefined;
+  // A link label or a user's form in the segment is a mention the kept candidates do not show, its
+  // type votes read from the words around it: the full pass decides.
+  const inSegment = (links: readonly WikiLink[], segment: PlacedSegment) => links.some((l) => l.end > segment.start && l.start < segment.end);
+  if (inSegment(last.wikiLinks, before) || inSegment(now.wikiLinks, after)) return undefined;
+  if (last.surfaces.some((s) => before.work.text.includes(s) || after.work.text.includes(s))) return undefined;
   const kept: Candidate[] = [];
   now.evidence.asked = last.asked; // what the new segment asks joins what the pass depends on
   try {
@@ -74,11 +97,22 @@ export function entitiesAfterEdit(last: LastPass, now: PassInputs): { entities: 
     now.evidence.asked = undefined;
   }
   const was = last.kept[changed];
-  if (kept.length !== was.length) return undefined;
+  const sameKept = kept.length === was.length && kept.every((c, i) => sameCandidate(was[i], c, local));
+  if (!sameKept) {
+    if (last.overridden || now.wikiLinks.length) return undefined;
+    // Before the edit and after it, the candidates are the same ones, moved; those in between are not.
+    const same = new Int32Array(kept.length).fill(-1);
+    const unchanged = (i: number, k: number) =>
+      sameCandidate(was[i], kept[k], local) &&
+      sameVotes(mentionVotesOf(was[i], before.work.text, before.work.tokens), mentionVotesOf(kept[k], after.work.text, after.work.tokens));
+    let head = 0;
+    while (head < was.length && head < kept.length && unchanged(head, head)) same[head] = head++;
+    for (let i = was.length - 1, k = kept.length - 1; i >= head && k >= head && unchanged(i, k); i--, k--) same[k] = i;
+    return regroup(last, now, changed, edit, kept, same, groupResults);
+  }
   // The entities' votes where a mention's changed: copied from the last pass's at the first change.
   let votes: (Votes | null)[] | undefined;
   for (let i = 0; i < kept.length; i++) {
-    if (!sameCandidate(was[i], kept[i], local)) return undefined;
     const oldVotes = mentionVotesOf(was[i], before.work.text, before.work.tokens);
     const newVotes = mentionVotesOf(kept[i], after.work.text, after.work.tokens);
     if (sameVotes(oldVotes, newVotes)) continue;
@@ -87,29 +121,14 @@ export function entitiesAfterEdit(last: LastPass, now: PassInputs): { entities: 
     votes ??= [...last.votes];
     votes[e] = movedVotes(votes[e]!, oldVotes, newVotes);
   }
-  if (!sameLinks(last.wikiLinks, now.wikiLinks, edit) || !sameSpans(last.keySpans, now.keySpans, edit)) return undefined;
-  // A link label or a user's form in the segment is a mention the kept candidates do not show, its
-  // type votes read from the words around it: the full pass decides.
-  const inSegment = (links: readonly WikiLink[], segment: PlacedSegment) => links.some((l) => l.end > segment.start && l.start < segment.end);
-  if (inSegment(last.wikiLinks, before) || inSegment(now.wikiLinks, after)) return undefined;
-  if (last.surfaces.some((s) => before.work.text.includes(s) || after.work.text.includes(s))) return undefined;
 
   const entities: Entity[] = [];
   for (let k = 0; k < last.entities.length; k++) {
     const e = last.entities[k];
     const type = votes && votes[k] !== last.votes[k] ? decideType(votes[k]!) : e.type;
-    // Mentions are in text order: an entity last named before the edit is the same object again.
-    if (e.mentions[e.mentions.length - 1].end <= edit.from && type === e.type) {
-      entities.push(e);
-      continue;
-    }
-    const mentions: TextSpan[] = [];
-    for (const m of e.mentions) {
-      const moved = movedSpan(m, edit);
-      if (!moved) return undefined;
-      mentions.push(moved);
-    }
-    entities.push({ id: e.id, name: e.name, type, aliases: e.aliases, mentions });
+    const moved = movedEntity(e, edit);
+    if (!moved) return undefined;
+    entities.push(type === e.type ? moved : { id: e.id, name: e.name, type, aliases: e.aliases, mentions: moved.mentions });
   }
   const keptBySegment = [...last.kept];
   keptBySegment[changed] = kept;

@@ -325,6 +325,46 @@ export function mergeKindWords(groups: Map<string, Group>): void {
   }
 }
 
+/**
+ * The keys by which the grouping and the merges above can bring a mention's group together with
+ * another's. Its group key joins it to every mention with the same. The merges let a form look
+ * for a group by a key (`seeks`) among the keys groups are found by (`offers`): a short form's
+ * names key among full names' short keys, first names and organisations' short names; a lone
+ * acronym's letters among initials; a lone word among the kind words names end in. A key joins
+ * mentions only when one seeks it and another offers it. Mentions that share no such key, directly
+ * or through other mentions, end in different entities, which regroup.ts relies on: a merge that
+ * looks groups up by anything else must add it here. Each kind of key has its own prefix.
+ */
+export interface LinkKeys {
+  group: string;
+  seeks: string[];
+  offers: string[];
+}
+
+export function linkKeysOf(c: Candidate): LinkKeys {
+  return (formOf(c).linkKeys ??= formLinkKeys(c));
+}
+
+function formLinkKeys(c: Candidate): LinkKeys {
+  const seeks: string[] = [];
+  if (mayBeShortNameOf(c)) seeks.push('n:' + namesKeyOf(c));
+  if (isLoneAcronym(c)) {
+    const letters = c.key.toUpperCase();
+    seeks.push('i:' + letters, 'i:' + letters.replace(/S$/, ''));
+  }
+  if (isLoneUnknownWord(c)) seeks.push('k:' + c.key);
+  const offers: string[] = [];
+  for (const k of shortKeysOf(c)) offers.push('n:' + k);
+  const given = givenKeyOf(c);
+  if (given !== null) offers.push('n:' + given);
+  const organisation = orgShortKeyOf(c);
+  if (organisation !== null) offers.push('n:' + organisation);
+  for (const k of initialsOf(c)) offers.push('i:' + k);
+  const kindWord = kindWordKeyOf(c);
+  if (kindWord !== null) offers.push('k:' + kindWord);
+  return { group: groupKeyOf(c).key, seeks, offers };
+}
+
 /** Index of the last entry positioned before `at` (binary search), or -1. */
 function lastBefore(list: ReadonlyArray<{ at: number }>, at: number): number {
   let lo = 0;

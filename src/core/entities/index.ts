@@ -6,7 +6,9 @@
 // segments' candidates applies the document's evidence, the article's links and the user's
 // overrides, groups and merges aliases, names and types the entities. A full build and an
 // incremental one take the same path, so they give the same result; but after an edit that
-// changes nothing the global pass reads, its last result is shifted instead (afterEdit.ts).
+// changes nothing the global pass reads, its last result is shifted instead (afterEdit.ts), and
+// after one that changes the names of one segment, only the mentions they can be grouped with are
+// grouped again (regroup.ts).
 import type { Entity, IndexOptions, ParsedArticle } from '../types';
 import type { Candidate } from './candidates';
 import type { SegmentWork, WorkCache } from '../workCache';
@@ -15,6 +17,7 @@ import { DocumentEvidence, keepEvidenced, noQueries } from './evidence';
 import { describeMentions, entityOrder, type GroupResult } from './groups';
 import * as memoModule from './memo';
 import { addForcedMentions, prepareOverrides } from './overrides';
+import { linkIndexOf } from './regroup';
 import { placeSegments, type Mention, type PlacedSegment } from './segments';
 // Read once (see lexicon.ts on why).
 const { withSharedForms } = memoModule;
@@ -32,11 +35,13 @@ function entitiesOf(text: string, segments: readonly PlacedSegment[], article: P
   const wikiLinks = article.wikiLinks ?? [];
   const now: PassInputs = { text, segments, wikiLinks, keySpans, overridesKey: JSON.stringify(options?.entities ?? null), evidence };
   const last = cache?.get(LAST_PASS_KEY) as LastPass | undefined;
-  const afterEdit = last && entitiesAfterEdit(last, now);
+  // What each group came to in the last build, reused for a group of the same members (see GroupResult).
+  const previous = cache?.get(GROUP_RESULTS_KEY) as Map<string, GroupResult> | undefined;
+  const afterEdit = last && entitiesAfterEdit(last, now, previous);
   if (afterEdit) {
     cache!.set(LAST_PASS_KEY, afterEdit.pass);
-    const groupResults = cache!.get(GROUP_RESULTS_KEY);
-    if (groupResults) cache!.set(GROUP_RESULTS_KEY, groupResults); // kept for the next full pass
+    const results = afterEdit.results ?? previous;
+    if (results) cache!.set(GROUP_RESULTS_KEY, results); // kept for the next full pass
     return afterEdit.entities;
   }
 
@@ -77,8 +82,6 @@ function entitiesOf(text: string, segments: readonly PlacedSegment[], article: P
   evidence.asked = undefined;
   const mentions = addForcedMentions(text, segments, found, wikiLinks, overrides);
 
-  // What each group came to in the last build, reused for a group of the same members (see GroupResult).
-  const previous = cache?.get(GROUP_RESULTS_KEY) as Map<string, GroupResult> | undefined;
   const results = cache ? new Map<string, GroupResult>() : undefined;
   const described = describeMentions(mentions, overrides, previous, results);
   if (results) cache!.set(GROUP_RESULTS_KEY, results);
@@ -93,7 +96,13 @@ function entitiesOf(text: string, segments: readonly PlacedSegment[], article: P
       for (const m of group.mentions) if (m.keptIndex !== undefined) entityOfKept[m.segmentIndex!][m.keptIndex] = e;
     });
     const votes = described.map((d) => d.votes);
-    cache.set(LAST_PASS_KEY, { text, segments, wikiLinks, keySpans, overridesKey: now.overridesKey, surfaces: overrides.surfaces, kept: kept!, asked: asked!, entities, votes, entityOfKept } satisfies LastPass);
+    const groupKeys = described.map((d) => d.group.key);
+    const memberCounts = Int32Array.from(described, (d) => d.group.mentions.length);
+    const overridden = overrides.surfaces.length > 0 || overrides.aliasTo.size > 0 || overrides.ignore.size > 0 || overrides.types.size > 0;
+    cache.set(LAST_PASS_KEY, {
+      text, segments, wikiLinks, keySpans, overridesKey: now.overridesKey, surfaces: overrides.surfaces, kept: kept!, asked: asked!,
+      entities, votes, entityOfKept, overridden, groupKeys, memberCounts, links: linkIndexOf(kept!, entityOfKept),
+    } satisfies LastPass);
   }
   return entities;
 }

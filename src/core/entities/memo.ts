@@ -2,6 +2,7 @@
 // its form's memo, shared by the candidates of the same form (features.ts has the rest of the
 // accessors). Imports nothing that imports it back, so that the
 // modules using it form no cycle and can read its functions once (see lexicon.ts).
+import type { LinkKeys } from './aliases';
 import type { Candidate } from './candidates';
 import * as gazetteerModule from './gazetteer';
 import type { KnownName } from './gazetteer';
@@ -51,6 +52,7 @@ export class FormMemo {
   mayBeShort: boolean | undefined = undefined;
   initials: string[] | undefined = undefined;
   kindWordKey: string | null | undefined = undefined;
+  linkKeys: LinkKeys | undefined = undefined;
   /** The number of the last group that listed it among its forms (aliases.ts), 0 for none: bookkeeping, not a fact of the form. */
   groupedIn = 0;
   /** The form beside its text: flags, knownAs, and per unit its span in the text and kind and dash. */

@@ -1,0 +1,269 @@
+// The global pass after an edit that changed the candidates one segment keeps: a letter typed into
+// a name, mostly. Grouping and merging bring mentions together only through keys they share
+// (linkKeysOf), so the mentions that share none with the edited segment's, directly or through
+// others, make the same entities as before. The pass runs again on the segment's mentions that
+// went and came with the edit and on those they reach that way; every other entity is the last
+// one, moved by the edit.
+import { movedSpan, type TextEdit } from '../textEdit';
+import type { Entity, TextSpan } from '../types';
+import type { LastPass, PassInputs } from './afterEdit';
+import { linkKeysOf, type LinkKeys } from './aliases';
+import type { Candidate } from './candidates';
+import { describeMentions, entityOrder, type DescribedGroup, type GroupResult } from './groups';
+import { prepareOverrides } from './overrides';
+import { byPosition, type Mention } from './segments';
+import type { Votes } from './typing';
+
+/**
+ * A pass's mentions (as refs, see refOf) by the keys that link them (see LinkKeys): made by the
+ * full pass, updated by each regrouping.
+ */
+export interface LinkIndex {
+  groups: Map<string, number[]>;
+  seekers: Map<string, number[]>;
+  offerers: Map<string, number[]>;
+  /** How many mentions there are. */
+  mentions: number;
+}
+
+/** A mention as segment and kept index in one number; no segment keeps more candidates. */
+const KEPT_PER_SEGMENT = 2 ** 22;
+const refOf = (segment: number, kept: number) => segment * KEPT_PER_SEGMENT + kept;
+
+/** Past this share of the document's mentions, the full pass costs little more. */
+const MAX_REACHED_SHARE = 0.5;
+
+const NO_OVERRIDES = prepareOverrides(undefined);
+
+export interface Regrouped {
+  entities: Entity[];
+  pass: LastPass;
+  /** The group results of the last pass with those of the groups made again in place of theirs. */
+  results: Map<string, GroupResult>;
+}
+
+/**
+ * The entities after `edit`, which replaced the candidates segment `changed` keeps with `kept`;
+ * undefined when the full pass must run. For a document without wiki links or overrides, whose
+ * other segments and their kept candidates are the last pass's (entitiesAfterEdit checks).
+ * `same` gives, for each of `kept`, the index among the segment's last kept candidates of the
+ * same candidate moved by the edit, with the same words around it; -1 for none.
+ */
+export function regroup(
+  last: LastPass,
+  now: PassInputs,
+  changed: number,
+  edit: TextEdit,
+  kept: Candidate[],
+  same: Int32Array,
+  previous: ReadonlyMap<string, GroupResult> | undefined,
+): Regrouped | undefined {
+  const links = last.links;
+  if (!links || kept.length >= KEPT_PER_SEGMENT) return undefined;
+  const segment = now.segments[changed];
+  const was = last.kept[changed];
+  // The segment's mentions before and after: its kept candidates but those on an infobox key.
+  const before = mentionsOf(last, changed);
+  const after: number[] = [];
+  kept.forEach((c, k) => {
+    const start = segment.start + c.start;
+    const end = segment.start + c.end;
+    if (!now.keySpans.some((s) => s.start < end && start < s.end)) after.push(k);
+  });
+  const sameAfter = new Int32Array(was.length).fill(-1);
+  same.forEach((k, i) => {
+    if (k >= 0) sameAfter[k] = i;
+  });
+  // What the edit changed are the mentions that went and came; the others moved only.
+  const gone = before.filter((k) => sameAfter[k] < 0);
+  const came = after.filter((k) => same[k] < 0);
+
+  // The mentions reached from those through the keys that link them. In the edited segment they
+  // are numbered as after the edit.
+  const cameKeys = came.map((k) => linkKeysOf(kept[k]));
+  const cameSeek = new Set(cameKeys.flatMap((keys) => keys.seeks));
+  const cameOffer = new Set(cameKeys.flatMap((keys) => keys.offers));
+  const reached = new Set<number>();
+  const seenGroups = new Set<string>();
+  const seenKeys = new Set<string>();
+  const groupQueue: string[] = [];
+  const keyQueue: string[] = [];
+  const reach = (keys: LinkKeys) => {
+    if (!seenGroups.has(keys.group)) {
+      seenGroups.add(keys.group);
+      groupQueue.push(keys.group);
+    }
+    for (const key of [...keys.seeks, ...keys.offers]) {
+      if (seenKeys.has(key)) continue;
+      seenKeys.add(key);
+      keyQueue.push(key);
+    }
+  };
+  const visit = (refs: readonly number[] | undefined) => {
+    for (let ref of refs ?? []) {
+      const s = Math.floor(ref / KEPT_PER_SEGMENT);
+      const k = ref - s * KEPT_PER_SEGMENT;
+      if (s === changed) {
+        if (sameAfter[k] < 0) continue; // gone: reached already
+        ref = refOf(s, sameAfter[k]);
+      }
+      if (reached.has(ref)) continue;
+      reached.add(ref);
+      reach(linkKeysOf(last.kept[s][k]));
+    }
+  };
+  for (const k of gone) reach(linkKeysOf(was[k]));
+  for (const keys of cameKeys) reach(keys);
+  const limit = links.mentions * MAX_REACHED_SHARE;
+  while (groupQueue.length || keyQueue.length) {
+    if (groupQueue.length) visit(links.groups.get(groupQueue.pop()!));
+    else {
+      // A key links only when a form seeks it and another offers it (before or after the edit).
+      const key = keyQueue.pop()!;
+      const seekers = links.seekers.get(key);
+      const offerers = links.offerers.get(key);
+      if (!(seekers || cameSeek.has(key)) || !(offerers || cameOffer.has(key))) continue;
+      visit(seekers);
+      visit(offerers);
+    }
+    if (reached.size > limit) return undefined;
+  }
+
+  // The last pass's entities that had any of those mentions, and how many of their members are reached.
+  const members = new Map<number, number>();
+  const count = (e: number) => members.set(e, (members.get(e) ?? 0) + 1);
+  for (const k of gone) count(last.entityOfKept[changed][k]);
+  for (const ref of reached) {
+    const s = Math.floor(ref / KEPT_PER_SEGMENT);
+    const k = ref - s * KEPT_PER_SEGMENT;
+    count(last.entityOfKept[s][s === changed ? same[k] : k]);
+  }
+  // Every member of each must be among them, or the keys missed a link: the full pass decides.
+  for (const [e, n] of members) if (n !== last.memberCounts[e]) return undefined;
+
+  // The pass again on the reached mentions and those that came, in the full pass's order.
+  const refs = [...reached, ...came.map((k) => refOf(changed, k))].sort((a, b) => a - b);
+  const mentions = refs.map((ref): Mention => {
+    const s = Math.floor(ref / KEPT_PER_SEGMENT);
+    const k = ref - s * KEPT_PER_SEGMENT;
+    const c = s === changed ? kept[k] : last.kept[s][k];
+    const at = now.segments[s];
+    return { start: at.start + c.start, end: at.start + c.end, c, seg: at.work, segmentIndex: s, keptIndex: k };
+  });
+  mentions.sort(byPosition);
+  const results = new Map(previous);
+  for (const e of members.keys()) results.delete(last.groupKeys[e]);
+  const described = describeMentions(mentions, NO_OVERRIDES, previous, results);
+
+  // The other entities, moved; all in the full pass's order.
+  const all: Array<{ entity: Entity; last: number; described?: DescribedGroup }> = described.map((d) => ({ entity: d.entity, last: -1, described: d }));
+  for (let e = 0; e < last.entities.length; e++) {
+    if (members.has(e)) continue;
+    const entity = movedEntity(last.entities[e], edit);
+    if (!entity) return undefined;
+    all.push({ entity, last: e });
+  }
+  all.sort((a, b) => entityOrder(a.entity, b.entity));
+
+  const entities: Entity[] = [];
+  const votes: (Votes | null)[] = [];
+  const groupKeys: string[] = [];
+  const memberCounts = new Int32Array(all.length);
+  const renumbered = new Int32Array(last.entities.length).fill(-1);
+  all.forEach(({ entity, last: e, described: d }, i) => {
+    const id = `e${i + 1}`;
+    if (d) {
+      d.entity.id = id;
+      entities.push(d.entity);
+      votes.push(d.votes);
+      groupKeys.push(d.group.key);
+      memberCounts[i] = d.group.mentions.length;
+    } else {
+      entities.push(entity.id === id ? entity : { id, name: entity.name, type: entity.type, aliases: entity.aliases, mentions: entity.mentions });
+      votes.push(last.votes[e]);
+      groupKeys.push(last.groupKeys[e]);
+      memberCounts[i] = last.memberCounts[e];
+      renumbered[e] = i;
+    }
+  });
+  const renumber = (e: number) => (e < 0 ? e : renumbered[e]);
+  const entityOfKept = last.entityOfKept.map((of, s) => (s === changed ? same.map((k) => (k < 0 ? -1 : renumber(of[k]))) : of.map(renumber)));
+  all.forEach(({ described: d }, i) => {
+    if (d) for (const m of d.group.mentions) entityOfKept[m.segmentIndex!][m.keptIndex!] = i;
+  });
+  const keptBySegment = [...last.kept];
+  keptBySegment[changed] = kept;
+
+  // The index follows the segment's mentions, numbered anew; the last pass no longer has one.
+  for (const k of before) removeLinks(links, linkKeysOf(was[k]), refOf(changed, k));
+  for (const k of after) addLinks(links, linkKeysOf(kept[k]), refOf(changed, k));
+  last.links = undefined;
+
+  const pass: LastPass = {
+    ...last, text: now.text, segments: now.segments, kept: keptBySegment, wikiLinks: now.wikiLinks, keySpans: now.keySpans,
+    entities, votes, groupKeys, memberCounts, entityOfKept, links,
+  };
+  return { entities, pass, results };
+}
+
+/** The kept indexes of the segment's candidates that were mentions in the last pass. */
+function mentionsOf(last: LastPass, segment: number): number[] {
+  const out: number[] = [];
+  last.entityOfKept[segment].forEach((e, k) => {
+    if (e >= 0) out.push(k);
+  });
+  return out;
+}
+
+/**
+ * The link index of a pass's mentions: per segment, its kept candidates and the entity of each
+ * (-1 for none: see LastPass). Undefined when a segment keeps too many candidates to number.
+ */
+export function linkIndexOf(kept: readonly Candidate[][], entityOfKept: readonly Int32Array[]): LinkIndex | undefined {
+  const links: LinkIndex = { groups: new Map(), seekers: new Map(), offerers: new Map(), mentions: 0 };
+  for (let s = 0; s < kept.length; s++) {
+    if (kept[s].length >= KEPT_PER_SEGMENT) return undefined;
+    const of = entityOfKept[s];
+    for (let k = 0; k < of.length; k++) if (of[k] >= 0) addLinks(links, linkKeysOf(kept[s][k]), refOf(s, k));
+  }
+  return links;
+}
+
+function addLinks(links: LinkIndex, keys: LinkKeys, ref: number): void {
+  const add = (map: Map<string, number[]>, key: string) => {
+    const list = map.get(key);
+    if (list) list.push(ref);
+    else map.set(key, [ref]);
+  };
+  add(links.groups, keys.group);
+  for (const key of keys.seeks) add(links.seekers, key);
+  for (const key of keys.offers) add(links.offerers, key);
+  links.mentions++;
+}
+
+function removeLinks(links: LinkIndex, keys: LinkKeys, ref: number): void {
+  const remove = (map: Map<string, number[]>, key: string) => {
+    const list = map.get(key)!;
+    list.splice(list.indexOf(ref), 1);
+    if (!list.length) map.delete(key);
+  };
+  remove(links.groups, keys.group);
+  for (const key of keys.seeks) remove(links.seekers, key);
+  for (const key of keys.offers) remove(links.offerers, key);
+  links.mentions--;
+}
+
+/**
+ * The entity with its mentions moved by the edit; undefined if one cannot be. Mentions are in text
+ * order: an entity last named before the edit is the same object again.
+ */
+export function movedEntity(e: Entity, edit: TextEdit): Entity | undefined {
+  if (e.mentions[e.mentions.length - 1].end <= edit.from) return e;
+  const mentions: TextSpan[] = [];
+  for (const m of e.mentions) {
+    const moved = movedSpan(m, edit);
+    if (!moved) return undefined;
+    mentions.push(moved);
+  }
+  return { id: e.id, name: e.name, type: e.type, aliases: e.aliases, mentions };
+}
