@@ -230,27 +230,29 @@ export function linkIndexOf(kept: readonly Candidate[][], entityOfKept: readonly
 }
 
 function addLinks(links: LinkIndex, keys: LinkKeys, ref: number): void {
-  const add = (map: Map<string, number[]>, key: string) => {
-    const list = map.get(key);
-    if (list) list.push(ref);
-    else map.set(key, [ref]);
-  };
-  add(links.groups, keys.group);
-  for (const key of keys.seeks) add(links.seekers, key);
-  for (const key of keys.offers) add(links.offerers, key);
+  addRef(links.groups, keys.group, ref);
+  for (const key of keys.seeks) addRef(links.seekers, key, ref);
+  for (const key of keys.offers) addRef(links.offerers, key, ref);
   links.mentions++;
 }
 
 function removeLinks(links: LinkIndex, keys: LinkKeys, ref: number): void {
-  const remove = (map: Map<string, number[]>, key: string) => {
-    const list = map.get(key)!;
-    list.splice(list.indexOf(ref), 1);
-    if (!list.length) map.delete(key);
-  };
-  remove(links.groups, keys.group);
-  for (const key of keys.seeks) remove(links.seekers, key);
-  for (const key of keys.offers) remove(links.offerers, key);
+  removeRef(links.groups, keys.group, ref);
+  for (const key of keys.seeks) removeRef(links.seekers, key, ref);
+  for (const key of keys.offers) removeRef(links.offerers, key, ref);
   links.mentions--;
+}
+
+function addRef(map: Map<string, number[]>, key: string, ref: number): void {
+  const list = map.get(key);
+  if (list) list.push(ref);
+  else map.set(key, [ref]);
+}
+
+function removeRef(map: Map<string, number[]>, key: string, ref: number): void {
+  const list = map.get(key)!;
+  list.splice(list.indexOf(ref), 1);
+  if (!list.length) map.delete(key);
 }
 
 /**
