@@ -122,6 +122,40 @@ describe('incremental indexing equals a full rebuild', function () {
     assert.ok(regrouped >= names.length, `mentions grouped otherwise after ${regrouped} edits`);
   });
 
+  it('when capitalising a word changes which names the document\'s evidence keeps far away', function () {
+    if (!wikiwars.length) this.skip();
+    // A word written mid-sentence in lower case about as often as capitalised ("division",
+    // "Division"): once capitalised more often, its capitalised uses in other paragraphs are names
+    // (evidence.ts, mostlyLowerCase), so segments the edit did not touch keep other candidates.
+    const indexer = new IncrementalIndexer();
+    let text = wikiwars.slice(0, 6).join('\n\n').slice(0, 150_000);
+    let before = indexer.update(text);
+    const lower = new Map<string, number[]>();
+    const capital = new Map<string, number>();
+    for (const m of text.matchAll(/(?<=[a-z] )([A-Za-z][a-z]{3,})\b/g)) {
+      const key = m[1].toLowerCase();
+      if (m[1] === key) lower.set(key, [...(lower.get(key) ?? []), m.index]);
+      else capital.set(key, (capital.get(key) ?? 0) + 1);
+    }
+    const lead = (key: string) => lower.get(key)!.length - capital.get(key)!;
+    const words = [...capital.keys()].filter((k) => capital.get(k)! >= 2 && lower.has(k) && lead(k) >= 0).sort((a, b) => lead(a) - lead(b)).slice(0, 3);
+    const starts = (d: typeof before) => new Set(d.entities.flatMap((e) => e.mentions.map((m) => m.start)));
+    let farChanges = 0; // edits after which a mention 2,000 characters away or more came or went
+    for (const word of words) {
+      for (const at of lower.get(word)!) {
+        text = text.slice(0, at) + text[at].toUpperCase() + text.slice(at + 1);
+        const full = buildIndexData(text);
+        assert.deepEqual(indexer.update(text), full, `"${word}" capitalised at ${at}`);
+        const was = starts(before);
+        const now = starts(full);
+        const changed = [...now].filter((x) => !was.has(x)).concat([...was].filter((x) => !now.has(x)));
+        if (changed.some((x) => Math.abs(x - at) >= 2000)) farChanges++;
+        before = full;
+      }
+    }
+    assert.ok(farChanges >= 1, 'some edit changed mentions far away');
+  });
+
   it('keeps the type the user gave when the words around a mention change', function () {
     if (!wikiwars.length) this.skip();
     // "Sadat" far from "Anwar Sadat", in a segment of its own: the user's type, given to the full name, stays.

@@ -8,23 +8,28 @@
 // nothing else: when only they changed, the entity's votes move by the difference, and its type
 // follows.
 // When the segment's kept candidates changed (a letter typed into a name), regroup.ts groups again
-// the mentions they can be grouped with. When neither applies, the full pass still keeps each
-// unchanged segment's kept candidates as long as no evidence answer the last pass asked for has
-// changed (lastKept).
+// the mentions they can be grouped with; when the edit changed an answer of the document's evidence
+// the pass read, every segment's candidates are kept again first, and the mentions of all those
+// that changed are grouped again. When none of that applies (links, overrides, segments that came
+// or went), the full pass still keeps each unchanged segment's kept candidates as long as no
+// evidence answer the last pass asked for has changed (lastKept).
 import { editBetween, movedOnto, type TextEdit } from '../textEdit';
 import type { Entity, Span, WikiLink } from '../types';
 import type { Candidate } from './candidates';
-import { keepEvidenced, type DocumentEvidence, type EvidenceQueries, type EvidenceSummary } from './evidence';
+import { keepEvidenced, noQueries, type DocumentEvidence, type EvidenceQueries, type EvidenceSummary } from './evidence';
 import * as featuresModule from './features';
 import type { PlacedSegment, SegmentEntities } from './segments';
 import * as typingModule from './typing';
 import type { Votes } from './typing';
 import type { Unit } from './units';
 import type { GroupResult } from './groups';
-import { movedEntity, regroup, type LinkIndex } from './regroup';
+import { movedEntity, regroup, type KeptChange, type LinkIndex } from './regroup';
 // Read once (see lexicon.ts on why).
 const { mentionVotesOf } = featuresModule;
 const { decideType } = typingModule;
+
+/** The edit of a segment whose text did not change. */
+const NO_EDIT: TextEdit = { from: 0, to: 0, shift: 0 };
 
 /** What the last global pass read and made. */
 export interface LastPass {
@@ -65,9 +70,9 @@ export interface PassInputs {
 
 /**
  * The entities of the new text when the edit changed one segment and the pass can be spared: when
- * the edit leaves the pass's result unchanged but for positions, or changed the candidates that
- * segment keeps (regroup.ts). With the pass's record for the next edit and, when regrouped, the
- * group results; undefined when the full pass must run.
+ * the edit leaves the pass's result unchanged but for positions, or changed what segments keep
+ * (regroup.ts). With the pass's record for the next edit and, when regrouped, the group results;
+ * undefined when the full pass must run.
  */
 export function entitiesAfterEdit(
   last: LastPass,
@@ -82,13 +87,48 @@ export function entitiesAfterEdit(
   const local = editBetween(before.work.text, after.work.text);
   const edit: TextEdit = { from: before.start + local.from, to: before.start + local.to, shift: local.shift };
 
-  if (now.evidence.changedAnswers([before.work.evidence], [after.work.evidence], last.asked)) return undefined;
+  const evidenceChanged = now.evidence.changedAnswers([before.work.evidence], [after.work.evidence], last.asked);
   if (!sameLinks(last.wikiLinks, now.wikiLinks, edit) || !sameSpans(last.keySpans, now.keySpans, edit)) return undefined;
   // A link label or a user's form in the segment is a mention the kept candidates do not show, its
   // type votes read from the words around it: the full pass decides.
   const inSegment = (links: readonly WikiLink[], segment: PlacedSegment) => links.some((l) => l.end > segment.start && l.start < segment.end);
   if (inSegment(last.wikiLinks, before) || inSegment(now.wikiLinks, after)) return undefined;
   if (last.surfaces.some((s) => before.work.text.includes(s) || after.work.text.includes(s))) return undefined;
+  const regroupable = !last.overridden && !now.wikiLinks.length;
+  // The same candidates before and after those that changed: moved, and with the same words around them.
+  const sameOf = (segment: number, kept: Candidate[], within: TextEdit): KeptChange => {
+    const from = last.segments[segment];
+    const to = now.segments[segment];
+    const was = last.kept[segment];
+    const same = new Int32Array(kept.length).fill(-1);
+    const unchanged = (i: number, k: number) =>
+      sameCandidate(was[i], kept[k], within) &&
+      (from.work === to.work || sameVotes(mentionVotesOf(was[i], from.work.text, from.work.tokens), mentionVotesOf(kept[k], to.work.text, to.work.tokens)));
+    let head = 0;
+    while (head < was.length && head < kept.length && unchanged(head, head)) same[head] = head++;
+    for (let i = was.length - 1, k = kept.length - 1; i >= head && k >= head && unchanged(i, k); i--, k--) same[k] = i;
+    return { segment, kept, same };
+  };
+  if (evidenceChanged) {
+    // Answers the pass read changed: every segment's candidates are kept again (what they ask is
+    // recorded anew), and the mentions of those whose kept ones changed are grouped again.
+    if (!regroupable) return undefined;
+    const asked = noQueries();
+    const changes: KeptChange[] = [];
+    now.evidence.asked = asked;
+    try {
+      now.segments.forEach((segment, s) => {
+        const kept: Candidate[] = [];
+        keepEvidenced(segment.work.text, segment.work.candidates, now.evidence, (c) => kept.push(c));
+        const was = last.kept[s];
+        if (s === changed) changes.push(sameOf(s, kept, local));
+        else if (kept.length !== was.length || kept.some((c, i) => c !== was[i])) changes.push(sameOf(s, kept, NO_EDIT));
+      });
+    } finally {
+      now.evidence.asked = undefined;
+    }
+    return regroup(last, now, changes, edit, asked, groupResults);
+  }
   const kept: Candidate[] = [];
   now.evidence.asked = last.asked; // what the new segment asks joins what the pass depends on
   try {
@@ -98,18 +138,7 @@ export function entitiesAfterEdit(
   }
   const was = last.kept[changed];
   const sameKept = kept.length === was.length && kept.every((c, i) => sameCandidate(was[i], c, local));
-  if (!sameKept) {
-    if (last.overridden || now.wikiLinks.length) return undefined;
-    // Before the edit and after it, the candidates are the same ones, moved; those in between are not.
-    const same = new Int32Array(kept.length).fill(-1);
-    const unchanged = (i: number, k: number) =>
-      sameCandidate(was[i], kept[k], local) &&
-      sameVotes(mentionVotesOf(was[i], before.work.text, before.work.tokens), mentionVotesOf(kept[k], after.work.text, after.work.tokens));
-    let head = 0;
-    while (head < was.length && head < kept.length && unchanged(head, head)) same[head] = head++;
-    for (let i = was.length - 1, k = kept.length - 1; i >= head && k >= head && unchanged(i, k); i--, k--) same[k] = i;
-    return regroup(last, now, changed, edit, kept, same, groupResults);
-  }
+  if (!sameKept) return regroupable ? regroup(last, now, [sameOf(changed, kept, local)], edit, last.asked, groupResults) : undefined;
   // The entities' votes where a mention's changed: copied from the last pass's at the first change.
   let votes: (Votes | null)[] | undefined;
   for (let i = 0; i < kept.length; i++) {

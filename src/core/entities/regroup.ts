@@ -1,14 +1,15 @@
-// The global pass after an edit that changed the candidates one segment keeps: a letter typed into
-// a name, mostly. Grouping and merging bring mentions together only through keys they share
-// (linkKeysOf), so the mentions that share none with the edited segment's, directly or through
-// others, make the same entities as before. The pass runs again on the segment's mentions that
-// went and came with the edit and on those they reach that way; every other entity is the last
-// one, moved by the edit.
+// The global pass after an edit that changed the candidates segments keep: a letter typed into a
+// name, mostly, or one that changes what the document's evidence keeps elsewhere. Grouping and
+// merging bring mentions together only through keys they share (linkKeysOf), so the mentions that
+// share none with those that changed, directly or through others, make the same entities as
+// before. The pass runs again on the mentions that went and came with the edit and on those they
+// reach that way; every other entity is the last one, moved by the edit.
 import { movedSpan, type TextEdit } from '../textEdit';
 import type { Entity, TextSpan } from '../types';
 import type { LastPass, PassInputs } from './afterEdit';
 import { linkKeysOf, type LinkKeys } from './aliases';
 import type { Candidate } from './candidates';
+import type { EvidenceQueries } from './evidence';
 import { describeMentions, entityOrder, type DescribedGroup, type GroupResult } from './groups';
 import { prepareOverrides } from './overrides';
 import { byPosition, type Mention } from './segments';
@@ -43,44 +44,71 @@ export interface Regrouped {
 }
 
 /**
- * The entities after `edit`, which replaced the candidates segment `changed` keeps with `kept`;
- * undefined when the full pass must run. For a document without wiki links or overrides, whose
- * other segments and their kept candidates are the last pass's (entitiesAfterEdit checks).
- * `same` gives, for each of `kept`, the index among the segment's last kept candidates of the
- * same candidate moved by the edit, with the same words around it; -1 for none.
+ * A segment whose kept candidates changed: those it keeps now and, for each, the index among those
+ * it kept before of the same candidate (moved by the edit, with the same words around it); -1 for none.
+ */
+export interface KeptChange {
+  segment: number;
+  kept: Candidate[];
+  same: Int32Array;
+}
+
+/** A KeptChange with its mentions before and after, and for each kept before, the index of the same one now (-1 for none). */
+interface Change extends KeptChange {
+  before: number[];
+  after: number[];
+  sameNow: Int32Array;
+}
+
+/**
+ * The entities after `edit`, with `changes` to what segments keep; undefined when the full pass must
+ * run. For a document without wiki links or overrides, whose other segments keep what they kept
+ * (entitiesAfterEdit checks). `asked` is what the new pass asked of the evidence.
  */
 export function regroup(
   last: LastPass,
   now: PassInputs,
-  changed: number,
+  changes: readonly KeptChange[],
   edit: TextEdit,
-  kept: Candidate[],
-  same: Int32Array,
+  asked: EvidenceQueries,
   previous: ReadonlyMap<string, GroupResult> | undefined,
 ): Regrouped | undefined {
   const links = last.links;
-  if (!links || kept.length >= KEPT_PER_SEGMENT) return undefined;
-  const segment = now.segments[changed];
-  const was = last.kept[changed];
-  // The segment's mentions before and after: its kept candidates but those on an infobox key.
-  const before = mentionsOf(last, changed);
-  const after: number[] = [];
-  kept.forEach((c, k) => {
-    const start = segment.start + c.start;
-    const end = segment.start + c.end;
-    if (!now.keySpans.some((s) => s.start < end && start < s.end)) after.push(k);
-  });
-  const sameAfter = new Int32Array(was.length).fill(-1);
-  same.forEach((k, i) => {
-    if (k >= 0) sameAfter[k] = i;
-  });
+  if (!links) return undefined;
+  const bySegment = new Map<number, Change>();
   // What the edit changed are the mentions that went and came; the others moved only.
-  const gone = before.filter((k) => sameAfter[k] < 0);
-  const came = after.filter((k) => same[k] < 0);
+  const gone: number[] = [];
+  const came: number[] = [];
+  for (const change of changes) {
+    const { segment: s, kept, same } = change;
+    if (kept.length >= KEPT_PER_SEGMENT) return undefined;
+    const placed = now.segments[s];
+    // The segment's mentions: its kept candidates but those on an infobox key (as the full pass places them).
+    const before = mentionsOf(last, s);
+    const after: number[] = [];
+    kept.forEach((c, k) => {
+      const start = placed.start + c.start;
+      const end = placed.start + c.end;
+      if (!now.keySpans.some((span) => span.start < end && start < span.end)) after.push(k);
+    });
+    const sameNow = new Int32Array(last.kept[s].length).fill(-1);
+    same.forEach((k, i) => {
+      if (k >= 0) sameNow[k] = i;
+    });
+    bySegment.set(s, { ...change, before, after, sameNow });
+    for (const k of before) if (sameNow[k] < 0) gone.push(refOf(s, k));
+    for (const k of after) if (same[k] < 0) came.push(refOf(s, k));
+  }
+  const keptAt = (ref: number, changed: boolean) => {
+    const s = Math.floor(ref / KEPT_PER_SEGMENT);
+    const k = ref - s * KEPT_PER_SEGMENT;
+    const change = changed ? bySegment.get(s) : undefined;
+    return change ? change.kept[k] : last.kept[s][k];
+  };
 
-  // The mentions reached from those through the keys that link them. In the edited segment they
-  // are numbered as after the edit.
-  const cameKeys = came.map((k) => linkKeysOf(kept[k]));
+  // The mentions reached from those through the keys that link them. In a changed segment they
+  // are numbered as now.
+  const cameKeys = came.map((ref) => linkKeysOf(keptAt(ref, true)));
   const cameSeek = new Set(cameKeys.flatMap((keys) => keys.seeks));
   const cameOffer = new Set(cameKeys.flatMap((keys) => keys.offers));
   const reached = new Set<number>();
@@ -103,16 +131,17 @@ export function regroup(
     for (let ref of refs ?? []) {
       const s = Math.floor(ref / KEPT_PER_SEGMENT);
       const k = ref - s * KEPT_PER_SEGMENT;
-      if (s === changed) {
-        if (sameAfter[k] < 0) continue; // gone: reached already
-        ref = refOf(s, sameAfter[k]);
+      const change = bySegment.get(s);
+      if (change) {
+        if (change.sameNow[k] < 0) continue; // gone: reached already
+        ref = refOf(s, change.sameNow[k]);
       }
       if (reached.has(ref)) continue;
       reached.add(ref);
       reach(linkKeysOf(last.kept[s][k]));
     }
   };
-  for (const k of gone) reach(linkKeysOf(was[k]));
+  for (const ref of gone) reach(linkKeysOf(keptAt(ref, false)));
   for (const keys of cameKeys) reach(keys);
   const limit = links.mentions * MAX_REACHED_SHARE;
   while (groupQueue.length || keyQueue.length) {
@@ -131,24 +160,30 @@ export function regroup(
 
   // The last pass's entities that had any of those mentions, and how many of their members are reached.
   const members = new Map<number, number>();
-  const count = (e: number) => members.set(e, (members.get(e) ?? 0) + 1);
-  for (const k of gone) count(last.entityOfKept[changed][k]);
+  const count = (s: number, k: number) => {
+    const e = last.entityOfKept[s][k];
+    members.set(e, (members.get(e) ?? 0) + 1);
+  };
+  for (const ref of gone) {
+    const s = Math.floor(ref / KEPT_PER_SEGMENT);
+    count(s, ref - s * KEPT_PER_SEGMENT);
+  }
   for (const ref of reached) {
     const s = Math.floor(ref / KEPT_PER_SEGMENT);
     const k = ref - s * KEPT_PER_SEGMENT;
-    count(last.entityOfKept[s][s === changed ? same[k] : k]);
+    const change = bySegment.get(s);
+    count(s, change ? change.same[k] : k);
   }
   // Every member of each must be among them, or the keys missed a link: the full pass decides.
   for (const [e, n] of members) if (n !== last.memberCounts[e]) return undefined;
 
   // The pass again on the reached mentions and those that came, in the full pass's order.
-  const refs = [...reached, ...came.map((k) => refOf(changed, k))].sort((a, b) => a - b);
+  const refs = [...reached, ...came].sort((a, b) => a - b);
   const mentions = refs.map((ref): Mention => {
     const s = Math.floor(ref / KEPT_PER_SEGMENT);
-    const k = ref - s * KEPT_PER_SEGMENT;
-    const c = s === changed ? kept[k] : last.kept[s][k];
+    const c = keptAt(ref, true);
     const at = now.segments[s];
-    return { start: at.start + c.start, end: at.start + c.end, c, seg: at.work, segmentIndex: s, keptIndex: k };
+    return { start: at.start + c.start, end: at.start + c.end, c, seg: at.work, segmentIndex: s, keptIndex: ref - s * KEPT_PER_SEGMENT };
   });
   mentions.sort(byPosition);
   const results = new Map(previous);
@@ -187,21 +222,26 @@ export function regroup(
     }
   });
   const renumber = (e: number) => (e < 0 ? e : renumbered[e]);
-  const entityOfKept = last.entityOfKept.map((of, s) => (s === changed ? same.map((k) => (k < 0 ? -1 : renumber(of[k]))) : of.map(renumber)));
+  const entityOfKept = last.entityOfKept.map((of, s) => {
+    const change = bySegment.get(s);
+    return change ? change.same.map((k) => (k < 0 ? -1 : renumber(of[k]))) : of.map(renumber);
+  });
   all.forEach(({ described: d }, i) => {
     if (d) for (const m of d.group.mentions) entityOfKept[m.segmentIndex!][m.keptIndex!] = i;
   });
   const keptBySegment = [...last.kept];
-  keptBySegment[changed] = kept;
+  for (const { segment, kept } of changes) keptBySegment[segment] = kept;
 
-  // The index follows the segment's mentions, numbered anew; the last pass no longer has one.
-  for (const k of before) removeLinks(links, linkKeysOf(was[k]), refOf(changed, k));
-  for (const k of after) addLinks(links, linkKeysOf(kept[k]), refOf(changed, k));
+  // The index follows the changed segments' mentions, numbered anew; the last pass no longer has one.
+  for (const { segment: s, kept, before, after } of bySegment.values()) {
+    for (const k of before) removeLinks(links, linkKeysOf(last.kept[s][k]), refOf(s, k));
+    for (const k of after) addLinks(links, linkKeysOf(kept[k]), refOf(s, k));
+  }
   last.links = undefined;
 
   const pass: LastPass = {
     ...last, text: now.text, segments: now.segments, kept: keptBySegment, wikiLinks: now.wikiLinks, keySpans: now.keySpans,
-    entities, votes, groupKeys, memberCounts, entityOfKept, links,
+    asked, entities, votes, groupKeys, memberCounts, entityOfKept, links,
   };
   return { entities, pass, results };
 }
