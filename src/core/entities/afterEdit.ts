@@ -77,7 +77,7 @@ export interface PassInputs {
 export function entitiesAfterEdit(
   last: LastPass,
   now: PassInputs,
-  groupResults: ReadonlyMap<string, GroupResult> | undefined,
+  groupResults: Map<string, GroupResult> | undefined,
 ): { entities: Entity[]; pass: LastPass; results?: Map<string, GroupResult> } | undefined {
   if (now.overridesKey !== last.overridesKey || now.segments.length !== last.segments.length) return undefined;
   const changed = changedSegment(last, now);

@@ -39,7 +39,7 @@ const NO_OVERRIDES = prepareOverrides(undefined);
 export interface Regrouped {
   entities: Entity[];
   pass: LastPass;
-  /** The group results of the last pass with those of the groups made again in place of theirs. */
+  /** The group results of the last pass with those of the groups made again in place of theirs (the same map). */
   results: Map<string, GroupResult>;
 }
 
@@ -71,7 +71,7 @@ export function regroup(
   changes: readonly KeptChange[],
   edit: TextEdit,
   asked: EvidenceQueries,
-  previous: ReadonlyMap<string, GroupResult> | undefined,
+  previous: Map<string, GroupResult> | undefined,
 ): Regrouped | undefined {
   const links = last.links;
   if (!links) return undefined;
@@ -186,19 +186,25 @@ export function regroup(
     return { start: at.start + c.start, end: at.start + c.end, c, seg: at.work, segmentIndex: s, keptIndex: ref - s * KEPT_PER_SEGMENT };
   });
   mentions.sort(byPosition);
-  const results = new Map(previous);
-  for (const e of members.keys()) results.delete(last.groupKeys[e]);
-  const described = describeMentions(mentions, NO_OVERRIDES, previous, results);
+  // The last pass's group results, updated in place: each holds what its key's group came to for
+  // the members it lists, whatever happens to this build (see GroupResult).
+  const results = previous ?? new Map<string, GroupResult>();
+  const described = describeMentions(mentions, NO_OVERRIDES, results, results);
+  const regrouped = new Set(described.map((d) => d.group.key));
+  for (const e of members.keys()) if (!regrouped.has(last.groupKeys[e])) results.delete(last.groupKeys[e]);
 
-  // The other entities, moved; all in the full pass's order.
-  const all: Array<{ entity: Entity; last: number; described?: DescribedGroup }> = described.map((d) => ({ entity: d.entity, last: -1, described: d }));
+  // The other entities, moved, keep their order: those grouped again go in between.
+  described.sort((a, b) => entityOrder(a.entity, b.entity));
+  const all: Array<{ entity: Entity; last: number; described?: DescribedGroup }> = [];
+  let next = 0;
   for (let e = 0; e < last.entities.length; e++) {
     if (members.has(e)) continue;
     const entity = movedEntity(last.entities[e], edit);
     if (!entity) return undefined;
+    for (; next < described.length && entityOrder(described[next].entity, entity) < 0; next++) all.push({ entity: described[next].entity, last: -1, described: described[next] });
     all.push({ entity, last: e });
   }
-  all.sort((a, b) => entityOrder(a.entity, b.entity));
+  for (; next < described.length; next++) all.push({ entity: described[next].entity, last: -1, described: described[next] });
 
   const entities: Entity[] = [];
   const votes: (Votes | null)[] = [];
@@ -222,9 +228,14 @@ export function regroup(
     }
   });
   const renumber = (e: number) => (e < 0 ? e : renumbered[e]);
+  // The entities before the first one grouped again or renumbered keep their numbers: a segment
+  // that has none of the others keeps its array (it is never written to).
+  let firstMoved = 0;
+  while (firstMoved < renumbered.length && renumbered[firstMoved] === firstMoved) firstMoved++;
   const entityOfKept = last.entityOfKept.map((of, s) => {
     const change = bySegment.get(s);
-    return change ? change.same.map((k) => (k < 0 ? -1 : renumber(of[k]))) : of.map(renumber);
+    if (change) return change.same.map((k) => (k < 0 ? -1 : renumber(of[k])));
+    return of.some((e) => e >= firstMoved) ? of.map(renumber) : of;
   });
   all.forEach(({ described: d }, i) => {
     if (d) for (const m of d.group.mentions) entityOfKept[m.segmentIndex!][m.keptIndex!] = i;
