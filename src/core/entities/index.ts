@@ -18,7 +18,7 @@ import { describeMentions, entityOrder, type GroupResult } from './groups';
 import * as memoModule from './memo';
 import { addForcedMentions, prepareOverrides } from './overrides';
 import { linkIndexOf } from './regroup';
-import { placeSegments, type Mention, type PlacedSegment } from './segments';
+import { onKeySpan, placeSegments, type Mention, type PlacedSegment } from './segments';
 // Read once (see lexicon.ts on why).
 const { withSharedForms } = memoModule;
 
@@ -60,7 +60,7 @@ function entitiesOf(text: string, segments: readonly PlacedSegment[], article: P
       const index = keptIndex++;
       const start = seg.start + c.start;
       const end = seg.start + c.end;
-      if (keySpans.length && keySpans.some((k) => k.start < end && start < k.end)) return;
+      if (keySpans.length && onKeySpan(keySpans, start, end)) return;
       // The same mention object as in the last build when its segment has not moved (less garbage).
       const last = c.memo.mention;
       if (last?.start !== start || last.segmentIndex !== segmentIndex || last.keptIndex !== index) c.memo.mention = { start, end, c, seg: seg.work, segmentIndex, keptIndex: index };

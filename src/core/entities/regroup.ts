@@ -12,7 +12,7 @@ import type { Candidate } from './candidates';
 import type { EvidenceQueries } from './evidence';
 import { describeMentions, entityOrder, type DescribedGroup, type GroupResult } from './groups';
 import { prepareOverrides } from './overrides';
-import { byPosition, type Mention } from './segments';
+import { byPosition, onKeySpan, type Mention } from './segments';
 import type { Votes } from './typing';
 
 /**
@@ -30,6 +30,8 @@ export interface LinkIndex {
 /** A mention as segment and kept index in one number; no segment keeps more candidates. */
 const KEPT_PER_SEGMENT = 2 ** 22;
 const refOf = (segment: number, kept: number) => segment * KEPT_PER_SEGMENT + kept;
+const segmentOf = (ref: number) => Math.floor(ref / KEPT_PER_SEGMENT);
+const keptOf = (ref: number) => ref % KEPT_PER_SEGMENT;
 
 /** Past this share of the document's mentions, the full pass costs little more. */
 const MAX_REACHED_SHARE = 0.5;
@@ -87,9 +89,7 @@ export function regroup(
     const before = mentionsOf(last, s);
     const after: number[] = [];
     kept.forEach((c, k) => {
-      const start = placed.start + c.start;
-      const end = placed.start + c.end;
-      if (!now.keySpans.some((span) => span.start < end && start < span.end)) after.push(k);
+      if (!onKeySpan(now.keySpans, placed.start + c.start, placed.start + c.end)) after.push(k);
     });
     const sameNow = new Int32Array(last.kept[s].length).fill(-1);
     same.forEach((k, i) => {
@@ -100,8 +100,8 @@ export function regroup(
     for (const k of after) if (same[k] < 0) came.push(refOf(s, k));
   }
   const keptAt = (ref: number, changed: boolean) => {
-    const s = Math.floor(ref / KEPT_PER_SEGMENT);
-    const k = ref - s * KEPT_PER_SEGMENT;
+    const s = segmentOf(ref);
+    const k = keptOf(ref);
     const change = changed ? bySegment.get(s) : undefined;
     return change ? change.kept[k] : last.kept[s][k];
   };
@@ -129,8 +129,8 @@ export function regroup(
   };
   const visit = (refs: readonly number[] | undefined) => {
     for (let ref of refs ?? []) {
-      const s = Math.floor(ref / KEPT_PER_SEGMENT);
-      const k = ref - s * KEPT_PER_SEGMENT;
+      const s = segmentOf(ref);
+      const k = keptOf(ref);
       const change = bySegment.get(s);
       if (change) {
         if (change.sameNow[k] < 0) continue; // gone: reached already
@@ -164,13 +164,10 @@ export function regroup(
     const e = last.entityOfKept[s][k];
     members.set(e, (members.get(e) ?? 0) + 1);
   };
-  for (const ref of gone) {
-    const s = Math.floor(ref / KEPT_PER_SEGMENT);
-    count(s, ref - s * KEPT_PER_SEGMENT);
-  }
+  for (const ref of gone) count(segmentOf(ref), keptOf(ref));
   for (const ref of reached) {
-    const s = Math.floor(ref / KEPT_PER_SEGMENT);
-    const k = ref - s * KEPT_PER_SEGMENT;
+    const s = segmentOf(ref);
+    const k = keptOf(ref);
     const change = bySegment.get(s);
     count(s, change ? change.same[k] : k);
   }
@@ -180,10 +177,10 @@ export function regroup(
   // The pass again on the reached mentions and those that came, in the full pass's order.
   const refs = [...reached, ...came].sort((a, b) => a - b);
   const mentions = refs.map((ref): Mention => {
-    const s = Math.floor(ref / KEPT_PER_SEGMENT);
+    const s = segmentOf(ref);
     const c = keptAt(ref, true);
     const at = now.segments[s];
-    return { start: at.start + c.start, end: at.start + c.end, c, seg: at.work, segmentIndex: s, keptIndex: ref - s * KEPT_PER_SEGMENT };
+    return { start: at.start + c.start, end: at.start + c.end, c, seg: at.work, segmentIndex: s, keptIndex: keptOf(ref) };
   });
   mentions.sort(byPosition);
   // The last pass's group results, updated in place: each holds what its key's group came to for

@@ -44,6 +44,14 @@ export interface Mention {
   canonical?: string;
 }
 
+/**
+ * Whether [start, end) overlaps an infobox key ("Map", "Ambassador"): a candidate there labels a
+ * value and makes no mention, in the full pass as after an edit.
+ */
+export function onKeySpan(keySpans: readonly Span[], start: number, end: number): boolean {
+  return keySpans.some((k) => k.start < end && start < k.end);
+}
+
 /** Text order; at one start, the longer mention first. */
 export function byPosition(a: Mention, b: Mention): number {
   return a.start - b.start || b.end - a.end;
