@@ -1,43 +1,47 @@
 // The index data as it crosses from the worker to the extension host. Receiving a message costs
-// the host time in proportion to the objects in it, and that time is taken from the editor: the
-// many small spans (entity mentions, passages) and the events' date and entity ids travel packed
-// in typed arrays, the dates column by column, which arrive as a few blocks; and the texts of
-// events, dates and mentions are left out where they are slices of the document text, which the
-// host has already (it puts them back from its own copy). After an edit, most of the index is the
-// last one moved by the edit: packed against the index the host holds (its `base`), only the
-// dates, entities and events that changed travel, and the host moves the others itself.
+// the host time in proportion to the objects and strings in it, and that time is taken from the
+// editor in one piece: so the index travels as columns, typed arrays and one string per column of
+// strings, which arrive as a few blocks; the host makes the objects from them afterwards, in slices.
+// Ids are left out where they are the core's numbering ("d1", "d2"…), and the texts of events,
+// dates and mentions where they are slices of the document text, which the host has already (it
+// puts them back from its own copy). After an edit, most of the index is the last one moved by the
+// edit: packed against the index the host holds (its `base`), only the dates, entities and events
+// that changed travel, and the host moves the others itself.
 // No `vscode`, no Node API.
 import { runSteps } from '../core/articleIndex';
 import { editBetween, movedEnd, movedOnto, movedSpan, movedStart, type TextEdit } from '../core/textEdit';
 import { detached } from '../core/workCache';
 import { runInSlices } from './nextTask';
-import type { ArticleIndexData, DateMention, Entity, Passage, PassageKind, TextSpan, TimelineEvent } from '../core/types';
+import type { ArticleIndexData, DateMention, DateModifier, Entity, EntityType, Passage, PassageKind, Precision, TextSpan, TimelineEvent, TimexType } from '../core/types';
 
-const PASSAGE_KINDS: readonly PassageKind[] = ['prose', 'list-item', 'infobox', 'heading'];
+/** A string union's values in a fixed order, to send as codes: the record names each value once, so none is missing. */
+function codesOf<T extends string>(values: Record<T, true>): readonly T[] {
+  return Object.keys(values) as T[];
+}
+
+const PASSAGE_KINDS = codesOf<PassageKind>({ prose: true, 'list-item': true, infobox: true, heading: true });
+const PRECISIONS = codesOf<Precision>({ day: true, month: true, season: true, year: true, decade: true, century: true, interval: true, set: true });
+const TIMEX_TYPES = codesOf<TimexType>({ DATE: true, DURATION: true, TIME: true, SET: true });
+const MODIFIERS = codesOf<DateModifier>({ START: true, MID: true, END: true, APPROX: true, BEFORE: true, AFTER: true });
+const ENTITY_TYPES = codesOf<EntityType>({ person: true, place: true, organization: true, event: true, other: true });
 
 /** ArticleIndexData as sent: what the packed fields replace is left out. */
 export interface PackedIndexData extends Omit<ArticleIndexData, 'passages' | 'entities' | 'events' | 'dates'> {
   dates: PackedDates;
-  entities: Array<Omit<Entity, 'mentions'>>;
-  /** Without their text where it is the slice of their span. */
-  events: Array<Omit<TimelineEvent, 'dates' | 'entities' | 'text'> & { text?: string }>;
-  /** Every event's dates and entities, event after event, as indexes into `dates` and `entities`. */
-  eventDates: Int32Array;
-  eventEntities: Int32Array;
-  /** How many dates and entities each event has, in the order of `events`. */
-  eventDateCounts: Int32Array;
-  eventEntityCounts: Int32Array;
-  /** Every entity's mentions, entity after entity: start, end. */
-  mentionSpans: Int32Array;
-  /** How many mentions each entity has, in the order of `entities`. */
-  mentionCounts: Int32Array;
-  /** Mention texts that are not the slice of their span, by index into the mentions. */
-  mentionTexts: Array<[number, string]>;
-  /** Every passage: start, end, section, kind (index into PASSAGE_KINDS). */
+  entities: PackedEntities;
+  events: PackedEvents;
+  /** Every passage: start, end, section, kind (a code of PASSAGE_KINDS). */
   passages: Int32Array;
-  /** Set when packed against the index the host holds: `dates`, `entities` and `events` (and their lists above) hold only the items that changed. */
+  /** All the dates', entities' and events' ids, for a list whose ids are not the core's numbering (see idsUnlessNumbered). */
+  ids: Partial<Record<ItemList, string[]>>;
+  /** Set when packed against the index the host holds: `dates`, `entities` and `events` hold only the items that changed. */
   reuse?: PackedReuse;
 }
+
+type ItemList = 'dates' | 'entities' | 'events';
+
+/** The id prefix of each list's items in the core's numbering. */
+const ID_PREFIX: Record<ItemList, string> = { dates: 'd', entities: 'e', events: 'v' };
 
 /** An index the host holds: the data of a request's reply, and the text it was made from. */
 export interface HeldIndex {
@@ -48,8 +52,8 @@ export interface HeldIndex {
 
 /**
  * How the new index is the held one (request `base`) moved by `edit`: for each date, entity and
- * event, the index of the same item in the held data, or -1 for the next of the items sent.
- * Every item's id travels: an item that stays the same is renumbered when one comes or goes before it.
+ * event, the index of the same item in the held data, or -1 for the next of the items sent. An
+ * item that stays the same takes its id from its place in the new list, as one sent does.
  */
 interface PackedReuse {
   base: number;
@@ -57,71 +61,95 @@ interface PackedReuse {
   dates: Int32Array;
   entities: Int32Array;
   events: Int32Array;
-  dateIds: string[];
-  entityIds: string[];
-  eventIds: string[];
 }
 
-/**
- * The dates column by column: an object per date would cost the clone its field names every time,
- * and dates are the most numerous objects sent.
- */
+/** Strings (and nulls) as one string and the length of each, -1 for null: the clone copies one string, not thousands. */
+interface StringColumn {
+  chars: string;
+  lengths: Int32Array;
+}
+
+function packStrings(values: readonly (string | null)[]): StringColumn {
+  return { chars: values.filter((v) => v !== null).join(''), lengths: Int32Array.from(values, (v) => (v === null ? -1 : v.length)) };
+}
+
+/** A StringColumn's strings, one after the other. */
+class StringReader {
+  private next = 0;
+  private at = 0;
+
+  constructor(private readonly column: StringColumn) {}
+
+  read(): string | null {
+    const length = this.column.lengths[this.next++];
+    if (length < 0) return null;
+    this.at += length;
+    return spanText(this.column.chars, this.at - length, this.at);
+  }
+}
+
+/** The dates sent, field by field: an object per date would cost the clone its field names every time. */
 interface PackedDates {
-  ids: string[];
   /** start, end of each. */
   spans: Int32Array;
   /** Each text, or null where it is the slice of its span. */
-  texts: Array<string | null>;
-  edtf: Array<string | null>;
-  precision: Array<DateMention['precision']>;
-  earliest: Array<string | null>;
-  latest: Array<string | null>;
+  texts: StringColumn;
+  edtf: StringColumn;
+  earliest: StringColumn;
+  latest: StringColumn;
+  /** Codes of PRECISIONS, TIMEX_TYPES; 1 where inferred; a code of MODIFIERS plus 1, 0 where none. */
+  precision: Uint8Array;
+  type: Uint8Array;
   inferred: Uint8Array;
-  type: Array<DateMention['type']>;
-  /** The dates with a modifier, an anchor or a problem (few): index, and those. */
-  extras: Array<[number, Pick<DateMention, 'mod' | 'anchor' | 'problem'>]>;
+  mods: Uint8Array;
+  /** The anchor's date id and text, null where none. */
+  anchorIds: StringColumn;
+  anchorTexts: StringColumn;
+  problems: StringColumn;
 }
 
 function packDates(dates: readonly DateMention[], text: string): PackedDates {
   const spans = new Int32Array(2 * dates.length);
-  const inferred = new Uint8Array(dates.length);
-  const extras: PackedDates['extras'] = [];
   dates.forEach((d, i) => {
     spans[2 * i] = d.start;
     spans[2 * i + 1] = d.end;
-    inferred[i] = d.inferred ? 1 : 0;
-    if (d.mod !== undefined || d.anchor !== undefined || d.problem !== undefined) extras.push([i, { mod: d.mod, anchor: d.anchor, problem: d.problem }]);
   });
   return {
-    ids: dates.map((d) => d.id),
     spans,
-    texts: dates.map((d) => (isSliceOf(text, d) ? null : d.text)),
-    edtf: dates.map((d) => d.edtf),
-    precision: dates.map((d) => d.precision),
-    earliest: dates.map((d) => d.earliest),
-    latest: dates.map((d) => d.latest),
-    inferred,
-    type: dates.map((d) => d.type),
-    extras,
+    texts: packStrings(dates.map((d) => (isSliceOf(text, d) ? null : d.text))),
+    edtf: packStrings(dates.map((d) => d.edtf)),
+    earliest: packStrings(dates.map((d) => d.earliest)),
+    latest: packStrings(dates.map((d) => d.latest)),
+    precision: Uint8Array.from(dates, (d) => PRECISIONS.indexOf(d.precision)),
+    type: Uint8Array.from(dates, (d) => TIMEX_TYPES.indexOf(d.type)),
+    inferred: Uint8Array.from(dates, (d) => (d.inferred ? 1 : 0)),
+    mods: Uint8Array.from(dates, (d) => (d.mod === undefined ? 0 : MODIFIERS.indexOf(d.mod) + 1)),
+    anchorIds: packStrings(dates.map((d) => d.anchor?.dateId ?? null)),
+    anchorTexts: packStrings(dates.map((d) => d.anchor?.text ?? null)),
+    problems: packStrings(dates.map((d) => d.problem ?? null)),
   };
 }
 
-/** Items unpacked between two yields of the unpacking steps: each step takes a few milliseconds at most. */
-const ITEMS_PER_STEP = 2000;
-
-function* unpackDates(p: PackedDates, text: string): Generator<void, DateMention[], void> {
-  const dates: DateMention[] = [];
-  for (let i = 0; i < p.ids.length; i++) {
-    const start = p.spans[2 * i];
-    const end = p.spans[2 * i + 1];
-    dates.push({
-      id: p.ids[i], start, end, text: p.texts[i] ?? spanText(text, start, end),
-      edtf: p.edtf[i], precision: p.precision[i], earliest: p.earliest[i], latest: p.latest[i], inferred: p.inferred[i] === 1, type: p.type[i],
-    });
-    if (i % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
-  }
-  for (const [i, extras] of p.extras) setExtras(dates[i], extras);
-  return dates;
+/** Makes the dates sent, in order: the k-th, given its id. */
+function sentDates(p: PackedDates, text: string): (k: number, id: string) => DateMention {
+  const texts = new StringReader(p.texts);
+  const edtf = new StringReader(p.edtf);
+  const earliest = new StringReader(p.earliest);
+  const latest = new StringReader(p.latest);
+  const anchorIds = new StringReader(p.anchorIds);
+  const anchorTexts = new StringReader(p.anchorTexts);
+  const problems = new StringReader(p.problems);
+  return (k, id) => {
+    const start = p.spans[2 * k];
+    const end = p.spans[2 * k + 1];
+    const date: DateMention = {
+      id, start, end, text: texts.read() ?? spanText(text, start, end), edtf: edtf.read(), precision: PRECISIONS[p.precision[k]],
+      earliest: earliest.read(), latest: latest.read(), inferred: p.inferred[k] === 1, type: TIMEX_TYPES[p.type[k]],
+    };
+    const anchorId = anchorIds.read();
+    const anchorText = anchorTexts.read();
+    return setExtras(date, { mod: p.mods[k] ? MODIFIERS[p.mods[k] - 1] : undefined, anchor: anchorId === null ? undefined : { dateId: anchorId, text: anchorText! }, problem: problems.read() ?? undefined });
+  };
 }
 
 /** Only the fields the date has, in the order the tagger sets them. */
@@ -132,10 +160,117 @@ function setExtras(date: DateMention, { mod, anchor, problem }: Pick<DateMention
   return date;
 }
 
+/** The entities sent, field by field, their aliases and mentions entity after entity. */
+interface PackedEntities {
+  names: StringColumn;
+  /** Codes of ENTITY_TYPES. */
+  types: Uint8Array;
+  aliases: StringColumn;
+  aliasCounts: Int32Array;
+  /** start, end of each mention. */
+  mentionSpans: Int32Array;
+  mentionCounts: Int32Array;
+  /** Mention texts that are not the slice of their span, by index into the mentions. */
+  mentionTexts: Array<[number, string]>;
+}
+
+function packEntities(entities: readonly Entity[], text: string): PackedEntities {
+  const mentionSpans = new Int32Array(2 * entities.reduce((n, e) => n + e.mentions.length, 0));
+  const mentionTexts: Array<[number, string]> = [];
+  let m = 0;
+  for (const e of entities) {
+    for (const s of e.mentions) {
+      mentionSpans[2 * m] = s.start;
+      mentionSpans[2 * m + 1] = s.end;
+      if (!isSliceOf(text, s)) mentionTexts.push([m, s.text]);
+      m++;
+    }
+  }
+  return {
+    names: packStrings(entities.map((e) => e.name)),
+    types: Uint8Array.from(entities, (e) => ENTITY_TYPES.indexOf(e.type)),
+    aliases: packStrings(entities.flatMap((e) => e.aliases)),
+    aliasCounts: Int32Array.from(entities, (e) => e.aliases.length),
+    mentionSpans,
+    mentionCounts: Int32Array.from(entities, (e) => e.mentions.length),
+    mentionTexts,
+  };
+}
+
+/** Makes the entities sent, in order: the k-th, given its id. */
+function sentEntities(p: PackedEntities, text: string): (k: number, id: string) => Entity {
+  const names = new StringReader(p.names);
+  const aliases = new StringReader(p.aliases);
+  const otherTexts = new Map(p.mentionTexts);
+  let m = 0;
+  return (k, id) => {
+    const name = names.read()!;
+    const entityAliases: string[] = [];
+    for (let n = p.aliasCounts[k]; n > 0; n--) entityAliases.push(aliases.read()!);
+    const mentions: TextSpan[] = [];
+    for (let n = p.mentionCounts[k]; n > 0; n--, m++) {
+      const start = p.mentionSpans[2 * m];
+      const end = p.mentionSpans[2 * m + 1];
+      mentions.push({ start, end, text: otherTexts.get(m) ?? spanText(text, start, end) });
+    }
+    return { id, name, type: ENTITY_TYPES[p.types[k]], aliases: entityAliases, mentions };
+  };
+}
+
+/** The events sent: their spans and sections, their dates and entities as indexes into the new lists. */
+interface PackedEvents {
+  /** start, end and section (an index into `sectionNames`) of each. */
+  spans: Int32Array;
+  /** The events' sections, each once. */
+  sectionNames: Array<string | null>;
+  /** Texts that are not the slice of their span (none from the core), by index into the events. */
+  texts: Array<[number, string]>;
+  /** Every event's dates and entities, event after event, as indexes into the new index's lists; and how many each has. */
+  dates: Int32Array;
+  dateCounts: Int32Array;
+  entities: Int32Array;
+  entityCounts: Int32Array;
+}
+
+function packEvents(events: readonly TimelineEvent[], text: string, dates: readonly DateMention[], entities: readonly Entity[]): PackedEvents {
+  const sectionIndex = new Map<string | null, number>();
+  const spans = new Int32Array(3 * events.length);
+  const texts: Array<[number, string]> = [];
+  events.forEach((v, i) => {
+    spans[3 * i] = v.start;
+    spans[3 * i + 1] = v.end;
+    if (!sectionIndex.has(v.section)) sectionIndex.set(v.section, sectionIndex.size);
+    spans[3 * i + 2] = sectionIndex.get(v.section)!;
+    if (!isSliceOf(text, v)) texts.push([i, v.text]);
+  });
+  const byDates = flatIndexes(events.map((e) => e.dates), indexOfId(dates));
+  const byEntities = flatIndexes(events.map((e) => e.entities), indexOfId(entities));
+  return { spans, sectionNames: [...sectionIndex.keys()], texts, dates: byDates.indexes, dateCounts: byDates.counts, entities: byEntities.indexes, entityCounts: byEntities.counts };
+}
+
+/** Makes the events sent, in order: the k-th, given its id, its dates and entities read from the new lists. */
+function sentEvents(p: PackedEvents, text: string, dates: readonly DateMention[], entities: readonly Entity[]): (k: number, id: string) => TimelineEvent {
+  const texts = new Map(p.texts);
+  let d = 0;
+  let e = 0;
+  return (k, id) => {
+    const start = p.spans[3 * k];
+    const end = p.spans[3 * k + 1];
+    const dateIds: string[] = [];
+    for (let n = p.dateCounts[k]; n > 0; n--) dateIds.push(dates[p.dates[d++]].id);
+    const entityIds: string[] = [];
+    for (let n = p.entityCounts[k]; n > 0; n--) entityIds.push(entities[p.entities[e++]].id);
+    return { id, start, end, section: p.sectionNames[p.spans[3 * k + 2]], dates: dateIds, entities: entityIds, text: texts.get(k) ?? text.slice(start, end) };
+  };
+}
+
+/** Objects made between two yields of the unpacking steps: each step takes a few milliseconds at most. */
+const OBJECTS_PER_STEP = 1000;
+
 /**
- * A date's or a mention's text, cut from the document as a string of its own: the host keeps the
- * dates and entities that an edit leaves alone from one version to the next, which must not keep
- * each version of the document alive (see detached). Events, made anew for each version, keep slices.
+ * A slice of `text` as a string of its own: the host keeps the dates and entities that an edit
+ * leaves alone from one version to the next, which must not keep each version of the document
+ * (or of a reply's strings) alive (see detached). Events, made anew for each version, keep slices.
  */
 function spanText(text: string, start: number, end: number): string {
   return detached(text.slice(start, end));
@@ -150,21 +285,6 @@ function isSliceOf(text: string, s: TextSpan): boolean {
 export function packIndexData(data: ArticleIndexData, text: string, base?: HeldIndex): PackedIndexData {
   const reuse = base && reuseOf(base, data, text);
   const sent = <T>(items: readonly T[], from: Int32Array | undefined) => (from ? items.filter((_, i) => from[i] < 0) : items);
-  const dates = sent(data.dates, reuse?.dates);
-  const entities = sent(data.entities, reuse?.entities);
-  const events = sent(data.events, reuse?.events);
-  const mentionCount = entities.reduce((n, e) => n + e.mentions.length, 0);
-  const mentionSpans = new Int32Array(2 * mentionCount);
-  const mentionTexts: Array<[number, string]> = [];
-  let m = 0;
-  for (const e of entities) {
-    for (const s of e.mentions) {
-      mentionSpans[2 * m] = s.start;
-      mentionSpans[2 * m + 1] = s.end;
-      if (!isSliceOf(text, s)) mentionTexts.push([m, s.text]);
-      m++;
-    }
-  }
   const passages = new Int32Array(4 * data.passages.length);
   data.passages.forEach((p, i) => {
     passages[4 * i] = p.start;
@@ -172,25 +292,26 @@ export function packIndexData(data: ArticleIndexData, text: string, base?: HeldI
     passages[4 * i + 2] = p.section;
     passages[4 * i + 3] = PASSAGE_KINDS.indexOf(p.kind);
   });
+  const ids: PackedIndexData['ids'] = {};
+  for (const list of ['dates', 'entities', 'events'] as const) {
+    const unnumbered = idsUnlessNumbered(data[list], ID_PREFIX[list]);
+    if (unnumbered) ids[list] = unnumbered;
+  }
   return {
     ...data,
-    dates: packDates(dates, text),
-    events: events.map(({ id, start, end, section, text: eventText }) => (isSliceOf(text, { start, end, text: eventText }) ? { id, start, end, section } : { id, start, end, section, text: eventText })),
-    ...packedIds(events, data.dates, data.entities),
-    entities: entities.map(({ id, name, type, aliases }) => ({ id, name, type, aliases })),
-    mentionSpans,
-    mentionCounts: Int32Array.from(entities, (e) => e.mentions.length),
-    mentionTexts,
+    dates: packDates(sent(data.dates, reuse?.dates), text),
+    entities: packEntities(sent(data.entities, reuse?.entities), text),
+    events: packEvents(sent(data.events, reuse?.events), text, data.dates, data.entities),
     passages,
+    ids,
     reuse,
   };
 }
 
-/** The events' date and entity ids as indexes (ids are strings: thousands of them cost the clone more than numbers). */
-function packedIds(events: readonly TimelineEvent[], dates: readonly { id: string }[], entities: readonly { id: string }[]) {
-  const byDates = flatIndexes(events.map((e) => e.dates), indexOfId(dates));
-  const byEntities = flatIndexes(events.map((e) => e.entities), indexOfId(entities));
-  return { eventDates: byDates.indexes, eventDateCounts: byDates.counts, eventEntities: byEntities.indexes, eventEntityCounts: byEntities.counts };
+/** The items' ids, unless they are the core's numbering (the prefix, then the position from 1), which the host makes again. */
+function idsUnlessNumbered(items: readonly { id: string }[], prefix: string): string[] | undefined {
+  for (let i = 0; i < items.length; i++) if (items[i].id !== prefix + (i + 1)) return items.map((item) => item.id);
+  return undefined;
 }
 
 /** Lists of ids as one array of indexes, list after list, and each list's length. */
@@ -199,16 +320,6 @@ function flatIndexes(lists: readonly (readonly string[])[], indexOf: (id: string
   let k = 0;
   for (const list of lists) for (const id of list) indexes[k++] = indexOf(id);
   return { indexes, counts: Int32Array.from(lists, (list) => list.length) };
-}
-
-/** flatIndexes undone: the lists of ids, `idAt` giving the id at an index. */
-function listsOf(indexes: Int32Array, counts: Int32Array, idAt: (index: number) => string): string[][] {
-  let k = 0;
-  return Array.from(counts, (count) => {
-    const list: string[] = [];
-    for (let i = 0; i < count; i++) list.push(idAt(indexes[k++]));
-    return list;
-  });
 }
 
 /** Where an id is in `items`: the core numbers them in order ("d1", "d2"…), else a map is made. */
@@ -248,54 +359,70 @@ export async function unpackInSlices(packed: PackedIndexData, text: string, base
 
 /** unpackIndexData one list at a time. */
 function* unpackingSteps(packed: PackedIndexData, text: string, held?: Pick<HeldIndex, 'id' | 'data'>): Generator<void, ArticleIndexData> {
-  const { mentionSpans, mentionCounts, mentionTexts, passages: packedPassages, dates: packedDates, entities: packedEntities, events: packedEvents, eventDates, eventEntities, eventDateCounts, eventEntityCounts, reuse, ...rest } = packed;
+  const { dates: packedDates, entities: packedEntities, events: packedEvents, passages: packedPassages, ids, reuse, ...rest } = packed;
   if (reuse && reuse.base !== held?.id) throw new Error(`index data packed against ${reuse.base}, but the host holds ${held?.id ?? 'none'}`);
   const moved = reuse && held ? new Mover(held.data, reuse.edit, text) : undefined;
-  const dates = yield* merged(yield* unpackDates(packedDates, text), reuse?.dates, (j, i) => moved!.date(j, reuse!.dateIds[i]));
+  const dates = yield* unpackList({
+    ids: ids.dates, prefix: ID_PREFIX.dates, sentCount: packedDates.inferred.length, from: reuse?.dates,
+    sent: sentDates(packedDates, text), held: (j, id) => moved!.date(j, id),
+  });
   yield;
-  const entitiesSent = yield* unpackEntities(packedEntities, mentionSpans, mentionCounts, mentionTexts, text);
-  const entities = yield* merged(entitiesSent, reuse?.entities, (j, i) => moved!.entity(j, reuse!.entityIds[i]));
+  const entities = yield* unpackList({
+    ids: ids.entities, prefix: ID_PREFIX.entities, sentCount: packedEntities.types.length, from: reuse?.entities,
+    sent: sentEntities(packedEntities, text), held: (j, id) => moved!.entity(j, id), objects: (e) => 1 + e.mentions.length,
+  });
   yield;
-  const dateIds = listsOf(eventDates, eventDateCounts, (i) => dates[i].id);
-  const entityIds = listsOf(eventEntities, eventEntityCounts, (i) => entities[i].id);
-  const eventsSent = packedEvents.map(({ id, start, end, section, text: eventText }, i): TimelineEvent => ({
-    id, start, end, section, dates: dateIds[i], entities: entityIds[i], text: eventText ?? text.slice(start, end),
-  }));
-  const events = yield* merged(eventsSent, reuse?.events, (j, i) => moved!.event(j, reuse!.eventIds[i]));
+  const events = yield* unpackList({
+    ids: ids.events, prefix: ID_PREFIX.events, sentCount: packedEvents.dateCounts.length, from: reuse?.events,
+    sent: sentEvents(packedEvents, text, dates, entities), held: (j, id) => moved!.event(j, id),
+  });
   yield;
   const heldPassages = held?.data.passages ?? [];
   const passages: Passage[] = [];
-  for (let i = 0; i < packedPassages.length; i += 4) {
-    const start = packedPassages[i];
-    const end = packedPassages[i + 1];
-    const section = packedPassages[i + 2];
-    const kind = PASSAGE_KINDS[packedPassages[i + 3]];
+  for (let i = 0; i < packedPassages.length / 4; i++) {
+    const start = packedPassages[4 * i];
+    const end = packedPassages[4 * i + 1];
+    const section = packedPassages[4 * i + 2];
+    const kind = PASSAGE_KINDS[packedPassages[4 * i + 3]];
     // The passages an edit left where they were are the held objects again (they hold no text).
-    const was = heldPassages[i / 4] as Passage | undefined;
+    const was = heldPassages[i] as Passage | undefined;
     passages.push(was && was.start === start && was.end === end && was.section === section && was.kind === kind ? was : { start, end, kind, section });
+    if (i % OBJECTS_PER_STEP === OBJECTS_PER_STEP - 1) yield;
   }
   return { ...rest, dates, events, entities, passages };
 }
 
-function* unpackEntities(packedEntities: PackedIndexData['entities'], mentionSpans: Int32Array, mentionCounts: Int32Array, mentionTexts: Array<[number, string]>, text: string): Generator<void, Entity[], void> {
-  const otherTexts = new Map(mentionTexts);
-  const entities: Entity[] = [];
-  let m = 0;
-  let nextYield = ITEMS_PER_STEP;
-  for (let i = 0; i < packedEntities.length; i++) {
-    const mentions: TextSpan[] = [];
-    for (let k = 0; k < mentionCounts[i]; k++, m++) {
-      const start = mentionSpans[2 * m];
-      const end = mentionSpans[2 * m + 1];
-      mentions.push({ start, end, text: otherTexts.get(m) ?? spanText(text, start, end) });
-    }
-    entities.push({ ...packedEntities[i], mentions });
-    if (m >= nextYield) {
-      nextYield = m + ITEMS_PER_STEP;
+/** How to unpack one list of the new index (unpackList). */
+interface ListUnpacking<T> {
+  /** The ids of its items (PackedIndexData.ids), or undefined where they are the core's numbering, with `prefix`. */
+  ids: string[] | undefined;
+  prefix: string;
+  sentCount: number;
+  /** Reuse's list: for each item, the held item it is, or -1 for the next item sent. */
+  from: Int32Array | undefined;
+  /** Makes the k-th item sent, given its id; and the held item j, moved, given its new id. */
+  sent: (k: number, id: string) => T;
+  held: (j: number, id: string) => T;
+  /** How many objects an item is (1 unless given): the steps are measured in objects. */
+  objects?: (item: T) => number;
+}
+
+/** One list of the new index, the held items that are the same moved, the others made from what was sent. */
+function* unpackList<T>({ ids, prefix, sentCount, from, sent, held, objects }: ListUnpacking<T>): Generator<void, T[], void> {
+  const items: T[] = [];
+  let k = 0;
+  let made = 0;
+  for (let i = 0; i < (from ? from.length : sentCount); i++) {
+    const id = ids ? ids[i] : prefix + (i + 1);
+    const item = from && from[i] >= 0 ? held(from[i], id) : sent(k++, id);
+    items.push(item);
+    made += objects ? objects(item) : 1;
+    if (made >= OBJECTS_PER_STEP) {
+      made = 0;
       yield;
     }
   }
-  return entities;
+  return items;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -355,10 +482,7 @@ function reuseOf(base: HeldIndex, data: ArticleIndexData, text: string): PackedR
   const dates = align(held.dates, data.dates, (d) => d.start, edit, sameDate, (j, i) => ids.note('dates', held.dates[j].id, data.dates[i].id));
   const entities = align(held.entities, data.entities, (e) => e.mentions[0].start, edit, sameEntity, (j, i) => ids.note('entities', held.entities[j].id, data.entities[i].id));
   const events = align(held.events, data.events, (v) => v.start, edit, sameEvent, () => {});
-  return {
-    base: base.id, edit, dates, entities, events,
-    dateIds: data.dates.map((d) => d.id), entityIds: data.entities.map((e) => e.id), eventIds: data.events.map((v) => v.id),
-  };
+  return { base: base.id, edit, dates, entities, events };
 }
 
 /**
@@ -440,16 +564,4 @@ class Mover {
       text: isSliceOf(this.text, { start, end, text: v.text }) ? this.text.slice(start, end) : v.text,
     };
   }
-}
-
-/** The items sent, with the held ones `from` names put back in their places (made by `held`). */
-function* merged<T>(sent: T[], from: Int32Array | undefined, held: (j: number, i: number) => T): Generator<void, T[], void> {
-  if (!from) return sent;
-  const items: T[] = [];
-  let k = 0;
-  for (let i = 0; i < from.length; i++) {
-    items.push(from[i] < 0 ? sent[k++] : held(from[i], i));
-    if (i % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
-  }
-  return items;
 }

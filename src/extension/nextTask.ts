@@ -9,7 +9,7 @@ export function nextTask(): Promise<void> {
 }
 
 /** The longest a slice of runInSlices runs before it lets the editor in. */
-const SLICE_MS = 8;
+const SLICE_MS = 5;
 
 /**
  * Runs steps (a generator's) in tasks of about SLICE_MS each, the first in a later task than the

@@ -60,13 +60,18 @@ describe('the web index worker, in a browser Web Worker', function () {
         replies: () => replies.map((r) => ({ type: r.type, key: r.key, version: r.version, message: r.message, data: r.data && summary(r.data) })),
         workerErrors: () => errors,
       });
+      // Packed as the worker sends it (src/extension/indexTransfer.ts): column by column, a
+      // column of strings as one string and their lengths.
+      function strings({ chars, lengths }) {
+        let at = 0;
+        return Array.from(lengths, (n) => (n < 0 ? null : chars.slice(at, (at += n))));
+      }
       function summary(data) {
         return {
           title: data.title,
-          // Packed as the worker sends it (src/extension/indexTransfer.ts): dates column by column.
-          dates: data.dates.edtf.map((edtf, i) => `${data.dates.spans[2 * i]}:${edtf}`),
-          events: data.events.length,
-          entities: data.entities.map((e) => e.name),
+          dates: strings(data.dates.edtf).map((edtf, i) => `${data.dates.spans[2 * i]}:${edtf}`),
+          events: data.events.dateCounts.length,
+          entities: strings(data.entities.names),
         };
       }
     }, WORKER);
