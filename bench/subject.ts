@@ -5,6 +5,5 @@
 export { ArticleIndex, buildIndex } from '../src/core/articleIndex';
 export { IncrementalIndexer } from '../src/core/incremental';
 export { IndexClient } from '../src/extension/indexClient';
-export { runInSlices } from '../src/extension/nextTask';
 export { packIndexData, unpackIndexData } from '../src/extension/indexTransfer';
 export { buildModel } from '../src/webview/viewModel';

@@ -188,7 +188,7 @@ function isPlaceable(date: DateMention): boolean {
  * The starts and ends of start-sorted spans, for the binary searches: reading numbers from typed
  * arrays, not fields from objects, is what keeps lookups and the events stage fast.
  */
-interface Bounds {
+export interface Bounds {
   starts: Int32Array;
   ends: Int32Array;
 }
@@ -204,7 +204,7 @@ function boundsOf(spans: readonly Span[]): Bounds {
 }
 
 /** Every entity mention in text order: its bounds, and where it is in the entities. */
-interface MentionsInOrder extends Bounds {
+export interface MentionsInOrder extends Bounds {
   /** For each mention in text order, its index in the entities' mentions one entity after another. */
   order: Int32Array;
   /** By that index: whose mention it is (an index into the entities), and which of its mentions. */
@@ -363,17 +363,21 @@ function spanAt<T>(sorted: readonly T[], bounds: Bounds, offset: number): T | un
   return i < 0 ? undefined : sorted[i];
 }
 
-/** What ArticleIndex derives from the data for its lookups (see lookupSteps). */
-interface Lookups {
+/**
+ * What ArticleIndex derives from the data for its lookups (see lookupSteps), all of it numbers:
+ * the index worker computes it beside the data and sends it as it is (typed arrays cross as
+ * blocks), so the extension host only points it at its own objects.
+ */
+export interface IndexLookups {
   dateBounds: Bounds;
-  dateMap: Map<string, DateMention> | undefined;
+  /** By index into the events: the index in the dates of the date that places it (-1: none), its bounds in years, its rank in time. */
+  placing: Int32Array;
   from: Float64Array;
   to: Float64Array;
-  placingDate: (DateMention | undefined)[];
-  timeOrder: number[];
-  timeline: TimelineEvent[];
   rank: Int32Array;
-  eventsByText: TimelineEvent[];
+  /** The events in time order (earliest bound, latest bound, position in the text), as indexes. */
+  timeOrder: Int32Array;
+  /** The events in text order, as indexes, and their bounds. */
   textOrder: Int32Array;
   eventBounds: Bounds;
   mentions: MentionsInOrder;
@@ -382,58 +386,60 @@ interface Lookups {
 /** Events placed in time between two yields of lookupSteps (a few milliseconds). */
 const EVENTS_PER_STEP = 250;
 
+/** The lookups of the data at once (what the index worker sends with it). */
+export function indexLookups(data: ArticleIndexData): IndexLookups {
+  return runSteps(lookupSteps(data));
+}
+
 /** ArticleIndex's lookups of the data, a part after each yield. */
-function* lookupSteps(data: ArticleIndexData): Generator<void, Lookups, void> {
+function* lookupSteps(data: ArticleIndexData): Generator<void, IndexLookups, void> {
   const { dates, events } = data;
   const dateBounds = boundsOf(dates);
-  let dateMap: Map<string, DateMention> | undefined;
-  const dateById = () => (dateMap ??= byId(dates));
+  let indexById: Map<string, number> | undefined;
+  const dateIndexById = () => (indexById ??= indexesById(dates));
+  const placing = new Int32Array(events.length);
   const from = new Float64Array(events.length);
   const to = new Float64Array(events.length);
-  const placingDate: (DateMention | undefined)[] = [];
   let near = 0;
   for (let i = 0; i < events.length; i++) {
     near = firstEndingAfter(dateBounds.ends, events[i].start, near);
-    const date = datesOfEvent(dates, events[i], near, dateById).find(isPlaceable);
-    if (date) {
-      from[i] = isoToYear(date.earliest!);
-      to[i] = isoToYear(date.latest!, true);
+    placing[i] = dateIndexesOfEvent(dates, events[i], near, dateIndexById).find((d) => isPlaceable(dates[d])) ?? -1;
+    if (placing[i] >= 0) {
+      from[i] = isoToYear(dates[placing[i]].earliest!);
+      to[i] = isoToYear(dates[placing[i]].latest!, true);
     }
-    placingDate.push(date);
     if (i % EVENTS_PER_STEP === EVENTS_PER_STEP - 1) yield;
   }
   yield;
-  const timeOrder = events.map((_, i) => i).sort((a, b) => from[a] - from[b] || to[a] - to[b] || events[a].start - events[b].start);
-  const timeline = timeOrder.map((i) => events[i]);
+  const timeOrder = Int32Array.from(events, (_, i) => i).sort((a, b) => from[a] - from[b] || to[a] - to[b] || events[a].start - events[b].start);
   const rank = new Int32Array(events.length);
   timeOrder.forEach((i, r) => (rank[i] = r));
   yield;
-  const byText = events.map((_, i) => i).sort((a, b) => events[a].start - events[b].start);
-  const eventsByText = byText.map((i) => events[i]);
-  const textOrder = Int32Array.from(byText);
-  const eventBounds = boundsOf(eventsByText);
+  const textOrder = Int32Array.from(events, (_, i) => i).sort((a, b) => events[a].start - events[b].start);
+  const eventBounds = boundsOf(Array.from(textOrder, (i) => events[i]));
   yield;
   // Mentions nest, sharing a start or an end ("UN" in "UN General Assembly", "Britain" in "Battle
   // of Britain"): ties by end keep the ends sorted too, which indexAt's binary search needs.
   const flat = flatMentions(data.entities);
   yield;
   const mentions = sortedMentions(flat, true);
-  return { dateBounds, dateMap, from, to, placingDate, timeOrder, timeline, rank, eventsByText, textOrder, eventBounds, mentions };
+  return { dateBounds, placing, from, to, rank, timeOrder, textOrder, eventBounds, mentions };
 }
 
 function byId<T extends { id: string }>(items: readonly T[]): Map<string, T> {
   return new Map(items.map((item) => [item.id, item]));
 }
 
+function indexesById(items: readonly { id: string }[]): Map<string, number> {
+  return new Map(items.map((item, i) => [item.id, i]));
+}
+
 /**
- * An event's dates, found where they are among the dates (from `at`, the first date ending after
- * the event's start), else by id.
+ * Where an event's dates are among the dates: looked for where they are (from `at`, the first
+ * date ending after the event's start), else by id.
  */
-function datesOfEvent(dates: readonly DateMention[], event: TimelineEvent, at: number, dateById: () => Map<string, DateMention>): DateMention[] {
-  return event.dates.map((id, k) => {
-    const date = dates[at + k];
-    return date?.id === id ? date : dateById().get(id)!;
-  });
+function dateIndexesOfEvent(dates: readonly DateMention[], event: TimelineEvent, at: number, indexById: () => Map<string, number>): number[] {
+  return event.dates.map((id, k) => (dates[at + k]?.id === id ? at + k : indexById().get(id)!));
 }
 
 export class ArticleIndex {
@@ -445,15 +451,15 @@ export class ArticleIndex {
   private readonly textOrder: Int32Array;
   private readonly eventBounds: Bounds;
   private readonly mentions: MentionsInOrder;
-  // By index into data.events: the date that places the event on the timeline, its bounds in
-  // years, its rank in time; and the timeline as such indices.
-  private readonly placingDate: (DateMention | undefined)[];
+  // By index into data.events: the index of the date that places the event on the timeline, its
+  // bounds in years, its rank in time; and the timeline as such indices.
+  private readonly placing: Int32Array;
   private readonly from: Float64Array;
   private readonly to: Float64Array;
   private readonly rank: Int32Array;
-  private readonly timeOrder: number[];
+  private readonly timeOrder: Int32Array;
   // Built on first use (a hover, a command), not at every index of an edited text.
-  private dateMap: Map<string, DateMention> | undefined;
+  private dateIndexMap: Map<string, number> | undefined;
   private entityMap: Map<string, Entity> | undefined;
   private eventIndexById: Map<string, number> | undefined;
   private readonly placements: (TimePlacement | undefined)[];
@@ -461,23 +467,22 @@ export class ArticleIndex {
   private eventsByEntity: Map<string, TimelineEvent[]> | undefined;
   private spanCache: { from: TimePlacement; to: TimePlacement } | undefined;
 
-  /** @param lookups what it derives from the data, when already computed (see ArticleIndex.steps) */
+  /** @param lookups what it derives from the data, when already computed (see ArticleIndex.steps, indexLookups) */
   constructor(
     readonly text: string,
     readonly data: ArticleIndexData,
-    lookups: Lookups = runSteps(lookupSteps(data)),
+    lookups: IndexLookups = indexLookups(data),
   ) {
     this.dateBounds = lookups.dateBounds;
-    this.dateMap = lookups.dateMap;
+    this.placing = lookups.placing;
     this.from = lookups.from;
     this.to = lookups.to;
-    this.placingDate = lookups.placingDate;
     this.placements = new Array(data.events.length);
     this.timeOrder = lookups.timeOrder;
-    this.timeline = lookups.timeline;
+    this.timeline = Array.from(lookups.timeOrder, (i) => data.events[i]);
     this.rank = lookups.rank;
-    this.eventsByText = lookups.eventsByText;
     this.textOrder = lookups.textOrder;
+    this.eventsByText = Array.from(lookups.textOrder, (i) => data.events[i]);
     this.eventBounds = lookups.eventBounds;
     this.mentions = lookups.mentions;
   }
@@ -492,7 +497,8 @@ export class ArticleIndex {
   }
 
   date(id: string): DateMention | undefined {
-    return this.dateById().get(id);
+    const i = this.dateIndexById().get(id);
+    return i === undefined ? undefined : this.data.dates[i];
   }
 
   entity(id: string): Entity | undefined {
@@ -632,11 +638,11 @@ export class ArticleIndex {
    * is then made only for data where it is not (a hover after an edit does not wait for it).
    */
   private datesFrom(event: TimelineEvent, at: number): DateMention[] {
-    return datesOfEvent(this.data.dates, event, at, () => this.dateById());
+    return dateIndexesOfEvent(this.data.dates, event, at, () => this.dateIndexById()).map((d) => this.data.dates[d]);
   }
 
-  private dateById(): Map<string, DateMention> {
-    return (this.dateMap ??= byId(this.data.dates));
+  private dateIndexById(): Map<string, number> {
+    return (this.dateIndexMap ??= indexesById(this.data.dates));
   }
 
   private entityById(): Map<string, Entity> {
@@ -650,13 +656,13 @@ export class ArticleIndex {
   private eventIndex(event: TimelineEvent): number {
     const at = firstEndingAfter(this.eventBounds.ends, event.start);
     if (this.eventsByText[at]?.id === event.id) return this.textOrder[at];
-    this.eventIndexById ??= new Map(this.data.events.map((e, i) => [e.id, i]));
+    this.eventIndexById ??= indexesById(this.data.events);
     return this.eventIndexById.get(event.id)!;
   }
 
   /** The placement of data.events[i], made once (undefined for an event that cannot be placed). */
   private placementAt(i: number): TimePlacement {
-    const date = this.placingDate[i];
+    const date = this.data.dates[this.placing[i]];
     if (!date) return undefined!;
     return (this.placements[i] ??= { date, from: this.from[i], to: this.to[i] });
   }

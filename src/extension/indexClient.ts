@@ -1,12 +1,15 @@
 // The extension host's side of the index worker: sends each document version to the worker
 // (a worker_threads Worker in the Node extension host, a Web Worker in VS Code for the Web), gets
-// the plain index data back and never hands out a superseded version's result. The worker starts
-// on the first request, not on activation, and again after it stopped: the job it was running
-// then fails, the documents that only waited behind it are sent to the new worker. Where no
-// worker can be started at all, indexing happens in-process.
+// the index data and its lookups back, makes the ArticleIndex of them and never hands out a
+// superseded version's result. The worker starts on the first request, not on activation, and
+// again after it stopped: the job it was running then fails, the documents that only waited
+// behind it are sent to the new worker. Where no worker can be started at all, indexing happens
+// in-process.
+import { ArticleIndex } from '../core/articleIndex';
 import type { IncrementalIndexer } from '../core/incremental';
-import type { ArticleIndexData, IndexOptions } from '../core/types';
+import type { IndexOptions } from '../core/types';
 import { unpackInSlices, type HeldReply } from './indexTransfer';
+import { runInSlices } from './nextTask';
 import type { FromIndexWorker, ToIndexWorker } from './indexWorkerProtocol';
 
 /** Set by scripts/build.mjs: true in dist/web/extension.js, false in dist/extension.js. */
@@ -25,7 +28,7 @@ interface Waiting {
   options: IndexOptions;
   /** Sent again to a new worker once already, after a worker stopped while it waited. */
   resent?: boolean;
-  resolve(data: ArticleIndexData | undefined): void;
+  resolve(index: ArticleIndex | undefined): void;
   reject(error: Error): void;
 }
 
@@ -73,10 +76,10 @@ export class IndexClient {
   ) {}
 
   /**
-   * The index data of one version of a document; resolves undefined when a newer version of the
-   * same document was requested meanwhile (its result is never delivered).
+   * The index of one version of a document; resolves undefined when a newer version of the same
+   * document was requested meanwhile (its result is never delivered).
    */
-  index(key: string, version: number, text: string, options: IndexOptions): Promise<ArticleIndexData | undefined> {
+  index(key: string, version: number, text: string, options: IndexOptions): Promise<ArticleIndex | undefined> {
     this.waiting.get(key)?.resolve(undefined);
     this.waiting.delete(key);
     const worker = this.start();
@@ -120,12 +123,12 @@ export class IndexClient {
     this.sent.set(w.id, key);
   }
 
-  /** Indexes in the extension host; a failure rejects (never throws to the caller). */
-  private indexLocally(key: string, text: string, options: IndexOptions): Promise<ArticleIndexData> {
+  /** Indexes in the extension host, its lookups in slices; a failure rejects (never throws to the caller). */
+  private indexLocally(key: string, text: string, options: IndexOptions): Promise<ArticleIndex> {
     try {
       let indexer = this.local.get(key);
       if (!indexer) this.local.set(key, (indexer = this.makeIndexer()));
-      return Promise.resolve(indexer.update(text, options));
+      return runInSlices(ArticleIndex.steps(text, indexer.update(text, options)));
     } catch (error) {
       return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
@@ -177,7 +180,8 @@ export class IndexClient {
       const base = this.held.get(key);
       const held: HeldReply = { id: m.id, data: unpackInSlices(m.data, w.text, base) };
       this.held.set(key, held);
-      held.data.then(w.resolve, (error: unknown) => {
+      const lookups = m.lookups;
+      held.data.then((data) => w.resolve(new ArticleIndex(w.text, data, lookups)), (error: unknown) => {
         // Never a base again: the next request gets the whole index.
         if (this.held.get(key) === held) this.held.delete(key);
         w.reject(error instanceof Error ? error : new Error(String(error)));

@@ -1,10 +1,8 @@
 import * as vscode from 'vscode';
-import { ArticleIndex } from '../core';
-import type { EntityOverrides, EntityType } from '../core';
+import type { ArticleIndex, EntityOverrides, EntityType } from '../core';
 import { IncrementalIndexer } from '../core/incremental';
 import { Commands } from './commandIds';
 import { IndexClient } from './indexClient';
-import { runInSlices } from './nextTask';
 import type { Logger } from './logger';
 import { languagesSetting, maxArticleSizeSetting } from './settings';
 
@@ -176,12 +174,11 @@ export class IndexService implements vscode.Disposable {
     const previous = this.entries.get(key);
     const entry: Entry = { version, index: Promise.resolve(undefined), latest: previous?.latest };
     entry.index = this.client.index(key, version, text, { entities: this.overrides(document) }).then(
-      async (data) => {
-        if (data === undefined) {
+      (index) => {
+        if (index === undefined) {
           // Superseded by a newer version: that one's index (or none once the document closed).
           return this.entries.get(key) === entry || document.isClosed ? undefined : this.get(document);
         }
-        const index = await runInSlices(ArticleIndex.steps(text, data)); // not in the same task as unpacking the data
         // A newer version may have been requested meanwhile: only the current one is published.
         if (this.entries.get(key) === entry) {
           entry.latest = index;

@@ -7,7 +7,7 @@
 // Web Worker, which gets its messages only between tasks) each stage is a task of its own: a
 // macrotask between stages lets the messages that arrived during a stage in, so a newer version
 // stops the running one when its next stage would begin.
-import { IndexCancelled } from '../core/articleIndex';
+import { IndexCancelled, indexLookups } from '../core/articleIndex';
 import { IncrementalIndexer } from '../core/incremental';
 import type { FromIndexWorker, ToIndexWorker } from './indexWorkerProtocol';
 import { packIndexData, type HeldIndex } from './indexTransfer';
@@ -92,7 +92,9 @@ export class IndexWorkerLoop {
       }
       const sent = this.sent.get(key) ?? [];
       const base = sent.find((s) => s.id === job.base);
-      this.post({ type: 'done', id: job.id, data: packIndexData(step.value, job.text, base), ms: performance.now() - t0 });
+      // The lookups are made here too: the host, which runs the editor, only points them at its objects.
+      const lookups = indexLookups(step.value);
+      this.post({ type: 'done', id: job.id, data: packIndexData(step.value, job.text, base), lookups, ms: performance.now() - t0 });
       this.sent.set(key, [...sent.slice(1 - KEPT_SENT), { id: job.id, text: job.text, data: step.value }]);
     } catch (error) {
       if (error instanceof IndexCancelled) this.post({ type: 'cancelled', id: job.id });

@@ -1,5 +1,6 @@
 // Messages between the extension host and the index worker (src/extension/indexWorker.*.ts).
 // Types only: no `vscode`, no Node API.
+import type { IndexLookups } from '../core/articleIndex';
 import type { IndexOptions } from '../core/types';
 import type { PackedIndexData } from './indexTransfer';
 
@@ -23,8 +24,8 @@ export type ToIndexWorker =
 export type FromIndexWorker =
   /** This request is being indexed now (one job at a time): if the worker stops before it replies, this job stopped it. */
   | { type: 'started'; id: number }
-  /** `data` packed: spans in typed arrays, slice texts left out (see indexTransfer.ts). */
-  | { type: 'done'; id: number; data: PackedIndexData; ms: number }
+  /** `data` packed: spans in typed arrays, slice texts left out (see indexTransfer.ts); and what the host's lookups derive from it. */
+  | { type: 'done'; id: number; data: PackedIndexData; lookups: IndexLookups; ms: number }
   /** Superseded by a newer version, or its document dropped, before or while it was indexed. */
   | { type: 'cancelled'; id: number }
   | { type: 'error'; id: number; message: string };

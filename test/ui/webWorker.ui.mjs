@@ -57,7 +57,7 @@ describe('the web index worker, in a browser Web Worker', function () {
       Object.assign(globalThis, {
         send,
         sendWhen: (key, version, type, m) => whens.push([key, version, type, m]),
-        replies: () => replies.map((r) => ({ type: r.type, key: r.key, version: r.version, message: r.message, data: r.data && summary(r.data) })),
+        replies: () => replies.map((r) => ({ type: r.type, key: r.key, version: r.version, message: r.message, data: r.data && summary(r.data, r.lookups) })),
         workerErrors: () => errors,
       });
       // Packed as the worker sends it (src/extension/indexTransfer.ts): column by column, a
@@ -66,12 +66,14 @@ describe('the web index worker, in a browser Web Worker', function () {
         let at = 0;
         return Array.from(lengths, (n) => (n < 0 ? null : chars.slice(at, (at += n))));
       }
-      function summary(data) {
+      function summary(data, lookups) {
         return {
           title: data.title,
           dates: strings(data.dates.edtf).map((edtf, i) => `${data.dates.spans[2 * i]}:${edtf}`),
           events: data.events.dateCounts.length,
           entities: strings(data.entities.names),
+          // The lookups come made: the events in time order.
+          timeOrder: lookups?.timeOrder.length,
         };
       }
     }, WORKER);
@@ -100,6 +102,7 @@ describe('the web index worker, in a browser Web Worker', function () {
     const at = SAMPLE.indexOf('3 November 1956');
     assert.ok(data.dates.includes(`${at}:1956-11-03`), 'the date "3 November 1956" with its EDTF value at its offset');
     assert.ok(data.events >= 10, `${data.events} events`);
+    assert.equal(data.timeOrder, data.events, 'every event placed in time order by the worker');
     assert.ok(data.entities.includes('Anwar el-Sadat') && data.entities.includes('North Korea'), data.entities.join(', '));
     assert.deepEqual(await tab.page.evaluate(() => globalThis.workerErrors()), []);
   });

@@ -61,7 +61,7 @@ describe('article index lookups on the sample article', () => {
     assert.deepEqual(toIndexJson('x', buildIndex(text)), toIndexJson('x', index));
   });
 
-  it('is made a part at a time for the extension host, which runs the parts between the editor\'s tasks: a part per 500 events placed in time', () => {
+  it('is made a part at a time for the extension host, which runs the parts between the editor\'s tasks: a part per 250 events placed in time', () => {
     const long = prose(400_000);
     const data = buildIndex(long).data;
     assert.ok(data.events.length > 1000, `${data.events.length} events`);
@@ -69,7 +69,7 @@ describe('article index lookups on the sample article', () => {
     let parts = 1;
     let step = steps.next();
     for (; !step.done; step = steps.next()) parts++;
-    assert.ok(parts >= Math.ceil(data.events.length / 500) + 3, `${parts} parts for ${data.events.length} events`);
+    assert.ok(parts >= Math.floor(data.events.length / 250) + 4, `${parts} parts for ${data.events.length} events`);
     const index = step.value;
     const years = index.timeline.map((e) => index.placementOf(e).from);
     assert.deepEqual(years, [...years].sort((a, b) => a - b));

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { buildIndexData, IndexCancelled } from '../../src/core/articleIndex';
+import { ArticleIndex, buildIndex, buildIndexData, IndexCancelled } from '../../src/core/articleIndex';
 import { IncrementalIndexer } from '../../src/core/incremental';
 import { IndexClient } from '../../src/extension/indexClient';
 import { packIndexData, unpackIndexData, unpackInSlices } from '../../src/extension/indexTransfer';
@@ -16,6 +16,23 @@ const SEED = Number(process.env.CHRONOLENS_FUZZ_SEED ?? 20261129);
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 /** The WikiWars articles (read here, not kept in the repository). */
 const wikiwars = () => readFileSync('../shared/corpus/wikiwars-dev.jsonl', 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { text: string }).text);
+/**
+ * The index the client delivered is the one built here from `text`: its data, and what its lookups
+ * (made in the worker) answer.
+ */
+function assertBuiltFrom(index: ArticleIndex | undefined, text: string, message?: string): void {
+  const built = buildIndex(text);
+  assert.ok(index, message);
+  assert.deepEqual(structuredClone(index.data), structuredClone(built.data), message);
+  assert.deepEqual(index.timeline.map((e) => [e.id, index.placementOf(e)?.from]), built.timeline.map((e) => [e.id, built.placementOf(e)?.from]), message);
+  for (let at = 0; at < text.length; at += 37) {
+    const where = `${message ?? ''} at ${at}`;
+    assert.equal(index.dateAt(at)?.id, built.dateAt(at)?.id, where);
+    assert.equal(index.mentionAt(at)?.entity.id, built.mentionAt(at)?.entity.id, where);
+    assert.equal(index.eventAt(at)?.id, built.eventAt(at)?.id, where);
+  }
+}
+
 /** Waits (in real time) until `test` holds. */
 async function until(test: () => boolean, ms = 60_000): Promise<void> {
   for (const end = Date.now() + ms; !test(); ) {
@@ -284,7 +301,7 @@ describe('index client', () => {
       client.drop('a');
       const second = client.index('a', 1, other, {});
       assert.equal(await first, undefined);
-      assert.deepEqual(structuredClone(await second), structuredClone(buildIndexData(other)));
+      assertBuiltFrom(await second, other);
       assert.deepEqual(errors, []);
     } finally {
       client.dispose();
@@ -302,17 +319,17 @@ describe('index client', () => {
     try {
       let text = sample;
       const edits = [(t: string) => t.replace('Relations', 'In March 1950, relations'), (t: string) => t + '\n\nIn 1999 Kim Jong-il visited Cairo.', (t: string) => t.replace('Cairo', 'Cairo and Alexandria')];
-      assert.deepEqual(structuredClone(await client.index('a', 1, text, {})), structuredClone(buildIndexData(text)));
+      assertBuiltFrom(await client.index('a', 1, text, {}), text);
       for (const [k, e] of edits.entries()) {
         text = e(text);
-        assert.deepEqual(structuredClone(await client.index('a', k + 2, text, {})), structuredClone(buildIndexData(text)), `edit ${k + 1}`);
+        assertBuiltFrom(await client.index('a', k + 2, text, {}), text, `edit ${k + 1}`);
       }
       // A request superseded while its reply was on the way: the next reply is packed against what the host holds.
       const superseded = client.index('a', 10, text + ' x', {});
       text += ' y';
       const newest = await client.index('a', 11, text, {});
       assert.equal(await superseded, undefined);
-      assert.deepEqual(structuredClone(newest), structuredClone(buildIndexData(text)));
+      assertBuiltFrom(newest, text);
       assert.deepEqual(errors, []);
     } finally {
       client.dispose();
@@ -327,14 +344,14 @@ describe('index client', () => {
       // Each request meets a worker that cannot load its script; none is lost for it.
       const results = [];
       for (let version = 1; version <= 3; version++) {
-        results.push(await client.index('a', version, sample, {}).then((d) => d?.dates.length ?? 'none', (e: Error) => `rejected: ${e.message}`));
+        results.push(await client.index('a', version, sample, {}).then((index) => index?.data.dates.length ?? 'none', (e: Error) => `rejected: ${e.message}`));
       }
       const dates = buildIndexData(sample).dates.length;
       assert.equal(results.at(-1), dates, JSON.stringify(results));
       assert.equal(errors.filter((m) => m.includes('indexing in the extension host from now on')).length, 1, errors.join('\n'));
       // From then on: no new worker, no new error.
       const before = errors.length;
-      assert.equal((await client.index('b', 1, 'The war ended in 1953.', {}))?.dates[0].edtf, '1953');
+      assert.equal((await client.index('b', 1, 'The war ended in 1953.', {}))?.data.dates[0].edtf, '1953');
       assert.equal(errors.length, before);
     } finally {
       client.dispose();
