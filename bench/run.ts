@@ -155,7 +155,7 @@ function benchFull(): void {
     { name: '0.1 MB', text: sampledText(articleText(1 * MB), 0.1 * MB), reps: QUICK ? 3 : 7 },
     { name: '1 MB', text: articleText(1 * MB), reps: QUICK ? 1 : 3 },
   ];
-  if (!QUICK) inputs.push({ name: '5 MB', text: articleText(5 * MB), reps: 1 });
+  if (!QUICK) inputs.push({ name: '5 MB', text: articleText(5 * MB), reps: 3 });
   // Warm-up on 1 MB first (JIT, lexicons, caches), so the small inputs measured first are not
   // measured cold: otherwise the per-MB cost falls with size for remark-parse alone as much as for us.
   const warm = articleText(1 * MB);
