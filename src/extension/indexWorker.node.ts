@@ -1,14 +1,34 @@
 // The index worker in VS Code's Node extension host: a worker_threads Worker (dist/indexWorker.js).
 // Loaded with require() on the main thread instead (no parentPort), it only exports the indexer:
 // the extension host's fallback when no worker can run, so the host bundle carries no indexing code.
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { parentPort, receiveMessageOnPort } from 'node:worker_threads';
 import type { ToIndexWorker } from './indexWorkerProtocol';
 import { IndexWorkerLoop } from './indexWorkerLoop';
 
 export { IncrementalIndexer } from '../core/incremental';
 
+/** The worker thread's nice value: below the editor's (0), as for any background job. */
+const BACKGROUND_NICE = 10;
+
+/**
+ * This thread yields the CPU to the extension host's when both want it. On a 2-core machine a
+ * worker indexing (and collecting its garbage on helper threads) held both cores, and the host's
+ * event loop, with nothing to do, waited 10-20 ms for a core. Linux gives each thread its own
+ * nice value; "/proc/thread-self" links to "<pid>/task/<thread id>".
+ */
+function runBehindTheEditor(): void {
+  try {
+    setPriority(Number(readlinkSync('/proc/thread-self').split('/').pop()), BACKGROUND_NICE);
+  } catch {
+    // No /proc (macOS, Windows) or not allowed: the thread keeps the process's priority.
+  }
+}
+
 const port = parentPort;
 if (port) {
+  runBehindTheEditor();
   const loop = new IndexWorkerLoop(
     (message) => port.postMessage(message),
     () => {
