@@ -267,7 +267,7 @@ function collectGarbage(): void {
 
 const SETTLE_MS = 100;
 
-/** One incremental update and the wrapping of its data for lookups (what the host does), timed by stage. */
+/** One incremental update and the lookups of its data (which the worker makes before it replies), timed by stage. */
 function timedUpdate(indexer: InstanceType<typeof IncrementalIndexer>, text: string): { ms: number; stages: Record<string, number>; index: ArticleIndex } {
   const stages: Record<string, number> = Object.fromEntries([...STAGES, 'lookups'].map((s) => [s, 0]));
   const { ms, value: index } = time(() => {
@@ -350,7 +350,7 @@ function benchTyping(text: string, pauses: boolean): Record<string, unknown> {
   const stagesMs = Object.fromEntries([...STAGES, 'lookups'].map((s) => [s, round(median(runs.map((r) => r.stages[s])))]));
   const identical = JSON.stringify(indexer.update(edited)) === JSON.stringify(buildIndex(edited).data);
   const what = pauses ? 'typing after pauses, 21 edits (a full GC before each)' : 'typing, 21 edits in a row';
-  // The slowest edit is shown too: a letter typed into a name runs the full entity pass.
+  // The slowest edit is shown too: a letter typed into a name groups mentions again (regroup.ts).
   const maxMs = sorted[sorted.length - 1];
   row(`incremental: ${what}`, `median ${round(ms, 1)} ms, p90 ${round(quantile(sorted, 0.9), 1)} ms, max ${round(maxMs, 1)} ms${identical ? '' : ' NOT IDENTICAL'}`, '≤ 30 ms');
   row('  by stage, medians (ms)', Object.entries(stagesMs).map(([k, v]) => `${k} ${v}`).join(', '));
