@@ -176,8 +176,16 @@ function proseRuns(text: string): ProseRun[] {
     while (start > 0 && !isLineEndCode(text.charCodeAt(start - 1))) start--;
     let end = trimmed.end;
     while (end < text.length && !isLineEndCode(text.charCodeAt(end))) end++;
-    const lines = text.slice(start, end);
-    const paragraphs = proseParagraphs(lines);
+    let lines = text.slice(start, end);
+    let paragraphs = proseParagraphs(lines);
+    if (paragraphs === null && opensWithHeading(lines)) {
+      // "==Section==" or "## Section" with prose on the next lines (no blank line between): the
+      // heading line stays for remark, the lines after it may be a run.
+      const next = afterFirstLine(lines);
+      start += next;
+      lines = lines.slice(next);
+      paragraphs = lines ? proseParagraphs(lines) : null;
+    }
     if (paragraphs?.length !== 1 || (!bracketsAreText && /[[\]]/.test(lines))) {
       last = undefined;
       continue;
@@ -196,6 +204,23 @@ function proseRuns(text: string): ProseRun[] {
 }
 
 const isLineEndCode = (c: number): boolean => c === 10 || c === 13;
+
+/** A MediaWiki heading line ("==Section==") or an ATX one ("## Section") may open `lines` (putProseBack checks that it did). */
+function opensWithHeading(lines: string): boolean {
+  if (lines.charCodeAt(0) === 61) return true; // '='
+  let hashes = 0;
+  while (hashes < 7 && lines.charCodeAt(hashes) === 35) hashes++; // '#'
+  const after = lines.charCodeAt(hashes);
+  return hashes >= 1 && hashes <= 6 && (after === 32 || after === 9 || isLineEndCode(after));
+}
+
+/** Offset in `lines` of its second line, or its length when it has one line. */
+function afterFirstLine(lines: string): number {
+  let i = 0;
+  while (i < lines.length && !isLineEndCode(lines.charCodeAt(i))) i++;
+  if (lines.charCodeAt(i) === 13 && lines.charCodeAt(i + 1) === 10) i++;
+  return Math.min(i + 1, lines.length);
+}
 
 /** `text` with each run's lines replaced by the placeholder. */
 function withPlaceholders(text: string, runs: readonly ProseRun[]): string {
