@@ -123,16 +123,28 @@ describe('the index worker stops while indexing one article (issue 7)', function
     const warm = await openUntitled({ language: 'plaintext', content: '= Warm =\n\nOn 5 May 1950, Egypt voted.\n' });
     await waitForHover(warm, '5 May', '1950-05-05');
     const errorsBefore = chronoLensErrors() ?? [];
-    // Big enough to take seconds in the worker on a loaded 2-core machine.
-    const lines = Array.from({ length: 12_000 }, (_, i) => `On ${1 + (i % 28)} March ${1800 + (i % 200)}, Gamal Abdel Nasser met Kim Il Sung in Cairo.`);
-    const big = await openUntitled({ language: 'plaintext', content: `= Crashing =\n\n==History==\n${lines.join('\n')}\n` });
-    const small = await openUntitled({ language: 'plaintext', content: '= Waiting =\n\n==History==\nOn 3 November 1956, Egypt asked for help.\n' });
-    const bigEditor = await vscode.window.showTextDocument(big);
-    // Both are sent to the worker on opening; the big one is first, the small one waits behind it.
-    // Ask for both (the hovers wait for their indexes) and stop the worker while it works.
-    const bigHover = hoverText(big, new vscode.Position(3, 4));
-    const smallHover = hoverText(small, small.positionAt(small.getText().indexOf('3 November') + 1));
-    await new Promise((r) => setTimeout(r, 600)); // the worker takes the big one (indexing it takes seconds)
+    // About 1.25 MB: its first index takes most of a second in the worker (more on a loaded machine),
+    // several times what it takes to see that the worker has started it.
+    const lines = Array.from({ length: 20_000 }, (_, i) => `On ${1 + (i % 28)} March ${1800 + (i % 200)}, Gamal Abdel Nasser met Kim Il Sung in Cairo.`);
+    const record = await recordIndexWorker();
+    let big: vscode.TextDocument;
+    let small: vscode.TextDocument;
+    let bigHover: Promise<string>;
+    let smallHover: Promise<string>;
+    let bigEditor: vscode.TextEditor;
+    try {
+      big = await openUntitled({ language: 'plaintext', content: `= Crashing =\n\n==History==\n${lines.join('\n')}\n` });
+      small = await openUntitled({ language: 'plaintext', content: '= Waiting =\n\n==History==\nOn 3 November 1956, Egypt asked for help.\n' });
+      bigEditor = await vscode.window.showTextDocument(big);
+      // Both are sent to the worker on opening; the big one is first, the small one waits behind it.
+      // Ask for both (the hovers wait for their indexes) and stop the worker once it works on the big one.
+      bigHover = hoverText(big, new vscode.Position(3, 4));
+      smallHover = hoverText(small, small.positionAt(small.getText().indexOf('3 November') + 1));
+      const bigKey = big.uri.toString();
+      await waitFor(async () => (await record.read()).some((m) => m.type === 'started' && m.key === bigKey), 'the worker to start on the big article');
+    } finally {
+      record.stop();
+    }
     assert.equal(await stopIndexWorker(), 1, 'one index worker thread was running');
 
     // The waiting article is indexed by a new worker, without being edited.
