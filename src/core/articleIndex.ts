@@ -215,11 +215,19 @@ export interface MentionsInOrder extends Bounds {
 /**
  * The mentions of all entities sorted by start, then (with `tiesByEnd`) by end, then in entity
  * order. In typed arrays, sorted by a radix sort: a comparator sort of an object per mention
- * (~20,000 in a 1 MB text) took milliseconds at each edit, for the events and again for the lookups.
+ * (~20,000 in a 1 MB text) took milliseconds at each edit.
  */
 function mentionsInTextOrder(entities: readonly Entity[], tiesByEnd: boolean): MentionsInOrder {
-  return sortedMentions(flatMentions(entities), tiesByEnd);
+  const byStart = mentionsByStartOf.get(entities) ?? mentionsByStart(entities);
+  // The events stage asks first, the lookups of the same data next (one after the other in the
+  // index worker, at every edit): the second takes the first's sort, then forgets it.
+  if (tiesByEnd) mentionsByStartOf.delete(entities);
+  else mentionsByStartOf.set(entities, byStart);
+  return tiesByEnd ? withTiesByEnd(byStart) : byStart;
 }
+
+/** mentionsByStart of an entities array, left by the events stage for the lookups (see mentionsInTextOrder). */
+const mentionsByStartOf = new WeakMap<readonly Entity[], MentionsInOrder>();
 
 /** Every entity's mentions, entity after entity: bounds, and whose mention each is. */
 interface FlatMentions {
@@ -249,21 +257,33 @@ function flatMentions(entities: readonly Entity[]): FlatMentions {
   return { starts: flatStarts, ends: flatEnds, owner, mention };
 }
 
-function sortedMentions({ starts: flatStarts, ends: flatEnds, owner, mention }: FlatMentions, tiesByEnd: boolean): MentionsInOrder {
-  const count = flatStarts.length;
+/** The mentions sorted by start, ties in entity order. */
+function mentionsByStart(entities: readonly Entity[]): MentionsInOrder {
+  const { starts: flatStarts, ends: flatEnds, owner, mention } = flatMentions(entities);
   const { order, sorted: starts } = sortByKey(flatStarts);
-  if (tiesByEnd) {
-    // Nested mentions sharing a start, the shorter first: an insertion sort of each (rare) run of equal starts.
-    for (let i = 1; i < count; i++) {
-      const flat = order[i];
-      let j = i;
-      for (; j > 0 && starts[j - 1] === starts[i] && flatEnds[order[j - 1]] > flatEnds[flat]; j--) order[j] = order[j - 1];
-      order[j] = flat;
-    }
+  return { starts, ends: endsInOrder(flatEnds, order), order, owner, mention };
+}
+
+/** The same, ties by end (the shorter first) before entity order: an insertion sort of each (rare) run of equal starts, in a copy. */
+function withTiesByEnd(byStart: MentionsInOrder): MentionsInOrder {
+  const { starts, owner, mention } = byStart;
+  const order = byStart.order.slice();
+  // The ends in flat order, from the ends in start order.
+  const flatEnds = new Int32Array(order.length);
+  for (let i = 0; i < order.length; i++) flatEnds[order[i]] = byStart.ends[i];
+  for (let i = 1; i < order.length; i++) {
+    const flat = order[i];
+    let j = i;
+    for (; j > 0 && starts[j - 1] === starts[i] && flatEnds[order[j - 1]] > flatEnds[flat]; j--) order[j] = order[j - 1];
+    order[j] = flat;
   }
-  const ends = new Int32Array(count);
-  for (let i = 0; i < count; i++) ends[i] = flatEnds[order[i]];
-  return { starts, ends, order, owner, mention };
+  return { starts, ends: endsInOrder(flatEnds, order), order, owner, mention };
+}
+
+function endsInOrder(flatEnds: Int32Array, order: Int32Array): Int32Array {
+  const ends = new Int32Array(order.length);
+  for (let i = 0; i < order.length; i++) ends[i] = flatEnds[order[i]];
+  return ends;
 }
 
 const DIGIT_BITS = 11;
@@ -420,9 +440,7 @@ function* lookupSteps(data: ArticleIndexData): Generator<void, IndexLookups, voi
   yield;
   // Mentions nest, sharing a start or an end ("UN" in "UN General Assembly", "Britain" in "Battle
   // of Britain"): ties by end keep the ends sorted too, which indexAt's binary search needs.
-  const flat = flatMentions(data.entities);
-  yield;
-  const mentions = sortedMentions(flat, true);
+  const mentions = mentionsInTextOrder(data.entities, true);
   return { dateBounds, placing, from, to, rank, timeOrder, textOrder, eventBounds, mentions };
 }
 
