@@ -431,17 +431,29 @@ function* lookupSteps(data: ArticleIndexData): Generator<void, IndexLookups, voi
     if (i % EVENTS_PER_STEP === EVENTS_PER_STEP - 1) yield;
   }
   yield;
-  const timeOrder = Int32Array.from(events, (_, i) => i).sort((a, b) => from[a] - from[b] || to[a] - to[b] || events[a].start - events[b].start);
+  const timeOrder = indexesUpTo(events.length).sort((a, b) => compareYears(from[a], from[b]) || compareYears(to[a], to[b]) || events[a].start - events[b].start);
   const rank = new Int32Array(events.length);
   timeOrder.forEach((i, r) => (rank[i] = r));
   yield;
-  const textOrder = Int32Array.from(events, (_, i) => i).sort((a, b) => events[a].start - events[b].start);
+  const textOrder = indexesUpTo(events.length).sort((a, b) => events[a].start - events[b].start);
   const eventBounds = boundsOf(Array.from(textOrder, (i) => events[i]));
   yield;
   // Mentions nest, sharing a start or an end ("UN" in "UN General Assembly", "Britain" in "Battle
   // of Britain"): ties by end keep the ends sorted too, which indexAt's binary search needs.
   const mentions = mentionsInTextOrder(data.entities, true);
   return { dateBounds, placing, from, to, rank, timeOrder, textOrder, eventBounds, mentions };
+}
+
+/** 0, 1, … n - 1. */
+function indexesUpTo(n: number): Int32Array {
+  const out = new Int32Array(n);
+  for (let i = 0; i < n; i++) out[i] = i;
+  return out;
+}
+
+/** -1, 0 or 1 as a is before, at or after b. (A comparator that returns a fraction, as a difference of years does, boxes it in a new heap number at every call.) */
+function compareYears(a: number, b: number): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function byId<T extends { id: string }>(items: readonly T[]): Map<string, T> {
