@@ -155,25 +155,35 @@ function findEvents(
   // By entity: the number of the last event it was added to, so each event lists it once.
   const addedTo = new Int32Array(entities.length);
   const events: TimelineEvent[] = [];
+  // Reused from passage to passage (the index worker makes the events anew at every edit): the
+  // dates and mentions inside one, and its ids, of which each event keeps a copy of its size.
+  const inside = new Int32Array(dates.length);
+  const mentioned = new Int32Array(mentions.starts.length);
+  const ids: string[] = [];
   for (const passage of passages) {
     if (!EVENT_PASSAGE_KINDS.includes(passage.kind)) continue;
-    const inside = datesIn(passage);
-    if (!inside.some((i) => isPlaceable(dates[i]))) continue;
+    const dateCount = datesIn(passage, inside);
+    let placeable = false;
+    for (let k = 0; k < dateCount && !placeable; k++) placeable = isPlaceable(dates[inside[k]]);
+    if (!placeable) continue;
     const number = events.length + 1;
-    const entityIds: string[] = [];
-    for (const i of mentionsIn(passage)) {
-      const owner = mentions.owner[mentions.order[i]];
+    for (let k = 0; k < dateCount; k++) ids[k] = dates[inside[k]].id;
+    const dateIds = ids.slice(0, dateCount);
+    let entityCount = 0;
+    const mentionCount = mentionsIn(passage, mentioned);
+    for (let k = 0; k < mentionCount; k++) {
+      const owner = mentions.owner[mentions.order[mentioned[k]]];
       if (addedTo[owner] === number) continue;
       addedTo[owner] = number;
-      entityIds.push(entities[owner].id);
+      ids[entityCount++] = entities[owner].id;
     }
     events.push({
       id: `v${number}`,
       start: passage.start,
       end: passage.end,
       section: passage.section >= 0 ? sectionTitles[passage.section] : null,
-      dates: inside.map((i) => dates[i].id),
-      entities: entityIds,
+      dates: dateIds,
+      entities: ids.slice(0, entityCount),
       text: text.slice(passage.start, passage.end),
     });
   }
@@ -326,18 +336,19 @@ function sortByKey(keys: Int32Array): { order: Int32Array; sorted: Int32Array } 
 
 /**
  * The indices of the spans (start-sorted, not overlapping) inside a range, for ranges that mostly
- * come in text order (passages): each search starts where the last one ended.
+ * come in text order (passages): each search starts where the last one ended. They are written
+ * to the start of `out` (as long as the spans), and their count returned.
  */
-function spansWithin(sorted: Bounds): (range: Span) => number[] {
+function spansWithin(sorted: Bounds): (range: Span, out: Int32Array) => number {
   const { starts, ends } = sorted;
   let near = 0;
-  return (range) => {
-    const out: number[] = [];
+  return (range, out) => {
+    let count = 0;
     near = firstEndingAfter(ends, range.start, near);
     for (let i = near; i < starts.length && starts[i] < range.end; i++) {
-      if (starts[i] >= range.start && ends[i] <= range.end) out.push(i);
+      if (starts[i] >= range.start && ends[i] <= range.end) out[count++] = i;
     }
-    return out;
+    return count;
   };
 }
 
