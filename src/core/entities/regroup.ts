@@ -5,7 +5,7 @@
 // before. The pass runs again on the mentions that went and came with the edit and on those they
 // reach that way; every other entity is the last one, moved by the edit.
 import { movedSpan, type TextEdit } from '../textEdit';
-import type { Entity, TextSpan } from '../types';
+import type { Entity } from '../types';
 import type { LastPass, PassInputs } from './afterEdit';
 import { linkKeysOf, type LinkKeys } from './aliases';
 import type { Candidate } from './candidates';
@@ -309,11 +309,12 @@ function removeRef(map: Map<string, number[]>, key: string, ref: number): void {
  */
 export function movedEntity(e: Entity, edit: TextEdit): Entity | undefined {
   if (e.mentions[e.mentions.length - 1].end <= edit.from) return e;
-  const mentions: TextSpan[] = [];
-  for (const m of e.mentions) {
-    const moved = movedSpan(m, edit);
+  // A copy of its size, not an array grown by pushes (with slack in it, kept with the entity).
+  const mentions = e.mentions.slice();
+  for (let i = 0; i < mentions.length; i++) {
+    const moved = movedSpan(mentions[i], edit);
     if (!moved) return undefined;
-    mentions.push(moved);
+    mentions[i] = moved;
   }
   return { id: e.id, name: e.name, type: e.type, aliases: e.aliases, mentions };
 }
