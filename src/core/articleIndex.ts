@@ -160,7 +160,8 @@ function findEvents(
   const inside = new Int32Array(dates.length);
   const mentioned = new Int32Array(mentions.starts.length);
   const ids: string[] = [];
-  for (const passage of passages) {
+  for (let p = 0; p < passages.length; p++) {
+    const passage = passages[p];
     if (!EVENT_PASSAGE_KINDS.includes(passage.kind)) continue;
     const dateCount = datesIn(passage, inside);
     let placeable = false;
@@ -447,7 +448,11 @@ function* lookupSteps(data: ArticleIndexData): Generator<void, IndexLookups, voi
   timeOrder.forEach((i, r) => (rank[i] = r));
   yield;
   const textOrder = indexesUpTo(events.length).sort((a, b) => events[a].start - events[b].start);
-  const eventBounds = boundsOf(Array.from(textOrder, (i) => events[i]));
+  const eventBounds = { starts: new Int32Array(events.length), ends: new Int32Array(events.length) };
+  textOrder.forEach((e, i) => {
+    eventBounds.starts[i] = events[e].start;
+    eventBounds.ends[i] = events[e].end;
+  });
   yield;
   // Mentions nest, sharing a start or an end ("UN" in "UN General Assembly", "Britain" in "Battle
   // of Britain"): ties by end keep the ends sorted too, which indexAt's binary search needs.

@@ -94,7 +94,9 @@ export function tagDates(text: string, article: ParsedArticle, options?: DateTag
       walked = walkSegment(dates.found, sliced, split, incoming);
     }
     const first = out.length;
-    for (const m of walked.mentions) {
+    // Indexed: a for-of here made an iterator result per mention at every edit (heap sampling).
+    for (let i = 0; i < walked.mentions.length; i++) {
+      const m = walked.mentions[i];
       const anchor = m.anchor === undefined ? undefined : m.anchor === INCOMING ? storyMention : first + m.anchor;
       out.push((cache ? sameOrNewMention : newMention)(m, out.length, segment.start, anchor === undefined ? undefined : out[anchor]));
     }

@@ -670,7 +670,9 @@ function buildArticle(text: string, segments: PlacedSegment[]): ParsedArticle {
           const span = trimSpan(text, start, end)!;
           heading = { type: 'heading', depth: 2, line: span, content: span, title: text.slice(span.start, span.end).replace(/\s+/g, ' '), topLevel: true };
         } else {
-          for (const s of it.sentences) passages.push({ start: s.start + base, end: s.end + base, kind: it.kind, section: current });
+          // Indexed: a for-of here made an iterator result per sentence at every edit (heap sampling).
+          const sentences = it.sentences;
+          for (let i = 0; i < sentences.length; i++) passages.push({ start: sentences[i].start + base, end: sentences[i].end + base, kind: it.kind, section: current });
           continue;
         }
       } else {
