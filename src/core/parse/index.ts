@@ -164,8 +164,9 @@ interface ProseRun {
 }
 
 /**
- * The runs of blocks (lines between blank lines) of `text` that are prose. Brackets count as prose
- * only where no link reference definition may be ("]:" nowhere), which could make "[sic]" a link.
+ * The runs of blocks (lines between blank lines) of `text` that are prose, or prose under a heading
+ * line. Brackets count as prose only where no link reference definition may be ("]:" nowhere),
+ * which could make "[sic]" a link.
  */
 function proseRuns(text: string): ProseRun[] {
   const runs: ProseRun[] = [];
