@@ -451,8 +451,9 @@ function benchMemory(text: string): void {
   const retained = h2 - h1;
   // As the host holds it when the worker built it: cloned, span texts put back as slices of the text.
   // The second of two clones is measured, as the index above is the second build: measured alone,
-  // the first appeared to retain 1.8-2.0 B per byte, yet dropping it freed 6.1-6.6 (something alive
-  // before it, not identified, is let go while it is made).
+  // the first appeared to retain 1.8-2.0 B per byte, yet dropping it freed 6.1-6.6. Something alive
+  // before it is let go while it is made; not the index's objects (a heap snapshot taken after a
+  // build was dropped holds none of them), so V8's own, such as the code compiled for the build.
   const data = packIndexData(index.data, text);
   index = undefined;
   void index;
