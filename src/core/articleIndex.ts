@@ -204,13 +204,16 @@ export interface Bounds {
   ends: Int32Array;
 }
 
-function boundsOf(spans: readonly Span[]): Bounds {
-  const starts = new Int32Array(spans.length);
-  const ends = new Int32Array(spans.length);
-  spans.forEach((s, i) => {
+/** The bounds of the spans, or of spans[order[0]], spans[order[1]]… when an order is given. */
+function boundsOf(spans: readonly Span[], order?: Int32Array): Bounds {
+  const count = order ? order.length : spans.length;
+  const starts = new Int32Array(count);
+  const ends = new Int32Array(count);
+  for (let i = 0; i < count; i++) {
+    const s = spans[order ? order[i] : i];
     starts[i] = s.start;
     ends[i] = s.end;
-  });
+  }
   return { starts, ends };
 }
 
@@ -448,11 +451,7 @@ function* lookupSteps(data: ArticleIndexData): Generator<void, IndexLookups, voi
   timeOrder.forEach((i, r) => (rank[i] = r));
   yield;
   const textOrder = indexesUpTo(events.length).sort((a, b) => events[a].start - events[b].start);
-  const eventBounds = { starts: new Int32Array(events.length), ends: new Int32Array(events.length) };
-  textOrder.forEach((e, i) => {
-    eventBounds.starts[i] = events[e].start;
-    eventBounds.ends[i] = events[e].end;
-  });
+  const eventBounds = boundsOf(events, textOrder);
   yield;
   // Mentions nest, sharing a start or an end ("UN" in "UN General Assembly", "Britain" in "Battle
   // of Britain"): ties by end keep the ends sorted too, which indexAt's binary search needs.
