@@ -12,6 +12,7 @@ import remarkChronolens from './remarkChronolens';
 import type { MediawikiHeadingData } from './mediawikiHeading';
 import type { WikiLinkNode } from './wikiLink';
 import { isSpaceCode, splitSentences, trimSpan } from './sentences';
+import { proseParagraphs } from './prose';
 import { planSegmentsFrom, type Segment, type SegmentPlan } from './segments';
 import { detached, type SegmentSpan } from '../workCache';
 
@@ -295,65 +296,6 @@ function putProseBack(tree: Root, runs: readonly ProseRun[]): boolean {
   };
   for (const node of tree.children) move(node);
   return true;
-}
-
-/** Characters in the way of proseParagraphs: anywhere in the text, at the start of a line, or in "[[" and "](". */
-const NOT_PROSE = 1;
-const NOT_AT_LINE_START = 2;
-const BRACKET = 4;
-const PROSE_MARKS = new Uint8Array(128);
-for (let c = 0; c < 32; c++) if (c !== 9 && c !== 10 && c !== 13) PROSE_MARKS[c] = NOT_PROSE;
-// * _ < & \ ` start inline constructs; "{{Infobox" paragraphs are read as templates.
-for (const c of '*_<&\\`{') PROSE_MARKS[c.charCodeAt(0)] = NOT_PROSE;
-// Headings, block quotes, list items, setext underlines and thematic breaks, fences.
-for (const c of '#>-+=~') PROSE_MARKS[c.charCodeAt(0)] = NOT_AT_LINE_START;
-// Brackets make a link only as "[[" (wiki links), "](" (inline links) or with a definition, and
-// a definition starts a line with "[": "[sic]" and "[1]" stay text.
-PROSE_MARKS[91] = NOT_AT_LINE_START | BRACKET;
-PROSE_MARKS[93] = BRACKET;
-
-/**
- * The paragraphs remark-parse reads in `text` when that is all it reads there, else null: when no
- * character can start an inline construct (brackets but in "[[" and "](" cannot here), no line a
- * block one (nor is indented, nor starts with a number and "." or ")"), and there is no control
- * character or leading BOM. Spans as remark gives them: from a paragraph's first character to the
- * end of its last line, trailing spaces included. Most of a long article is such prose, and reading it here, in one pass, costs a
- * fraction of the Markdown parse (test/unit/parse.test.ts holds it to remark's reading).
- */
-export function proseParagraphs(text: string): Span[] | null {
-  const n = text.length;
-  if (text.charCodeAt(0) === 0xfeff) return null;
-  const out: Span[] = [];
-  let paraStart = -1;
-  let lineEnd = 0;
-  let i = 0;
-  while (i < n) {
-    // At a line start: a blank line (spaces and tabs only) ends the open paragraph.
-    let j = i;
-    let c = text.charCodeAt(j);
-    while (j < n && (c === 32 || c === 9)) c = text.charCodeAt(++j);
-    if (j === n || c === 10 || c === 13) {
-      if (paraStart >= 0) out.push({ start: paraStart, end: lineEnd });
-      paraStart = -1;
-    } else {
-      if (j > i || (c < 128 && PROSE_MARKS[c] & NOT_AT_LINE_START)) return null;
-      if (c >= 48 && c <= 57) {
-        let k = j + 1;
-        while (k < n && text.charCodeAt(k) >= 48 && text.charCodeAt(k) <= 57) k++;
-        if (text.charCodeAt(k) === 46 || text.charCodeAt(k) === 41) return null;
-      }
-      if (paraStart < 0) paraStart = i;
-      for (; j < n && c !== 10 && c !== 13; c = text.charCodeAt(++j)) {
-        if (c >= 128) continue;
-        const mark = PROSE_MARKS[c];
-        if (mark & NOT_PROSE || (mark & BRACKET && text.charCodeAt(j + 1) === (c === 91 ? 91 : 40))) return null;
-      }
-      lineEnd = j;
-    }
-    i = j + (c === 13 && text.charCodeAt(j + 1) === 10 ? 2 : 1);
-  }
-  if (paraStart >= 0) out.push({ start: paraStart, end: lineEnd });
-  return out;
 }
 
 // ---------------------------------------------------------------------------------------
