@@ -9,6 +9,7 @@ import remarkParse from 'remark-parse';
 import type { Nodes } from 'mdast';
 import { parseArticle, parseArticleInSegments, readMarkdown, splitSentences } from '../../src/core/parse';
 import { proseParagraphs } from '../../src/core/parse/prose';
+import { simpleBlocksTree } from '../../src/core/parse/simpleBlocks';
 import remarkChronolens from '../../src/core/parse/remarkChronolens';
 import { MAX_SETEXT_PER_SEGMENT, SEGMENT_MIN, SEGMENT_TARGET } from '../../src/core/parse/segments';
 import type { ParsedArticle } from '../../src/core/types';
@@ -425,6 +426,44 @@ describe('readMarkdown: the prose between Markdown read apart', () => {
       }),
       { numRuns: 5000, seed: 20261129 },
     );
+  });
+});
+
+describe('simpleBlocksTree: headings, paragraphs and lists read without the Markdown parser', () => {
+  const processor = unified().use(remarkParse).use(remarkChronolens);
+
+  it("gives remark's own tree, or leaves the text to remark (property)", () => {
+    // What a Wikipedia-style skeleton holds, and the near misses: other heading forms, lists that
+    // are not simple, lazy lines, inline constructs, indents, trailing spaces.
+    const line = fc.constantFrom(
+      '= Title =', '==Part==', '== Part two ==', '===Sub===', '=Unbalanced==', '== A = B ==', '==\tTab ==', '# Atx', '## Atx two', '# Atx #',
+      '#NoSpace', '#  Two spaces', '####### Seven', '=======Seven=======', '===', '= = =', '==   ==',
+      'Prose line one.', 'In 1956 the war began.', 'p', 'Infobox', '', '', '', '  ', '\t', 'trailing ', 'trailing\t', '\u00a0nbsp', ' lead',
+      '- item', '- Key: value', '-  two', '- ', '-', '---', '- - x', '- # x', '- [a]: /u', '- 1. x', '* star', '+ plus', '1. one', '2) two',
+      '> quote', 'See [a] here.', 'See [[Cairo]].', 'Emph *x* here', '```', '    code', '<div>', '&amp;', 'a\\b', 'x ] ( y', 'Text = with = signs',
+      'Text # hash', 'é accents ü', '1999. A year',
+    );
+    let simple = 0;
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 14 }), fc.constantFrom('', '\n', '\r\n'), (lines, last) => {
+        const text = lines.join(last === '\r\n' ? last : '\n') + last;
+        const tree = simpleBlocksTree(text);
+        if (!tree) return;
+        simple++;
+        assert.deepStrictEqual(tree, processor.parse(text), JSON.stringify(text));
+      }),
+      { numRuns: 20_000, seed: 20261130 },
+    );
+    assert.ok(simple > 2000, `${simple} texts read as simple blocks`);
+  });
+
+  it("reads the sample's headings, infobox and list with remark's offsets", () => {
+    const a = parseArticle(SAMPLE);
+    const skeleton = SAMPLE.split('\n').filter((l) => /^(=|- |Infobox$)/.test(l)).join('\n\n');
+    const tree = simpleBlocksTree(skeleton);
+    assert.ok(tree, 'the sample\'s Markdown is simple blocks');
+    assert.deepStrictEqual(tree, processor.parse(skeleton));
+    assert.equal(a.sections.length, tree.children.filter((b) => b.type === 'heading').length - 1, 'each heading but the title opens a section');
   });
 });
 

@@ -13,6 +13,7 @@ import type { MediawikiHeadingData } from './mediawikiHeading';
 import type { WikiLinkNode } from './wikiLink';
 import { isSpaceCode, splitSentences, trimSpan } from './sentences';
 import { proseParagraphs } from './prose';
+import { simpleBlocksTree } from './simpleBlocks';
 import { planSegmentsFrom, type Segment, type SegmentPlan } from './segments';
 import { detached, type SegmentSpan } from '../workCache';
 
@@ -133,26 +134,28 @@ function readSegment(slice: string, seg: Segment): FlatSegment {
  * it is all prose, else each run of prose blocks (lines between blank lines) goes to remark as a
  * one-letter paragraph, and the tree's offsets are put back. When a placeholder is not a paragraph
  * of its own (the prose was inside a fence or an HTML comment, say), remark reads the whole text
- * again. `proseToo`: remark reads all of it (the tests compare the two readings).
+ * again. What remark is given is read without it too when it is simple blocks (simpleBlocks.ts).
+ * `remarkOnly`: remark reads all of it (the tests compare the two readings).
  */
-export function readMarkdown(text: string, disable: readonly string[] = [], proseToo = false): FlatSegment {
+export function readMarkdown(text: string, disable: readonly string[] = [], remarkOnly = false): FlatSegment {
   const flat = new Flattener(text);
-  const paragraphs = proseToo ? null : proseParagraphs(text);
+  const paragraphs = remarkOnly ? null : proseParagraphs(text);
   if (paragraphs) {
     flat.addParagraphs(paragraphs);
     return { items: flat.items, wikiLinks: flat.wikiLinks };
   }
-  const runs = proseToo ? [] : proseRuns(text);
-  let tree = parseMarkdown(runs.length ? withPlaceholders(text, runs) : text, disable);
-  if (runs.length && !putProseBack(tree, runs)) tree = parseMarkdown(text, disable);
+  const runs = remarkOnly ? [] : proseRuns(text);
+  let tree = parseMarkdown(runs.length ? withPlaceholders(text, runs) : text, disable, remarkOnly);
+  if (runs.length && !putProseBack(tree, runs)) tree = parseMarkdown(text, disable, false);
   flat.addTree(tree, 0);
   return { items: flat.items, wikiLinks: flat.wikiLinks };
 }
 
-function parseMarkdown(text: string, disable: readonly string[]): Root {
+/** remark-parse's tree of `text`, built without it when the text is simple blocks (unless `remarkOnly`). */
+function parseMarkdown(text: string, disable: readonly string[], remarkOnly: boolean): Root {
   // micromark drops a leading BOM without counting it; keep offsets by parsing a space instead.
   const source = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
-  return processorFor(disable).parse(source) as Root;
+  return (remarkOnly || disable.length ? null : simpleBlocksTree(source)) ?? (processorFor(disable).parse(source) as Root);
 }
 
 /** What stands in for a run of prose in the text remark reads: a paragraph read at once. */
