@@ -31,6 +31,7 @@ buildSync({ entryPoints: [path.join(ROOT, 'bench/subject.ts')], outfile: SUBJECT
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { ArticleIndex, buildIndex, IncrementalIndexer, IndexClient, packIndexData, unpackIndexData, buildModel } = require(SUBJECT) as typeof Subject;
 type ArticleIndex = Subject.ArticleIndex;
+type PackedIndexData = ReturnType<typeof packIndexData>;
 const args = new Set(process.argv.slice(2));
 const QUICK = args.has('--quick');
 const MB = 1024 * 1024;
@@ -437,8 +438,9 @@ function heapUsed(): number {
 
 function benchMemory(text: string): void {
   const bytes = Buffer.byteLength(text, 'utf8');
-  // The first build of a text also grows the core's module caches (name keys, lexicon lookups):
-  // measured on its own, then the index alone on a second build of the same text.
+  // The index alone is measured on a second build of the same text: the first also grows the
+  // core's module caches (name keys, lexicon lookups) and V8's compiled code, measured at the end
+  // as what the builds leave behind once every one of them is dropped.
   const h0 = heapUsed();
   let first: ArticleIndex | undefined = buildIndex(text);
   const h1 = heapUsed();
@@ -446,35 +448,36 @@ function benchMemory(text: string): void {
   const h2 = heapUsed();
   first = undefined;
   void first;
-  const h3 = heapUsed();
-  const caches = h3 - h0 - (h2 - h1);
   const retained = h2 - h1;
   // As the host holds it when the worker built it: cloned, span texts put back as slices of the text.
   // The second of two clones is measured, as the index above is the second build: measured alone,
   // the first appeared to retain 1.8-2.0 B per byte, yet dropping it freed 6.1-6.6. Something alive
   // before it is let go while it is made; not the index's objects (a heap snapshot taken after a
   // build was dropped holds none of them), so V8's own, such as the code compiled for the build.
-  const data = packIndexData(index.data, text);
+  let data: PackedIndexData | undefined = packIndexData(index.data, text);
   index = undefined;
   void index;
-  const clone = () => new ArticleIndex(text, unpackIndexData(structuredClone(data), text));
-  let firstClone: ArticleIndex | undefined = clone();
+  const clone = (packed: PackedIndexData) => new ArticleIndex(text, unpackIndexData(structuredClone(packed), text));
+  let firstClone: ArticleIndex | undefined = clone(data);
   const h4 = heapUsed();
-  let cloned: ArticleIndex | undefined = clone();
+  let cloned: ArticleIndex | undefined = clone(data);
   const h5 = heapUsed();
   firstClone = undefined;
   void firstClone;
   const retainedClone = h5 - h4;
-  results.memory = {
-    bytes, retainedBytes: retained, perByte: round(retained / bytes), clonedRetainedBytes: retainedClone, clonedPerByte: round(retainedClone / bytes),
-    moduleCachesBytes: caches, moduleCachesPerByte: round(caches / bytes),
-    events: cloned.data.events.length, dates: cloned.data.dates.length, entities: cloned.data.entities.length,
-  };
+  const counts = { events: cloned.data.events.length, dates: cloned.data.dates.length, entities: cloned.data.entities.length };
   cloned = undefined;
   void cloned;
+  data = undefined;
+  void data;
+  const leftBehind = heapUsed() - h0;
+  results.memory = {
+    bytes, retainedBytes: retained, perByte: round(retained / bytes), clonedRetainedBytes: retainedClone, clonedPerByte: round(retainedClone / bytes),
+    leftBehindBytes: leftBehind, leftBehindPerByte: round(leftBehind / bytes), ...counts,
+  };
   row('memory: heap retained by the 1 MB index', `${round(retained / bytes)} B per byte of text (${round(retained / MB, 1)} MB)`, '≤ 10 B/B');
   row('memory: same, as the host gets it from the worker', `${round(retainedClone / bytes)} B per byte of text`, '≤ 10 B/B');
-  row('memory: core caches grown by the first build', `${round(caches / bytes)} B per byte of text`);
+  row('memory: left behind once the builds are dropped (core caches, compiled code)', `${round(leftBehind / bytes)} B per byte of text`);
   benchEditMemory(text);
 }
 
