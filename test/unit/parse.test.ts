@@ -434,11 +434,12 @@ describe('simpleBlocksTree: headings, paragraphs and lists read without the Mark
 
   it("gives remark's own tree, or leaves the text to remark (property)", () => {
     // What a Wikipedia-style skeleton holds, and the near misses: other heading forms, lists that
-    // are not simple, lazy lines, inline constructs, indents, trailing spaces.
+    // are not simple, lazy lines, inline constructs, indents, trailing spaces, lone \r; lines
+    // ending in \n or \r\n.
     const line = fc.constantFrom(
       '= Title =', '==Part==', '== Part two ==', '===Sub===', '=Unbalanced==', '== A = B ==', '==\tTab ==', '# Atx', '## Atx two', '# Atx #',
       '#NoSpace', '#  Two spaces', '####### Seven', '=======Seven=======', '===', '= = =', '==   ==',
-      'Prose line one.', 'In 1956 the war began.', 'p', 'Infobox', '', '', '', '  ', '\t', 'trailing ', 'trailing\t', '\u00a0nbsp', ' lead',
+      'Prose line one.', 'In 1956 the war began.', 'p', 'Infobox', '', '', '', '  ', '\t', 'trailing ', 'trailing\t', '\u00a0nbsp', ' lead', 'Old\rMac', '\r',
       '- item', '- Key: value', '-  two', '- ', '-', '---', '- - x', '- # x', '- [a]: /u', '- 1. x', '* star', '+ plus', '1. one', '2) two',
       '> quote', 'See [a] here.', 'See [[Cairo]].', 'Emph *x* here', '```', '    code', '<div>', '&amp;', 'a\\b', 'x ] ( y', 'Text = with = signs',
       'Text # hash', 'é accents ü', '1999. A year',
@@ -463,6 +464,8 @@ describe('simpleBlocksTree: headings, paragraphs and lists read without the Mark
     const tree = simpleBlocksTree(skeleton);
     assert.ok(tree, 'the sample\'s Markdown is simple blocks');
     assert.deepStrictEqual(tree, processor.parse(skeleton));
+    const crlf = skeleton.replace(/\n/g, '\r\n');
+    assert.deepStrictEqual(simpleBlocksTree(crlf), processor.parse(crlf), 'with Windows line endings too');
     assert.equal(a.sections.length, tree.children.filter((b) => b.type === 'heading').length - 1, 'each heading but the title opens a section');
   });
 });

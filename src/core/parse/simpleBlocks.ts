@@ -3,8 +3,8 @@
 // holds no inline construct. The Markdown a long article keeps after its prose is read apart
 // (readMarkdown) is mostly such headings, an infobox and a "See also" list, and remark-parse costs
 // more per character on it than on prose (a quarter of the sample's whole index). Any other line,
-// or a line ending but \n, and remark-parse reads the text (test/unit/parse.test.ts holds the two
-// trees equal).
+// or a line ending but \n and \r\n, and remark-parse reads the text (test/unit/parse.test.ts
+// holds the two trees equal).
 
 import type { Heading, List, ListItem, Paragraph, Root, RootContent, Text } from 'mdast';
 import type { Point, Position } from 'unist';
@@ -13,7 +13,6 @@ import { proseLineEnd, startsProseLine } from './prose';
 
 /** The tree of `text` when all of it is simple blocks, else null. */
 export function simpleBlocksTree(text: string): Root | null {
-  if (text.includes('\r')) return null;
   const n = text.length;
   const children: RootContent[] = [];
   // The paragraph the next line may go on, the list the next item may go on (after blank lines too).
@@ -26,8 +25,10 @@ export function simpleBlocksTree(text: string): Root | null {
   const span = (start: number, end: number): Position => ({ start: at(start), end: at(end) });
   const textNode = (start: number, end: number): Text => ({ type: 'text', value: text.slice(start, end), position: span(start, end) });
   while (lineStart <= n) {
-    let end = text.indexOf('\n', lineStart);
-    if (end < 0) end = n;
+    let next = text.indexOf('\n', lineStart);
+    if (next < 0) next = n;
+    // The line's end: before its \n or \r\n (a lone \r is in no simple line).
+    const end = next < n && next > lineStart && text.charCodeAt(next - 1) === 0x0d ? next - 1 : next;
     const first = text.charCodeAt(lineStart);
     if (isBlank(text, lineStart, end)) {
       paragraph = null;
@@ -72,9 +73,9 @@ export function simpleBlocksTree(text: string): Root | null {
         return null;
       }
     }
-    if (end === n) break;
+    if (next === n) break;
     line++;
-    lineStart = end + 1;
+    lineStart = next + 1;
   }
   return { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end: at(n) } };
 }
@@ -107,7 +108,7 @@ function headingOf(text: string, start: number, end: number, textNode: (start: n
   return heading;
 }
 
-/** A paragraph's line from `start` to `end` (a \n or the text's end): prose, with no space or tab at its end. */
+/** A paragraph's line from `start` to `end` (a line ending or the text's end): prose, with no space or tab at its end. */
 function isProseLine(text: string, start: number, end: number): boolean {
   return start < end && startsProseLine(text, start) && proseLineEnd(text, start) === end && !isSpace(text.charCodeAt(end - 1));
 }
