@@ -2,8 +2,8 @@
 // baseline measured in the same process and run (remark-parse alone on the same text), so the
 // figures compare across commits on a noisy machine. Inputs are generated at run time: the sample,
 // and ~0.1, 1 and 5 MB of real article text (the WikiWars texts from ../shared concatenated, or
-// the sample varied when ../shared is absent). The core is measured as it ships: bundled and
-// minified (bench/subject.ts).
+// the sample when ../shared is absent; repeats varied, see articleText). The core and the baseline
+// are measured as they ship: bundled and minified (bench/subject.ts, bench/baseline.ts).
 //
 //   npm run bench                    all of it (a few minutes on 2 cores)
 //   npm run bench -- --quick         no 5 MB input, fewer repetitions
@@ -55,20 +55,22 @@ const corpusPath = path.join(ROOT, '../shared/corpus/wikiwars-dev.jsonl');
 const corpus: string[] = existsSync(corpusPath)
   ? readFileSync(corpusPath, 'utf8').trim().split('\n').map((line) => (JSON.parse(line) as { text: string }).text)
   : [];
-const source = corpus.length ? 'WikiWars texts (../shared), concatenated' : 'the sample, varied';
+const source = corpus.length ? 'WikiWars texts (../shared), concatenated, numbers shifted in repeats' : 'the sample, repeated with numbers shifted';
 
-/** About `bytes` of article text: whole texts, blank-line separated. */
+/**
+ * About `bytes` of article text: whole texts, blank-line separated. Each pass over the texts after
+ * the first lowers their numbers of three or four digits (years, mostly) by one more, up to 99, so
+ * that passages do not repeat: the incremental indexer reads a repeated segment text once, which a
+ * real article would not let it do (the 1 MB input repeated 38 of its 110 segments).
+ */
 function articleText(bytes: number): string {
+  const texts = corpus.length ? corpus : [sample];
   const parts: string[] = [];
   let size = 0;
   for (let k = 0; size < bytes; k++) {
-    let part: string;
-    if (corpus.length) part = corpus[k % corpus.length];
-    else {
-      // The sample with its years shifted, so repeats are not identical.
-      const shift = k % 50;
-      part = sample.replace(/\b(1[5-9]\d\d|20[0-2]\d)\b/g, (y) => String(Number(y) - shift));
-    }
+    const shift = Math.floor(k / texts.length) % 100;
+    const text = texts[k % texts.length];
+    const part = shift ? text.replace(/\b[1-9]\d{2,3}\b/g, (n) => String(Number(n) - shift)) : text;
     parts.push(part);
     size += Buffer.byteLength(part, 'utf8') + 2;
   }
