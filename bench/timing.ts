@@ -14,8 +14,9 @@ export function median(xs: number[]): number {
 /**
  * Baseline and index interleaved with no collection between runs, `reps` times each; medians of
  * the second half. remark-parse makes its tokenizer's functions anew for each parse, and V8 drops
- * the code it optimised for them at each garbage collection: after one it takes about twice as
- * long as back to back. This is remark-parse at its fastest.
+ * the code it optimised for them at each garbage collection: after one (as in run.ts's
+ * measureFull) it takes longer than back to back, about 1.3 times on 1 MB and several times on the
+ * sample. This is remark-parse at its fastest.
  */
 export function measureBackToBack(text: string, reps: number, baseline: (text: string) => unknown, index: (text: string) => unknown): { baseMs: number; ms: number } {
   const bases: number[] = [];
