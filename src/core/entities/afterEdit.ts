@@ -9,14 +9,14 @@
 // follows.
 // When the segment's kept candidates changed (a letter typed into a name), regroup.ts groups again
 // the mentions they can be grouped with; when the edit changed an answer of the document's evidence
-// the pass read, every segment's candidates are kept again first, and the mentions of all those
-// that changed are grouped again. When none of that applies (links, overrides, segments that came
-// or went), the full pass still keeps each unchanged segment's kept candidates as long as no
-// evidence answer the last pass asked for has changed (lastKept).
+// that another segment read in keeping its candidates, those segments' candidates are kept again
+// first, and the mentions of all those that changed are grouped again. When none of that applies
+// (links, overrides, segments that came or went), the full pass still keeps each unchanged
+// segment's kept candidates as long as none of the answers it read has changed (lastKept).
 import { editBetween, movedOnto, type TextEdit } from '../textEdit';
 import type { Entity, Span, WikiLink } from '../types';
 import type { Candidate } from './candidates';
-import { keepEvidenced, noQueries, type DocumentEvidence, type EvidenceQueries, type EvidenceSummary } from './evidence';
+import { asksAny, keepEvidenced, noQueries, type DocumentEvidence, type EvidenceQueries, type EvidenceSummary } from './evidence';
 import * as featuresModule from './features';
 import type { PlacedSegment, SegmentEntities } from './segments';
 import * as typingModule from './typing';
@@ -42,8 +42,8 @@ export interface LastPass {
   /** The user's overrides, as given, and the surface forms they make the pass look for. */
   overridesKey: string;
   surfaces: readonly string[];
-  /** The evidence keys it asked about (DocumentEvidence.asked). */
-  asked: EvidenceQueries;
+  /** Per segment, the evidence keys keeping its candidates asked about (DocumentEvidence.asked). */
+  asked: readonly EvidenceQueries[];
   entities: readonly Entity[];
   /** Per entity, the votes that decided its type; null where the user's override did. */
   votes: readonly (Votes | null)[];
@@ -87,7 +87,9 @@ export function entitiesAfterEdit(
   const local = editBetween(before.work.text, after.work.text);
   const edit: TextEdit = { from: before.start + local.from, to: before.start + local.to, shift: local.shift };
 
-  const evidenceChanged = now.evidence.changedAnswers([before.work.evidence], [after.work.evidence], last.asked);
+  // The segment is kept again below; another whose answers changed must be too.
+  const changedQueries = now.evidence.changedQueries([before.work.evidence], [after.work.evidence]);
+  const evidenceChanged = last.asked.some((asked, s) => s !== changed && asksAny(asked, changedQueries));
   if (!sameLinks(last.wikiLinks, now.wikiLinks, edit) || !sameSpans(last.keySpans, now.keySpans, edit)) return undefined;
   // A link label or a user's form in the segment is a mention the kept candidates do not show, its
   // type votes read from the words around it: the full pass decides.
@@ -109,36 +111,37 @@ export function entitiesAfterEdit(
     for (let i = was.length - 1, k = kept.length - 1; i >= head && k >= head && unchanged(i, k); i--, k--) same[k] = i;
     return { segment, kept, same };
   };
-  if (evidenceChanged) {
-    // Answers the pass read changed: every segment's candidates are kept again (what they ask is
-    // recorded anew), and the mentions of those whose kept ones changed are grouped again.
-    if (!regroupable) return undefined;
-    const asked = noQueries();
-    const changes: KeptChange[] = [];
-    now.evidence.asked = asked;
+  // What each segment asks of the evidence: the changed segment's, and those kept again, anew.
+  const asked = [...last.asked];
+  const keepAgain = (s: number): Candidate[] => {
+    const segment = now.segments[s];
+    const kept: Candidate[] = [];
+    now.evidence.asked = asked[s] = noQueries();
     try {
-      now.segments.forEach((segment, s) => {
-        const kept: Candidate[] = [];
-        keepEvidenced(segment.work.text, segment.work.candidates, now.evidence, (c) => kept.push(c));
-        const was = last.kept[s];
-        if (s === changed) changes.push(sameOf(s, kept, local));
-        else if (kept.length !== was.length || kept.some((c, i) => c !== was[i])) changes.push(sameOf(s, kept, NO_EDIT));
-      });
+      keepEvidenced(segment.work.text, segment.work.candidates, now.evidence, (c) => kept.push(c));
     } finally {
       now.evidence.asked = undefined;
     }
+    return kept;
+  };
+  if (evidenceChanged) {
+    // Answers other segments read changed: those segments' candidates are kept again too, and the
+    // mentions of all whose kept ones changed are grouped again.
+    if (!regroupable) return undefined;
+    const changes: KeptChange[] = [];
+    for (let s = 0; s < now.segments.length; s++) {
+      if (s !== changed && !asksAny(last.asked[s], changedQueries)) continue;
+      const kept = keepAgain(s);
+      const was = last.kept[s];
+      if (s === changed) changes.push(sameOf(s, kept, local));
+      else if (kept.length !== was.length || kept.some((c, i) => c !== was[i])) changes.push(sameOf(s, kept, NO_EDIT));
+    }
     return regroup(last, now, changes, edit, asked, groupResults);
   }
-  const kept: Candidate[] = [];
-  now.evidence.asked = last.asked; // what the new segment asks joins what the pass depends on
-  try {
-    keepEvidenced(after.work.text, after.work.candidates, now.evidence, (c) => kept.push(c));
-  } finally {
-    now.evidence.asked = undefined;
-  }
+  const kept = keepAgain(changed);
   const was = last.kept[changed];
   const sameKept = kept.length === was.length && kept.every((c, i) => sameCandidate(was[i], c, local));
-  if (!sameKept) return regroupable ? regroup(last, now, [sameOf(changed, kept, local)], edit, last.asked, groupResults) : undefined;
+  if (!sameKept) return regroupable ? regroup(last, now, [sameOf(changed, kept, local)], edit, asked, groupResults) : undefined;
   // The entities' votes where a mention's changed: copied from the last pass's at the first change.
   let votes: (Votes | null)[] | undefined;
   for (let i = 0; i < kept.length; i++) {
@@ -161,7 +164,7 @@ export function entitiesAfterEdit(
   }
   const keptBySegment = [...last.kept];
   keptBySegment[changed] = kept;
-  return { entities, pass: { ...last, text: now.text, segments: now.segments, kept: keptBySegment, wikiLinks: now.wikiLinks, keySpans: now.keySpans, entities, votes: votes ?? last.votes } };
+  return { entities, pass: { ...last, text: now.text, segments: now.segments, kept: keptBySegment, asked, wikiLinks: now.wikiLinks, keySpans: now.keySpans, entities, votes: votes ?? last.votes } };
 }
 
 /** `total` with one mention's votes `from` replaced by `to`. */
@@ -176,11 +179,11 @@ function movedVotes(total: Votes, from: Votes, to: Votes): Votes {
 }
 
 /**
- * Per segment work of the last pass, the candidates the evidence kept of it: still what keepEvidenced
- * gives when none of the answers the last pass asked for changed with the segments that came and
- * went (it reads a segment's work and those answers only). Undefined when one did.
+ * Per segment work of the last pass whose answers from the evidence all stand with the segments
+ * that came and went: the candidates the evidence kept of it and what it asked, still what
+ * keepEvidenced gives (it reads a segment's work and those answers only).
  */
-export function lastKept(last: LastPass, segments: readonly PlacedSegment[], evidence: DocumentEvidence): Map<SegmentEntities, Candidate[]> | undefined {
+export function lastKept(last: LastPass, segments: readonly PlacedSegment[], evidence: DocumentEvidence): Map<SegmentEntities, { kept: Candidate[]; asked: EvidenceQueries }> {
   // A work's count in the last pass less its count now (a segment text may repeat).
   const surplus = new Map<SegmentEntities, number>();
   for (const s of last.segments) surplus.set(s.work, (surplus.get(s.work) ?? 0) + 1);
@@ -188,9 +191,11 @@ export function lastKept(last: LastPass, segments: readonly PlacedSegment[], evi
   const went: EvidenceSummary[] = [];
   const came: EvidenceSummary[] = [];
   for (const [work, n] of surplus) for (let i = 0; i < Math.abs(n); i++) (n > 0 ? went : came).push(work.evidence);
-  if (evidence.changedAnswers(went, came, last.asked)) return undefined;
-  const kept = new Map<SegmentEntities, Candidate[]>();
-  last.segments.forEach((s, i) => kept.set(s.work, last.kept[i]));
+  const changed = evidence.changedQueries(went, came);
+  const kept = new Map<SegmentEntities, { kept: Candidate[]; asked: EvidenceQueries }>();
+  last.segments.forEach((s, i) => {
+    if (!asksAny(last.asked[i], changed)) kept.set(s.work, { kept: last.kept[i], asked: last.asked[i] });
+  });
   return kept;
 }
 

@@ -139,8 +139,9 @@ function countNameUnits(units: readonly Unit[]): number {
  */
 export class DocumentEvidence {
   /**
-   * When set, every key asked about is added here: what a pass that read this evidence depends on
-   * (an edit that changes no asked-about count cannot change its result: see entities/afterEdit.ts).
+   * When set, every key asked about is added here: what keeping a segment's candidates depends on
+   * (an edit that changes none of those answers cannot change what it keeps: see
+   * entities/afterEdit.ts).
    */
   asked: EvidenceQueries | undefined;
   private readonly lower = new Map<string, number>();
@@ -215,43 +216,50 @@ export class DocumentEvidence {
   }
 
   /**
-   * Whether counting the summaries `came` in place of those that `went` (as update has just done)
-   * changed the answer to any question in `asked`: a presence that came or went, or which of a
-   * word's two counts is the larger. Nothing else this evidence answers has changed.
+   * The questions whose answers counting the summaries `came` in place of those that `went` (as
+   * update has just done) changed: a presence that came or went, which of a word's two counts is
+   * the larger, the opening words listed for a name word. Every other answer is as it was.
    */
-  changedAnswers(went: readonly EvidenceSummary[], came: readonly EvidenceSummary[], asked: EvidenceQueries): boolean {
-    if (!went.length && !came.length) return false;
-    let changed = false;
+  changedQueries(went: readonly EvidenceSummary[], came: readonly EvidenceSummary[]): EvidenceQueries {
+    const changed = noQueries();
+    if (!went.length && !came.length) return changed;
     // Which words' lower-case and one-word candidate counts changed, and by how much.
     const lowerBy = new Map<string, number>();
     const capitalBy = new Map<string, number>();
     forEachChange(went, came, (s) => s.lowerCounts, (k, by) => {
-      changed ||= asked.lower.has(k) && cameOrWent(this.lower, k, by);
-      if (asked.mostlyLower.has(k)) lowerBy.set(k, by);
+      if (cameOrWent(this.lower, k, by)) changed.lower.add(k);
+      lowerBy.set(k, by);
     });
-    forEachChange(went, came, (s) => s.capitalCounts, (k, by) => {
-      if (asked.mostlyLower.has(k)) capitalBy.set(k, by);
-    });
+    forEachChange(went, came, (s) => s.capitalCounts, (k, by) => capitalBy.set(k, by));
     for (const k of new Set([...lowerBy.keys(), ...capitalBy.keys()])) {
       const lower = this.lower.get(k) ?? 0;
       const capital = this.capital.get(k) ?? 0;
-      changed ||= lower > capital !== lower - (lowerBy.get(k) ?? 0) > capital - (capitalBy.get(k) ?? 0);
+      if (lower > capital !== lower - (lowerBy.get(k) ?? 0) > capital - (capitalBy.get(k) ?? 0)) changed.mostlyLower.add(k);
     }
     forEachChange(went, came, (s) => asCounts(s.strongKeys), (k, by) => {
-      changed ||= asked.strongKeys.has(k) && cameOrWent(this.strongKeyCounts, k, by);
+      if (cameOrWent(this.strongKeyCounts, k, by)) changed.strongKeys.add(k);
     });
     forEachChange(went, came, (s) => asCounts(s.strongWords), (k, by) => {
-      changed ||= asked.strongWords.has(k) && cameOrWent(this.strongWordCounts, k, by);
+      if (cameOrWent(this.strongWordCounts, k, by)) changed.strongWords.add(k);
     });
-    // Opening words: any change to the list of an asked-about word.
+    // A name word's opening words (isStrongWord): any change to its list.
     const openings = (s: EvidenceSummary) => {
       const counts = new Map<string, number>();
-      for (const o of s.openingWords) if (asked.strongWords.has(o.wordKey)) bump(counts, o.wordKey + '\u0000' + o.key, 1);
+      for (const o of s.openingWords) bump(counts, o.wordKey + '\u0000' + o.key, 1);
       return counts;
     };
-    forEachChange(went, came, openings, () => (changed = true));
+    forEachChange(went, came, openings, (k) => changed.strongWords.add(k.slice(0, k.indexOf('\u0000'))));
     return changed;
   }
+}
+
+/** Whether any of the questions `asked` is among those `changed` (see DocumentEvidence.changedQueries). */
+export function asksAny(asked: EvidenceQueries, changed: EvidenceQueries): boolean {
+  const any = (a: Set<string>, c: Set<string>) => {
+    for (const k of c) if (a.has(k)) return true;
+    return false;
+  };
+  return any(asked.lower, changed.lower) || any(asked.mostlyLower, changed.mostlyLower) || any(asked.strongKeys, changed.strongKeys) || any(asked.strongWords, changed.strongWords);
 }
 
 // Made once per build when no article is open: see keepShape.ts.

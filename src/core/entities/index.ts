@@ -13,7 +13,7 @@ import type { Entity, IndexOptions, ParsedArticle } from '../types';
 import type { Candidate } from './candidates';
 import type { SegmentWork, WorkCache } from '../workCache';
 import { entitiesAfterEdit, lastKept, type LastPass, type PassInputs } from './afterEdit';
-import { DocumentEvidence, keepEvidenced, noQueries } from './evidence';
+import { DocumentEvidence, keepEvidenced, noQueries, type EvidenceQueries } from './evidence';
 import { describeMentions, entityOrder, type GroupResult } from './groups';
 import * as memoModule from './memo';
 import { addForcedMentions, prepareOverrides } from './overrides';
@@ -48,12 +48,11 @@ function entitiesOf(text: string, segments: readonly PlacedSegment[], article: P
   const overrides = prepareOverrides(options?.entities);
   const found: Mention[] = [];
   // What the pass reads, recorded for the next one (incremental use only): each segment's kept
-  // candidates and what it asks of the evidence. While the last pass's answers all stand, its kept
-  // candidates are this one's (lastKept) and what it asked is what this one rests on too.
+  // candidates and what it asks of the evidence. A segment of the last pass whose answers all stand
+  // keeps what it kept, and rests on what it asked (lastKept).
   const reusable = last && lastKept(last, segments, evidence);
   const kept: Candidate[][] | undefined = cache ? [] : undefined;
-  const asked = cache ? (reusable ? last.asked : noQueries()) : undefined;
-  evidence.asked = asked;
+  const asked: EvidenceQueries[] | undefined = cache ? [] : undefined;
   segments.forEach((seg, segmentIndex) => {
     let keptIndex = 0;
     const place = (c: Candidate) => {
@@ -68,12 +67,16 @@ function entitiesOf(text: string, segments: readonly PlacedSegment[], article: P
     };
     const keptLast = reusable?.get(seg.work);
     if (keptLast) {
-      kept!.push(keptLast);
-      for (const c of keptLast) place(c);
+      kept!.push(keptLast.kept);
+      asked!.push(keptLast.asked);
+      for (const c of keptLast.kept) place(c);
       return;
     }
     const keptHere: Candidate[] | undefined = kept ? [] : undefined;
+    const askedHere = asked ? noQueries() : undefined;
     if (keptHere) kept!.push(keptHere);
+    if (askedHere) asked!.push(askedHere);
+    evidence.asked = askedHere;
     keepEvidenced(seg.work.text, seg.work.candidates, evidence, (c) => {
       keptHere?.push(c);
       place(c);

@@ -65,14 +65,14 @@ interface Change extends KeptChange {
 /**
  * The entities after `edit`, with `changes` to what segments keep; undefined when the full pass must
  * run. For a document without wiki links or overrides, whose other segments keep what they kept
- * (entitiesAfterEdit checks). `asked` is what the new pass asked of the evidence.
+ * (entitiesAfterEdit checks). `asked` is what the new pass asked of the evidence, per segment.
  */
 export function regroup(
   last: LastPass,
   now: PassInputs,
   changes: readonly KeptChange[],
   edit: TextEdit,
-  asked: EvidenceQueries,
+  asked: readonly EvidenceQueries[],
   previous: Map<string, GroupResult> | undefined,
 ): Regrouped | undefined {
   const links = last.links;
