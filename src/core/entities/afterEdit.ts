@@ -97,51 +97,19 @@ export function entitiesAfterEdit(
   if (inSegment(last.wikiLinks, before) || inSegment(now.wikiLinks, after)) return undefined;
   if (last.surfaces.some((s) => before.work.text.includes(s) || after.work.text.includes(s))) return undefined;
   const regroupable = !last.overridden && !now.wikiLinks.length;
-  // The same candidates before and after those that changed: moved, and with the same words around them.
-  const sameOf = (segment: number, kept: Candidate[], within: TextEdit): KeptChange => {
-    const from = last.segments[segment];
-    const to = now.segments[segment];
-    const was = last.kept[segment];
-    const same = new Int32Array(kept.length).fill(-1);
-    const unchanged = (i: number, k: number) =>
-      sameCandidate(was[i], kept[k], within) &&
-      (from.work === to.work || sameVotes(mentionVotesOf(was[i], from.work.text, from.work.tokens), mentionVotesOf(kept[k], to.work.text, to.work.tokens)));
-    let head = 0;
-    while (head < was.length && head < kept.length && unchanged(head, head)) same[head] = head++;
-    for (let i = was.length - 1, k = kept.length - 1; i >= head && k >= head && unchanged(i, k); i--, k--) same[k] = i;
-    return { segment, kept, same };
-  };
   // What each segment asks of the evidence: the changed segment's, and those kept again, anew.
   const asked = [...last.asked];
-  const keepAgain = (s: number): Candidate[] => {
-    const segment = now.segments[s];
-    const kept: Candidate[] = [];
-    now.evidence.asked = asked[s] = noQueries();
-    try {
-      keepEvidenced(segment.work.text, segment.work.candidates, now.evidence, (c) => kept.push(c));
-    } finally {
-      now.evidence.asked = undefined;
-    }
-    return kept;
-  };
+  const kept = keepAgain(now, changed, asked);
   if (evidenceChanged) {
     // Answers other segments read changed: those segments' candidates are kept again too, and the
     // mentions of all whose kept ones changed are grouped again.
     if (!regroupable) return undefined;
-    const changes: KeptChange[] = [];
-    for (let s = 0; s < now.segments.length; s++) {
-      if (s !== changed && !asksAny(last.asked[s], changedQueries)) continue;
-      const kept = keepAgain(s);
-      const was = last.kept[s];
-      if (s === changed) changes.push(sameOf(s, kept, local));
-      else if (kept.length !== was.length || kept.some((c, i) => c !== was[i])) changes.push(sameOf(s, kept, NO_EDIT));
-    }
-    return regroup(last, now, changes, edit, asked, groupResults);
+    const changes = [keptChangeOf(last, now, changed, kept, local), ...othersKeptAgain(last, now, changedQueries, (s) => s === changed, asked)];
+    return regroup(last, now, changes.sort((a, b) => a.segment - b.segment), edit, asked, groupResults);
   }
-  const kept = keepAgain(changed);
   const was = last.kept[changed];
   const sameKept = kept.length === was.length && kept.every((c, i) => sameCandidate(was[i], c, local));
-  if (!sameKept) return regroupable ? regroup(last, now, [sameOf(changed, kept, local)], edit, asked, groupResults) : undefined;
+  if (!sameKept) return regroupable ? regroup(last, now, [keptChangeOf(last, now, changed, kept, local)], edit, asked, groupResults) : undefined;
   // The entities' votes where a mention's changed: copied from the last pass's at the first change.
   let votes: (Votes | null)[] | undefined;
   for (let i = 0; i < kept.length; i++) {
@@ -165,6 +133,49 @@ export function entitiesAfterEdit(
   const keptBySegment = [...last.kept];
   keptBySegment[changed] = kept;
   return { entities, pass: { ...last, text: now.text, segments: now.segments, kept: keptBySegment, asked, wikiLinks: now.wikiLinks, keySpans: now.keySpans, entities, votes: votes ?? last.votes } };
+}
+
+/** The candidates the evidence keeps of segment `s` now; what that asks is recorded in asked[s]. */
+function keepAgain(now: PassInputs, s: number, asked: EvidenceQueries[]): Candidate[] {
+  const segment = now.segments[s];
+  const kept: Candidate[] = [];
+  now.evidence.asked = asked[s] = noQueries();
+  try {
+    keepEvidenced(segment.work.text, segment.work.candidates, now.evidence, (c) => kept.push(c));
+  } finally {
+    now.evidence.asked = undefined;
+  }
+  return kept;
+}
+
+/** The same candidates in what a segment keeps now as in what it kept: moved by `within`, and with the same words around them. */
+function keptChangeOf(last: LastPass, now: PassInputs, segment: number, kept: Candidate[], within: TextEdit): KeptChange {
+  const from = last.segments[segment];
+  const to = now.segments[segment];
+  const was = last.kept[segment];
+  const same = new Int32Array(kept.length).fill(-1);
+  const unchanged = (i: number, k: number) =>
+    sameCandidate(was[i], kept[k], within) &&
+    (from.work === to.work || sameVotes(mentionVotesOf(was[i], from.work.text, from.work.tokens), mentionVotesOf(kept[k], to.work.text, to.work.tokens)));
+  let head = 0;
+  while (head < was.length && head < kept.length && unchanged(head, head)) same[head] = head++;
+  for (let i = was.length - 1, k = kept.length - 1; i >= head && k >= head && unchanged(i, k); i--, k--) same[k] = i;
+  return { segment, kept, same };
+}
+
+/**
+ * What changed in what the segments but `skipped` ones keep, of those that asked the evidence a
+ * question whose answer changed: each is kept again (what it asks recorded anew in `asked`).
+ */
+function othersKeptAgain(last: LastPass, now: PassInputs, changed: EvidenceQueries, skipped: (s: number) => boolean, asked: EvidenceQueries[]): KeptChange[] {
+  const changes: KeptChange[] = [];
+  for (let s = 0; s < now.segments.length; s++) {
+    if (skipped(s) || !asksAny(last.asked[s], changed)) continue;
+    const kept = keepAgain(now, s, asked);
+    const was = last.kept[s];
+    if (kept.length !== was.length || kept.some((c, i) => c !== was[i])) changes.push(keptChangeOf(last, now, s, kept, NO_EDIT));
+  }
+  return changes;
 }
 
 /** `total` with one mention's votes `from` replaced by `to`. */
