@@ -6,6 +6,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { buildIndexData } from '../../src/core/articleIndex';
 import { IncrementalIndexer } from '../../src/core/incremental';
+import { parseArticleInSegments } from '../../src/core/parse';
 import type { IndexOptions } from '../../src/core/types';
 import { sampleText, wikiWarsTexts } from '../fixtures/corpus';
 import { applyEdit, edit, type Edit } from '../fixtures/edits';
@@ -154,6 +155,25 @@ describe('incremental indexing equals a full rebuild', function () {
       }
     }
     assert.ok(farChanges >= 1, 'some edit changed mentions far away');
+  });
+
+  it('when pasted paragraphs and deleted sections make segments come and go', function () {
+    if (!wikiwars.length) this.skip();
+    // The names of one text pasted into another, and whole stretches cut: the segments the edit
+    // replaced are grouped again against all the others (afterEdit.ts, afterResegmenting).
+    const indexer = new IncrementalIndexer();
+    let text = wikiwars.slice(0, 6).join('\n\n').slice(0, 150_000);
+    indexer.update(text);
+    const pasted = wikiwars[7].slice(0, 3000);
+    let segmentCountChanges = 0;
+    for (let r = 0; r < 6; r++) {
+      const at = text.indexOf('\n\n', Math.floor(text.length * (0.2 + 0.12 * r))) + 2;
+      const edited = r % 2 ? text.slice(0, at) + pasted + '\n\n' + text.slice(at) : text.slice(0, at) + text.slice(text.indexOf('\n\n', at + 4000) + 2);
+      if (parseArticleInSegments(edited).segments.length !== parseArticleInSegments(text).segments.length) segmentCountChanges++;
+      assert.deepEqual(indexer.update(edited), buildIndexData(edited), `edit ${r}`);
+      text = edited;
+    }
+    assert.ok(segmentCountChanges >= 2, `${segmentCountChanges} edits changed how many segments there are`);
   });
 
   it('keeps the type the user gave when the words around a mention change', function () {

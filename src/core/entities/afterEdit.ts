@@ -10,10 +10,12 @@
 // When the segment's kept candidates changed (a letter typed into a name), regroup.ts groups again
 // the mentions they can be grouped with; when the edit changed an answer of the document's evidence
 // that another segment read in keeping its candidates, those segments' candidates are kept again
-// first, and the mentions of all those that changed are grouped again. When none of that applies
-// (links, overrides, segments that came or went), the full pass still keeps each unchanged
-// segment's kept candidates as long as none of the answers it read has changed (lastKept).
-import { editBetween, movedOnto, type TextEdit } from '../textEdit';
+// first, and the mentions of all those that changed are grouped again. An edit that changed more
+// than one segment, or how many there are, is grouped again the same way, the last pass renumbered
+// as the new segments are (afterResegmenting). When none of that applies (links, overrides), the
+// full pass still keeps each unchanged segment's kept candidates as long as none of the answers it
+// read has changed (lastKept).
+import { editBetween, movedEnd, movedOnto, movedStart, type TextEdit } from '../textEdit';
 import type { Entity, Span, WikiLink } from '../types';
 import type { Candidate } from './candidates';
 import { asksAny, keepEvidenced, noQueries, type DocumentEvidence, type EvidenceQueries, type EvidenceSummary } from './evidence';
@@ -23,7 +25,7 @@ import * as typingModule from './typing';
 import type { Votes } from './typing';
 import type { Unit } from './units';
 import type { GroupResult } from './groups';
-import { movedEntity, regroup, type KeptChange, type LinkIndex } from './regroup';
+import { movedEntity, regroup, renumberedPass, type KeptChange, type LinkIndex } from './regroup';
 // Read once (see lexicon.ts on why).
 const { mentionVotesOf } = featuresModule;
 const { decideType } = typingModule;
@@ -69,19 +71,20 @@ export interface PassInputs {
 }
 
 /**
- * The entities of the new text when the edit changed one segment and the pass can be spared: when
- * the edit leaves the pass's result unchanged but for positions, or changed what segments keep
- * (regroup.ts). With the pass's record for the next edit and, when regrouped, the group results;
- * undefined when the full pass must run.
+ * The entities of the new text when the pass can be spared: when the edit changed one segment and
+ * leaves the pass's result unchanged but for positions, or changed what segments keep (regroup.ts,
+ * also after an edit to several segments: afterResegmenting). With the pass's record for the next
+ * edit and, when regrouped, the group results; undefined when the full pass must run.
  */
 export function entitiesAfterEdit(
   last: LastPass,
   now: PassInputs,
   groupResults: Map<string, GroupResult> | undefined,
 ): { entities: Entity[]; pass: LastPass; results?: Map<string, GroupResult> } | undefined {
-  if (now.overridesKey !== last.overridesKey || now.segments.length !== last.segments.length) return undefined;
+  if (now.overridesKey !== last.overridesKey) return undefined;
+  if (now.segments.length !== last.segments.length) return afterResegmenting(last, now, groupResults);
   const changed = changedSegment(last, now);
-  if (changed < 0) return undefined;
+  if (changed < 0) return afterResegmenting(last, now, groupResults);
   const before = last.segments[changed];
   const after = now.segments[changed];
   const local = editBetween(before.work.text, after.work.text);
@@ -133,6 +136,77 @@ export function entitiesAfterEdit(
   const keptBySegment = [...last.kept];
   keptBySegment[changed] = kept;
   return { entities, pass: { ...last, text: now.text, segments: now.segments, kept: keptBySegment, asked, wikiLinks: now.wikiLinks, keySpans: now.keySpans, entities, votes: votes ?? last.votes } };
+}
+
+/**
+ * The entities after an edit that changed more than one segment, or how many there are (a pasted
+ * paragraph, a deleted section): the last pass is renumbered as the new segments are, each new
+ * segment of the run the edit replaced holding the old candidates that are its own moved (the same
+ * candidate, with the same words around it), and regroup.ts groups again those that went and came.
+ */
+function afterResegmenting(last: LastPass, now: PassInputs, groupResults: Map<string, GroupResult> | undefined): ReturnType<typeof regroup> {
+  if (last.overridden || last.wikiLinks.length || now.wikiLinks.length) return undefined;
+  const was = last.segments;
+  const is = now.segments;
+  const shift = now.text.length - last.text.length;
+  let head = 0;
+  while (head < was.length && head < is.length && was[head].work === is[head].work && was[head].start === is[head].start) head++;
+  let tail = 0;
+  const lastOf = (segments: readonly PlacedSegment[]) => segments[segments.length - 1 - tail];
+  while (tail < was.length - head && tail < is.length - head && lastOf(was).work === lastOf(is).work && lastOf(is).start === lastOf(was).start + shift) tail++;
+  const went = was.length - head - tail;
+  const came = is.length - head - tail;
+  if (!came) return undefined;
+  const start = head ? was[head - 1].end : 0;
+  const runEnd = (segments: readonly PlacedSegment[], text: string) => (tail ? segments[segments.length - tail].start : text.length);
+  const local = editBetween(last.text.slice(start, runEnd(was, last.text)), now.text.slice(start, runEnd(is, now.text)));
+  const edit: TextEdit = { from: start + local.from, to: start + local.to, shift: local.shift };
+  if (!sameSpans(last.keySpans, now.keySpans, edit)) return undefined;
+
+  const asked = [...last.asked.slice(0, head), ...is.slice(head, head + came).map(() => noQueries()), ...last.asked.slice(head + went)];
+  const keptNow = is.slice(head, head + came).map((_, j) => keepAgain(now, head + j, asked));
+  // The old candidates each new segment of the run holds: those that are its own moved, and (in
+  // the first) those that went. Both lists are in text order, and so where the old ones move to.
+  const runKept = keptNow.map((): Array<[number, number]> => []);
+  const same = keptNow.map((kept) => new Int32Array(kept.length).fill(-1));
+  const olds: Array<{ s: number; k: number; at: number }> = [];
+  for (let s = head; s < head + went; s++) {
+    last.kept[s].forEach((c, k) => {
+      const at = movedStart(was[s].start + c.start, edit);
+      if (at >= 0 && movedEnd(was[s].start + c.end, edit) >= 0) olds.push({ s, k, at });
+      else runKept[0].push([s, k]);
+    });
+  }
+  let o = 0;
+  const gone = () => {
+    runKept[0].push([olds[o].s, olds[o].k]);
+    o++;
+  };
+  keptNow.forEach((kept, j) => {
+    const to = is[head + j];
+    kept.forEach((c, k) => {
+      const at = to.start + c.start;
+      while (o < olds.length && olds[o].at < at) gone();
+      if (o === olds.length || olds[o].at !== at) return;
+      const { s, k: i } = olds[o];
+      const from = was[s];
+      const old = last.kept[s][i];
+      // Offsets are the segments' own: the old one moves by where the two segments start, and by the edit past it.
+      const moved: TextEdit = { from: 0, to: 0, shift: from.start + (from.start + old.start >= edit.to ? edit.shift : 0) - to.start };
+      if (!sameCandidate(old, c, moved) || !sameVotes(mentionVotesOf(old, from.work.text, from.work.tokens), mentionVotesOf(c, to.work.text, to.work.tokens))) return;
+      same[j][k] = runKept[j].push([s, i]) - 1;
+      o++;
+    });
+  });
+  while (o < olds.length) gone();
+
+  const renumbered = renumberedPass(last, now, head, went, runKept);
+  if (!renumbered) return undefined;
+  const changes: KeptChange[] = keptNow.map((kept, j) => ({ segment: head + j, kept, same: same[j] }));
+  const evidenceOf = (segments: readonly PlacedSegment[], count: number) => segments.slice(head, head + count).map((s) => s.work.evidence);
+  const changedQueries = now.evidence.changedQueries(evidenceOf(was, went), evidenceOf(is, came));
+  changes.push(...othersKeptAgain(renumbered, now, changedQueries, (s) => s >= head && s < head + came, asked));
+  return regroup(renumbered, now, changes.sort((a, b) => a.segment - b.segment), edit, asked, groupResults);
 }
 
 /** The candidates the evidence keeps of segment `s` now; what that asks is recorded in asked[s]. */

@@ -9,7 +9,7 @@ import type { Entity } from '../types';
 import type { LastPass, PassInputs } from './afterEdit';
 import { linkKeysOf, type LinkKeys } from './aliases';
 import type { Candidate } from './candidates';
-import type { EvidenceQueries } from './evidence';
+import { noQueries, type EvidenceQueries } from './evidence';
 import { describeMentions, entityOrder, type DescribedGroup, type GroupResult } from './groups';
 import { prepareOverrides } from './overrides';
 import { byPosition, onKeySpan, type Mention } from './segments';
@@ -252,6 +252,40 @@ export function regroup(
     asked, entities, votes, groupKeys, memberCounts, entityOfKept, links,
   };
   return { entities, pass, results };
+}
+
+/**
+ * The last pass as if its segments were numbered as `now`'s, after an edit that replaced the run
+ * of `went` segments from `from` on with `runKept.length` new ones: runKept[j] lists the run's
+ * kept candidates (as segment and kept index) that the j-th new segment is to hold, in that order,
+ * and the segments after the run move by the difference. Undefined when one holds too many to number.
+ */
+export function renumberedPass(last: LastPass, now: PassInputs, from: number, went: number, runKept: ReadonlyArray<ReadonlyArray<readonly [number, number]>>): LastPass | undefined {
+  const links = last.links;
+  if (!links || runKept.some((list) => list.length >= KEPT_PER_SEGMENT)) return undefined;
+  const came = runKept.length;
+  const runRefs = new Map<number, number>();
+  runKept.forEach((list, j) => list.forEach(([s, k], i) => runRefs.set(refOf(s, k), refOf(from + j, i))));
+  const renumber = (ref: number): number => {
+    const s = segmentOf(ref);
+    if (s < from) return ref;
+    if (s < from + went) return runRefs.get(ref)!;
+    return ref + (came - went) * KEPT_PER_SEGMENT;
+  };
+  // In place: the last pass's index is not read again either way (regroup takes it over, and the
+  // full pass makes its own).
+  for (const refsByKey of [links.groups, links.seekers, links.offerers]) {
+    for (const refs of refsByKey.values()) for (let i = 0; i < refs.length; i++) refs[i] = renumber(refs[i]);
+  }
+  const spliced = <T>(perSegment: readonly T[], run: T[]): T[] => [...perSegment.slice(0, from), ...run, ...perSegment.slice(from + went)];
+  return {
+    ...last,
+    segments: spliced(last.segments, now.segments.slice(from, from + came)),
+    kept: spliced(last.kept, runKept.map((list) => list.map(([s, k]) => last.kept[s][k]))),
+    entityOfKept: spliced(last.entityOfKept, runKept.map((list) => Int32Array.from(list, ([s, k]) => last.entityOfKept[s][k]))),
+    asked: spliced(last.asked, runKept.map(() => noQueries())),
+    links,
+  };
 }
 
 /** The kept indexes of the segment's candidates that were mentions in the last pass. */
