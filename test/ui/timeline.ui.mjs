@@ -382,8 +382,18 @@ describe('timeline view: a long article', function () {
     await wb.waitForEditorText('= Long chronicle =');
     await runCommandWhenReady(wb, 'ChronoLens: Open Timeline');
     const frame = await timelineFrame(wb);
-    await frame.locator('.count', { hasText: /^300 events$/ }).waitFor({ timeout: 30_000 });
-    const rendered = await options(frame).count();
+    // The count and the rows read in one evaluation: language detection may reopen the document
+    // at any time, and the panel then shows no article until it is indexed again.
+    const rowsWithAllEvents = () =>
+      frame.locator('body').evaluate((body) => {
+        const shown = body.querySelector('.count')?.textContent === '300 events' && !body.querySelector('.list').hidden;
+        return shown ? body.querySelectorAll('.list [role=option]').length : -1;
+      });
+    let rendered = -1;
+    for (const deadline = Date.now() + 30_000; rendered < 0 && Date.now() < deadline; ) {
+      rendered = await rowsWithAllEvents();
+      if (rendered < 0) await wb.page.waitForTimeout(100);
+    }
     assert.ok(rendered > 0 && rendered < 60, `${rendered} of 300 event rows in the DOM`);
 
     // End: the last event, far below, is rendered, selected and in view; Home comes back.
