@@ -200,7 +200,7 @@ function afterResegmenting(last: LastPass, now: PassInputs, groupResults: Map<st
   });
   while (o < olds.length) gone();
 
-  const renumbered = renumberedPass(last, now, head, went, runKept);
+  const renumbered = renumberedPass(last, now, head, went, runKept, asked);
   if (!renumbered) return undefined;
   const changes: KeptChange[] = keptNow.map((kept, j) => ({ segment: head + j, kept, same: same[j] }));
   const evidenceOf = (segments: readonly PlacedSegment[], count: number) => segments.slice(head, head + count).map((s) => s.work.evidence);

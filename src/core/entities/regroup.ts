@@ -9,7 +9,7 @@ import type { Entity } from '../types';
 import type { LastPass, PassInputs } from './afterEdit';
 import { linkKeysOf, type LinkKeys } from './aliases';
 import type { Candidate } from './candidates';
-import { noQueries, type EvidenceQueries } from './evidence';
+import type { EvidenceQueries } from './evidence';
 import { describeMentions, entityOrder, type DescribedGroup, type GroupResult } from './groups';
 import { prepareOverrides } from './overrides';
 import { byPosition, onKeySpan, type Mention } from './segments';
@@ -258,9 +258,17 @@ export function regroup(
  * The last pass as if its segments were numbered as `now`'s, after an edit that replaced the run
  * of `went` segments from `from` on with `runKept.length` new ones: runKept[j] lists the run's
  * kept candidates (as segment and kept index) that the j-th new segment is to hold, in that order,
- * and the segments after the run move by the difference. Undefined when one holds too many to number.
+ * and the segments after the run move by the difference. `asked` is what each segment asks of the
+ * evidence, already numbered so. Undefined when one holds too many to number.
  */
-export function renumberedPass(last: LastPass, now: PassInputs, from: number, went: number, runKept: ReadonlyArray<ReadonlyArray<readonly [number, number]>>): LastPass | undefined {
+export function renumberedPass(
+  last: LastPass,
+  now: PassInputs,
+  from: number,
+  went: number,
+  runKept: ReadonlyArray<ReadonlyArray<readonly [number, number]>>,
+  asked: readonly EvidenceQueries[],
+): LastPass | undefined {
   const links = last.links;
   if (!links || runKept.some((list) => list.length >= KEPT_PER_SEGMENT)) return undefined;
   const came = runKept.length;
@@ -283,7 +291,7 @@ export function renumberedPass(last: LastPass, now: PassInputs, from: number, we
     segments: spliced(last.segments, now.segments.slice(from, from + came)),
     kept: spliced(last.kept, runKept.map((list) => list.map(([s, k]) => last.kept[s][k]))),
     entityOfKept: spliced(last.entityOfKept, runKept.map((list) => Int32Array.from(list, ([s, k]) => last.entityOfKept[s][k]))),
-    asked: spliced(last.asked, runKept.map(() => noQueries())),
+    asked,
     links,
   };
 }
