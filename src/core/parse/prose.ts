@@ -18,13 +18,16 @@ for (const c of '#>-+=~') PROSE_MARKS[c.charCodeAt(0)] = NOT_AT_LINE_START;
 PROSE_MARKS[91] = NOT_AT_LINE_START | BRACKET;
 PROSE_MARKS[93] = BRACKET;
 
+/** A space or a tab: Markdown's whitespace within a line. */
+export const isMarkdownSpace = (c: number): boolean => c === 32 || c === 9;
+
 /**
  * Whether a paragraph's line may start at `start` (a character that is not a line end): not
  * indented, and no block construct starts there (nor an ordered list item, a number and "." or ")").
  */
 export function startsProseLine(text: string, start: number): boolean {
   const c = text.charCodeAt(start);
-  if (c === 32 || c === 9 || (c < 128 && PROSE_MARKS[c] & NOT_AT_LINE_START)) return false;
+  if (isMarkdownSpace(c) || (c < 128 && PROSE_MARKS[c] & NOT_AT_LINE_START)) return false;
   if (c >= 48 && c <= 57) {
     let k = start + 1;
     while (k < text.length && text.charCodeAt(k) >= 48 && text.charCodeAt(k) <= 57) k++;
@@ -68,7 +71,7 @@ export function proseParagraphs(text: string): Span[] | null {
     // At a line start: a blank line (spaces and tabs only) ends the open paragraph.
     let j = i;
     let c = text.charCodeAt(j);
-    while (j < n && (c === 32 || c === 9)) c = text.charCodeAt(++j);
+    while (j < n && isMarkdownSpace(c)) c = text.charCodeAt(++j);
     if (j === n || c === 10 || c === 13) {
       if (paraStart >= 0) out.push({ start: paraStart, end: lineEnd });
       paraStart = -1;

@@ -9,7 +9,7 @@
 import type { Heading, List, ListItem, Paragraph, Root, RootContent, Text } from 'mdast';
 import type { Point, Position } from 'unist';
 import type { MediawikiHeadingData } from './mediawikiHeading';
-import { proseLineEnd, startsProseLine } from './prose';
+import { isMarkdownSpace, proseLineEnd, startsProseLine } from './prose';
 
 /** The tree of `text` when all of it is simple blocks, else null. */
 export function simpleBlocksTree(text: string): Root | null {
@@ -102,7 +102,7 @@ function headingOf(text: string, start: number, end: number, textNode: (start: n
   }
   // no inline construct in the title, no run of the mark inside it, no tab around it
   if (from === to || end - start > MAX_HEADING_LINE || proseLineEnd(text, from) !== end || text.slice(from, to).includes(mark === 0x3d ? '=' : '#')) return null;
-  if (isSpace(text.charCodeAt(from)) || isSpace(text.charCodeAt(to - 1))) return null;
+  if (isMarkdownSpace(text.charCodeAt(from)) || isMarkdownSpace(text.charCodeAt(to - 1))) return null;
   const heading: Heading = { type: 'heading', depth: depth as Heading['depth'], children: [textNode(from, to)], position: span(start, end) };
   if (mark === 0x3d) heading.data = { mediawiki: true, open: depth, close: depth } satisfies MediawikiHeadingData;
   return heading;
@@ -110,16 +110,14 @@ function headingOf(text: string, start: number, end: number, textNode: (start: n
 
 /** A paragraph's line from `start` to `end` (a line ending or the text's end): prose, with no space or tab at its end. */
 function isProseLine(text: string, start: number, end: number): boolean {
-  return start < end && startsProseLine(text, start) && proseLineEnd(text, start) === end && !isSpace(text.charCodeAt(end - 1));
+  return start < end && startsProseLine(text, start) && proseLineEnd(text, start) === end && !isMarkdownSpace(text.charCodeAt(end - 1));
 }
 
 /** Longer heading lines are left to remark-parse (mediawikiHeading.ts bounds the lines it reads). */
 const MAX_HEADING_LINE = 1000;
 
-const isSpace = (c: number): boolean => c === 0x20 || c === 0x09;
-
 /** Empty, or spaces and tabs only. */
 function isBlank(text: string, start: number, end: number): boolean {
-  for (let k = start; k < end; k++) if (!isSpace(text.charCodeAt(k))) return false;
+  for (let k = start; k < end; k++) if (!isMarkdownSpace(text.charCodeAt(k))) return false;
   return true;
 }
