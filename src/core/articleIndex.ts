@@ -707,8 +707,7 @@ export class ArticleIndex {
 
   /** The placement of data.events[i], made once (undefined for an event that cannot be placed). */
   private placementAt(i: number): TimePlacement {
-    const date = this.data.dates[this.placing[i]];
-    if (!date) return undefined!;
-    return (this.placements[i] ??= { date, from: this.from[i], to: this.to[i] });
+    if (this.placing[i] < 0) return undefined!;
+    return (this.placements[i] ??= { date: this.data.dates[this.placing[i]], from: this.from[i], to: this.to[i] });
   }
 }
