@@ -221,12 +221,12 @@ function benchFreshProcess(): void {
     { name: '1 MB', text: articleText(1 * MB), reps: QUICK ? 4 : 12 },
   ];
   const dir = mkdtempSync(path.join(tmpdir(), 'chronolens-bench-'));
+  const file = path.join(dir, 'text.txt');
+  const script = path.join(ROOT, 'bench/freshProcess.ts');
   const fresh: Record<string, { firstRemarkMs: number; firstIndexMs: number; remarkMs: number; indexMs: number }> = {};
   try {
     for (const input of inputs) {
-      const file = path.join(dir, 'text.txt');
       writeFileSync(file, input.text);
-      const script = path.join(ROOT, 'bench/freshProcess.ts');
       fresh[input.name] = JSON.parse(execFileSync(process.execPath, [...process.execArgv, script, SUBJECT, BASELINE, file, String(input.reps)], { encoding: 'utf8', cwd: ROOT }));
     }
   } finally {
