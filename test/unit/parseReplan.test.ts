@@ -121,6 +121,30 @@ describe('planning segments from the previous version of the text', function () 
     assert.ok(partial > replans / 2, `${partial} of ${replans} plans scanned less than half the text`);
   });
 
+  it('moves only the segments next to an edit: a pasted paragraph or a cut stretch changes one or two', () => {
+    // Cuts fall where the text says (content-defined), not at a distance from the last cut: that
+    // moved every later cut after an edit until one fell in place again by chance.
+    const paragraphs = PROSE.slice(0, 400_000).split(/\n\n+/);
+    const texts = {
+      'paragraphs between blank lines': paragraphs.join('\n\n'),
+      'headings right above their paragraphs, no blank lines': paragraphs.map((p, i) => (i % 3 === 0 ? `== Part ${i} ==\n` : '') + p).join('\n'),
+    };
+    const pasted = 'In March 1962 the delegation from Cairo met the Soviet ambassador in Moscow, and three weeks later both governments signed a trade agreement.';
+    for (const [name, text] of Object.entries(texts)) {
+      const before = new Set(planSegments(text).map((s) => text.slice(s.start, s.end)));
+      const changed = (edited: string) => planSegments(edited).filter((s) => !before.has(edited.slice(s.start, s.end))).length;
+      for (const share of [0.2, 0.4, 0.6, 0.8]) {
+        const at = text.indexOf('\n', Math.floor(text.length * share)) + 1;
+        const cutEnd = text.indexOf('\n', at + 3000) + 1;
+        const edits = { paste: text.slice(0, at) + pasted + '\n\n' + text.slice(at), cut: text.slice(0, at) + text.slice(cutEnd) };
+        for (const [what, edited] of Object.entries(edits)) {
+          const n = changed(edited);
+          assert.ok(n >= 1 && n <= 2, `${name}, ${what} at ${Math.round(share * 100)}%: ${n} segments changed`);
+        }
+      }
+    }
+  });
+
   it('parses the new text as a fresh parse does, reusing what was read from unchanged segments (property)', () => {
     fc.assert(
       fc.property(

@@ -141,25 +141,25 @@ function startsParagraph(text: string, at: number, le: number): boolean {
 
 /**
  * Whether a size cut is made at the line from `ls` that may start a segment, `sinceCut` characters
- * after the last cut and `block` after the start of the last block (the one before it, or the one
- * a heading line is in). The cuts are content-defined
- * (as rsync's or a deduplicating store's chunks are): such a line is an anchor or not by a hash of
- * its first characters, with a chance of block / ANCHOR_GAP, and the cut is made at the first anchor
- * at least SEGMENT_SHORTEST after the last cut (or at any such line SEGMENT_LONGEST after it). An
- * edit moves only the cuts next to it. Cutting at the first such line SEGMENT_TARGET after the last
- * cut moved every cut after a pasted paragraph until one happened to fall in place again: pasting
- * one in the middle of 1 MB of WikiWars articles changed 17 segments of 111, all of them re-read.
+ * after the last cut and `sincePlace` after the last place where one could be (a block's start or
+ * a heading line). The cuts are content-defined (as rsync's or a deduplicating store's chunks
+ * are): such a line is an anchor or not by a hash of its first characters, with a chance of
+ * sincePlace / ANCHOR_GAP, and the cut is made at the first anchor at least SEGMENT_SHORTEST after
+ * the last cut (or at any such line SEGMENT_LONGEST after it). An edit moves only the cuts next to
+ * it. Cutting at the first such line SEGMENT_TARGET after the last cut moved every cut after a
+ * pasted paragraph until one happened to fall in place again: pasting one in the middle of 1 MB of
+ * WikiWars articles changed 17 segments of 111, all of them re-read.
  */
-function sizeCutAt(text: string, ls: number, le: number, sinceCut: number, block: number): boolean {
+function sizeCutAt(text: string, ls: number, le: number, sinceCut: number, sincePlace: number): boolean {
   if (sinceCut < SEGMENT_SHORTEST) return false;
-  if (sinceCut >= SEGMENT_LONGEST || block >= ANCHOR_GAP) return true;
+  if (sinceCut >= SEGMENT_LONGEST || sincePlace >= ANCHOR_GAP) return true;
   let hash = 0x811c9dc5 | 0; // FNV-1a over the line's first characters
   for (let k = ls, end = Math.min(le, ls + 32); k < end; k++) hash = Math.imul(hash ^ text.charCodeAt(k), 0x01000193);
   // mixed (MurmurHash3's finalizer) so that its high bits depend on the last characters too ("Events of 1901")
   hash = Math.imul(hash ^ (hash >>> 16), 0x85ebca6b);
   hash = Math.imul(hash ^ (hash >>> 13), 0xc2b2ae35);
   hash ^= hash >>> 16;
-  return hash >>> 0 < (block / ANCHOR_GAP) * 2 ** 32;
+  return hash >>> 0 < (sincePlace / ANCHOR_GAP) * 2 ** 32;
 }
 
 interface Cut {
@@ -176,8 +176,8 @@ interface Cut {
  */
 interface Checkpoint {
   at: number;
-  /** How far back the last block started (the size of the block before the next, with blank lines). */
-  sinceBlock: number;
+  /** How far back the last place where a size cut could be was (see sizeCutAt). */
+  sincePlace: number;
   /** How many cuts precede `at`: later blocks start after it, so the scan never changes those again. */
   cuts: number;
   noDefinitions: boolean;
@@ -238,14 +238,14 @@ export function planSegmentsFrom(text: string, previous?: SegmentPlan): SegmentP
       }
       for (let k = scanned.stop; k < previous.checkpoints.length; k++) {
         const c = previous.checkpoints[k];
-        checkpoints.push({ at: c.at + delta, sinceBlock: c.sinceBlock, cuts: c.cuts + offset, noDefinitions: c.noDefinitions, underlines: c.underlines, markupSinceCut: c.markupSinceCut });
+        checkpoints.push({ at: c.at + delta, sincePlace: c.sincePlace, cuts: c.cuts + offset, noDefinitions: c.noDefinitions, underlines: c.underlines, markupSinceCut: c.markupSinceCut });
       }
       return finish(text, cuts, checkpoints, previous.noDefinitions, scanned.end - from.at);
     }
   }
   const cuts: Cut[] = [{ at: 0, plain: false, disable: new Set() }];
   const checkpoints: Checkpoint[] = [];
-  const scanned = scan(text, { at: 0, sinceBlock: 0, cuts: 1, noDefinitions: true, underlines: 0, markupSinceCut: false }, cuts, checkpoints);
+  const scanned = scan(text, { at: 0, sincePlace: 0, cuts: 1, noDefinitions: true, underlines: 0, markupSinceCut: false }, cuts, checkpoints);
   return finish(text, cuts, checkpoints, scanned.noDefinitions, n);
 }
 
@@ -272,7 +272,7 @@ function oldCheckpointAt(stopAt: StopAt | undefined, ls: number, noDefinitions: 
   const met =
     o !== undefined &&
     o.at + delta === ls &&
-    o.sinceBlock === ls - cutter.blockStart &&
+    o.sincePlace === ls - cutter.lastPlace &&
     o.noDefinitions === noDefinitions &&
     o.underlines === cutter.underlines &&
     o.markupSinceCut === cutter.markupSinceCut &&
@@ -286,8 +286,10 @@ function oldCheckpointAt(stopAt: StopAt | undefined, ls: number, noDefinitions: 
  * stay optimized from one scan to the next.
  */
 class Cutter {
-  /** The current blank-line separated block (between blocks, the last one). */
-  blockStart: number;
+  /** The current blank-line separated block. */
+  blockStart = 0;
+  /** The last block start or heading line: a place where a size cut could be (see sizeCutAt). */
+  lastPlace: number;
   linkMarks = 0;
   attentionRuns = 0;
   triggers = 0;
@@ -305,7 +307,7 @@ class Cutter {
     private readonly n: number,
     from: Checkpoint,
   ) {
-    this.blockStart = from.at - from.sinceBlock;
+    this.lastPlace = from.at - from.sincePlace;
     this.underlines = from.underlines;
     this.markupSinceCut = from.markupSinceCut;
   }
@@ -352,7 +354,7 @@ class Cutter {
 }
 
 // A scan's Cutter lives only while it runs (see keepShape.ts).
-keepShapeOf(new Cutter([], 0, { at: 0, sinceBlock: 0, cuts: 0, noDefinitions: true, underlines: 0, markupSinceCut: false }));
+keepShapeOf(new Cutter([], 0, { at: 0, sincePlace: 0, cuts: 0, noDefinitions: true, underlines: 0, markupSinceCut: false }));
 
 /** ASCII characters the line scan counts or stops at: line ends, `(`, and those below that start constructs. */
 const LINE_MARKS = new Uint8Array(128);
@@ -397,7 +399,7 @@ function scan(text: string, from: Checkpoint, cuts: Cut[], checkpoints: Checkpoi
       const stop = oldCheckpointAt(stopAt, ls, noDefinitions, cutter);
       if (stop >= 0) return { stop, end: ls, noDefinitions };
       if (cuts.length !== keptCuts || ls - keptAt >= CHECKPOINT_GAP) {
-        checkpoints.push({ at: ls, sinceBlock: ls - cutter.blockStart, cuts: cuts.length, noDefinitions, underlines: cutter.underlines, markupSinceCut: cutter.markupSinceCut });
+        checkpoints.push({ at: ls, sincePlace: ls - cutter.lastPlace, cuts: cuts.length, noDefinitions, underlines: cutter.underlines, markupSinceCut: cutter.markupSinceCut });
         keptAt = ls;
         keptCuts = cuts.length;
       }
@@ -443,15 +445,18 @@ function scan(text: string, from: Checkpoint, cuts: Cut[], checkpoints: Checkpoi
           cutter.endBlock(ls);
           cutter.cut(ls);
         }
-        const block = ls - cutter.blockStart;
+        const sincePlace = ls - cutter.lastPlace;
+        cutter.lastPlace = ls;
         cutter.blockStart = ls;
         htmlBlock = k - ls <= 3 && opensHtmlBlock(text, k, le, true);
         topParagraph = !htmlBlock && startsParagraph(text, ls, le);
-        if (prevBlank && ((big && sizeCutAt(text, ls, le, ls - cutter.lastCut(), block)) || cutter.setextCutDue())) {
+        if (prevBlank && ((big && sizeCutAt(text, ls, le, ls - cutter.lastCut(), sincePlace)) || cutter.setextCutDue())) {
           if (isSegmentStart(first)) cutter.cut(ls);
         }
-      } else if (big && !fenceChar && htmlEnd === null && !htmlBlock && isHeadingLine(text, ls, le) && sizeCutAt(text, ls, le, ls - cutter.lastCut(), ls - cutter.blockStart)) {
-        cutter.cut(ls);
+      } else if (!fenceChar && htmlEnd === null && !htmlBlock && isHeadingLine(text, ls, le)) {
+        const sincePlace = ls - cutter.lastPlace;
+        cutter.lastPlace = ls;
+        if (big && sizeCutAt(text, ls, le, ls - cutter.lastCut(), sincePlace)) cutter.cut(ls);
       }
       headingEnded = underline;
       // Container prefixes (block quote markers, list markers): nesting depth.
