@@ -628,8 +628,8 @@ describe('parseArticle: robustness', function () {
     const years = (v: number) => Array.from({ length: 200 }, (_, i) => 1000 + 200 * v + i);
     const articleOf = (v: number) => years(v).map((y) => `Events of ${y}\n\n${paragraph(y)}`).join('\n\n') + '\n\nThe end';
     // Where the cuts fall depends on the text (segments.ts): the first variant where a segment starts right after a heading line.
-    const startsAfterHeading = (text: string, s: { start: number }) => /^In \d+ /.test(text.slice(s.start, s.start + 8));
-    const v = Array.from({ length: 20 }, (_, k) => k).find((k) => parseArticleInSegments(articleOf(k)).segments.some((s) => startsAfterHeading(articleOf(k), s)));
+    const cutAfterHeading = (text: string) => parseArticleInSegments(text).segments.some((s) => /^In \d+ /.test(text.slice(s.start, s.start + 8)));
+    const v = Array.from({ length: 20 }, (_, k) => k).find((k) => cutAfterHeading(articleOf(k)));
     assert.ok(v !== undefined, 'no segment starts after a heading line');
     const text = articleOf(v);
     const { article } = parseArticleInSegments(text);
