@@ -118,8 +118,13 @@ function fullIndex(text: string): FullRun {
  */
 let openArticle: InstanceType<typeof IncrementalIndexer> | undefined;
 
-/** Baseline and index interleaved, `reps` times each, each after a full collection; medians. See also measureBackToBack (timing.ts). */
-function measureFull(text: string, reps: number): { baseMs: number; run: FullRun } {
+/** The fastest and the slowest of runs (ms): how far a median can be trusted on this machine now. */
+type Spread = [number, number];
+const spreadOf = (ms: number[]): Spread => [Math.min(...ms), Math.max(...ms)];
+const showSpread = ([min, max]: Spread) => `${round(min, 0)}–${round(max, 0)}`;
+
+/** Baseline and index interleaved, `reps` times each, each after a full collection; medians, and the spread of each side. See also measureBackToBack (timing.ts). */
+function measureFull(text: string, reps: number): { baseMs: number; run: FullRun; baseSpread: Spread; runSpread: Spread } {
   // Warm-up (JIT, lexicons, the frozen processor) on a small piece.
   buildIndex(text.slice(0, 20_000));
   remarkAlone(text.slice(0, 20_000));
@@ -133,7 +138,7 @@ function measureFull(text: string, reps: number): { baseMs: number; run: FullRun
   }
   const ms = median(runs.map((r) => r.ms));
   const run = runs.find((r) => r.ms === ms) ?? runs[0];
-  return { baseMs: median(bases), run };
+  return { baseMs: median(bases), run, baseSpread: spreadOf(bases), runSpread: spreadOf(runs.map((r) => r.ms)) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -164,15 +169,17 @@ function benchFull(): void {
   const remarkPerMb: Record<string, number> = {};
   for (const input of inputs) {
     const bytes = Buffer.byteLength(input.text, 'utf8');
-    const { baseMs, run } = measureFull(input.text, input.reps);
+    const { baseMs, run, baseSpread, runSpread } = measureFull(input.text, input.reps);
     const ratio = run.ms / baseMs;
     full[input.name] = {
       bytes, remarkMs: round(baseMs), indexMs: round(run.ms), ratio: round(ratio),
+      runs: input.reps, remarkSpreadMs: baseSpread.map((x) => round(x)), indexSpreadMs: runSpread.map((x) => round(x)),
       stagesMs: Object.fromEntries(STAGES.map((s) => [s, round(run.stages[s])])),
       stagesRatio: Object.fromEntries(STAGES.map((s) => [s, round(run.stages[s] / baseMs)])),
     };
     const split = STAGES.map((s) => `${s} ${round(run.stages[s] / baseMs)}`).join(', ');
-    row(`full index, ${input.name} (${(bytes / MB).toFixed(2)} MB)`, `${round(ratio)}× remark (${round(run.ms, 0)} ms vs ${round(baseMs, 0)} ms)`, '≤ 1.5×');
+    const spread = input.reps > 1 ? `; ${input.reps} runs: ${showSpread(runSpread)} vs ${showSpread(baseSpread)}` : '';
+    row(`full index, ${input.name} (${(bytes / MB).toFixed(2)} MB)`, `${round(ratio)}× remark (${round(run.ms, 0)} ms vs ${round(baseMs, 0)} ms${spread})`, '≤ 1.5×');
     row(`  by stage (× remark)`, split);
     if (input.name !== 'sample') {
       perMb[input.name] = run.ms / (bytes / MB);
