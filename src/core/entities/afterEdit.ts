@@ -193,7 +193,7 @@ function afterResegmenting(last: LastPass, now: PassInputs, groupResults: Map<st
       const old = last.kept[s][i];
       // Offsets are the segments' own: the old one moves by where the two segments start, and by the edit past it.
       const moved: TextEdit = { from: 0, to: 0, shift: from.start + (from.start + old.start >= edit.to ? edit.shift : 0) - to.start };
-      if (!sameCandidate(old, c, moved) || !sameVotes(mentionVotesOf(old, from.work.text, from.work.tokens), mentionVotesOf(c, to.work.text, to.work.tokens))) return;
+      if (!sameMention(old, from, c, to, moved)) return;
       same[j][k] = runKept[j].push([s, i]) - 1;
       o++;
     });
@@ -228,9 +228,7 @@ function keptChangeOf(last: LastPass, now: PassInputs, segment: number, kept: Ca
   const to = now.segments[segment];
   const was = last.kept[segment];
   const same = new Int32Array(kept.length).fill(-1);
-  const unchanged = (i: number, k: number) =>
-    sameCandidate(was[i], kept[k], within) &&
-    (from.work === to.work || sameVotes(mentionVotesOf(was[i], from.work.text, from.work.tokens), mentionVotesOf(kept[k], to.work.text, to.work.tokens)));
+  const unchanged = (i: number, k: number) => sameMention(was[i], from, kept[k], to, within);
   let head = 0;
   while (head < was.length && head < kept.length && unchanged(head, head)) same[head] = head++;
   for (let i = was.length - 1, k = kept.length - 1; i >= head && k >= head && unchanged(i, k); i--, k--) same[k] = i;
@@ -297,6 +295,16 @@ function changedSegment(last: LastPass, now: PassInputs): number {
     } else if (b.start !== (changed < 0 ? a.start : a.start + shift)) return -1;
   }
   return changed;
+}
+
+/**
+ * Whether candidate `b` of segment `to` is `a` of segment `from` moved by `edit`, with the same
+ * words around it: the same votes as a mention (at the same place of the same segment text, so).
+ */
+function sameMention(a: Candidate, from: PlacedSegment, b: Candidate, to: PlacedSegment, edit: TextEdit): boolean {
+  if (!sameCandidate(a, b, edit)) return false;
+  if (from.work === to.work && a.start === b.start) return true;
+  return sameVotes(mentionVotesOf(a, from.work.text, from.work.tokens), mentionVotesOf(b, to.work.text, to.work.tokens));
 }
 
 function sameCandidate(a: Candidate, b: Candidate, edit: TextEdit): boolean {
