@@ -25,7 +25,7 @@ import * as typingModule from './typing';
 import type { Votes } from './typing';
 import type { Unit } from './units';
 import type { GroupResult } from './groups';
-import { movedEntity, regroup, renumberedPass, type KeptChange, type LinkIndex } from './regroup';
+import { entitiesOfReplaced, movedEntity, regroup, renumberedPass, type KeptChange, type LinkIndex } from './regroup';
 // Read once (see lexicon.ts on why).
 const { mentionVotesOf } = featuresModule;
 const { decideType } = typingModule;
@@ -133,6 +133,7 @@ export function entitiesAfterEdit(
     if (!moved) return undefined;
     entities.push(type === e.type ? moved : { id: e.id, name: e.name, type, aliases: e.aliases, mentions: moved.mentions });
   }
+  if (groupResults) for (const e of entitiesOfReplaced(last, changed, kept)) groupResults.delete(last.groupKeys[e]);
   const keptBySegment = [...last.kept];
   keptBySegment[changed] = kept;
   return { entities, pass: { ...last, text: now.text, segments: now.segments, kept: keptBySegment, asked, wikiLinks: now.wikiLinks, keySpans: now.keySpans, entities, votes: votes ?? last.votes } };
