@@ -69,7 +69,9 @@ function buildRuns(text: string, units: readonly Unit[]): Unit[][] {
   let current: Unit[] = [];
   const flush = () => {
     const trimmed = trim(current);
-    if (trimmed.length) runs.push(trimmed);
+    // An array grown by push keeps room for some 16 more units; a copy has none (most runs are a
+    // candidate's units, kept as long as the candidate).
+    if (trimmed.length) runs.push(trimmed === current ? current.slice() : trimmed);
     current = [];
   };
   for (const u of units) {
@@ -432,11 +434,12 @@ function toCandidate(text: string, tokens: Tokens, piece: Piece, positions: Posi
   const units = piece.units;
   if (!units.length) return null;
   const first = units[0];
-  const surface = spanText(text, units);
+  const one = units.length === 1;
   return makeCandidate({
     start: first.start,
     end: units[units.length - 1].end,
-    text: surface,
+    // One unit: its own text and key serve, not copies of them (kept as long as the candidate).
+    text: one ? first.text : spanText(text, units),
     units,
     titled: piece.titled,
     placeHint: piece.place ?? false,
@@ -444,14 +447,14 @@ function toCandidate(text: string, tokens: Tokens, piece: Piece, positions: Posi
     sentenceInitial: positions.sentenceInitial[first.token] === 1 && first.start === tokens.starts[first.token],
     inHeading: positions.inHeading[first.token] === 1,
     nested,
-  });
+  }, one ? first.key : undefined);
 }
 
 /**
  * Makes every candidate (with its key and a memo of its own), with all its fields in one order:
  * candidates then share one hidden class, as units do (see makeUnit).
  */
-export function makeCandidate(fields: Omit<Candidate, 'key' | 'memo'>): Candidate {
+export function makeCandidate(fields: Omit<Candidate, 'key' | 'memo'>, key = plainKey(fields.text)): Candidate {
   const { start, end, text, units, titled, placeHint, knownAs, sentenceInitial, inHeading, nested } = fields;
-  return { start, end, text, key: plainKey(text), memo: new CandidateMemo(), units, titled, placeHint, knownAs, sentenceInitial, inHeading, nested };
+  return { start, end, text, key, memo: new CandidateMemo(), units, titled, placeHint, knownAs, sentenceInitial, inHeading, nested };
 }

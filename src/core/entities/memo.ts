@@ -63,8 +63,13 @@ export class FormMemo {
   constructor(c: Candidate) {
     this.flags = flagsOf(c);
     this.knownAs = c.knownAs;
-    this.unitShapes = [];
-    for (const u of c.units) this.unitShapes.push(u.start - c.start, u.end - c.start, unitCode(u));
+    // Sized once: an array grown by push keeps room for some 16 more numbers, as long as the form lives.
+    this.unitShapes = new Array<number>(3 * c.units.length);
+    c.units.forEach((u, i) => {
+      this.unitShapes[3 * i] = u.start - c.start;
+      this.unitShapes[3 * i + 1] = u.end - c.start;
+      this.unitShapes[3 * i + 2] = unitCode(u);
+    });
   }
 
   /**
@@ -146,8 +151,8 @@ export function surfaceKnownOf(c: Candidate): KnownName | undefined {
   return c.memo.surfaceKnown ?? undefined;
 }
 
-/** The units that carry its name's words (not connectors, initials or numerals). */
+/** The units that carry its name's words (not connectors, initials or numerals): its units themselves when all do (most). */
 export function nameUnitsOf(c: Candidate): Unit[] {
-  return (c.memo.nameUnits ??= c.units.filter(isNameUnit));
+  return (c.memo.nameUnits ??= c.units.every(isNameUnit) ? c.units : c.units.filter(isNameUnit));
 }
 
