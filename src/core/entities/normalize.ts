@@ -1,5 +1,6 @@
 // Keys that make spelling variants of one name compare equal.
 import * as lexicon from './lexicon';
+import { detached } from '../workCache';
 // Word lists read once (see lexicon.ts on why).
 const { NAME_PARTICLES, STANDALONE_PARTICLES } = lexicon;
 
@@ -23,7 +24,7 @@ export function plainKey(surface: string): string {
   if (key === undefined) {
     if (cache.size >= CACHE_LIMIT) cache.clear();
     key = computePlainKey(surface);
-    cache.set(surface, key);
+    cache.set(detached(surface), key); // not a view into the text the surface was cut from (see detached)
   }
   return key;
 }

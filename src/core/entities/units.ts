@@ -5,6 +5,7 @@ import * as lexicon from './lexicon';
 import * as normalizeModule from './normalize';
 import * as tokensModule from './tokens';
 import { type Tokens } from './tokens';
+import { detached } from '../workCache';
 // Read once (see lexicon.ts on why).
 const { CONNECTORS, NAME_PARTICLES, NON_NAME_PREFIXES, STANDALONE_PARTICLES, POSSESSIVE_NAME_WORDS, TITLE_HEADS, isRomanNumeral } = lexicon;
 const { joinNameWordKeys, nameWordKey, plainKey } = normalizeModule;
@@ -115,8 +116,9 @@ function wordOf(text: string): Word {
   if (word === undefined) {
     if (words.size >= WORDS_LIMIT) words.clear();
     const key = plainKey(text);
-    word = { text, key, wordKey: nameWordKey(text, key) };
-    words.set(text, word);
+    // A copy: a word of 13 or more characters cut from a segment is a view that keeps the segment's text alive.
+    word = { text: detached(text), key, wordKey: nameWordKey(text, key) };
+    words.set(word.text, word);
   }
   return word;
 }
