@@ -14,12 +14,14 @@ import * as tokensModule from './tokens';
 import { type Tokens } from './tokens';
 import type { WorkCache } from '../workCache';
 import { keepShapeOf } from '../keepShape';
+import * as hashModule from '../hash';
 // Read once (see lexicon.ts on why).
 const { EVENT_LAST_WORDS, GIVEN_NAMES, ORG_LAST_WORDS, PLACE_LAST_WORDS, STANDALONE_PARTICLES } = lexicon;
 const { lookupKnown, lookupKnownUnit } = gazetteerModule;
 const { surfaceKnownOf } = memoModule;
 const { plainKey } = normalizeModule;
 const { isLowerCaseAt, tokenText } = tokensModule;
+const { fnv1a } = hashModule;
 
 /** What one segment tells about the words of the document. */
 export interface EvidenceSummary {
@@ -86,8 +88,7 @@ function countLowerCaseWords(text: string, tokens: Tokens): Map<string, number> 
     const start = starts[t];
     if (!isLowerCaseAt(text, start)) continue;
     const end = ends[t];
-    let hash = 0x811c9dc5 | 0; // FNV-1a over the code units
-    for (let k = start; k < end; k++) hash = Math.imul(hash ^ text.charCodeAt(k), 0x01000193);
+    const hash = fnv1a(text, start, end);
     let i = hash & mask;
     let w = slots[i];
     while (w >= 0 && !(hashes[w] === hash && sameText(text, starts[firsts[w]], ends[firsts[w]], start, end))) w = slots[(i = (i + 1) & mask)];

@@ -12,6 +12,7 @@ import { htmlBlockNames } from 'micromark-util-html-tag-name';
 import { keepShapeOf } from '../keepShape';
 import { isSpaceCode, trimSpan } from './sentences';
 import { commonPrefix, commonSuffix } from '../textEdit';
+import { fnv1a } from '../hash';
 
 export interface Segment {
   start: number;
@@ -153,8 +154,7 @@ function startsParagraph(text: string, at: number, le: number): boolean {
 function sizeCutAt(text: string, ls: number, le: number, sinceCut: number, sincePlace: number): boolean {
   if (sinceCut < SEGMENT_SHORTEST) return false;
   if (sinceCut >= SEGMENT_LONGEST || sincePlace >= ANCHOR_GAP) return true;
-  let hash = 0x811c9dc5 | 0; // FNV-1a over the line's first characters
-  for (let k = ls, end = Math.min(le, ls + 32); k < end; k++) hash = Math.imul(hash ^ text.charCodeAt(k), 0x01000193);
+  let hash = fnv1a(text, ls, Math.min(le, ls + 32)); // the line's first characters
   // mixed (MurmurHash3's finalizer) so that its high bits depend on the last characters too ("Events of 1901")
   hash = Math.imul(hash ^ (hash >>> 16), 0x85ebca6b);
   hash = Math.imul(hash ^ (hash >>> 13), 0xc2b2ae35);
