@@ -56,6 +56,32 @@ export class GenerationalCache<T> implements WorkCache<T> {
 }
 
 /**
+ * A function of a string, made once per string for the life of the module: the same words and
+ * names come back through an article and from one article to the next. Bounded: cleared when
+ * full, so that a huge input cannot grow it without limit. Each string it keeps is a copy of its
+ * own (see detached), and `compute` is given that copy, so what it makes keeps no text alive.
+ */
+export class BoundedMemo<T> {
+  private readonly values = new Map<string, T>();
+
+  constructor(
+    private readonly limit: number,
+    private readonly compute: (key: string) => T,
+  ) {}
+
+  of(key: string): T {
+    let value = this.values.get(key);
+    if (value === undefined) {
+      if (this.values.size >= this.limit) this.values.clear();
+      const own = detached(key);
+      value = this.compute(own);
+      this.values.set(own, value);
+    }
+    return value;
+  }
+}
+
+/**
  * `text` as a string of its own. V8 keeps a substring of 13 or more characters as a view into the
  * string it was cut from: work cached across builds that kept views into the document would keep
  * every version of the document it was read from alive (60 one-character edits of 1 MB grew the

@@ -12,6 +12,7 @@ import type { Mention } from './segments';
 import * as typingModule from './typing';
 import * as tokensModule from './tokens';
 import { isNameUnit, toUnits } from './units';
+import { BoundedMemo } from '../workCache';
 // Read once (see lexicon.ts on why).
 const { lookupKnown } = gazetteerModule;
 const { nameKey, plainKey } = normalizeModule;
@@ -67,8 +68,13 @@ function keepMentions(g: Group, mentions: Mention[]): void {
 }
 
 /** Canonical names made into forms, by name: the same name gives the same form (and memo). */
-const canonicalForms = new Map<string, Candidate | null>();
-const CANONICAL_FORMS_LIMIT = 10_000;
+const canonicalForms = new BoundedMemo(10_000, (name): Candidate | null => {
+  const units = toUnits(name, tokenize(name));
+  // A target with no name word in it ("x", "a|b") says nothing about the entity.
+  return units.some(isNameUnit)
+    ? makeCandidate({ start: 0, end: 0, text: name, units, titled: false, placeHint: false, sentenceInitial: false, inHeading: false, nested: false })
+    : null;
+});
 
 /**
  * The name a wiki link or a user alias imposes, as a form of its own: "[[Anwar Sadat|the new
@@ -77,23 +83,10 @@ const CANONICAL_FORMS_LIMIT = 10_000;
  */
 export function canonicalForm(g: Group): Mention | undefined {
   if (!g.canonicalIsFinal || !g.canonical) return undefined;
-  const c = canonicalCandidate(g.canonical);
+  const c = canonicalForms.of(g.canonical);
   if (!c) return undefined;
   const at = g.mentions[0]?.start ?? 0;
   return { start: at, end: at, c };
-}
-
-function canonicalCandidate(name: string): Candidate | null {
-  let c = canonicalForms.get(name);
-  if (c !== undefined) return c;
-  const units = toUnits(name, tokenize(name));
-  // A target with no name word in it ("x", "a|b") says nothing about the entity.
-  c = units.some(isNameUnit)
-    ? makeCandidate({ start: 0, end: 0, text: name, units, titled: false, placeHint: false, sentenceInitial: false, inHeading: false, nested: false })
-    : null;
-  if (canonicalForms.size >= CANONICAL_FORMS_LIMIT) canonicalForms.clear();
-  canonicalForms.set(name, c);
-  return c;
 }
 
 /** The grouping key of a name given as a plain string (a canonical name). */

@@ -1,6 +1,6 @@
 // Keys that make spelling variants of one name compare equal.
 import * as lexicon from './lexicon';
-import { detached } from '../workCache';
+import { BoundedMemo } from '../workCache';
 // Word lists read once (see lexicon.ts on why).
 const { NAME_PARTICLES, STANDALONE_PARTICLES } = lexicon;
 
@@ -13,21 +13,13 @@ const DASHES = /[\u2010-\u2015\u2212]/g;
 const APOSTROPHES = /[\u2018\u2019\u02bc`´]/g;
 const FOLDABLE = /[đðıłøæœßþ]/g;
 
-// Names repeat through a document: memoise (bounded, so a huge input cannot grow it without limit).
-const cache = new Map<string, string>();
-const CACHE_LIMIT = 200_000;
-
 /** Lower case, no diacritics, one kind of dash and apostrophe, no periods, single spaces. */
 export function plainKey(surface: string): string {
-  if (isPlainAscii(surface)) return surface.toLowerCase();
-  let key = cache.get(surface);
-  if (key === undefined) {
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    key = computePlainKey(surface);
-    cache.set(detached(surface), key); // not a view into the text the surface was cut from (see detached)
-  }
-  return key;
+  return isPlainAscii(surface) ? surface.toLowerCase() : plainKeys.of(surface);
 }
+
+// Names repeat through a document.
+const plainKeys = new BoundedMemo(200_000, computePlainKey);
 
 /**
  * ASCII letters, digits and hyphens, words separated by single spaces, not opening with "the ":

@@ -5,7 +5,7 @@ import * as lexicon from './lexicon';
 import * as normalizeModule from './normalize';
 import * as tokensModule from './tokens';
 import { type Tokens } from './tokens';
-import { detached } from '../workCache';
+import { BoundedMemo } from '../workCache';
 // Read once (see lexicon.ts on why).
 const { CONNECTORS, NAME_PARTICLES, NON_NAME_PREFIXES, STANDALONE_PARTICLES, POSSESSIVE_NAME_WORDS, TITLE_HEADS, isRomanNumeral } = lexicon;
 const { joinNameWordKeys, nameWordKey, plainKey } = normalizeModule;
@@ -101,7 +101,7 @@ function unit(text: string, start: number, end: number, kind: UnitKind, token: n
  * while, and with it the code of every function that reads units (see keepShape.ts).
  */
 export function makeUnit(start: number, end: number, text: string, kind: UnitKind, token: number, dashBefore: boolean, endsName: boolean, possessive: boolean): Unit {
-  const word = wordOf(text);
+  const word = words.of(text);
   return { start, end, text: word.text, kind, token, dashBefore, endsName, possessive, key: word.key, wordKey: word.wordKey };
 }
 
@@ -109,26 +109,16 @@ export function makeUnit(start: number, end: number, text: string, kind: UnitKin
  * A word's text and keys, made once per word written the same way and shared by its units: a text
  * names the same things again and again, and each unit kept its own copies of them ("British" and
  * "british" 430 times each in the bench's 1 MB, 4 MB of copies in what the indexer keeps).
- * Bounded, as plainKey's cache is.
  */
-function wordOf(text: string): Word {
-  let word = words.get(text);
-  if (word === undefined) {
-    if (words.size >= WORDS_LIMIT) words.clear();
-    const key = plainKey(text);
-    // A copy: a word of 13 or more characters cut from a segment is a view that keeps the segment's text alive.
-    word = { text: detached(text), key, wordKey: nameWordKey(text, key) };
-    words.set(word.text, word);
-  }
-  return word;
-}
+const words = new BoundedMemo(100_000, (text): Word => {
+  const key = plainKey(text);
+  return { text, key, wordKey: nameWordKey(text, key) };
+});
 interface Word {
   text: string;
   key: string;
   wordKey: string | null;
 }
-const words = new Map<string, Word>();
-const WORDS_LIMIT = 100_000;
 
 /** No word of a name is longer; longer tokens (hostile or garbled input) are skipped, which bounds the work. */
 const MAX_NAME_TOKEN = 64;
