@@ -316,6 +316,13 @@ class Cutter {
     return this.cuts[this.cuts.length - 1].at;
   }
 
+  /** A block start or heading line at `ls`, now the last place: how far it is from the one before. */
+  passPlace(ls: number): number {
+    const since = ls - this.lastPlace;
+    this.lastPlace = ls;
+    return since;
+  }
+
   setextCutDue(): boolean {
     return this.underlines >= MAX_SETEXT_PER_SEGMENT && !this.markupSinceCut;
   }
@@ -445,8 +452,7 @@ function scan(text: string, from: Checkpoint, cuts: Cut[], checkpoints: Checkpoi
           cutter.endBlock(ls);
           cutter.cut(ls);
         }
-        const sincePlace = ls - cutter.lastPlace;
-        cutter.lastPlace = ls;
+        const sincePlace = cutter.passPlace(ls);
         cutter.blockStart = ls;
         htmlBlock = k - ls <= 3 && opensHtmlBlock(text, k, le, true);
         topParagraph = !htmlBlock && startsParagraph(text, ls, le);
@@ -454,8 +460,7 @@ function scan(text: string, from: Checkpoint, cuts: Cut[], checkpoints: Checkpoi
           if (isSegmentStart(first)) cutter.cut(ls);
         }
       } else if (!fenceChar && htmlEnd === null && !htmlBlock && isHeadingLine(text, ls, le)) {
-        const sincePlace = ls - cutter.lastPlace;
-        cutter.lastPlace = ls;
+        const sincePlace = cutter.passPlace(ls);
         if (big && sizeCutAt(text, ls, le, ls - cutter.lastCut(), sincePlace)) cutter.cut(ls);
       }
       headingEnded = underline;
