@@ -159,6 +159,34 @@ describe('incremental indexing equals a full rebuild', function () {
     assert.ok(farChanges >= 1, 'some edit changed mentions far away');
   });
 
+  it('when a word the document writes only in lower case is capitalised, and typed capitalised', function () {
+    if (!wikiwars.length) this.skip();
+    // The document counts in lower case only the words its names are made of (evidence.ts): a word
+    // no name had is counted over every segment when an edit makes one of it, and then it is no name.
+    const indexer = new IncrementalIndexer();
+    let text = wikiwars.slice(0, 6).join('\n\n').slice(0, 150_000);
+    indexer.update(text);
+    const counts = new Map<string, number>();
+    for (const m of text.matchAll(/\b[A-Za-z]{5,}\b/g)) counts.set(m[0], (counts.get(m[0]) ?? 0) + 1);
+    const capitalised = (w: string) => w[0].toUpperCase() + w.slice(1);
+    const words = [...counts].filter(([w, n]) => /^[a-z]/.test(w) && n >= 4 && !counts.has(capitalised(w))).map(([w]) => w).slice(0, 4);
+    assert.equal(words.length, 4, 'lower-case words never capitalised');
+    const names = (data: ReturnType<typeof buildIndexData>) => new Set(data.entities.flatMap((e) => [e.name, ...e.aliases]));
+    for (const word of words) {
+      const at = text.indexOf(` ${word} `, text.length >> 1) + 1;
+      text = text.slice(0, at) + capitalised(word) + text.slice(at + word.length);
+      const full = buildIndexData(text);
+      assert.deepEqual(indexer.update(text), full, `"${word}" capitalised at ${at}`);
+      assert.ok(!names(full).has(capitalised(word)), `"${capitalised(word)}", written in lower case elsewhere, is no name`);
+    }
+    // Typed in a sentence of its own, letter by letter: each prefix is a word of a name for a while.
+    const at = text.indexOf('. ', text.length >> 1) + 2;
+    for (const [i, letter] of [...`${capitalised(words[0])} ${words[1]} came. `].entries()) {
+      text = text.slice(0, at + i) + letter + text.slice(at + i);
+      assert.deepEqual(indexer.update(text), buildIndexData(text), `${JSON.stringify(letter)} typed at ${at + i}`);
+    }
+  });
+
   it('when pasted paragraphs and deleted sections make segments come and go', function () {
     if (!wikiwars.length) this.skip();
     // The names of one text pasted into another, and whole stretches cut: the segments the edit

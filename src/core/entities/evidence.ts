@@ -10,23 +10,24 @@ import * as gazetteerModule from './gazetteer';
 import * as lexicon from './lexicon';
 import * as normalizeModule from './normalize';
 import { isNameUnit, type Unit } from './units';
-import * as tokensModule from './tokens';
 import { type Tokens } from './tokens';
 import type { WorkCache } from '../workCache';
 import { keepShapeOf } from '../keepShape';
+import { countLowerCaseWords, KeyIndex, type LowerCaseWords } from './lowerWords';
 import * as hashModule from '../hash';
 // Read once (see lexicon.ts on why).
 const { EVENT_LAST_WORDS, GIVEN_NAMES, ORG_LAST_WORDS, PLACE_LAST_WORDS, STANDALONE_PARTICLES } = lexicon;
 const { lookupKnown, lookupKnownUnit } = gazetteerModule;
 const { surfaceKnownOf } = memoModule;
 const { plainKey } = normalizeModule;
-const { isLowerCaseAt, tokenText } = tokensModule;
 const { fnv1a } = hashModule;
 
 /** What one segment tells about the words of the document. */
 export interface EvidenceSummary {
-  /** Lower-case tokens, by key. */
-  lowerCounts: Map<string, number>;
+  /** Its lower-case words. */
+  lowerWords: LowerCaseWords;
+  /** The keys its candidates' words may ask about (units' keys, one-unit candidates' keys): the lower-case words the document counts. */
+  askable: string[];
   /** Candidates that are one capitalised word, by key. */
   capitalCounts: Map<string, number>;
   /** Keys of names seen mid-sentence outside headings. */
@@ -38,12 +39,15 @@ export interface EvidenceSummary {
 }
 
 export function summarizeEvidence(text: string, tokens: Tokens, candidates: readonly Candidate[]): EvidenceSummary {
-  const lowerCounts = countLowerCaseWords(text, tokens);
+  const lowerWords = countLowerCaseWords(text, tokens);
+  const askable = new Set<string>();
   const capitalCounts = new Map<string, number>();
   const strongKeys = new Set<string>();
   const strongWords = new Set<string>();
   const openingWords: EvidenceSummary['openingWords'] = [];
   for (const c of candidates) {
+    for (const u of c.units) askable.add(u.key);
+    if (c.units.length === 1) askable.add(c.key);
     if (c.units.length === 1 && c.units[0].kind === 'word') capitalCounts.set(c.key, (capitalCounts.get(c.key) ?? 0) + 1);
     if (c.inHeading || c.nested) continue;
     // Words of a multi-word name are evidence wherever it stands ("Kim Il Sung …; Kim was pleased").
@@ -63,68 +67,9 @@ export function summarizeEvidence(text: string, tokens: Tokens, candidates: read
       if (isNameUnit(u) && u.wordKey) strongWords.add(u.wordKey);
     }
   }
-  return { lowerCounts, capitalCounts, strongKeys, strongWords, openingWords };
+  return { lowerWords, askable: [...askable], capitalCounts, strongKeys, strongWords, openingWords };
 }
 
-
-/**
- * The lower-case tokens by key, in the order of their first occurrence. A text repeats few words
- * many times: each token is hashed and compared where it stands, in an open-addressing table of
- * the words met so far, and a word is cut out of the text and keyed once, when first met.
- */
-function countLowerCaseWords(text: string, tokens: Tokens): Map<string, number> {
-  const { starts, ends } = tokens;
-  // Per word, by number: its first token, its hash, its count.
-  const firsts: number[] = [];
-  const hashes: number[] = [];
-  const counts: number[] = [];
-  // The table of word numbers: a power of two at least twice the tokens, so never more than half full.
-  // Sized once: a table grown on the way was met rarely, and V8 threw away the loop's optimised code
-  // each time it was (a cold first build of 1 MB did so 19 times).
-  let mask = 1023;
-  while (mask < 2 * tokens.length) mask = 2 * mask + 1;
-  const slots = new Int32Array(mask + 1).fill(-1);
-  for (let t = 0; t < tokens.length; t++) {
-    const start = starts[t];
-    if (!isLowerCaseAt(text, start)) continue;
-    const end = ends[t];
-    const hash = fnv1a(text, start, end);
-    let i = hash & mask;
-    let w = slots[i];
-    while (w >= 0 && !(hashes[w] === hash && sameText(text, starts[firsts[w]], ends[firsts[w]], start, end))) w = slots[(i = (i + 1) & mask)];
-    if (w >= 0) {
-      counts[w]++;
-      continue;
-    }
-    slots[i] = firsts.length;
-    firsts.push(t);
-    hashes.push(hash);
-    counts.push(1);
-  }
-  const lowerCounts = new Map<string, number>();
-  for (let w = 0; w < firsts.length; w++) {
-    const word = tokenText(text, tokens, firsts[w]);
-    const k = isLowerAsciiWord(word) ? word : plainKey(word); // most words: their own key
-    lowerCounts.set(k, (lowerCounts.get(k) ?? 0) + counts[w]);
-  }
-  return lowerCounts;
-}
-
-/** Whether text[aStart, aEnd) and text[bStart, bEnd) are the same. */
-function sameText(text: string, aStart: number, aEnd: number, bStart: number, bEnd: number): boolean {
-  if (aEnd - aStart !== bEnd - bStart) return false;
-  for (let k = 0; k < aEnd - aStart; k++) if (text.charCodeAt(aStart + k) !== text.charCodeAt(bStart + k)) return false;
-  return true;
-}
-
-/** Lower-case ASCII letters, digits and hyphens only: plainKey leaves such a word as it is. */
-function isLowerAsciiWord(word: string): boolean {
-  for (let i = 0; i < word.length; i++) {
-    const c = word.charCodeAt(i);
-    if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45)) return false;
-  }
-  return true;
-}
 
 function countNameUnits(units: readonly Unit[]): number {
   let n = 0;
@@ -145,6 +90,9 @@ export class DocumentEvidence {
    * entities/afterEdit.ts).
    */
   asked: EvidenceQueries | undefined;
+  /** The keys the segments' candidates may ask about (see EvidenceSummary.askable). */
+  private readonly askable = new KeyIndex();
+  /** How often the document writes each askable key in lower case: no other word is asked about. */
   private readonly lower = new Map<string, number>();
   private readonly capital = new Map<string, number>();
   private readonly strongKeyCounts = new Map<string, number>();
@@ -166,19 +114,65 @@ export class DocumentEvidence {
   private update(summaries: readonly EvidenceSummary[]): void {
     const wanted = new Map<EvidenceSummary, number>();
     for (const s of summaries) wanted.set(s, (wanted.get(s) ?? 0) + 1);
+    // Each summary that came or went, with how many more times it is counted (fewer if negative).
+    const changes: Array<[EvidenceSummary, number]> = [];
     for (const [s, n] of this.parts) {
       const diff = (wanted.get(s) ?? 0) - n;
-      if (diff < 0) this.add(s, diff);
+      if (diff < 0) changes.push([s, diff]);
     }
     for (const [s, n] of wanted) {
       const diff = n - (this.parts.get(s) ?? 0);
-      if (diff > 0) this.add(s, diff);
+      if (diff > 0) changes.push([s, diff]);
     }
     this.parts = wanted;
+    for (const [s, times] of changes) this.add(s, times);
+    this.countLowerCase(changes);
+  }
+
+  /**
+   * Brings the lower-case counts up to date with the askable keys: a key no longer askable is
+   * dropped; one that became askable is counted over all segments; the others change by the
+   * segments that came and went.
+   */
+  private countLowerCase(changes: ReadonlyArray<[EvidenceSummary, number]>): void {
+    const wasAskable = new Map<string, boolean>();
+    for (const [s, times] of changes) {
+      for (const k of s.askable) {
+        if (!wasAskable.has(k)) wasAskable.set(k, this.askable.has(k));
+        this.askable.add(k, times);
+      }
+    }
+    const entered = new Set<string>();
+    for (const [k, was] of wasAskable) {
+      if (was && !this.askable.has(k)) this.lower.delete(k);
+      else if (!was && this.askable.has(k)) entered.add(k);
+    }
+    for (const [s, times] of changes) {
+      s.lowerWords.forEachIn(this.askable, (k, n) => {
+        if (!entered.has(k)) bump(this.lower, k, n * times);
+      });
+    }
+    if (!entered.size) return;
+    // A few keys (an edit): each looked up in each segment; many (a first build): each segment's words read once.
+    let words = 0;
+    for (const s of this.parts.keys()) words += s.lowerWords.size;
+    if (entered.size * this.parts.size < words) {
+      for (const k of entered) {
+        const hash = fnv1a(k, 0, k.length);
+        let count = 0;
+        for (const [s, n] of this.parts) count += n * s.lowerWords.countOf(k, hash);
+        if (count) this.lower.set(k, count);
+      }
+    } else {
+      for (const [s, n] of this.parts) {
+        s.lowerWords.forEachIn(this.askable, (k, count) => {
+          if (entered.has(k)) bump(this.lower, k, count * n);
+        });
+      }
+    }
   }
 
   private add(s: EvidenceSummary, times: number): void {
-    for (const [k, n] of s.lowerCounts) bump(this.lower, k, n * times);
     for (const [k, n] of s.capitalCounts) bump(this.capital, k, n * times);
     for (const k of s.strongKeys) bump(this.strongKeyCounts, k, times);
     for (const k of s.strongWords) bump(this.strongWordCounts, k, times);
@@ -190,12 +184,13 @@ export class DocumentEvidence {
     }
   }
 
-  /** Whether the document writes the word in lower case more often than alone as a candidate. */
+  /** Whether the document writes the word in lower case more often than alone as a candidate (key: an askable one, as below). */
   mostlyLowerCase(key: string): boolean {
     this.asked?.mostlyLower.add(key);
     return (this.lower.get(key) ?? 0) > (this.capital.get(key) ?? 0);
   }
 
+  /** Whether the document writes the word in lower case; key: a key of a unit of a candidate (askable), as no other is counted. */
   hasLowerCase(key: string): boolean {
     this.asked?.lower.add(key);
     return this.lower.has(key);
@@ -227,10 +222,10 @@ export class DocumentEvidence {
     // Which words' lower-case and one-word candidate counts changed, and by how much.
     const lowerBy = new Map<string, number>();
     const capitalBy = new Map<string, number>();
-    forEachChange(went, came, (s) => s.lowerCounts, (k, by) => {
-      if (cameOrWent(this.lower, k, by)) changed.lower.add(k);
-      lowerBy.set(k, by);
-    });
+    // Only askable keys are counted, and only they can be asked about.
+    for (const s of went) s.lowerWords.forEachIn(this.askable, (k, n) => bump(lowerBy, k, -n));
+    for (const s of came) s.lowerWords.forEachIn(this.askable, (k, n) => bump(lowerBy, k, n));
+    for (const [k, by] of lowerBy) if (cameOrWent(this.lower, k, by)) changed.lower.add(k);
     forEachChange(went, came, (s) => s.capitalCounts, (k, by) => capitalBy.set(k, by));
     for (const k of new Set([...lowerBy.keys(), ...capitalBy.keys()])) {
       const lower = this.lower.get(k) ?? 0;
