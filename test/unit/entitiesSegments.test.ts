@@ -206,6 +206,21 @@ describe('entities: per-segment work', () => {
     assert.deepEqual(builds.map((entities) => entities.some((e) => e.name === 'Historian')), [false, true, false]);
   });
 
+  it('tells apart the lower-case counts of two words that hash alike', () => {
+    // "ldoanna" and "hiwhald" have one FNV-1a hash, by which the document finds the words it counts
+    // (lowerWords.ts). "Hiwhald", never written in lower case, is a name: pasted in, then as
+    // "ldoanna" is written more often, and once capitalised, which is then no name.
+    const ordinary = 'They called it ldoanna, a ldoanna of the hills; the ldoanna was cold.';
+    const named = 'The envoy met Hiwhald at the port, and Hiwhald signed the treaty.';
+    const builds = checkEdits([ordinary, corpus[0]].join('\n\n'), [
+      (t) => `${named}\n\n${t}`,
+      (t) => t.replace('of the hills', 'of the ldoanna hills'),
+      (t) => t.replace('was cold.', 'was cold when Ldoanna came up in talks.'),
+    ], undefined, 1); // a segment per paragraph
+    const names = builds.map((entities) => ['Hiwhald', 'Ldoanna'].filter((name) => entities.some((e) => e.name === name)));
+    assert.deepEqual(names, [[], ['Hiwhald'], ['Hiwhald'], ['Hiwhald']]);
+  });
+
   it('reads again only the segment an edit touched', function () {
     this.timeout(60_000);
     const text = corpus.slice(0, 4).join('\n\n');
