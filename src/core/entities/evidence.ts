@@ -26,7 +26,7 @@ const { fnv1a } = hashModule;
 export interface EvidenceSummary {
   /** Its lower-case words. */
   lowerWords: LowerCaseWords;
-  /** The keys its candidates' words may ask about (units' keys, one-unit candidates' keys): the lower-case words the document counts. */
+  /** The keys its candidates' words may ask about (name units' keys; not connectors such as "of"): the lower-case words the document counts. */
   askable: string[];
   /** Candidates that are one capitalised word, by key. */
   capitalCounts: Map<string, number>;
@@ -46,8 +46,8 @@ export function summarizeEvidence(text: string, tokens: Tokens, candidates: read
   const strongWords = new Set<string>();
   const openingWords: EvidenceSummary['openingWords'] = [];
   for (const c of candidates) {
-    for (const u of c.units) askable.add(u.key);
-    if (c.units.length === 1) askable.add(c.key);
+    for (const u of c.units) if (isNameUnit(u)) askable.add(u.key);
+    if (c.units.length === 1 && isNameUnit(c.units[0])) askable.add(c.key);
     if (c.units.length === 1 && c.units[0].kind === 'word') capitalCounts.set(c.key, (capitalCounts.get(c.key) ?? 0) + 1);
     if (c.inHeading || c.nested) continue;
     // Words of a multi-word name are evidence wherever it stands ("Kim Il Sung …; Kim was pleased").
@@ -190,7 +190,7 @@ export class DocumentEvidence {
     return (this.lower.get(key) ?? 0) > (this.capital.get(key) ?? 0);
   }
 
-  /** Whether the document writes the word in lower case; key: a key of a unit of a candidate (askable), as no other is counted. */
+  /** Whether the document writes the word in lower case; key: a key of a name unit of a candidate (askable), as no other is counted. */
   hasLowerCase(key: string): boolean {
     this.asked?.lower.add(key);
     return this.lower.has(key);
