@@ -46,8 +46,8 @@ export function summarizeEvidence(text: string, tokens: Tokens, candidates: read
   const strongWords = new Set<string>();
   const openingWords: EvidenceSummary['openingWords'] = [];
   for (const c of candidates) {
+    // A one-unit candidate's key is its unit's: evidence asks of no other key than these.
     for (const u of c.units) if (isNameUnit(u)) askable.add(u.key);
-    if (c.units.length === 1 && isNameUnit(c.units[0])) askable.add(c.key);
     if (c.units.length === 1 && c.units[0].kind === 'word') capitalCounts.set(c.key, (capitalCounts.get(c.key) ?? 0) + 1);
     if (c.inHeading || c.nested) continue;
     // Words of a multi-word name are evidence wherever it stands ("Kim Il Sung …; Kim was pleased").
@@ -130,9 +130,9 @@ export class DocumentEvidence {
   }
 
   /**
-   * Brings the lower-case counts up to date with the askable keys: a key no longer askable is
-   * dropped; one that became askable is counted over all segments; the others change by the
-   * segments that came and went.
+   * Brings the lower-case counts up to date with the askable keys. With many new keys, all are
+   * counted again; else a key no longer askable is dropped, one that became askable is counted
+   * over all segments, and the others change by the segments that came and went.
    */
   private countLowerCase(changes: ReadonlyArray<[EvidenceSummary, number]>): void {
     const wasAskable = new Map<string, boolean>();
@@ -143,32 +143,33 @@ export class DocumentEvidence {
       }
     }
     const entered = new Set<string>();
+    const left: string[] = [];
     for (const [k, was] of wasAskable) {
-      if (was && !this.askable.has(k)) this.lower.delete(k);
+      if (was && !this.askable.has(k)) left.push(k);
       else if (!was && this.askable.has(k)) entered.add(k);
     }
+    if (entered.size) {
+      // Many new keys (a first build): all keys counted again, each segment's words read once.
+      let words = 0;
+      for (const s of this.parts.keys()) words += s.lowerWords.size;
+      if (entered.size * this.parts.size >= words) {
+        this.lower.clear();
+        for (const [s, n] of this.parts) s.lowerWords.forEachIn(this.askable, (k, count) => bump(this.lower, k, count * n));
+        return;
+      }
+    }
+    // A few new keys or none (an edit).
+    for (const k of left) this.lower.delete(k);
     for (const [s, times] of changes) {
       s.lowerWords.forEachIn(this.askable, (k, n) => {
         if (!entered.has(k)) bump(this.lower, k, n * times);
       });
     }
-    if (!entered.size) return;
-    // A few keys (an edit): each looked up in each segment; many (a first build): each segment's words read once.
-    let words = 0;
-    for (const s of this.parts.keys()) words += s.lowerWords.size;
-    if (entered.size * this.parts.size < words) {
-      for (const k of entered) {
-        const hash = fnv1a(k, 0, k.length);
-        let count = 0;
-        for (const [s, n] of this.parts) count += n * s.lowerWords.countOf(k, hash);
-        if (count) this.lower.set(k, count);
-      }
-    } else {
-      for (const [s, n] of this.parts) {
-        s.lowerWords.forEachIn(this.askable, (k, count) => {
-          if (entered.has(k)) bump(this.lower, k, count * n);
-        });
-      }
+    for (const k of entered) {
+      const hash = fnv1a(k, 0, k.length);
+      let count = 0;
+      for (const [s, n] of this.parts) count += n * s.lowerWords.countOf(k, hash);
+      if (count) this.lower.set(k, count);
     }
   }
 

@@ -86,32 +86,33 @@ export function countLowerCaseWords(text: string, tokens: Tokens): LowerCaseWord
     counts.push(1);
   }
   // The words that are their own key in arrays and a table of their size; the others by key.
-  let ownCount = 0;
+  const own: number[] = [];
   const others = new Map<string, number>();
   for (let w = 0; w < firsts.length; w++) {
     const t = firsts[w];
-    if (isOwnKey(text, starts[t], ends[t])) {
-      // Moved down to its number among those words (never past w).
-      firsts[ownCount] = t;
-      hashes[ownCount] = hashes[w];
-      counts[ownCount++] = counts[w];
-    } else {
+    if (isOwnKey(text, starts[t], ends[t])) own.push(w);
+    else {
       const key = plainKey(text.slice(starts[t], ends[t]));
       others.set(key, (others.get(key) ?? 0) + counts[w]);
     }
   }
-  const ownStarts = new Int32Array(ownCount);
-  const ownEnds = new Int32Array(ownCount);
-  const ownSlots = new Int32Array(tableSize(ownCount)).fill(-1);
+  const ownStarts = new Int32Array(own.length);
+  const ownEnds = new Int32Array(own.length);
+  const ownHashes = new Int32Array(own.length);
+  const ownCounts = new Int32Array(own.length);
+  const ownSlots = new Int32Array(tableSize(own.length)).fill(-1);
   const ownMask = ownSlots.length - 1;
-  for (let w = 0; w < ownCount; w++) {
-    ownStarts[w] = starts[firsts[w]];
-    ownEnds[w] = ends[firsts[w]];
+  for (let k = 0; k < own.length; k++) {
+    const w = own[k];
+    ownStarts[k] = starts[firsts[w]];
+    ownEnds[k] = ends[firsts[w]];
+    ownHashes[k] = hashes[w];
+    ownCounts[k] = counts[w];
     let i = hashes[w] & ownMask;
     while (ownSlots[i] >= 0) i = (i + 1) & ownMask;
-    ownSlots[i] = w;
+    ownSlots[i] = k;
   }
-  return new LowerCaseWords(text, ownStarts, ownEnds, new Int32Array(hashes.slice(0, ownCount)), new Int32Array(counts.slice(0, ownCount)), ownSlots, others);
+  return new LowerCaseWords(text, ownStarts, ownEnds, ownHashes, ownCounts, ownSlots, others);
 }
 
 /** A power of two at least twice n: an open-addressing table of n entries never more than half full. */
@@ -130,9 +131,7 @@ function sameText(text: string, aStart: number, aEnd: number, bStart: number, bE
 
 /** Whether `key` is text[start, end). */
 function isTextAt(key: string, text: string, start: number, end: number): boolean {
-  if (key.length !== end - start) return false;
-  for (let k = 0; k < key.length; k++) if (key.charCodeAt(k) !== text.charCodeAt(start + k)) return false;
-  return true;
+  return key.length === end - start && text.startsWith(key, start);
 }
 
 /** Lower-case ASCII letters, digits and hyphens only: plainKey leaves such a word as it is. */
@@ -157,15 +156,14 @@ export class KeyIndex {
     return this.counts.has(key);
   }
 
-  /** Adds key n times (removes it -n times); returns whether it is held now. */
-  add(key: string, n: number): boolean {
+  /** Adds key n times (removes it -n times). */
+  add(key: string, n: number): void {
     const was = this.counts.get(key) ?? 0;
     const now = was + n;
     if (now > 0) this.counts.set(key, now);
     else this.counts.delete(key);
     if (was <= 0 && now > 0) this.index(key);
     else if (was > 0 && now <= 0) this.unindex(key);
-    return now > 0;
   }
 
   /** The key that text[start, end) (of hash `hash`) is, if held. */
