@@ -101,7 +101,10 @@ function unit(text: string, start: number, end: number, kind: UnitKind, token: n
  * while, and with it the code of every function that reads units (see keepShape.ts).
  */
 export function makeUnit(start: number, end: number, text: string, kind: UnitKind, token: number, dashBefore: boolean, endsName: boolean, possessive: boolean): Unit {
-  const word = words.of(text);
+  return unitOfWord(start, end, words.of(text), kind, token, dashBefore, endsName, possessive);
+}
+
+function unitOfWord(start: number, end: number, word: Word, kind: UnitKind, token: number, dashBefore: boolean, endsName: boolean, possessive: boolean): Unit {
   return { start, end, text: word.text, kind, token, dashBefore, endsName, possessive, key: word.key, wordKey: word.wordKey };
 }
 
@@ -134,6 +137,26 @@ function unitsOfToken(text: string, start: number, end: number, index: number, o
     else if (end - start > 2 && hasDash(text, start, end) && !isDigit(first)) gluedPrefix(text, { start, end, text: text.slice(start, end) }, index, out);
     return;
   }
+  // What follows from the token's text, and from a plural possessive after it (a token never ends in an apostrophe).
+  const token = text.slice(start, end);
+  const units = capitalisedUnits.of(isApostropheCode(text.charCodeAt(end)) && !isWordChar(text[end + 1]) ? token + "'" : token);
+  for (const u of units) out.push(unitOfWord(start + u.start, start + u.end, u, u.kind, index, u.dashBefore, u.endsName, u.possessive));
+}
+
+/**
+ * The units of a capitalised token (key: its text, with an apostrophe when one follows), at
+ * offsets from its start: a text names the same things again and again, and working a token out
+ * (lower case, lexicon, compound parts, keys) cost most of toRunUnits' time.
+ */
+const capitalisedUnits = new BoundedMemo(50_000, (key): readonly Unit[] => {
+  const out: Unit[] = [];
+  splitCapitalised(key, 0, key.charCodeAt(key.length - 1) === 39 ? key.length - 1 : key.length, 0, out);
+  return out;
+});
+
+const isApostropheCode = (c: number): boolean => c === 39 || c === 0x2019;
+
+function splitCapitalised(text: string, start: number, end: number, index: number, out: Unit[]): void {
   const token = { start, end, text: text.slice(start, end) };
   const lowerCased = token.text.toLowerCase();
   const lower = lowerCased.includes('\u2019') ? lowerCased.replace(/\u2019/g, "'") : lowerCased; // few have one: no regex run for the others
