@@ -6,7 +6,7 @@ import { personShapedUnits } from './personNames';
 import * as lexicon from './lexicon';
 import type { Positions } from './positions';
 import type { Tokens } from './tokens';
-import { isNameUnit, makeUnit, unitKey, type Unit } from './units';
+import { endsInPossessive, isNameUnit, makeUnit, unitKey, type Unit } from './units';
 import { CandidateMemo } from './memo';
 import * as normalizeModule from './normalize';
 // Read once (see lexicon.ts on why).
@@ -115,10 +115,9 @@ function trim(units: Unit[]): Unit[] {
   let e = units.length;
   while (e > s && (units[e - 1].kind === 'connector' || units[e - 1].kind === 'ordinal')) e--;
   // "308th Division": an ordinal opens a name only before a unit word.
-  const unitName = e > s && ORG_LAST_WORDS.has(lower(units[e - 1]));
-  while (s < e && ((units[s].kind === 'connector' && !leadingParticle(units, s)) || units[s].kind === 'numeral' || (units[s].kind === 'ordinal' && !unitName))) s++;
+  while (s < e && ((units[s].kind === 'connector' && !leadingParticle(units, s)) || units[s].kind === 'numeral' || (units[s].kind === 'ordinal' && !ORG_LAST_WORDS.has(lower(units[e - 1]))))) s++;
   const last = e > s ? units[e - 1] : undefined;
-  const possessiveLast = !!last && last.kind === 'word' && /['\u2019]s$/.test(last.text);
+  const possessiveLast = !!last && last.kind === 'word' && endsInPossessive(last.text);
   // Nothing to cut or change (most runs and pieces): the same array, no copy.
   if (s === 0 && e === units.length && !possessiveLast && last?.kind !== 'initial') return units.some(isNameUnit) ? units : [];
   const out = units.slice(s, e);

@@ -228,7 +228,7 @@ const isDigit = (c: string): boolean => c >= '0' && c <= '9';
 function gluedPrefix(text: string, token: TokenView, index: number, out: Unit[]): void {
   let end = token.end;
   let possessive = false;
-  if (/['\u2019]s$/.test(token.text)) {
+  if (endsInPossessive(token.text)) {
     end -= 2;
     possessive = true;
   }
@@ -244,6 +244,12 @@ function gluedPrefix(text: string, token: TokenView, index: number, out: Unit[])
   if (!NON_NAME_PREFIXES.has(prefix) && p > 1) return;
   // The prefix ends any name before it (the gap it leaves shows that); what follows starts afresh.
   splitCompound(text, parts[p].start, end, index, possessive, out);
+}
+
+/** Ends in "'s" or "’s" (as /['’]s$/). */
+export function endsInPossessive(word: string): boolean {
+  const n = word.length;
+  return n >= 2 && word.charCodeAt(n - 1) === 115 && isApostropheCode(word.charCodeAt(n - 2));
 }
 
 interface Part {
