@@ -98,6 +98,31 @@ export function personShaped(c: Candidate): boolean {
   return personShapedUnits(c.units);
 }
 
+/** What a word around a mention may say (bits of contextFlags). */
+const enum Context {
+  PlaceLast = 1,
+  Struggle = 2,
+  OrgLast = 4,
+  ThingAfter = 8,
+  OrgBefore = 16,
+  PlacePreposition = 32,
+  WeakPlacePreposition = 64,
+  PlaceNounBefore = 128,
+  PersonVerb = 256,
+  PersonalRule = 512,
+  OfOrFor = 1024,
+}
+
+/** Each word of the lexicons addContextVotes reads, with the bits of those it is in: one look-up per word around a mention. */
+const CONTEXT_WORDS = new Map<string, number>();
+for (const [words, bit] of [
+  [PLACE_LAST_WORDS, Context.PlaceLast], [STRUGGLE_NOUNS, Context.Struggle], [ORG_LAST_WORDS, Context.OrgLast], [THING_NOUNS_AFTER, Context.ThingAfter],
+  [ORG_NOUNS_BEFORE, Context.OrgBefore], [PLACE_PREPOSITIONS, Context.PlacePreposition], [WEAK_PLACE_PREPOSITIONS, Context.WeakPlacePreposition],
+  [PLACE_NOUNS_BEFORE, Context.PlaceNounBefore], [PERSON_VERBS, Context.PersonVerb], [PERSONAL_RULE_NOUNS, Context.PersonalRule], [new Set(['of', 'for']), Context.OfOrFor],
+] as const) {
+  for (const w of words) CONTEXT_WORDS.set(w, (CONTEXT_WORDS.get(w) ?? 0) | bit);
+}
+
 /** Adds to v the votes from the words around one mention ("the company Orascom", "in Hanoi", "Giap refused"). */
 export function addContextVotes(v: Votes, text: string, tokens: Tokens, c: Candidate): void {
   const firstToken = c.units[0].token;
@@ -106,8 +131,9 @@ export function addContextVotes(v: Votes, text: string, tokens: Tokens, c: Candi
   const n = lastToken + 1;
   const possessive = isPossessiveAt(text, c.end);
   const after = n < tokens.length && inOneClause(text, tokens, lastToken, n) && !possessive && isLowerCaseAt(text, tokens.starts[n]) ? wordAt(text, tokens, n) : '';
+  const afterFlags = after ? flagsOf(after) : 0;
   // "the Franco regime", "the Clear river": the article goes with the noun after the name.
-  const kindNounAfter = PLACE_LAST_WORDS.has(after) || STRUGGLE_NOUNS.has(after) || ORG_LAST_WORDS.has(after) || THING_NOUNS_AFTER.has(after);
+  const kindNounAfter = (afterFlags & (Context.PlaceLast | Context.Struggle | Context.OrgLast | Context.ThingAfter)) !== 0;
   const article = p >= 0 && isTokenThe(text, tokens, p) && inOneClause(text, tokens, p, firstToken);
   if (article) {
     // "the Viet Minh", "the Kuomintang": a bare personal name takes no article.
@@ -116,22 +142,24 @@ export function addContextVotes(v: Votes, text: string, tokens: Tokens, c: Candi
     p--;
   }
   if (p >= 0 && inOneClause(text, tokens, p, firstToken)) {
-    const before = wordAt(text, tokens, p);
-    if (ORG_NOUNS_BEFORE.has(before)) v.organization += 25;
-    if (PLACE_PREPOSITIONS.has(before)) v.place += 8;
-    else if (WEAK_PLACE_PREPOSITIONS.has(before)) v.place += 4;
-    if ((before === 'of' || before === 'for') && (PLACE_NOUNS_BEFORE.has(wordAt(text, tokens, p - 1)) || STRUGGLE_NOUNS.has(wordAt(text, tokens, p - 1)))) v.place += 25;
+    const before = flagsOf(wordAt(text, tokens, p));
+    if (before & Context.OrgBefore) v.organization += 25;
+    if (before & Context.PlacePreposition) v.place += 8;
+    else if (before & Context.WeakPlacePreposition) v.place += 4;
+    if (before & Context.OfOrFor && flagsOf(wordAt(text, tokens, p - 1)) & (Context.PlaceNounBefore | Context.Struggle)) v.place += 25;
   }
   if (possessive && !article) v.person += 2;
   if (after) {
-    if (PERSON_VERBS.has(after)) v.person += 8;
+    if (afterFlags & Context.PersonVerb) v.person += 8;
     else if (!article && after.length > 4 && after.endsWith('ed')) v.person += 3; // "Stalin delayed"
-    if (THING_NOUNS_AFTER.has(after)) v.other += 20;
+    if (afterFlags & Context.ThingAfter) v.other += 20;
     // "the Yalu river", "the Midway battle", "the Wafd party"; a person's name can qualify a regime too.
-    if (PLACE_LAST_WORDS.has(after) || STRUGGLE_NOUNS.has(after)) v.place += 20;
-    else if (ORG_LAST_WORDS.has(after) && !PERSONAL_RULE_NOUNS.has(after)) v.organization += 20;
+    if (afterFlags & (Context.PlaceLast | Context.Struggle)) v.place += 20;
+    else if (afterFlags & Context.OrgLast && !(afterFlags & Context.PersonalRule)) v.organization += 20;
   }
 }
+
+const flagsOf = (word: string): number => CONTEXT_WORDS.get(word) ?? 0;
 
 /** "'s" or "’s" at i, then no ASCII word character (as /^['’]s\b/). */
 function isPossessiveAt(text: string, i: number): boolean {
