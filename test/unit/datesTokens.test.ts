@@ -11,7 +11,7 @@ describe('dates: tokens', () => {
       'num:1234', 'punct:,', 'num:567', 'num:2.5', 'num:12345678901',
     ]);
     const [ord, qty, dec, year, long] = tokenize('19th 30,000 2.5 1945 1234567890');
-    assert.deepEqual([ord.value, qty.value, dec.value, year.value, long.value], [19, NaN, NaN, 1945, NaN]);
+    assert.deepEqual([ord.value, qty.value, dec.value, year.value, long.value], [19, -1, -1, 1945, -1]);
     // an ordinal suffix must end the token: "4thly" is a number and a word
     assert.deepEqual(show('4thly 2nd.'), ['num:4', 'word:thly', 'ord:2nd', 'punct:.']);
   });

@@ -149,7 +149,7 @@ export function readYear(c: Cursor, i: number, contextual: boolean): { last: num
     if (nt !== undefined && nt.kind === 'num' && nt.value > 0 && nt.value < 3000) return { last: n, year: nt.value, bc: false, explicitEra: true };
     return null;
   }
-  if (t.kind !== 'num' || !Number.isFinite(t.value) || t.text.length > 4) return null;
+  if (t.kind !== 'num' || t.value < 0 || t.text.length > 4) return null;
   const n = c.next(i);
   const era = n >= 0 ? readEra(c, n) : null;
   if (era) return { last: era.last, year: t.value, bc: era.bc, explicitEra: true };
@@ -198,7 +198,7 @@ function readDecade(c: Cursor, i: number): PointMatch | null {
     if (j < 0) return null;
   }
   const t = c.at(j);
-  if (t === undefined || t.kind !== 'num' || !Number.isFinite(t.value) || t.value % 10 !== 0) return null;
+  if (t === undefined || t.kind !== 'num' || t.value < 0 || t.value % 10 !== 0) return null;
   let s = c.adjacent(j);
   if (s >= 0 && (c.isPunct(s, "'") || c.isPunct(s, '’'))) s = c.adjacent(s); // "1960's"
   if (s < 0 || c.word(s) !== 's') return null;

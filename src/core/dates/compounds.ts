@@ -160,6 +160,6 @@ export function readCalendar(c: Cursor, i: number, bcNarrative: boolean): Match 
 /** A short number right before an era, seen from the range reader: "499" in "499-493 BC". */
 function readBareNumberYear(c: Cursor, i: number): { last: number; year: number } | null {
   const t = c.at(i);
-  if (t === undefined || t.kind !== 'num' || !Number.isFinite(t.value) || t.text.length > 4) return null;
+  if (t === undefined || t.kind !== 'num' || t.value < 0 || t.text.length > 4) return null;
   return { last: i, year: t.value };
 }

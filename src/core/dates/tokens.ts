@@ -19,7 +19,11 @@ export interface Token {
   lower: string;
   start: number;
   end: number;
-  /** Numeric value of `num` and `ord` tokens (NaN for "30,000"-like quantities and decimals). */
+  /**
+   * Numeric value of `num` and `ord` tokens, -1 for none ("30,000"-like quantities, decimals, other
+   * kinds): a small integer in every token, which V8 stores in the token itself (NaN in any token
+   * made it box every token's value in a number object of its own).
+   */
   value: number;
   gapBefore: Gap;
 }
@@ -27,7 +31,7 @@ export interface Token {
 // The tokens, in order of precedence (each was one group of the former regular expression):
 //   whitespace    \s+
 //   ordinal       \d{1,4}(?:st|nd|rd|th)(?![A-Za-z])          "19th"
-//   quantity      \d{1,3}(?:[.,]\d{3})+(?!\d)                  "30,000", "60.000": never years, value NaN
+//   quantity      \d{1,3}(?:[.,]\d{3})+(?!\d)                  "30,000", "60.000": never years, no value
 //   number        \d+(?:\.\d+)?                                "1945", "2.5"
 //   word          [A-Za-z\u00C0-\u024F]+(?:['’](?![sS]\b)[A-Za-z]+)*   inner apostrophes, but a possessive
 //                 "'s" is split off so "that year's" holds "year"
@@ -146,7 +150,7 @@ export function tokenize(text: string): Token[] {
     }
     let kind: TokenKind;
     let end: number;
-    let value = NaN;
+    let value = -1;
     if (isDigit(ch)) {
       const digits = digitsEnd(text, i + 1);
       const quantity = quantityEnd(text, i, digits);
