@@ -93,7 +93,8 @@ export function placeSegments(text: string, passages: readonly Passage[], work: 
     while (p < byStart.length && byStart[p].start < span.end) p++;
     // The parser's copy of the segment text when it gives one: the same string as last time, found at once.
     const segmentText = span.text ?? text.slice(span.start, span.end);
-    let cached = used.get(segmentText) ?? last?.get(segmentText);
+    // Looked up only with a cache: without one `used` stays empty, and a look-up hashes the whole segment text.
+    let cached = cache && (used.get(segmentText) ?? last?.get(segmentText));
     if (!cached || !samePassages(cached.passages, byStart, from, p, span)) {
       const local: PassageSpan[] = [];
       for (let k = from; k < p; k++) {
