@@ -23,6 +23,8 @@ export class CandidateMemo {
   surfaceKnown: KnownName | null | undefined = undefined;
   nameUnits: Unit[] | undefined = undefined;
   mentionVotes: Votes | undefined = undefined;
+  /** Its votes from the words around it (see contextVotesOf). */
+  contextVotes: Votes | undefined = undefined;
   /** Parts of it that the document's evidence cut out (evidence.ts), made once. */
   parts: Candidate[] | undefined = undefined;
   /** The candidate placed in the text, kept while its segment stays where it is. */

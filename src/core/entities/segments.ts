@@ -4,6 +4,7 @@
 import type { Passage, Span } from '../types';
 import { detached, type SegmentWork } from '../workCache';
 import { findCandidates, type Candidate } from './candidates';
+import { contextVotesOf } from './features';
 import { summarizeEvidence, type EvidenceSummary } from './evidence';
 import { findPositions, type PassageSpan } from './positions';
 import * as tokensModule from './tokens';
@@ -62,6 +63,7 @@ export function extractSegment(text: string, passages: readonly PassageSpan[]): 
   const units = toRunUnits(text, tokens);
   const positions = findPositions(text, tokens, passages);
   const candidates = findCandidates(text, tokens, units, positions);
+  for (const c of candidates) contextVotesOf(c, text, tokens);
   return { text, tokens, candidates, evidence: summarizeEvidence(text, tokens, candidates) };
 }
 
