@@ -26,15 +26,12 @@ export function nameVotesOf(c: Candidate): Votes {
   return (formOf(c).nameVotes ??= computeNameVotes(c));
 }
 
-/** Its votes as a mention: from its name and from the words around it (in its segment's text and tokens). */
+/** Its votes as a mention, made anew: from its name and from the words around it (in its segment's text and tokens). */
 export function mentionVotesOf(c: Candidate, text: string, tokens: Tokens): Votes {
-  if (!c.memo.mentionVotes) {
-    const votes = noVotes();
-    addVotes(votes, nameVotesOf(c));
-    addVotes(votes, contextVotesOf(c, text, tokens));
-    c.memo.mentionVotes = votes;
-  }
-  return c.memo.mentionVotes;
+  const votes = noVotes();
+  addVotes(votes, nameVotesOf(c));
+  addVotes(votes, contextVotesOf(c, text, tokens));
+  return votes;
 }
 
 /**

@@ -15,7 +15,7 @@ import type { Votes } from './typing';
 // Read once (see lexicon.ts on why).
 const { lookupKnown } = gazetteerModule;
 const { plainKey } = normalizeModule;
-const { mentionVotesOf, nameVotesOf } = featuresModule;
+const { contextVotesOf, nameVotesOf } = featuresModule;
 const { knownOf } = memoModule;
 const { addVotes, decideType, noVotes } = typingModule;
 
@@ -117,7 +117,9 @@ function votesOf(g: Group): Votes {
   const votes = noVotes();
   let gazetteer: EntityType | undefined;
   for (const m of g.mentions) {
-    addVotes(votes, mentionVotesOf(m.c, m.seg!.text, m.seg!.tokens));
+    // A mention's votes (as mentionVotesOf), added part by part: no object is made for each.
+    addVotes(votes, nameVotesOf(m.c));
+    addVotes(votes, contextVotesOf(m.c, m.seg!.text, m.seg!.tokens));
     gazetteer ??= knownOf(m.c)?.type;
   }
   // A linked or user-given name speaks for itself ("the new president" links to Anwar Sadat).

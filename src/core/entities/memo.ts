@@ -22,7 +22,6 @@ export class CandidateMemo {
   form: FormMemo | undefined = undefined;
   surfaceKnown: KnownName | null | undefined = undefined;
   nameUnits: Unit[] | undefined = undefined;
-  mentionVotes: Votes | undefined = undefined;
   /** Its votes from the words around it (see contextVotesOf). */
   contextVotes: Votes | undefined = undefined;
   /** Parts of it that the document's evidence cut out (evidence.ts), made once. */
