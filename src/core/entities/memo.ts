@@ -23,7 +23,7 @@ export class CandidateMemo {
   surfaceKnown: KnownName | null | undefined = undefined;
   nameUnits: Unit[] | undefined = undefined;
   /** Its votes from the words around it (see contextVotesOf). */
-  contextVotes: Votes | undefined = undefined;
+  contextVotes: Readonly<Votes> | undefined = undefined;
   /** Parts of it that the document's evidence cut out (evidence.ts), made once. */
   parts: Candidate[] | undefined = undefined;
   /** The candidate placed in the text, kept while its segment stays where it is. */

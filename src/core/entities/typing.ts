@@ -186,7 +186,7 @@ function inOneClause(text: string, tokens: Tokens, a: number, b: number): boolea
 }
 const CLAUSE_END = new Set([...'.;:!?()\n'].map((ch) => ch.charCodeAt(0)));
 
-export function addVotes(into: Votes, from: Votes): void {
+export function addVotes(into: Votes, from: Readonly<Votes>): void {
   into.person += from.person;
   into.place += from.place;
   into.organization += from.organization;
