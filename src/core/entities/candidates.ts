@@ -66,13 +66,13 @@ export function findCandidates(text: string, tokens: Tokens, units: readonly Uni
 /** Maximal sequences of name units separated by single spaces or glued by dashes. */
 function buildRuns(text: string, units: readonly Unit[]): Unit[][] {
   const runs: Unit[][] = [];
-  let current: Unit[] = [];
+  // One array gathers every run; each kept run is a copy (an array grown by push keeps room for
+  // some 16 more units, a copy has none, and most runs are a candidate's units, kept as long as it).
+  const current: Unit[] = [];
   const flush = () => {
     const trimmed = trim(current);
-    // An array grown by push keeps room for some 16 more units; a copy has none (most runs are a
-    // candidate's units, kept as long as the candidate).
     if (trimmed.length) runs.push(trimmed === current ? current.slice() : trimmed);
-    current = [];
+    current.length = 0;
   };
   for (const u of units) {
     if (u.kind === 'break') {
