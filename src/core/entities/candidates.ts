@@ -115,7 +115,12 @@ function trim(units: Unit[]): Unit[] {
   let e = units.length;
   while (e > s && (units[e - 1].kind === 'connector' || units[e - 1].kind === 'ordinal')) e--;
   // "308th Division": an ordinal opens a name only before a unit word.
-  while (s < e && ((units[s].kind === 'connector' && !leadingParticle(units, s)) || units[s].kind === 'numeral' || (units[s].kind === 'ordinal' && !ORG_LAST_WORDS.has(lower(units[e - 1]))))) s++;
+  while (
+    s < e &&
+    ((units[s].kind === 'connector' && !leadingParticle(units, s)) || units[s].kind === 'numeral' || (units[s].kind === 'ordinal' && !ORG_LAST_WORDS.has(lower(units[e - 1]))))
+  ) {
+    s++;
+  }
   const last = e > s ? units[e - 1] : undefined;
   const possessiveLast = !!last && last.kind === 'word' && endsInPossessive(last.text);
   // Nothing to cut or change (most runs and pieces): the same array, no copy.
