@@ -398,9 +398,21 @@ describe('timeline view: a long article', function () {
 
     // End: the last event, far below, is rendered, selected and in view; Home comes back.
     const list = frame.locator('.list[role=listbox]');
-    await list.focus();
-    await list.press('End');
-    await frame.locator('[role=option][aria-selected=true]', { hasText: 'treaty number 300' }).waitFor({ timeout: 10_000 });
+    // Presses `key` in the list until the event with `text` is selected. Language detection may
+    // reopen the document right after the press, and the timeline of a reopened document starts
+    // again at the editor's cursor: the key is pressed again then, as the user would.
+    const pressUntilSelected = async (key, text) => {
+      for (let press = 1; ; press++) {
+        await list.focus();
+        await list.press(key);
+        try {
+          return await frame.locator('[role=option][aria-selected=true]', { hasText: text }).waitFor({ timeout: 5_000 });
+        } catch (error) {
+          if (press === 3 || !String(error).includes('Timeout')) throw error;
+        }
+      }
+    };
+    await pressUntilSelected('End', 'treaty number 300');
     // Read in one evaluation: a new model (language detection may re-index the document at any
     // time) re-renders the rows, and a row found first could be gone by the time it is measured.
     const inView = async () =>
@@ -412,8 +424,7 @@ describe('timeline view: a long article', function () {
     assert.equal(await inView(), true, 'the last event is scrolled into view');
     assert.ok((await list.evaluate((el) => el.scrollTop)) > 10_000, 'the list scrolled far down');
     assert.ok((await options(frame).count()) < 60);
-    await list.press('Home');
-    await frame.locator('[role=option][aria-selected=true]', { hasText: 'treaty number 1.' }).waitFor({ timeout: 10_000 });
+    await pressUntilSelected('Home', 'treaty number 1.');
     assert.equal(await inView(), true, 'the first event is scrolled into view');
 
     // Scrolling by hand renders the rows that come into view.
