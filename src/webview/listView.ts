@@ -4,6 +4,7 @@
 import { domId, h } from './dom';
 import type { EventView } from './protocol';
 import { ROW_HEIGHT, type Row, rowOffsets, visibleRows } from './rows';
+import { firstWords } from './viewModel';
 
 export interface ListCallbacks {
   /** Selection moved (keyboard or click). */
@@ -260,13 +261,14 @@ export class ListView {
       );
     }
     const meta = h('div', { class: 'meta' }, chips, e.section ? h('span', { class: 'section', text: e.section }) : null);
+    const words = firstWords(e.text);
     const label = [
       e.written,
       e.edtf && e.edtf !== e.written ? `(${e.edtf})` : '',
       e.uncertain ? 'uncertain' : '',
       e.inferred ? 'inferred' : '',
       '—',
-      e.firstWords,
+      words,
       e.section ? `— ${e.section}` : '',
     ]
       .filter(Boolean)
@@ -286,7 +288,7 @@ export class ListView {
           'aria-label': label,
         },
       },
-      h('div', { class: 'card' }, when, h('div', { class: 'words', text: e.firstWords }), meta),
+      h('div', { class: 'card' }, when, h('div', { class: 'words', text: words }), meta),
     );
   }
 

@@ -33,9 +33,11 @@ export interface EventView {
   uncertain: boolean;
   /** Approximate or open-ended ("circa 1900", "before 1950"). */
   approximate: boolean;
-  /** The passage's opening words, whitespace collapsed. */
-  firstWords: string;
-  /** The whole passage, whitespace collapsed (searched by the text filter, shown as a tooltip). */
+  /**
+   * The whole passage, whitespace collapsed: searched by the text filter, shown as a tooltip, its
+   * opening words on the card (cut by the webview for the rows it shows: sending them too made
+   * every model a fifth longer).
+   */
   text: string;
   entities: EntityChip[];
   /** Section title, or null before the first heading. */

@@ -52,7 +52,6 @@ export function eventView(index: ArticleIndex, event: TimelineEvent): EventView 
     inferred: date.inferred,
     uncertain: isUncertain(date),
     approximate: isApproximate(date),
-    firstWords: firstWords(text),
     text,
     entities,
     section: event.section,

@@ -15,7 +15,7 @@ const CSS = fs.readFileSync(path.join(REPO, 'media/timeline.css'), 'utf8');
 function event(id, written, year, words) {
   return {
     id, written, edtf: String(year), precision: 'year', from: year, to: year + 1, inferred: false, uncertain: false, approximate: false,
-    firstWords: words, text: words, entities: [], section: null, offset: year - 1956,
+    text: words, entities: [], section: null, offset: year - 1956,
   };
 }
 const MODEL = {

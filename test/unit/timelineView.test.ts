@@ -30,7 +30,7 @@ describe('timeline view model (sample article)', () => {
   it('lists the events in time order, from the Suez Crisis in 1956 to the 2017 break in military ties', () => {
     assert.ok(model.events.length >= 12, `the article dates at least a dozen passages, got ${model.events.length}`);
     assert.equal(model.events[0].written, '3 November 1956');
-    assert.match(model.events[0].firstWords, /Suez Crisis/);
+    assert.match(firstWords(model.events[0].text), /Suez Crisis/);
     assert.equal(model.events.at(-1)!.written, '2017');
     for (let i = 1; i < model.events.length; i++) {
       assert.ok(model.events[i - 1].from <= model.events[i].from, `${model.events[i - 1].written} before ${model.events[i].written}`);
@@ -57,9 +57,9 @@ describe('timeline view model (sample article)', () => {
     assert.ok(!suez.uncertain && !shazly.uncertain);
   });
 
-  it('gives every event its first words, entities and section', () => {
+  it('gives every event its passage, entities and section', () => {
     const shazly = eventWritten(model, 'April 6–13');
-    assert.match(shazly.firstWords, /^On April 6–13, Shazly visited the DPRK/);
+    assert.match(shazly.text, /^On April 6–13, Shazly visited the DPRK/);
     assert.equal(shazly.section, 'Military');
     assert.ok(shazly.entities.some((e) => /Shazly/.test(e.name) && e.type === 'person'), 'Saad el-Shazly is a person chip');
     assert.ok(shazly.entities.some((e) => e.name === 'Kim Il Sung'));
