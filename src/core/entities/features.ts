@@ -54,8 +54,8 @@ export function contextVotesOf(c: Candidate, text: string, tokens: Tokens): Read
  * only: the type says so, and freezing them would give them a shape of their own).
  */
 function sharedVotes(v: Votes): Readonly<Votes> {
-  // Each count is a small sum of the rules' weights (within ±128): one byte each.
-  const key = (((v.person + 128) * 256 + v.place + 128) * 256 + v.organization + 128) * 65536 + (v.event + 128) * 256 + v.other + 128;
+  // Each count is a small sum of the rules' weights (within ±128): one byte each, five bytes in all.
+  const key = ((((v.person + 128) * 256 + v.place + 128) * 256 + v.organization + 128) * 256 + v.event + 128) * 256 + v.other + 128;
   let shared = SHARED_VOTES.get(key);
   if (!shared) SHARED_VOTES.set(key, (shared = v));
   return shared;

@@ -98,7 +98,7 @@ export function personShaped(c: Candidate): boolean {
   return personShapedUnits(c.units);
 }
 
-/** What a word around a mention may say (bits of contextFlags). */
+/** What a word around a mention may say: the bits CONTEXT_WORDS gives it. */
 const enum Context {
   PlaceLast = 1,
   Struggle = 2,
