@@ -443,19 +443,24 @@ describe('simpleBlocksTree: headings, paragraphs and lists read without the Mark
       '- item', '- Key: value', '-  two', '- ', '-', '---', '- - x', '- # x', '- [a]: /u', '- 1. x', '* star', '+ plus', '1. one', '2) two',
       '> quote', 'See [a] here.', 'See [[Cairo]].', 'Emph *x* here', '```', '    code', '<div>', '&amp;', 'a\\b', 'x ] ( y', 'Text = with = signs',
       'Text # hash', 'é accents ü', '1999. A year',
+      // setext underlines and their near misses
+      '=', '==', '=====', '--', ' ==', '   --', '    ==', '== ', '--\t', '=-=', '==x', '- -', '-\t',
     );
     let simple = 0;
+    let setext = 0;
     fc.assert(
       fc.property(fc.array(line, { maxLength: 14 }), fc.constantFrom('', '\n', '\r\n'), (lines, last) => {
         const text = lines.join(last === '\r\n' ? last : '\n') + last;
         const tree = simpleBlocksTree(text);
         if (!tree) return;
         simple++;
+        if (tree.children.some((b) => b.type === 'heading' && b.position!.start.line < b.position!.end.line)) setext++;
         assert.deepStrictEqual(tree, processor.parse(text), JSON.stringify(text));
       }),
       { numRuns: 20_000, seed: 20261130 },
     );
     assert.ok(simple > 2000, `${simple} texts read as simple blocks`);
+    assert.ok(setext > 50, `${setext} of them with a setext heading ("Title" over "=====")`);
   });
 
   it("reads the sample's headings, infobox and list with remark's offsets", () => {

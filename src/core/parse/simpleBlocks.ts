@@ -1,10 +1,10 @@
 // The tree remark-parse (with ChronoLens' extensions) gives a text made only of simple blocks,
-// built without it: headings (`== Title ==`, `# Title`), paragraphs and `- item` lists whose text
-// holds no inline construct. The Markdown a long article keeps after its prose is read apart
-// (readMarkdown) is mostly such headings, an infobox and a "See also" list, and remark-parse costs
-// more per character on it than on prose (a quarter of the sample's whole index). Any other line,
-// or a line ending but \n and \r\n, and remark-parse reads the text (test/unit/parse.test.ts
-// holds the two trees equal).
+// built without it: headings (`== Title ==`, `# Title`, a paragraph underlined with `=` or `-`),
+// paragraphs and `- item` lists whose text holds no inline construct. The Markdown a long article
+// keeps after its prose is read apart (readMarkdown) is mostly such headings, an infobox and a
+// "See also" list, and remark-parse costs more per character on it than on prose (a quarter of
+// the sample's whole index). Any other line, or a line ending but \n and \r\n, and remark-parse
+// reads the text (test/unit/parse.test.ts holds the two trees equal).
 
 import type { Heading, List, ListItem, Paragraph, Root, RootContent, Text } from 'mdast';
 import type { Point, Position } from 'unist';
@@ -30,9 +30,16 @@ export function simpleBlocksTree(text: string): Root | null {
     // The line's end: before its \n or \r\n (a lone \r is in no simple line).
     const end = next < n && next > lineStart && text.charCodeAt(next - 1) === 0x0d ? next - 1 : next;
     const first = text.charCodeAt(lineStart);
+    // Under a paragraph, a line of "=" or "-" makes it a heading ("Title" over "=====").
+    const underline = paragraph ? setextUnderline(text, lineStart, end) : 0;
     if (isBlank(text, lineStart, end)) {
       paragraph = null;
       if (list) blankAfterItem = true;
+    } else if (paragraph && underline) {
+      children[children.length - 1] = {
+        type: 'heading', depth: underline === 0x3d ? 1 : 2, children: paragraph.children, position: { start: paragraph.position!.start, end: at(end) },
+      };
+      paragraph = null;
     } else if (first === 0x2d /* - */) {
       // "- item": a list item (it may interrupt a paragraph); its text must be a paragraph's
       const from = lineStart + 2;
@@ -57,7 +64,7 @@ export function simpleBlocksTree(text: string): Root | null {
       if (heading) {
         children.push(heading);
         paragraph = null;
-      } else if (isProseLine(text, lineStart, end)) {
+      } else if (isProseLine(text, lineStart, end) || isEqualsRun(text, lineStart, end)) {
         if (paragraph) {
           // the paragraph's one text node runs on, its line break included
           const node = paragraph.children[0] as Text;
@@ -111,6 +118,29 @@ function headingOf(text: string, start: number, end: number, textNode: (start: n
 /** A paragraph's line from `start` to `end` (a line ending or the text's end): prose, with no space or tab at its end. */
 function isProseLine(text: string, start: number, end: number): boolean {
   return start < end && startsProseLine(text, start) && proseLineEnd(text, start) === end && !isMarkdownSpace(text.charCodeAt(end - 1));
+}
+
+/**
+ * The mark of a setext heading's underline at [start, end) ("=" or "-"), else 0: up to three
+ * spaces, a run of the mark, then spaces and tabs only.
+ */
+function setextUnderline(text: string, start: number, end: number): number {
+  let k = start;
+  while (k < end && k - start < 3 && text.charCodeAt(k) === 0x20) k++;
+  const mark = text.charCodeAt(k);
+  if (mark !== 0x3d && mark !== 0x2d) return 0;
+  while (k < end && text.charCodeAt(k) === mark) k++;
+  return isBlank(text, k, end) ? mark : 0;
+}
+
+/**
+ * A line of "=" only: with no paragraph above it, a paragraph's (remark-parse's MediaWiki headings
+ * need a title), and so the text of a heading when another such line underlines it ("==" over "==").
+ */
+function isEqualsRun(text: string, start: number, end: number): boolean {
+  let k = start;
+  while (k < end && text.charCodeAt(k) === 0x3d) k++;
+  return k === end && end > start;
 }
 
 /** Longer heading lines are left to remark-parse (mediawikiHeading.ts bounds the lines it reads). */
