@@ -385,9 +385,18 @@ describe('proseParagraphs: prose read without the Markdown parser', () => {
     }
   });
 
+  it('reads a "[[" that no "]]" closes on its line as prose, as remark does (it can be no wiki link)', () => {
+    for (const text of ['[[Egypt|\n[[Egypt|\n', 'See [[Cairo and\nthen ]] later.', '[[ opens a line.\n\nSee ]] [[ here.']) {
+      const paragraphs = proseParagraphs(text);
+      assert.ok(paragraphs, JSON.stringify(text));
+      assert.deepEqual(paragraphs, remarkReading(text));
+    }
+  });
+
   it('gives the spans remark gives wherever it reads a text (property)', () => {
     const piece = fc.constantFrom('War', 'the army', ' ', '  ', '\t', '\n', '\n\n', '\r\n', '\r', '1990', '7', '.', ')', '-', '=', '#', '>', '+', '~', '!', ']', ':', '|',
-      '\u00a0', '\u3000', '\f', '\u2028', '*', '_', '`', '<', '&', '{', '\\', '[', '(', '[1]', '[sic]', '[a]: /u', '\u0000', '\ufeff', 'é', '😀');
+      '\u00a0', '\u3000', '\f', '\u2028', '*', '_', '`', '<', '&', '{', '\\', '[', '(', '[1]', '[sic]', '[a]: /u', '\u0000', '\ufeff', 'é', '😀',
+      '[[', ']]', '[[x|', '[[a]]', '[[a|b]]', '[[a]: /u');
     let read = 0;
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {

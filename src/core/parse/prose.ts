@@ -27,7 +27,8 @@ export const isMarkdownSpace = (c: number): boolean => c === 32 || c === 9;
  */
 export function startsProseLine(text: string, start: number): boolean {
   const c = text.charCodeAt(start);
-  if (isMarkdownSpace(c) || (c < 128 && PROSE_MARKS[c] & NOT_AT_LINE_START)) return false;
+  // (a definition's label holds no "[": a line opening with "[[" is none)
+  if (isMarkdownSpace(c) || (c < 128 && PROSE_MARKS[c] & NOT_AT_LINE_START && !(c === 91 && text.charCodeAt(start + 1) === 91))) return false;
   if (c >= 48 && c <= 57) {
     let k = start + 1;
     while (k < text.length && text.charCodeAt(k) >= 48 && text.charCodeAt(k) <= 57) k++;
@@ -38,19 +39,42 @@ export function startsProseLine(text: string, start: number): boolean {
 
 /**
  * Where the line that goes on at `start` ends (at \n, \r or the end of the text), or -1 when a
- * character on the way may start an inline construct (brackets but in "[[" and "](" cannot, there
- * being no definition) or is a control character.
+ * character on the way may start an inline construct (brackets but in "[[" with "]]" after it on
+ * its line and in "](" cannot, there being no definition) or is a control character.
  */
 export function proseLineEnd(text: string, start: number): number {
   const n = text.length;
+  // Where the line's last "]]" starts, looked for at its first "[[" (a wiki link closes on its line).
+  let lastClose = NOT_LOOKED_FOR;
   for (let j = start; j < n; j++) {
     const c = text.charCodeAt(j);
     if (c >= 128) continue;
     if (c === 10 || c === 13) return j;
     const mark = PROSE_MARKS[c];
-    if (mark & NOT_PROSE || (mark & BRACKET && text.charCodeAt(j + 1) === (c === 91 ? 91 : 40))) return -1;
+    if (mark & NOT_PROSE) return -1;
+    if (mark & BRACKET) {
+      const next = text.charCodeAt(j + 1);
+      if (c === 93 && next === 40) return -1;
+      if (c === 91 && next === 91) {
+        if (lastClose === NOT_LOOKED_FOR) lastClose = lastCloseOnLine(text, j + 2);
+        if (lastClose > j) return -1;
+      }
+    }
   }
   return n;
+}
+
+const NOT_LOOKED_FOR = -2;
+
+/** Where the last "]]" from `from` to the end of its line starts, or -1. */
+function lastCloseOnLine(text: string, from: number): number {
+  let last = -1;
+  for (let k = from; k + 1 < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 10 || c === 13) break;
+    if (c === 93 && text.charCodeAt(k + 1) === 93) last = k;
+  }
+  return last;
 }
 
 /**
