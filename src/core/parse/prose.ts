@@ -22,6 +22,20 @@ PROSE_MARKS[93] = BRACKET;
 export const isMarkdownSpace = (c: number): boolean => c === 32 || c === 9;
 
 /**
+ * The mark of a setext heading's underline on the line [start, end) ("=" or "-"), else 0: up to
+ * three spaces, a run of the mark, then spaces and tabs only.
+ */
+export function setextUnderline(text: string, start: number, end: number): number {
+  let k = start;
+  while (k < end && k - start < 3 && text.charCodeAt(k) === 0x20) k++;
+  const mark = text.charCodeAt(k);
+  if (mark !== 0x3d && mark !== 0x2d) return 0;
+  while (k < end && text.charCodeAt(k) === mark) k++;
+  while (k < end && isMarkdownSpace(text.charCodeAt(k))) k++;
+  return k === end ? mark : 0;
+}
+
+/**
  * Whether a paragraph's line may start at `start` (a character that is not a line end): not
  * indented, and no block construct starts there (nor an ordered list item, a number and "." or ")").
  */

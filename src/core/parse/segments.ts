@@ -10,6 +10,7 @@
 
 import { htmlBlockNames } from 'micromark-util-html-tag-name';
 import { keepShapeOf } from '../keepShape';
+import { setextUnderline } from './prose';
 import { isSpaceCode, trimSpan } from './sentences';
 import { commonPrefix, commonSuffix } from '../textEdit';
 import { fnv1a } from '../hash';
@@ -87,17 +88,6 @@ function isHeadingLine(text: string, ls: number, le: number): boolean {
     }
   }
   return false;
-}
-
-/** A setext underline: up to 3 spaces, a run of "=" or of "-", trailing spaces. */
-function isSetextUnderline(text: string, ls: number, le: number): boolean {
-  let k = ls;
-  while (k < le && k - ls < 3 && text.charCodeAt(k) === 32) k++;
-  const c = text.charCodeAt(k);
-  if (c !== 61 && c !== 45) return false;
-  while (k < le && text.charCodeAt(k) === c) k++;
-  while (k < le && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k++;
-  return k === le;
 }
 
 const HTML_BLOCK_NAMES = new Set(htmlBlockNames);
@@ -443,7 +433,7 @@ function scan(text: string, from: Checkpoint, cuts: Cut[], checkpoints: Checkpoi
       if (!prevBlank && !fenceChar && htmlEnd === null) cutter.endBlock(ls);
       htmlBlock = false;
     } else {
-      const underline: boolean = topParagraph && !prevBlank && !headingEnded && isSetextUnderline(text, ls, le);
+      const underline: boolean = topParagraph && !prevBlank && !headingEnded && setextUnderline(text, ls, le) !== 0;
       if (underline) cutter.underlines++;
       if ((prevBlank || headingEnded) && !fenceChar && htmlEnd === null) {
         // A new block.

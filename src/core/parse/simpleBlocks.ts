@@ -9,7 +9,7 @@
 import type { Heading, List, ListItem, Paragraph, Root, RootContent, Text } from 'mdast';
 import type { Point, Position } from 'unist';
 import type { MediawikiHeadingData } from './mediawikiHeading';
-import { isMarkdownSpace, proseLineEnd, startsProseLine } from './prose';
+import { isMarkdownSpace, proseLineEnd, setextUnderline, startsProseLine } from './prose';
 
 /** The tree of `text` when all of it is simple blocks, else null. */
 export function simpleBlocksTree(text: string): Root | null {
@@ -118,19 +118,6 @@ function headingOf(text: string, start: number, end: number, textNode: (start: n
 /** A paragraph's line from `start` to `end` (a line ending or the text's end): prose, with no space or tab at its end. */
 function isProseLine(text: string, start: number, end: number): boolean {
   return start < end && startsProseLine(text, start) && proseLineEnd(text, start) === end && !isMarkdownSpace(text.charCodeAt(end - 1));
-}
-
-/**
- * The mark of a setext heading's underline at [start, end) ("=" or "-"), else 0: up to three
- * spaces, a run of the mark, then spaces and tabs only.
- */
-function setextUnderline(text: string, start: number, end: number): number {
-  let k = start;
-  while (k < end && k - start < 3 && text.charCodeAt(k) === 0x20) k++;
-  const mark = text.charCodeAt(k);
-  if (mark !== 0x3d && mark !== 0x2d) return 0;
-  while (k < end && text.charCodeAt(k) === mark) k++;
-  return isBlank(text, k, end) ? mark : 0;
 }
 
 /**
