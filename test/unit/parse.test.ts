@@ -454,9 +454,12 @@ describe('simpleBlocksTree: headings, paragraphs and lists read without the Mark
       'Text # hash', 'é accents ü', '1999. A year',
       // setext underlines and their near misses
       '=', '==', '=====', '--', ' ==', '   --', '    ==', '== ', '--\t', '=-=', '==x', '- -', '-\t',
+      // "=" signs with blanks between them: no heading, no underline; and their near misses
+      '=  =', '==\t==', '= = = =', '== ==  ', ' = =', '= =x', '=\u00a0=',
     );
     let simple = 0;
     let setext = 0;
+    let spacedEquals = 0;
     fc.assert(
       fc.property(fc.array(line, { maxLength: 14 }), fc.constantFrom('', '\n', '\r\n'), (lines, last) => {
         const text = lines.join(last === '\r\n' ? last : '\n') + last;
@@ -464,12 +467,14 @@ describe('simpleBlocksTree: headings, paragraphs and lists read without the Mark
         if (!tree) return;
         simple++;
         if (tree.children.some((b) => b.type === 'heading' && b.position!.start.line < b.position!.end.line)) setext++;
+        if (/^=[=\t ]*[\t ][=\t ]*=$/m.test(text)) spacedEquals++;
         assert.deepStrictEqual(tree, processor.parse(text), JSON.stringify(text));
       }),
       { numRuns: 20_000, seed: 20261130 },
     );
     assert.ok(simple > 2000, `${simple} texts read as simple blocks`);
     assert.ok(setext > 50, `${setext} of them with a setext heading ("Title" over "=====")`);
+    assert.ok(spacedEquals > 100, `${spacedEquals} of them with a line of "=" signs and blanks ("==  ==")`);
   });
 
   it("reads the sample's headings, infobox and list with remark's offsets", () => {

@@ -64,7 +64,7 @@ export function simpleBlocksTree(text: string): Root | null {
       if (heading) {
         children.push(heading);
         paragraph = null;
-      } else if (isProseLine(text, lineStart, end) || isEqualsRun(text, lineStart, end)) {
+      } else if (isProseLine(text, lineStart, end) || isEqualsLine(text, lineStart, end)) {
         if (paragraph) {
           // the paragraph's one text node runs on, its line break included
           const node = paragraph.children[0] as Text;
@@ -121,13 +121,17 @@ function isProseLine(text: string, start: number, end: number): boolean {
 }
 
 /**
- * A line of "=" only: with no paragraph above it, a paragraph's (remark-parse's MediaWiki headings
- * need a title), and so the text of a heading when another such line underlines it ("==" over "==").
+ * A line of "=" signs, maybe with spaces or tabs between them ("==  =="), not at either end: no
+ * MediaWiki heading (remark-parse's need a title) and no underline here, so a paragraph's line,
+ * and the text of a heading when a line of "=" underlines it ("==" over "==").
  */
-function isEqualsRun(text: string, start: number, end: number): boolean {
-  let k = start;
-  while (k < end && text.charCodeAt(k) === 0x3d) k++;
-  return k === end && end > start;
+function isEqualsLine(text: string, start: number, end: number): boolean {
+  if (text.charCodeAt(start) !== 0x3d || text.charCodeAt(end - 1) !== 0x3d) return false;
+  for (let k = start + 1; k < end - 1; k++) {
+    const c = text.charCodeAt(k);
+    if (c !== 0x3d && !isMarkdownSpace(c)) return false;
+  }
+  return true;
 }
 
 /** Longer heading lines are left to remark-parse (mediawikiHeading.ts bounds the lines it reads). */
