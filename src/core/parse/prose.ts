@@ -36,6 +36,22 @@ export function setextUnderline(text: string, start: number, end: number): numbe
 }
 
 /**
+ * Whether the line [start, end), which starts with "=", is a MediaWiki heading's: it ends in "="
+ * (spaces and tabs after it aside) and has a title, a character but "=", space and tab
+ * (mediawikiHeading.ts).
+ */
+export function isMediawikiHeadingLine(text: string, start: number, end: number): boolean {
+  let e = end;
+  while (e > start && isMarkdownSpace(text.charCodeAt(e - 1))) e--;
+  if (text.charCodeAt(e - 1) !== 0x3d) return false;
+  for (let k = start; k < e; k++) {
+    const c = text.charCodeAt(k);
+    if (c !== 0x3d && !isMarkdownSpace(c)) return true;
+  }
+  return false;
+}
+
+/**
  * Whether a paragraph's line may start at `start` (a character that is not a line end): not
  * indented, and no block construct starts there (nor an ordered list item, a number and "." or ")").
  */

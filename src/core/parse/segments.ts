@@ -10,7 +10,7 @@
 
 import { htmlBlockNames } from 'micromark-util-html-tag-name';
 import { keepShapeOf } from '../keepShape';
-import { setextUnderline } from './prose';
+import { isMediawikiHeadingLine, setextUnderline } from './prose';
 import { isSpaceCode, trimSpan } from './sentences';
 import { commonPrefix, commonSuffix } from '../textEdit';
 import { fnv1a } from '../hash';
@@ -78,16 +78,7 @@ function isHeadingLine(text: string, ls: number, le: number): boolean {
     while (k < le && text.charCodeAt(k) === 35) k++;
     return k - ls <= 6 && (k === le || text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9);
   }
-  if (c === 61) {
-    let e = le;
-    while (e > ls && (text.charCodeAt(e - 1) === 32 || text.charCodeAt(e - 1) === 9)) e--;
-    if (text.charCodeAt(e - 1) !== 61) return false;
-    for (let k = ls; k < e; k++) {
-      const d = text.charCodeAt(k);
-      if (d !== 61 && d !== 32 && d !== 9) return true;
-    }
-  }
-  return false;
+  return c === 61 && isMediawikiHeadingLine(text, ls, le);
 }
 
 const HTML_BLOCK_NAMES = new Set(htmlBlockNames);

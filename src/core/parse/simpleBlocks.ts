@@ -9,7 +9,7 @@
 import type { Heading, List, ListItem, Paragraph, Root, RootContent, Text } from 'mdast';
 import type { Point, Position } from 'unist';
 import type { MediawikiHeadingData } from './mediawikiHeading';
-import { isMarkdownSpace, proseLineEnd, setextUnderline, startsProseLine } from './prose';
+import { isMarkdownSpace, isMediawikiHeadingLine, proseLineEnd, setextUnderline, startsProseLine } from './prose';
 
 /** The tree of `text` when all of it is simple blocks, else null. */
 export function simpleBlocksTree(text: string): Root | null {
@@ -126,12 +126,7 @@ function isProseLine(text: string, start: number, end: number): boolean {
  * and the text of a heading when a line of "=" underlines it ("==" over "==").
  */
 function isEqualsLine(text: string, start: number, end: number): boolean {
-  if (text.charCodeAt(start) !== 0x3d || text.charCodeAt(end - 1) !== 0x3d) return false;
-  for (let k = start + 1; k < end - 1; k++) {
-    const c = text.charCodeAt(k);
-    if (c !== 0x3d && !isMarkdownSpace(c)) return false;
-  }
-  return true;
+  return text.charCodeAt(start) === 0x3d && text.charCodeAt(end - 1) === 0x3d && !isMediawikiHeadingLine(text, start, end);
 }
 
 /** Longer heading lines are left to remark-parse (mediawikiHeading.ts bounds the lines it reads). */
