@@ -94,12 +94,9 @@ export function tagDates(text: string, article: ParsedArticle, options?: DateTag
       walked = walkSegment(dates.found, sliced, split, incoming);
     }
     const first = out.length;
+    const made = (cache ? sameOrNewMentions : newMentions)(walked, first, segment.start, storyMention < 0 ? undefined : out[storyMention]);
     // Indexed: a for-of here made an iterator result per mention at every edit (heap sampling).
-    for (let i = 0; i < walked.mentions.length; i++) {
-      const m = walked.mentions[i];
-      const anchor = m.anchor === undefined ? undefined : m.anchor === INCOMING ? storyMention : first + m.anchor;
-      out.push((cache ? sameOrNewMention : newMention)(m, out.length, segment.start, anchor === undefined ? undefined : out[anchor]));
-    }
+    for (let i = 0; i < made.length; i++) out.push(made[i]);
     const from = walked.story.now?.mentionIndex;
     if (from !== undefined && from !== INCOMING) storyMention = first + from;
     story = walked.story;
@@ -137,18 +134,32 @@ function storySignature(story: Story): string {
 }
 
 /**
- * The last mention made from each (cached) segment mention, and where: an edit leaves the mentions
- * before it where they were, so they are the same objects again (less garbage; never modified).
+ * The mentions last made from each (cached) walked segment, and how: an edit leaves the segments
+ * before it where they were, so their mentions are the same objects again (less garbage; never
+ * modified). Kept by segment: a table entry per mention cost more than making the mention anew.
  */
-const lastMade = new WeakMap<SegmentMention, { mention: DateMention; index: number; offset: number; anchor: DateMention | undefined }>();
+const lastMade = new WeakMap<WalkedSegment, { first: number; offset: number; incoming: DateMention | undefined; mentions: DateMention[] }>();
 
-/** newMention, or the same mention as last time when it is made the same way. */
-function sameOrNewMention(m: SegmentMention, index: number, offset: number, anchor: DateMention | undefined): DateMention {
-  const last = lastMade.get(m);
-  if (last && last.index === index && last.offset === offset && last.anchor === anchor) return last.mention;
-  const mention = newMention(m, index, offset, anchor);
-  lastMade.set(m, { mention, index, offset, anchor });
-  return mention;
+/** newMentions, or the same mentions as last time when they are made the same way. */
+function sameOrNewMentions(walked: WalkedSegment, first: number, offset: number, incoming: DateMention | undefined): DateMention[] {
+  const last = lastMade.get(walked);
+  if (last && last.first === first && last.offset === offset && last.incoming === incoming) return last.mentions;
+  const mentions = newMentions(walked, first, offset, incoming);
+  lastMade.set(walked, { first, offset, incoming, mentions });
+  return mentions;
+}
+
+/**
+ * A walked segment's mentions in the whole text, the first numbered `first`: offsets shifted by
+ * `offset`, anchors resolved (INCOMING is `incoming`, the mention the story's time came from).
+ */
+function newMentions(walked: WalkedSegment, first: number, offset: number, incoming: DateMention | undefined): DateMention[] {
+  const made: DateMention[] = [];
+  for (let i = 0; i < walked.mentions.length; i++) {
+    const m = walked.mentions[i];
+    made.push(newMention(m, first + i, offset, m.anchor === undefined ? undefined : m.anchor === INCOMING ? incoming : made[m.anchor]));
+  }
+  return made;
 }
 
 /** A segment's mention in the whole text: numbered, offsets shifted, anchor resolved. */
