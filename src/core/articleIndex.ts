@@ -511,6 +511,7 @@ export class ArticleIndex {
   private eventCountByEntity: Map<string, number> | undefined;
   private eventsByEntity: Map<string, TimelineEvent[]> | undefined;
   private spanCache: { from: TimePlacement; to: TimePlacement } | undefined;
+  private mentionEntities: Int32Array | undefined;
 
   /** @param lookups what it derives from the data, when already computed (see ArticleIndex.steps, indexLookups) */
   constructor(
@@ -561,6 +562,16 @@ export class ArticleIndex {
     const entity = this.data.entities[this.mentions.owner[flat]];
     const hit = entity.mentions[this.mentions.mention[flat]];
     return { entity, mention: { start: hit.start, end: hit.end, text: hit.text } };
+  }
+
+  /** Every entity mention in text order (by start, then end): its bounds, and its entity as an index into data.entities. */
+  mentionsInTextOrder(): { starts: Int32Array; ends: Int32Array; entities: Int32Array } {
+    const { starts, ends, order, owner } = this.mentions;
+    if (!this.mentionEntities) {
+      this.mentionEntities = new Int32Array(order.length);
+      for (let i = 0; i < order.length; i++) this.mentionEntities[i] = owner[order[i]];
+    }
+    return { starts, ends, entities: this.mentionEntities };
   }
 
   eventAt(offset: number): TimelineEvent | undefined {

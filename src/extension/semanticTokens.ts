@@ -6,7 +6,9 @@
 // Gamal Abdel Nasser"), the inner, shorter one wins and the outer one is split around it.
 import * as vscode from 'vscode';
 import type { ArticleIndex, DateMention, EntityType } from '../core';
+import { runSteps } from '../core/articleIndex';
 import { type FeatureContext, guard, indexFor, registerForArticles } from './editorContext';
+import { runInSlices } from './nextTask';
 
 export const TOKEN_TYPES = [
   'chronolensDate',
@@ -46,44 +48,39 @@ function dateModifiers(date: DateMention): number {
   return bits;
 }
 
-/** Every date and entity mention overlapping [from, to), as marks (any order, may overlap). */
-function marksOf(index: ArticleIndex, from: number, to: number): Mark[] {
-  const marks: Mark[] = [];
-  const dateType = TOKEN_TYPES.indexOf('chronolensDate');
-  for (const date of index.data.dates) {
-    if (date.end > from && date.start < to) marks.push({ start: date.start, end: date.end, type: dateType, modifiers: dateModifiers(date) });
-  }
-  for (const entity of index.data.entities) {
-    const type = TOKEN_TYPES.indexOf(ENTITY_TOKEN[entity.type] ?? 'chronolensEntity');
-    for (const m of entity.mentions) {
-      if (m.end > from && m.start < to) marks.push({ start: m.start, end: m.end, type, modifiers: 0 });
-    }
-  }
-  return marks;
-}
-
 /**
- * Flattens possibly nested or overlapping marks into disjoint, ordered runs clipped to [from, to):
- * shorter marks are painted over longer ones; at equal length a date wins over an entity. Marks
- * that overlap nothing (nearly all) pass straight through; only clusters of overlapping marks are
- * painted character by character.
+ * Makes disjoint runs, clipped to [from, to), of marks added in text order (by start), and passes
+ * them on in order: shorter marks are painted over longer ones; at equal length a date wins over
+ * an entity. Marks that overlap nothing (nearly all) pass straight through; only clusters of
+ * overlapping marks are painted character by character.
  */
-export function flatten(marks: Mark[], from: number, to: number): Mark[] {
-  const clipped = marks
-    .map((m) => ({ ...m, start: Math.max(m.start, from), end: Math.min(m.end, to) }))
-    .filter((m) => m.end > m.start)
-    .sort((a, b) => a.start - b.start || b.end - a.end);
-  const runs: Mark[] = [];
-  for (let i = 0; i < clipped.length; ) {
-    // The cluster: marks that overlap, directly or through each other.
-    let j = i + 1;
-    let clusterEnd = clipped[i].end;
-    while (j < clipped.length && clipped[j].start < clusterEnd) clusterEnd = Math.max(clusterEnd, clipped[j++].end);
-    if (j === i + 1) runs.push(clipped[i]);
-    else runs.push(...paint(clipped.slice(i, j)));
-    i = j;
+export class RunMaker {
+  /** The marks that overlap, directly or through each other, since the last run passed on. */
+  private readonly cluster: Mark[] = [];
+  private clusterEnd = 0;
+
+  constructor(
+    private readonly from: number,
+    private readonly to: number,
+    private readonly run: (start: number, end: number, type: number, modifiers: number) => void,
+  ) {}
+
+  add(start: number, end: number, type: number, modifiers: number): void {
+    start = Math.max(start, this.from);
+    end = Math.min(end, this.to);
+    if (end <= start) return;
+    if (this.cluster.length > 0 && start >= this.clusterEnd) this.flush();
+    this.cluster.push({ start, end, type, modifiers });
+    this.clusterEnd = Math.max(this.clusterEnd, end);
   }
-  return runs;
+
+  /** Passes on the runs of the marks added so far (call once all are). */
+  flush(): void {
+    const runs = this.cluster.length > 1 ? paint(this.cluster) : this.cluster;
+    for (const r of runs) this.run(r.start, r.end, r.type, r.modifiers);
+    this.cluster.length = 0;
+    this.clusterEnd = 0;
+  }
 }
 
 /** Paints overlapping marks (longest first, dates last) over their extent and reads off the runs. */
@@ -108,32 +105,110 @@ function paint(cluster: Mark[]): Mark[] {
   return runs;
 }
 
-/** The tokens of [from, to) of the document, split per line (a mention may wrap). */
-export function semanticTokensFor(document: vscode.TextDocument, index: ArticleIndex, from = 0, to = index.text.length): vscode.SemanticTokens {
-  const builder = new vscode.SemanticTokensBuilder(LEGEND);
-  const limit = Math.min(to, index.text.length);
-  for (const run of flatten(marksOf(index, from, limit), from, limit)) {
-    const start = document.positionAt(run.start);
-    const end = document.positionAt(run.end);
-    for (let line = start.line; line <= end.line; line++) {
-      const lineEnd = document.lineAt(line).range.end.character;
-      const first = line === start.line ? start.character : 0;
-      const last = line === end.line ? Math.min(end.character, lineEnd) : lineEnd;
-      if (last > first) builder.push(line, first, last - first, run.type, run.modifiers);
+/** Where each line of the text starts: VS Code's documents end their lines with "\n" or "\r\n" only. */
+function lineStartsOf(text: string): Int32Array {
+  const starts = [0];
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
+  return Int32Array.from(starts);
+}
+
+/** Line starts per indexed text, made once: every edit's index asks for its whole document's tokens. */
+const lineStartsByIndex = new WeakMap<ArticleIndex, Int32Array>();
+
+/** Marks made into tokens between two yields of tokenSteps (a few milliseconds). */
+const MARKS_PER_STEP = 4000;
+
+/**
+ * The tokens of [from, to) of the indexed text, split per line (a mention may wrap), encoded as
+ * VS Code's SemanticTokens data: five numbers a token, its line and start relative to the token
+ * before. Yields between parts (a 1 MB article has tens of thousands of tokens).
+ */
+export function* tokenSteps(index: ArticleIndex, from: number, to: number): Generator<void, Uint32Array, void> {
+  const text = index.text;
+  const lines = lineStartsByIndex.get(index) ?? lineStartsOf(text);
+  lineStartsByIndex.set(index, lines);
+  const lineEnd = (line: number) => {
+    if (line + 1 >= lines.length) return text.length;
+    const next = lines[line + 1] - 1; // the "\n"
+    return next > lines[line] && text.charCodeAt(next - 1) === 13 ? next - 1 : next;
+  };
+  const dates = index.data.dates;
+  const mentions = index.mentionsInTextOrder();
+  const limit = Math.min(to, text.length);
+  // Five numbers a token. About a token a mark in the range: a few more where marks nest or wrap
+  // across lines.
+  const marks = Math.ceil(((dates.length + mentions.starts.length) * Math.max(0, limit - from)) / Math.max(1, text.length));
+  let data = new Uint32Array(5 * (marks + (marks >> 5) + 16));
+  let size = 0;
+  let line = 0;
+  let lastLine = 0;
+  let lastStart = 0;
+  const runs = new RunMaker(from, limit, (start, end, type, modifiers) => {
+    while (line + 1 < lines.length && lines[line + 1] <= start) line++;
+    for (let l = line, at = start; l < lines.length && at < end; at = lines[++l]) {
+      const tokenEnd = Math.min(end, lineEnd(l));
+      if (tokenEnd <= at) continue;
+      if (size + 5 > data.length) {
+        const grown = new Uint32Array(2 * data.length);
+        grown.set(data);
+        data = grown;
+      }
+      const char = at - lines[l];
+      data[size++] = l - lastLine;
+      data[size++] = l === lastLine ? char - lastStart : char;
+      data[size++] = tokenEnd - at;
+      data[size++] = type;
+      data[size++] = modifiers;
+      lastLine = l;
+      lastStart = char;
     }
+  });
+  const entityTypes = index.data.entities.map((e) => TOKEN_TYPES.indexOf(ENTITY_TOKEN[e.type] ?? 'chronolensEntity'));
+  const dateType = TOKEN_TYPES.indexOf('chronolensDate');
+  // Dates and mentions are each in text order: merged, not sorted. (The next date's start is kept
+  // in a local: dates come in several shapes, and reading a field of one is slow.)
+  let d = 0;
+  let m = 0;
+  let dateStart = dates.length > 0 ? dates[0].start : Infinity;
+  for (let added = 1; ; added++) {
+    const mentionStart = m < mentions.starts.length ? mentions.starts[m] : Infinity;
+    if (dateStart <= mentionStart) {
+      if (dateStart >= limit) break;
+      const date = dates[d++];
+      runs.add(dateStart, date.end, dateType, dateModifiers(date));
+      dateStart = d < dates.length ? dates[d].start : Infinity;
+    } else {
+      if (mentionStart >= limit) break;
+      runs.add(mentionStart, mentions.ends[m], entityTypes[mentions.entities[m]], 0);
+      m++;
+    }
+    if (added % MARKS_PER_STEP === 0) yield;
   }
-  return builder.build();
+  runs.flush();
+  // A view, not a copy (a copy of megabytes costs milliseconds): VS Code reads the view's length.
+  return data.subarray(0, size);
+}
+
+/** The tokens of [from, to) of the indexed text at once (see tokenSteps). */
+export function semanticTokensFor(index: ArticleIndex, from = 0, to = index.text.length): vscode.SemanticTokens {
+  return new vscode.SemanticTokens(runSteps(tokenSteps(index, from, to)));
 }
 
 export function registerSemanticTokens(ctx: FeatureContext): void {
   const changed = new vscode.EventEmitter<void>();
+  // The whole document's tokens, made in slices (a 5 MB article has some 130,000) and once per
+  // index: VS Code asks after an edit, and again when the index it waited for arrives.
+  const documentTokens = new WeakMap<ArticleIndex, Promise<Uint32Array>>();
   const provideDocumentSemanticTokens = guard(ctx.log, 'semantic tokens', async (document: vscode.TextDocument) => {
     const index = await indexFor(ctx.indexes, document);
-    return index ? semanticTokensFor(document, index) : undefined;
+    if (!index) return undefined;
+    let data = documentTokens.get(index);
+    if (!data) documentTokens.set(index, (data = runInSlices(tokenSteps(index, 0, index.text.length))));
+    return new vscode.SemanticTokens(await data);
   });
   const provideDocumentRangeSemanticTokens = guard(ctx.log, 'semantic tokens', async (document: vscode.TextDocument, range: vscode.Range) => {
     const index = await indexFor(ctx.indexes, document);
-    return index ? semanticTokensFor(document, index, document.offsetAt(range.start), document.offsetAt(range.end)) : undefined;
+    return index ? semanticTokensFor(index, document.offsetAt(range.start), document.offsetAt(range.end)) : undefined;
   });
   registerForArticles(ctx, (selector) =>
     vscode.Disposable.from(

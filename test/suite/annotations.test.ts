@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import { buildIndex } from '../../src/core';
 import type { DateMention } from '../../src/core';
 import { explicitYearEdit } from '../../src/extension/quickFixes';
-import { flatten } from '../../src/extension/semanticTokens';
+import { type Mark, RunMaker } from '../../src/extension/semanticTokens';
 import { SAMPLE, openInEditor, openUntitled, positionOf, waitFor, workspaceUri } from './harness';
 
 const SETTINGS = vscode.workspace.getConfiguration('chronolens');
@@ -17,6 +17,15 @@ const SETTINGS = vscode.workspace.getConfiguration('chronolens');
 /** Waits until `condition()` gives a value (see harness.waitFor) and returns it. */
 async function until<T>(condition: () => T | undefined | Thenable<T | undefined>, what: string): Promise<T> {
   return (await waitFor(async () => await condition(), what))!;
+}
+
+/** The runs RunMaker makes of marks in text order, clipped to [from, to). */
+function flatten(marks: Mark[], from: number, to: number): Mark[] {
+  const runs: Mark[] = [];
+  const maker = new RunMaker(from, to, (start, end, type, modifiers) => runs.push({ start, end, type, modifiers }));
+  for (const m of marks) maker.add(m.start, m.end, m.type, m.modifiers);
+  maker.flush();
+  return runs;
 }
 
 function rangeOf(document: vscode.TextDocument, text: string, occurrence = 0): vscode.Range {
@@ -381,9 +390,9 @@ describe('annotations: writing the year in', () => {
     // "the time of Gamal Abdel Nasser" (a date) around "Gamal Abdel Nasser" (a person).
     const runs = flatten([{ start: 0, end: 30, type: 0, modifiers: 0 }, { start: 12, end: 30, type: 1, modifiers: 0 }], 0, 100);
     assert.deepEqual(runs.map((r) => [r.start, r.end, r.type]), [[0, 12, 0], [12, 30, 1]]);
-    // Side by side, out of order, partly outside the range: sorted, untouched, clipped.
+    // Side by side, partly outside the range: untouched, clipped.
     const apart = flatten(
-      [{ start: 40, end: 50, type: 2, modifiers: 0 }, { start: 5, end: 9, type: 1, modifiers: 0 }, { start: 9, end: 15, type: 0, modifiers: 1 }],
+      [{ start: 5, end: 9, type: 1, modifiers: 0 }, { start: 9, end: 15, type: 0, modifiers: 1 }, { start: 40, end: 50, type: 2, modifiers: 0 }],
       7,
       45,
     );
