@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { ArticleIndex, DateMention } from '../core';
 import { edtfInWords } from './dateWords';
 import { type FeatureContext, toRange } from './editorContext';
-import { anchorChain, explicitYearEdit, yearSource } from './quickFixes';
+import { anchorChain, explicitYearEdit } from './quickFixes';
 import { flagSetting } from './settings';
 
 export const DIAGNOSTIC_SOURCE = 'ChronoLens';
@@ -23,9 +23,8 @@ export const DiagnosticCodes = {
 /** The setting that hides inferred-date diagnostics. */
 const INFERRED_SETTING = 'diagnostics.inferredDates';
 
-/** "'1-7 March 1973'": the date the year was written in (followed through inferred anchors), or "the context". */
-function sourceWords(index: ArticleIndex, date: DateMention): string {
-  const source = yearSource(index, date);
+/** "'1-7 March 1973'": the date the year was written in (`source`, the end of the anchor chain), or "the context". */
+function sourceWords(date: DateMention, source: DateMention | undefined): string {
   if (source) return `'${oneLine(source.text)}'`;
   return date.anchor ? `'${oneLine(date.anchor.text)}'` : 'the context';
 }
@@ -35,31 +34,37 @@ function oneLine(text: string): string {
 }
 
 /**
- * Which top-level section (the shallowest heading level in use) holds `offset`: its start, or -1
- * before the first one. A year carried from a section's opening into its subsections is sound; one
- * carried into the next top-level section is not.
+ * Where each top-level section (the shallowest heading level in use) starts, in text order. A year
+ * carried from a section's opening into its subsections is sound; one carried into the next
+ * top-level section is not.
  */
-function topSectionOf(index: ArticleIndex, offset: number): number {
+function topSectionStarts(index: ArticleIndex): number[] {
   const sections = index.data.sections;
-  if (sections.length === 0) return -1;
   const level = sections.reduce((min, s) => Math.min(min, s.level), Infinity);
-  let found = -1;
-  // Sections come in text order: the last top-level one starting at or before `offset`.
-  for (const s of sections) {
-    if (s.start > offset) break;
-    if (s.level === level) found = s.start;
-  }
-  return found;
+  return sections.filter((s) => s.level === level).map((s) => s.start);
 }
 
-/** Why an inference is uncertain, or undefined when it is sound. */
-function inferenceDoubt(index: ArticleIndex, date: DateMention): string | undefined {
+/** Which top-level section holds `offset`: its number in `starts`, or -1 before the first. */
+function topSectionOf(starts: readonly number[], offset: number): number {
+  // The last one starting at or before `offset`.
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid] <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+/** Why an inference is uncertain, or undefined when it is sound; `chain` is the date's anchor chain. */
+function inferenceDoubt(date: DateMention, chain: readonly DateMention[], topStarts: readonly number[]): string | undefined {
   if (date.edtf && /[?%]/.test(date.edtf)) return 'the tagger marked the value uncertain';
   if (!date.anchor) return 'no earlier date sets the year';
   // Every step from the date to the one its year is written in stays in one section: sound.
   let previous = date;
-  for (const step of anchorChain(index, date)) {
-    if (topSectionOf(index, step.start) !== topSectionOf(index, previous.start)) return `the year is carried over from another section ('${oneLine(step.text)}')`;
+  for (const step of chain) {
+    if (topSectionOf(topStarts, step.start) !== topSectionOf(topStarts, previous.start)) return `the year is carried over from another section ('${oneLine(step.text)}')`;
     previous = step;
   }
   return undefined;
@@ -81,21 +86,22 @@ function diagnostic(
 /** The diagnostics of one article. */
 export function dateDiagnostics(document: vscode.TextDocument, index: ArticleIndex, showInferred: boolean): vscode.Diagnostic[] {
   const out: vscode.Diagnostic[] = [];
+  const topStarts = topSectionStarts(index);
   for (const date of index.data.dates) {
-    const text = oneLine(date.text);
     if (date.problem) {
-      out.push(diagnostic(document, date, `Impossible date '${text}': ${date.problem}`, vscode.DiagnosticSeverity.Warning, DiagnosticCodes.impossibleDate));
+      out.push(diagnostic(document, date, `Impossible date '${oneLine(date.text)}': ${date.problem}`, vscode.DiagnosticSeverity.Warning, DiagnosticCodes.impossibleDate));
       continue;
     }
     if (date.inferred) {
       if (!showInferred || date.edtf === null) continue;
       const what = explicitYearEdit(date) ? 'Year' : 'Date';
-      const doubt = inferenceDoubt(index, date);
-      const message = `${what} inferred from ${sourceWords(index, date)}: ${date.edtf}`;
+      const chain = anchorChain(index, date);
+      const source = chain.at(-1);
+      const doubt = inferenceDoubt(date, chain, topStarts);
+      const message = `${what} inferred from ${sourceWords(date, source)}: ${date.edtf}`;
       const d = doubt
         ? diagnostic(document, date, `${message} (uncertain: ${doubt})`, vscode.DiagnosticSeverity.Information, DiagnosticCodes.uncertainInference)
         : diagnostic(document, date, message, vscode.DiagnosticSeverity.Hint, DiagnosticCodes.inferredYear);
-      const source = yearSource(index, date);
       if (source) {
         d.relatedInformation = [
           new vscode.DiagnosticRelatedInformation(new vscode.Location(document.uri, toRange(document, source)), `The year is written here: '${oneLine(source.text)}'`),
@@ -109,7 +115,7 @@ export function dateDiagnostics(document: vscode.TextDocument, index: ArticleInd
         diagnostic(
           document,
           date,
-          `Ambiguous date '${text}': one of ${edtfInWords(date.edtf).replace(/ or /g, ', ')} (${date.edtf})`,
+          `Ambiguous date '${oneLine(date.text)}': one of ${edtfInWords(date.edtf).replace(/ or /g, ', ')} (${date.edtf})`,
           vscode.DiagnosticSeverity.Information,
           DiagnosticCodes.ambiguousDate,
         ),
