@@ -73,13 +73,14 @@ export function facetsOf(events: readonly EventView[]): Facets {
       types.add(chip.type);
     }
   }
-  const sections: string[] = [];
+  // Each section once, in text order (a Set keeps the order of first insertion).
+  const sections = new Set<string>();
   for (const event of [...events].sort((a, b) => a.offset - b.offset)) {
-    if (event.section !== null && !sections.includes(event.section)) sections.push(event.section);
+    if (event.section !== null) sections.add(event.section);
   }
   const entities = [...byName.values()].sort((a, b) => b.count - a.count || byLocale.compare(a.name, b.name));
   const typeOrder: EntityType[] = ['person', 'place', 'organization', 'event', 'other'];
-  return { entities, types: typeOrder.filter((t) => types.has(t)), sections };
+  return { entities, types: typeOrder.filter((t) => types.has(t)), sections: [...sections] };
 }
 
 export function buildModel(index: ArticleIndex, uri: string, fallbackTitle: string, version: number): TimelineModel {
