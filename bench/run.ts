@@ -29,9 +29,13 @@ const ROOT = path.resolve(__dirname, '..');
 // The code measured and its baseline, each as it ships (see subject.ts and baseline.ts).
 const SUBJECT = path.join(ROOT, 'out/bench/subject.js');
 const BASELINE = path.join(ROOT, 'out/bench/baseline.js');
-buildSync({ entryPoints: [path.join(ROOT, 'bench/subject.ts'), path.join(ROOT, 'bench/baseline.ts')], outdir: path.dirname(SUBJECT), bundle: true, minify: true, ...nodeTarget, format: 'cjs', logLevel: 'warning' });
+buildSync({
+  entryPoints: [path.join(ROOT, 'bench/subject.ts'), path.join(ROOT, 'bench/baseline.ts')], outdir: path.dirname(SUBJECT), bundle: true, minify: true, ...nodeTarget, format: 'cjs', logLevel: 'warning',
+  // The stand-in has only what the timed features use: the rest of `vscode` is left undefined, unused.
+  alias: { vscode: path.join(ROOT, 'bench/vscodeStandIn.ts') }, logOverride: { 'import-is-undefined': 'silent' },
+});
 /* eslint-disable @typescript-eslint/no-require-imports */
-const { ArticleIndex, buildIndex, IncrementalIndexer, IndexClient, packIndexData, unpackIndexData, buildModel } = require(SUBJECT) as typeof Subject;
+const { ArticleIndex, buildIndex, IncrementalIndexer, IndexClient, packIndexData, unpackIndexData, buildModel, dateDiagnostics, tokenSteps, documentSymbols, standInDocument } = require(SUBJECT) as typeof Subject;
 const { parseWithRemark } = require(BASELINE) as typeof Baseline;
 /* eslint-enable @typescript-eslint/no-require-imports */
 type ArticleIndex = Subject.ArticleIndex;
@@ -469,6 +473,43 @@ function benchPanelModel(index: ArticleIndex): void {
   row(`panel model after an update (${index.timeline.length} events, 1 MB)`, `built ${round(median(builds), 1)} ms, serialised ${round(median(serialisations), 1)} ms (${round(chars / 1e6, 1)} M chars), medians of 11`, 'editor never waits');
 }
 
+/**
+ * The extension host's own work after each update of the 1 MB text, with the index in hand: the
+ * diagnostics (one task), the whole document's semantic tokens (in slices: the longest is what
+ * the editor waits for) and the outline. VS Code's classes are bench/vscodeStandIn.ts's.
+ */
+function benchHostFeatures(text: string, index: ArticleIndex): void {
+  const document = standInDocument(text) as unknown as Parameters<typeof dateDiagnostics>[0];
+  const diagnostics: number[] = [];
+  const tokens: number[] = [];
+  const longestSlices: number[] = [];
+  const outline: number[] = [];
+  for (let r = 0; r < 11; r++) {
+    // A new index each time, as after an edit: the features keep nothing from one index to the next.
+    const fresh = new ArticleIndex(text, index.data);
+    diagnostics.push(time(() => dateDiagnostics(document, fresh, true)).ms);
+    const steps = tokenSteps(fresh, 0, text.length);
+    let total = 0;
+    let longest = 0;
+    for (let done = false; !done; ) {
+      const step = time(() => steps.next());
+      done = !!step.value.done;
+      total += step.ms;
+      longest = Math.max(longest, step.ms);
+    }
+    tokens.push(total);
+    longestSlices.push(longest);
+    outline.push(time(() => documentSymbols(document, fresh)).ms);
+  }
+  const m = { diagnosticsMs: round(median(diagnostics)), semanticTokensMs: round(median(tokens)), semanticTokensLongestStepMs: round(median(longestSlices)), outlineMs: round(median(outline)) };
+  results.hostFeatures = m;
+  row(
+    'extension host after an update (1 MB)',
+    `diagnostics ${round(m.diagnosticsMs, 1)} ms; semantic tokens ${round(m.semanticTokensMs, 1)} ms (longest step ${round(m.semanticTokensLongestStepMs, 1)} ms); outline ${round(m.outlineMs, 1)} ms; medians of 11`,
+    'editor never waits',
+  );
+}
+
 function heapUsed(): number {
   gc!();
   gc!();
@@ -773,6 +814,7 @@ async function main(): Promise<void> {
   benchIncremental(text1, index1);
   benchLookups(text1, index1);
   benchPanelModel(index1);
+  benchHostFeatures(text1, index1);
   benchMemory(text1);
   await benchWorker(text1);
   if (!args.has('--no-webview')) {
