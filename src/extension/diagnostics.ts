@@ -8,6 +8,7 @@ import type { ArticleIndex, DateMention } from '../core';
 import { edtfInWords } from './dateWords';
 import { type FeatureContext, toRange } from './editorContext';
 import { anchorChain, explicitYearEdit } from './quickFixes';
+import { runInSlices } from './nextTask';
 import { flagSetting } from './settings';
 
 export const DIAGNOSTIC_SOURCE = 'ChronoLens';
@@ -83,11 +84,17 @@ function diagnostic(
   return d;
 }
 
-/** The diagnostics of one article. */
-export function dateDiagnostics(document: vscode.TextDocument, index: ArticleIndex, showInferred: boolean): vscode.Diagnostic[] {
+/** Dates looked at between two yields of dateDiagnosticSteps (a few milliseconds). */
+const DATES_PER_STEP = 1000;
+
+/** The diagnostics of one article, a part at a time (a 5 MB article has some 20,000 dates). */
+export function* dateDiagnosticSteps(document: vscode.TextDocument, index: ArticleIndex, showInferred: boolean): Generator<void, vscode.Diagnostic[], void> {
   const out: vscode.Diagnostic[] = [];
   const topStarts = topSectionStarts(index);
-  for (const date of index.data.dates) {
+  const dates = index.data.dates;
+  for (let i = 0; i < dates.length; i++) {
+    if (i % DATES_PER_STEP === DATES_PER_STEP - 1) yield;
+    const date = dates[i];
     if (date.problem) {
       out.push(diagnostic(document, date, `Impossible date '${oneLine(date.text)}': ${date.problem}`, vscode.DiagnosticSeverity.Warning, DiagnosticCodes.impossibleDate));
       continue;
@@ -128,35 +135,58 @@ export function dateDiagnostics(document: vscode.TextDocument, index: ArticleInd
 export function registerDiagnostics(ctx: FeatureContext): void {
   const collection = vscode.languages.createDiagnosticCollection('chronolens');
   let failed = false;
+  /** Per document, the update being made (in slices): one that a newer update or a close overtook is dropped. */
+  const making = new Map<string, object>();
+
+  const clear = (document: vscode.TextDocument) => {
+    making.delete(document.uri.toString());
+    collection.delete(document.uri);
+  };
+
+  const fail = (document: vscode.TextDocument, error: unknown) => {
+    clear(document);
+    if (!failed) {
+      failed = true;
+      ctx.log.error('ChronoLens diagnostics failed', error);
+    }
+  };
 
   const update = (document: vscode.TextDocument, index: ArticleIndex | undefined) => {
+    if (document.isClosed || !index || !ctx.indexes.isArticle(document)) {
+      clear(document);
+      return;
+    }
+    const key = document.uri.toString();
+    const mine = {};
+    making.set(key, mine);
     try {
-      if (document.isClosed || !index || !ctx.indexes.isArticle(document)) {
-        collection.delete(document.uri);
-        return;
-      }
       const showInferred = flagSetting(document, INFERRED_SETTING, true);
-      collection.set(document.uri, dateDiagnostics(document, index, showInferred));
+      runInSlices(dateDiagnosticSteps(document, index, showInferred)).then(
+        (diagnostics) => {
+          if (making.get(key) !== mine) return;
+          making.delete(key);
+          collection.set(document.uri, diagnostics);
+        },
+        (error: unknown) => {
+          if (making.get(key) === mine) fail(document, error);
+        },
+      );
     } catch (error) {
-      collection.delete(document.uri);
-      if (!failed) {
-        failed = true;
-        ctx.log.error('ChronoLens diagnostics failed', error);
-      }
+      fail(document, error);
     }
   };
 
   const refreshAll = () => {
     for (const document of vscode.workspace.textDocuments) {
       if (ctx.indexes.isArticle(document)) update(document, ctx.indexes.latest(document));
-      else collection.delete(document.uri);
+      else clear(document);
     }
   };
 
   ctx.extension.subscriptions.push(
     collection,
     ctx.indexes.onDidUpdate(({ document, index }) => update(document, index)),
-    vscode.workspace.onDidCloseTextDocument((document) => collection.delete(document.uri)),
+    vscode.workspace.onDidCloseTextDocument(clear),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration(`chronolens.${INFERRED_SETTING}`) || e.affectsConfiguration('chronolens.languages')) refreshAll();
     }),
