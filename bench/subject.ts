@@ -8,7 +8,7 @@ export { IndexClient } from '../src/extension/indexClient';
 export { packIndexData, unpackIndexData } from '../src/extension/indexTransfer';
 export { buildModel } from '../src/webview/viewModel';
 // The extension host's work after an update, with bench/vscodeStandIn.ts for `vscode`.
-export { dateDiagnostics } from '../src/extension/diagnostics';
+export { dateDiagnosticSteps } from '../src/extension/diagnostics';
 export { tokenSteps } from '../src/extension/semanticTokens';
-export { documentSymbols } from '../src/extension/symbols';
+export { documentSymbolSteps } from '../src/extension/symbols';
 export { standInDocument } from './vscodeStandIn';

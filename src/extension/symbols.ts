@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { ArticleIndex, Section } from '../core';
 import { type FeatureContext, firstDateOf, guard, indexFor, registerForArticles, toRange } from './editorContext';
 import { firstWords } from '../webview/viewModel';
+import { runInSlices } from './nextTask';
 
 /** "1956-11-03 — 3 November 1956", or just the date when its value reads the same. */
 export function eventSymbolName(index: ArticleIndex, event: ArticleIndex['timeline'][number]): string {
@@ -19,7 +20,11 @@ function sectionAt(sections: Section[], offset: number, from = sections.length -
   return -1;
 }
 
-export function documentSymbols(document: vscode.TextDocument, index: ArticleIndex): vscode.DocumentSymbol[] {
+/** Events put in the outline between two yields of documentSymbolSteps (a few milliseconds). */
+const EVENTS_PER_STEP = 1000;
+
+/** The outline, a part at a time (a 5 MB article has some 13,000 events). */
+export function* documentSymbolSteps(document: vscode.TextDocument, index: ArticleIndex): Generator<void, vscode.DocumentSymbol[], void> {
   const sections = index.data.sections;
   const sectionSymbols = sections.map((section) => {
     const heading = toRange(document, section.heading);
@@ -44,7 +49,9 @@ export function documentSymbols(document: vscode.TextDocument, index: ArticleInd
   // Events, in text order, inside their sections.
   const events = [...index.data.events].sort((a, b) => a.start - b.start);
   let next = 0; // sections starting at or before the current event: [0, next)
-  for (const event of events) {
+  for (let i = 0; i < events.length; i++) {
+    if (i % EVENTS_PER_STEP === EVENTS_PER_STEP - 1) yield;
+    const event = events[i];
     while (next < sections.length && sections[next].start <= event.start) next++;
     const range = toRange(document, event);
     const date = firstDateOf(index, event);
@@ -58,6 +65,7 @@ export function documentSymbols(document: vscode.TextDocument, index: ArticleInd
     const s = sectionAt(sections, event.start, next - 1);
     (s >= 0 ? sectionSymbols[s].children : topLevel).push(symbol);
   }
+  yield;
   // A parent's range must contain its children's.
   const grow = (symbol: vscode.DocumentSymbol): vscode.Range => {
     for (const child of symbol.children) symbol.range = symbol.range.union(grow(child));
@@ -86,7 +94,7 @@ export function sectionFoldingRanges(document: vscode.TextDocument, index: Artic
 export function registerSymbols(ctx: FeatureContext): void {
   const provideDocumentSymbols = guard(ctx.log, 'outline', async (document: vscode.TextDocument) => {
     const index = await indexFor(ctx.indexes, document);
-    return index ? documentSymbols(document, index) : undefined;
+    return index ? runInSlices(documentSymbolSteps(document, index)) : undefined;
   });
   const provideFoldingRanges = guard(ctx.log, 'folding', async (document: vscode.TextDocument) => {
     const index = await indexFor(ctx.indexes, document);
