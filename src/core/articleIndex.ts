@@ -2,6 +2,7 @@ import { tagDates } from './dates';
 import { extractEntities } from './entities';
 import { parseArticleInSegments, type SegmentParseCache } from './parse';
 import type { WorkCache } from './workCache';
+import { runSteps } from './steps';
 import { isoToYear } from './timeOrder';
 import type {
   ArticleIndexData,
@@ -80,14 +81,6 @@ export function buildIndexData(text: string, options: BuildOptions = {}, reuse: 
 
 /** The steps of a build (see indexSteps): each yields the stage it has just finished. */
 export type IndexSteps = Generator<IndexStage, ArticleIndexData, void>;
-
-/** Runs steps back to back (a build's, say): the result, or what they throw (IndexCancelled). */
-export function runSteps<T>(steps: Generator<unknown, T, void>): T {
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
-}
 
 /**
  * buildIndexData one stage at a time: the generator yields after each stage ('passages', 'dates',

@@ -5,7 +5,8 @@
 // buildIndexData of the new text (test/unit/incremental.test.ts checks it on random edits).
 // Pure TypeScript, no Node API: runs in a Node worker thread and in a Web Worker alike.
 
-import { indexSteps, runSteps, type BuildOptions, type IndexSteps } from './articleIndex';
+import { indexSteps, type BuildOptions, type IndexSteps } from './articleIndex';
+import { runSteps } from './steps';
 import type { SegmentParseCache } from './parse';
 import type { ArticleIndexData } from './types';
 import { GenerationalCache } from './workCache';

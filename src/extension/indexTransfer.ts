@@ -8,7 +8,7 @@
 // edit: packed against the index the host holds (its `base`), only the dates, entities and events
 // that changed travel, and the host moves the others itself.
 // No `vscode`, no Node API.
-import { runSteps } from '../core/articleIndex';
+import { runSteps } from '../core/steps';
 import { editBetween, movedEnd, movedOnto, movedSpan, movedStart, type TextEdit } from '../core/textEdit';
 import { detached } from '../core/workCache';
 import { runInSlices } from './nextTask';

@@ -6,7 +6,7 @@
 // Gamal Abdel Nasser"), the inner, shorter one wins and the outer one is split around it.
 import * as vscode from 'vscode';
 import type { ArticleIndex, DateMention, EntityType } from '../core';
-import { runSteps } from '../core/articleIndex';
+import { runSteps } from '../core/steps';
 import { type FeatureContext, guard, indexFor, registerForArticles } from './editorContext';
 import { runInSlices } from './nextTask';
 

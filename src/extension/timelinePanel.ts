@@ -7,10 +7,10 @@ import * as vscode from 'vscode';
 import type { ArticleIndex, TimelineEvent } from '../core';
 import { formatTimeline, timelineRows } from '../core';
 import { NO_FILTERS, type Filters, type FromWebview, type TimelineModel, type ToWebview, type ViewSettings } from '../webview/protocol';
-import { buildModel, filterEvents, sanitizeFilters, sanitizeSettings } from '../webview/viewModel';
+import { buildModel, filterEvents, modelSteps, sanitizeFilters, sanitizeSettings } from '../webview/viewModel';
 import { Commands, type RevealEventArgs } from './commandIds';
 import { type FeatureContext, guard } from './editorContext';
-import { nextTask } from './nextTask';
+import { nextTask, runInSlices } from './nextTask';
 
 export const TIMELINE_VIEW_ID = 'chronolens.timeline';
 
@@ -55,6 +55,8 @@ export class TimelinePanel implements vscode.WebviewViewProvider, vscode.Disposa
   /** The last filter change the webview reported (its sequence number). */
   private filtersSeq = 0;
   private lastModel: TimelineModel | undefined;
+  /** Pushes of a model begun: one that a newer push overtook (while it awaited) sends nothing. */
+  private pushes = 0;
   private lastRendered: Rendered | undefined;
   private readonly renderWaiters = new Set<() => void>();
   private readonly disposables: vscode.Disposable[] = [];
@@ -192,19 +194,20 @@ export class TimelinePanel implements vscode.WebviewViewProvider, vscode.Disposa
   /** Sends the whole state: the document's model, its filters and the selection (or the empty state). */
   private async push(): Promise<void> {
     if (!this.view || !this.ready) return;
+    const mine = ++this.pushes;
     const document = this.document;
     const index = document && (await this.indexOf(document));
-    if (document !== this.document || !this.ready) return; // switched meanwhile: that push wins
+    if (mine !== this.pushes || document !== this.document || !this.ready) return; // a newer push (another document, a newer index) wins
     if (!document || !index) {
       this.lastModel = undefined;
       this.view.description = undefined;
       this.post({ type: 'empty' });
       return;
     }
-    const model = this.modelOf(document, index);
-    // Sending it is as long again for a long article (it is serialised): in a task of its own.
+    // Made in slices; sending it takes as long again for a long article (it is serialised): in a task of its own.
+    const model = await runInSlices(modelSteps(index, document.uri.toString(), fileName(document), document.version));
     await nextTask();
-    if (!this.view || document !== this.document || !this.ready) return;
+    if (!this.view || mine !== this.pushes || document !== this.document || !this.ready) return;
     this.lastModel = model;
     this.view.description = model.title;
     if (this.selectedId !== null && !model.events.some((e) => e.id === this.selectedId)) this.selectedId = null;

@@ -2,6 +2,7 @@
 // (the webview to show, the extension to copy exactly what is shown). Pure: no `vscode`, no DOM.
 
 import type { ArticleIndex } from '../core/articleIndex';
+import { runSteps } from '../core/steps';
 import type { DateMention, EntityType, TimelineEvent } from '../core/types';
 import type { EntityChip, EntityFacet, EventView, Facets, Filters, Grouping, TimelineModel, ViewSettings } from './protocol';
 import { DEFAULT_SETTINGS, ENTITY_TYPES, GROUPINGS, MAX_ZOOM, MIN_ZOOM } from './protocol';
@@ -83,10 +84,22 @@ export function facetsOf(events: readonly EventView[]): Facets {
   return { entities, types: typeOrder.filter((t) => types.has(t)), sections: [...sections] };
 }
 
-export function buildModel(index: ArticleIndex, uri: string, fallbackTitle: string, version: number): TimelineModel {
-  const events = index.timeline.map((event) => eventView(index, event));
+/** Events made into views between two yields of modelSteps (a few milliseconds). */
+const EVENTS_PER_STEP = 1000;
+
+/** The model, a part at a time: the extension host makes it after every update of a long article. */
+export function* modelSteps(index: ArticleIndex, uri: string, fallbackTitle: string, version: number): Generator<void, TimelineModel, void> {
+  const events: EventView[] = [];
+  for (const event of index.timeline) {
+    events.push(eventView(index, event));
+    if (events.length % EVENTS_PER_STEP === 0) yield;
+  }
   const title = index.data.title?.trim() || fallbackTitle;
   return { uri, title, version, events, facets: facetsOf(events) };
+}
+
+export function buildModel(index: ArticleIndex, uri: string, fallbackTitle: string, version: number): TimelineModel {
+  return runSteps(modelSteps(index, uri, fallbackTitle, version));
 }
 
 // ---------------------------------------------------------------------------------------------
