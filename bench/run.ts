@@ -35,7 +35,7 @@ buildSync({
   alias: { vscode: path.join(ROOT, 'bench/vscodeStandIn.ts') }, logOverride: { 'import-is-undefined': 'silent' },
 });
 /* eslint-disable @typescript-eslint/no-require-imports */
-const { ArticleIndex, buildIndex, IncrementalIndexer, IndexClient, packIndexData, unpackIndexData, buildModel, dateDiagnosticSteps, tokenSteps, documentSymbolSteps, standInDocument } = require(SUBJECT) as typeof Subject;
+const { ArticleIndex, buildIndex, IncrementalIndexer, IndexClient, packIndexData, unpackIndexData, buildModel, modelSteps, dateDiagnosticSteps, tokenSteps, documentSymbolSteps, standInDocument } = require(SUBJECT) as typeof Subject;
 const { parseWithRemark } = require(BASELINE) as typeof Baseline;
 /* eslint-enable @typescript-eslint/no-require-imports */
 type ArticleIndex = Subject.ArticleIndex;
@@ -460,30 +460,38 @@ function benchLookups(text: string, index: ArticleIndex): void {
  */
 function benchPanelModel(index: ArticleIndex): void {
   const builds: number[] = [];
+  const longestSteps: number[] = [];
   const serialisations: number[] = [];
   let chars = 0;
   for (let r = 0; r < 11; r++) {
-    const built = time(() => buildModel(index, 'file:///bench/article.txt', 'bench', r));
+    // A new index each time, as after an edit (an index keeps the placements of its events).
+    const fresh = new ArticleIndex(index.text, index.data);
+    const built = timedSteps(modelSteps(fresh, 'file:///bench/article.txt', 'bench', r));
     const sent = time(() => JSON.stringify({ type: 'model', model: built.value }));
     builds.push(built.ms);
+    longestSteps.push(built.longestMs);
     serialisations.push(sent.ms);
     chars = sent.value.length;
   }
-  results.panelModel = { events: index.timeline.length, buildMs: round(median(builds)), serialiseMs: round(median(serialisations)), chars };
-  row(`panel model after an update (${index.timeline.length} events, 1 MB)`, `built ${round(median(builds), 1)} ms, serialised ${round(median(serialisations), 1)} ms (${round(chars / 1e6, 1)} M chars), medians of 11`, 'editor never waits');
+  const [buildMs, longestStepMs, serialiseMs] = [builds, longestSteps, serialisations].map((xs) => round(median(xs)));
+  results.panelModel = { events: index.timeline.length, buildMs, longestStepMs, serialiseMs, chars };
+  row(
+    `panel model after an update (${index.timeline.length} events, 1 MB)`,
+    `built ${round(buildMs, 1)} ms (longest step ${round(longestStepMs, 1)}), serialised ${round(serialiseMs, 1)} ms (${round(chars / 1e6, 1)} M chars), medians of 11`,
+    'steps ≤ 20 ms',
+  );
 }
 
 /** Steps (a generator's) run one after the other: their total time and the longest step's, which is what the editor waits for. */
-function timedSteps(steps: Generator<unknown, unknown, void>): { ms: number; longestMs: number } {
+function timedSteps<T>(steps: Generator<unknown, T, void>): { ms: number; longestMs: number; value: T } {
   let ms = 0;
   let longestMs = 0;
-  for (let done = false; !done; ) {
+  for (;;) {
     const step = time(() => steps.next());
-    done = !!step.value.done;
     ms += step.ms;
     longestMs = Math.max(longestMs, step.ms);
+    if (step.value.done) return { ms, longestMs, value: step.value.value };
   }
-  return { ms, longestMs };
 }
 
 /**
@@ -497,9 +505,11 @@ function benchHostFeatures(text: string, index: ArticleIndex): void {
   for (let r = 0; r < 11; r++) {
     // A new index each time, as after an edit: the features keep nothing from one index to the next.
     const fresh = new ArticleIndex(text, index.data);
-    runs.diagnostics.push(timedSteps(dateDiagnosticSteps(document, fresh, true)));
-    runs.semanticTokens.push(timedSteps(tokenSteps(fresh, 0, text.length)));
-    runs.outline.push(timedSteps(documentSymbolSteps(document, fresh)));
+    // Only the times are kept: results held from round to round would weigh on the collections.
+    const timesOf = ({ ms, longestMs }: { ms: number; longestMs: number }) => ({ ms, longestMs });
+    runs.diagnostics.push(timesOf(timedSteps(dateDiagnosticSteps(document, fresh, true))));
+    runs.semanticTokens.push(timesOf(timedSteps(tokenSteps(fresh, 0, text.length))));
+    runs.outline.push(timesOf(timedSteps(documentSymbolSteps(document, fresh))));
   }
   const medians = Object.fromEntries(
     Object.entries(runs).map(([feature, rs]) => [feature, { ms: round(median(rs.map((x) => x.ms))), longestStepMs: round(median(rs.map((x) => x.longestMs))) }]),
