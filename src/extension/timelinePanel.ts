@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { ArticleIndex, TimelineEvent } from '../core';
 import { formatTimeline, timelineRows } from '../core';
 import { NO_FILTERS, type Filters, type FromWebview, type TimelineModel, type ToWebview, type ViewSettings } from '../webview/protocol';
-import { buildModel, filterEvents, modelSteps, sanitizeFilters, sanitizeSettings } from '../webview/viewModel';
+import { buildModel, filterEvents, modelParts, modelSteps, sanitizeFilters, sanitizeSettings } from '../webview/viewModel';
 import { Commands, type RevealEventArgs } from './commandIds';
 import { type FeatureContext, guard } from './editorContext';
 import { nextTask, runInSlices } from './nextTask';
@@ -42,6 +42,7 @@ interface Rendered {
   version: number | null;
   ms: number;
   shown: number;
+  events: number;
 }
 
 export class TimelinePanel implements vscode.WebviewViewProvider, vscode.Disposable {
@@ -184,6 +185,7 @@ export class TimelinePanel implements vscode.WebviewViewProvider, vscode.Disposa
           version: typeof message.version === 'number' ? message.version : null,
           ms: Number(message.ms) || 0,
           shown: Number(message.shown) || 0,
+          events: Number(message.events) || 0,
         };
         for (const wake of this.renderWaiters) wake();
         this.renderWaiters.clear();
@@ -204,8 +206,15 @@ export class TimelinePanel implements vscode.WebviewViewProvider, vscode.Disposa
       this.post({ type: 'empty' });
       return;
     }
-    // Made in slices; sending it takes as long again for a long article (it is serialised): in a task of its own.
     const model = await runInSlices(modelSteps(index, document.uri.toString(), fileName(document), document.version));
+    // Sending it takes as long again for a long article (VS Code serialises each message): in
+    // parts, each message in a task of its own.
+    const { parts, rest } = modelParts(model);
+    for (const events of parts) {
+      await nextTask();
+      if (mine !== this.pushes || document !== this.document) return;
+      this.post({ type: 'modelPart', push: mine, events });
+    }
     await nextTask();
     if (!this.view || mine !== this.pushes || document !== this.document || !this.ready) return;
     this.lastModel = model;
@@ -214,7 +223,8 @@ export class TimelinePanel implements vscode.WebviewViewProvider, vscode.Disposa
     this.selectedId ??= this.cursorEventId(document, index);
     this.post({
       type: 'model',
-      model,
+      model: rest,
+      push: parts.length ? mine : undefined,
       filters: this.filtersOf(document),
       filtersSeq: this.filtersSeq,
       settings: this.settings(),
@@ -407,12 +417,15 @@ export class TimelinePanel implements vscode.WebviewViewProvider, vscode.Disposa
   status(): TimelineStatus {
     const model = this.lastModel;
     const filters = this.document ? this.filtersOf(this.document) : NO_FILTERS;
-    const rendered = !!this.lastRendered && this.lastRendered.uri === (model?.uri ?? null);
+    const shown = model ? filterEvents(model.events, filters).length : 0;
+    // This model, all of it (a long one arrives in parts), as the filters leave it.
+    const last = this.lastRendered;
+    const rendered = !!last && last.uri === (model?.uri ?? null) && last.version === (model?.version ?? null) && last.events === (model?.events.length ?? 0) && last.shown === shown;
     return {
       uri: model?.uri ?? null,
       title: model?.title ?? null,
       events: model?.events.length ?? 0,
-      shown: model ? filterEvents(model.events, filters).length : 0,
+      shown,
       selectedId: this.selectedId,
       filters,
       rendered,

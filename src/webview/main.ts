@@ -33,6 +33,8 @@ function post(message: FromWebview): void {
 // State (a mirror of the extension's) and views
 
 let model: TimelineModel | undefined;
+/** The events of the model on its way in parts ('modelPart'), and the push they belong to. */
+let parts: { push: number; events: EventView[] } | undefined;
 let filters: Filters = NO_FILTERS;
 let settings: ViewSettings = DEFAULT_SETTINGS;
 let shown: EventView[] = [];
@@ -256,9 +258,16 @@ function reportRender(stats: RenderStats): void {
 window.addEventListener('message', (e: MessageEvent<ToWebview>) => {
   const message = e.data;
   switch (message.type) {
-    case 'model':
-      showModel(message);
+    case 'modelPart':
+      if (parts?.push !== message.push) parts = { push: message.push, events: [] };
+      for (const event of message.events) parts.events.push(event);
       break;
+    case 'model': {
+      const earlier = message.push !== undefined && parts?.push === message.push ? parts.events : [];
+      parts = undefined;
+      showModel(earlier.length ? { ...message, model: { ...message.model, events: earlier.concat(message.model.events) } } : message);
+      break;
+    }
     case 'empty':
       model = undefined;
       reportRender(renderTimeline(0));

@@ -101,6 +101,8 @@ export type ToWebview =
   | {
       type: 'model';
       model: TimelineModel;
+      /** Set when the model's first events came ahead in 'modelPart' messages of this push: they come before model.events. */
+      push?: number;
       filters: Filters;
       /** The sequence number of the last filter change the extension has from the webview (see the webview's 'filters' message). */
       filtersSeq: number;
@@ -109,6 +111,11 @@ export type ToWebview =
       /** The sequence number of the last selection the extension has from the webview (see its 'select' message). */
       selectedSeq: number;
     }
+  /**
+   * The first events of a long model, in order, ahead of its 'model' message (which names the same
+   * push): VS Code serialises each message in one piece, so thousands of events travel in parts.
+   */
+  | { type: 'modelPart'; push: number; events: EventView[] }
   /** No article to show. */
   | { type: 'empty' }
   /** The event under the editor's cursor (or asked for by showInTimeline). */

@@ -102,6 +102,21 @@ export function buildModel(index: ArticleIndex, uri: string, fallbackTitle: stri
   return runSteps(modelSteps(index, uri, fallbackTitle, version));
 }
 
+/** Events per message of a model sent in parts (see modelParts): some 600 KB of JSON. */
+export const EVENTS_PER_MESSAGE = 1000;
+
+/**
+ * A model as the extension sends it: VS Code serialises each message in one piece (1.7 M
+ * characters for a 1 MB article), so all but the last EVENTS_PER_MESSAGE events go ahead, in
+ * order, in 'modelPart' messages; the model carries the rest.
+ */
+export function modelParts(model: TimelineModel): { parts: EventView[][]; rest: TimelineModel } {
+  const parts: EventView[][] = [];
+  let sent = 0;
+  for (; model.events.length - sent > EVENTS_PER_MESSAGE; sent += EVENTS_PER_MESSAGE) parts.push(model.events.slice(sent, sent + EVENTS_PER_MESSAGE));
+  return { parts, rest: sent ? { ...model, events: model.events.slice(sent) } : model };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Filtering
 

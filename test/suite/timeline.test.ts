@@ -3,6 +3,8 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { buildIndex } from '../../src/core';
 import type { TimelineStatus } from '../../src/extension/timelinePanel';
+import { EVENTS_PER_MESSAGE } from '../../src/webview/viewModel';
+import { wikiWarsTexts } from '../fixtures/corpus';
 import { openInEditor, openUntitled, positionOf, waitFor } from './harness';
 
 const OPEN = 'chronolens.openTimeline';
@@ -101,6 +103,28 @@ describe('timeline view', function () {
     const sample = await openInEditor();
     assert.equal((await openTimeline()).uri, sample.document.uri.toString());
     await vscode.window.showTextDocument(untitled);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('shows every event of an article too long for one message (the WikiWars texts as one)', async function () {
+    const { texts, missing } = wikiWarsTexts();
+    if (missing) this.skip();
+    this.timeout(120_000);
+    const text = texts.join('\n\n');
+    const expected = buildIndex(text).timeline.length;
+    assert.ok(expected > EVENTS_PER_MESSAGE, `${expected} events: more than one message carries`);
+    const untitled = await openUntitled({ language: 'plaintext', content: text });
+    await vscode.window.showTextDocument(untitled);
+    // Rendered means this model, every event of it, as the webview reports back (see status()).
+    const status = await waitFor(
+      async () => {
+        const s = await openTimeline();
+        return s.uri === untitled.uri.toString() && s.rendered ? s : undefined;
+      },
+      'the timeline of the long article, rendered',
+      90_000,
+    );
+    assert.equal(status?.events, expected);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 });

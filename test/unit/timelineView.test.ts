@@ -8,7 +8,7 @@ import { buildAxis, fromUnit, ticks, toUnit } from '../../src/webview/axis';
 import type { EventView, Filters, TimelineModel } from '../../src/webview/protocol';
 import { NO_FILTERS } from '../../src/webview/protocol';
 import { buildRows, groupOf, rowOffsets, visibleRows } from '../../src/webview/rows';
-import { buildModel, filterEvents, firstWords, sanitizeFilters, sanitizeSettings } from '../../src/webview/viewModel';
+import { buildModel, EVENTS_PER_MESSAGE, filterEvents, firstWords, modelParts, sanitizeFilters, sanitizeSettings } from '../../src/webview/viewModel';
 
 const SAMPLE = readFileSync('samples/egypt-north-korea.txt', 'utf8');
 
@@ -277,6 +277,18 @@ describe('10,000 events', () => {
     const later = times.slice(2).sort((a, b) => a - b);
     const median = later[Math.floor(later.length / 2)];
     assert.ok(median < 15, `filtering 10,000 events took ${times.map((t) => t.toFixed(1)).join(', ')} ms`);
+  });
+
+  it('travels to the webview in parts of EVENTS_PER_MESSAGE events, in order, the model carrying the rest', () => {
+    const long: TimelineModel = { ...model, events: many };
+    const { parts, rest } = modelParts(long);
+    assert.equal(parts.length, Math.ceil(many.length / EVENTS_PER_MESSAGE) - 1);
+    assert.ok(parts.every((part) => part.length === EVENTS_PER_MESSAGE));
+    assert.ok(rest.events.length > 0 && rest.events.length <= EVENTS_PER_MESSAGE);
+    assert.deepEqual([...parts.flat(), ...rest.events], many);
+    assert.deepEqual({ ...rest, events: many }, long);
+    // The sample's model fits in one message: it goes as it is.
+    assert.deepEqual(modelParts(model), { parts: [], rest: model });
   });
 
   it('builds rows and renders only the visible window', () => {
