@@ -165,8 +165,7 @@ export function* tokenSteps(index: ArticleIndex, from: number, to: number): Gene
   });
   const entityTypes = index.data.entities.map((e) => TOKEN_TYPES.indexOf(ENTITY_TOKEN[e.type] ?? 'chronolensEntity'));
   const dateType = TOKEN_TYPES.indexOf('chronolensDate');
-  // Dates and mentions are each in text order: merged, not sorted. (The next date's start is kept
-  // in a local: dates come in several shapes, and reading a field of one is slow.)
+  // Dates and mentions are each in text order: merged, not sorted.
   let d = 0;
   let m = 0;
   let dateStart = dates.length > 0 ? dates[0].start : Infinity;
@@ -189,11 +188,6 @@ export function* tokenSteps(index: ArticleIndex, from: number, to: number): Gene
   return data.subarray(0, size);
 }
 
-/** The tokens of [from, to) of the indexed text at once (see tokenSteps). */
-export function semanticTokensFor(index: ArticleIndex, from = 0, to = index.text.length): vscode.SemanticTokens {
-  return new vscode.SemanticTokens(runSteps(tokenSteps(index, from, to)));
-}
-
 export function registerSemanticTokens(ctx: FeatureContext): void {
   const changed = new vscode.EventEmitter<void>();
   // The whole document's tokens, made in slices (a 5 MB article has some 130,000) and once per
@@ -208,7 +202,8 @@ export function registerSemanticTokens(ctx: FeatureContext): void {
   });
   const provideDocumentRangeSemanticTokens = guard(ctx.log, 'semantic tokens', async (document: vscode.TextDocument, range: vscode.Range) => {
     const index = await indexFor(ctx.indexes, document);
-    return index ? semanticTokensFor(index, document.offsetAt(range.start), document.offsetAt(range.end)) : undefined;
+    // A range in view: made at once.
+    return index ? new vscode.SemanticTokens(runSteps(tokenSteps(index, document.offsetAt(range.start), document.offsetAt(range.end)))) : undefined;
   });
   registerForArticles(ctx, (selector) =>
     vscode.Disposable.from(
