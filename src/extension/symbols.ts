@@ -79,10 +79,18 @@ export function* documentSymbolSteps(document: vscode.TextDocument, index: Artic
 /** One fold per section: from its heading to the last line before the next section at its level or above. */
 export function sectionFoldingRanges(document: vscode.TextDocument, index: ArticleIndex): vscode.FoldingRange[] {
   const sections = index.data.sections;
+  // For each section, the next one at its level or above, in one pass: a section stays open (on
+  // the stack, levels rising) until one at its level or above comes.
+  const nextAtOrAbove: (Section | undefined)[] = new Array(sections.length);
+  const open: number[] = [];
+  sections.forEach((section, i) => {
+    while (open.length > 0 && sections[open[open.length - 1]].level >= section.level) nextAtOrAbove[open.pop()!] = section;
+    open.push(i);
+  });
   const ranges: vscode.FoldingRange[] = [];
   sections.forEach((section, i) => {
     const startLine = document.positionAt(section.heading.start).line;
-    const next = sections.slice(i + 1).find((s) => s.level <= section.level);
+    const next = nextAtOrAbove[i];
     let endLine = next ? document.positionAt(next.heading.start).line - 1 : document.lineCount - 1;
     // Leave trailing blank lines outside the fold.
     while (endLine > startLine && document.lineAt(endLine).isEmptyOrWhitespace) endLine--;
