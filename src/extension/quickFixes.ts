@@ -121,14 +121,23 @@ export function yearSource(index: ArticleIndex, date: DateMention): DateMention 
   return anchorChain(index, date).at(-1);
 }
 
-/** Every inferred date of the index that can be made explicit, in text order. */
-export function explicitYearEdits(index: ArticleIndex): { date: DateMention; edit: ExplicitYearEdit }[] {
-  const out: { date: DateMention; edit: ExplicitYearEdit }[] = [];
-  for (const date of index.data.dates) {
-    const edit = explicitYearEdit(date, index);
-    if (edit) out.push({ date, edit });
+const allEdits = new WeakMap<ArticleIndex, ExplicitYearEdit[]>();
+
+/**
+ * The edits that make every inferred year of the index explicit, in text order: worked out once per
+ * index, as VS Code asks for code actions at every move of the cursor onto a date.
+ */
+function explicitYearEdits(index: ArticleIndex): ExplicitYearEdit[] {
+  let edits = allEdits.get(index);
+  if (!edits) {
+    edits = [];
+    for (const date of index.data.dates) {
+      const edit = explicitYearEdit(date, index);
+      if (edit) edits.push(edit);
+    }
+    allEdits.set(index, edits);
   }
-  return out;
+  return edits;
 }
 
 function workspaceEdit(document: vscode.TextDocument, edits: ExplicitYearEdit[]): vscode.WorkspaceEdit {
@@ -188,13 +197,17 @@ export function codeActionsFor(
   if (fixed.size > 0) {
     const all = explicitYearEdits(index);
     if (all.length > 1) {
+      // Its edit (thousands of replacements in a long article) is made only when it is picked: resolveCodeAction.
       const action = new vscode.CodeAction(`Make every inferred year explicit (${all.length} dates)`, vscode.CodeActionKind.QuickFix);
-      action.edit = workspaceEdit(document, all.map((a) => a.edit));
+      editsToMake.set(action, () => workspaceEdit(document, all));
       actions.push(action);
     }
   }
   return actions;
 }
+
+/** The code actions whose edit is made when picked (see resolveCodeAction), and how to make it. */
+const editsToMake = new WeakMap<vscode.CodeAction, () => vscode.WorkspaceEdit>();
 
 async function makeYearExplicit(ctx: FeatureContext, args?: MakeYearExplicitArgs): Promise<void> {
   let document: vscode.TextDocument | undefined;
@@ -241,8 +254,12 @@ export function registerQuickFixes(ctx: FeatureContext): void {
       return context.only ? actions.filter((a) => a.kind && context.only!.contains(a.kind)) : actions;
     },
   );
+  const resolveCodeAction = guard(ctx.log, 'quick fix', (action: vscode.CodeAction) => {
+    action.edit ??= editsToMake.get(action)?.();
+    return action;
+  });
   registerForArticles(ctx, (selector) =>
-    vscode.languages.registerCodeActionsProvider(selector, { provideCodeActions }, {
+    vscode.languages.registerCodeActionsProvider(selector, { provideCodeActions, resolveCodeAction }, {
       providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, vscode.CodeActionKind.RefactorRewrite],
     }),
   );

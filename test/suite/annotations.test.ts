@@ -283,6 +283,26 @@ describe('annotations: quick fix "Make the year explicit"', () => {
     assert.match(copy.getText(), /War in July 1977, North Korea/);
     await discardActive();
   });
+
+  it('"Make every inferred year explicit" writes in every year it counts, its edit made when picked', async () => {
+    const text = Buffer.from(await vscode.workspace.fs.readFile(workspaceUri(SAMPLE))).toString('utf8');
+    const copy = await untitled(text, 'plaintext');
+    const june = await diagnosticOn(copy, 'June');
+    // What the core says each inferred date becomes, applied from the end: the text expected.
+    const index = buildIndex(copy.getText());
+    const edits = index.data.dates.map((d) => explicitYearEdit(d, index)).filter((e) => e !== undefined);
+    const expected = edits.reduceRight((t, e) => t.slice(0, e.span.start) + e.text + t.slice(e.span.end), copy.getText());
+    // VS Code resolves the actions it lists (the fourth argument) as when one is picked.
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', copy.uri, june.range, undefined, 10);
+    const all = actions.find((a) => a.title.startsWith('Make every inferred year explicit'));
+    assert.ok(all?.edit, `a "make every year explicit" action with its edit among ${JSON.stringify(actions.map((a) => a.title))}`);
+    assert.equal(all.title, `Make every inferred year explicit (${edits.length} dates)`);
+    assert.equal(copy.getText(), text, 'offering it changed nothing');
+    assert.ok(await vscode.workspace.applyEdit(all.edit));
+    assert.equal(copy.getText(), expected);
+    assert.match(copy.getText(), /arrived in June 1973, and were assigned in July 1973\. On October 18, 1973/);
+    await discardActive();
+  });
 });
 
 describe('annotations: semantic tokens', () => {
