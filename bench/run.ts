@@ -19,7 +19,7 @@ import * as path from 'node:path';
 import { buildSync } from 'esbuild';
 import { nodeTarget } from '../scripts/nodeTarget.mjs';
 import type { IndexStage } from '../src/core/articleIndex';
-import type { TimelineModel, ToWebview } from '../src/webview/protocol';
+import { encodeJson, type TimelineModel, type ToWebview } from '../src/webview/protocol';
 import type * as Baseline from './baseline';
 import type * as Subject from './subject';
 import { measureBackToBack, median, time } from './timing';
@@ -471,7 +471,7 @@ function benchPanelModel(index: ArticleIndex): void {
     const fresh = new ArticleIndex(index.text, index.data);
     const built = timedSteps(modelSteps(fresh, 'file:///bench/article.txt', 'bench', r));
     const { parts, rest } = modelParts(built.value);
-    const sent = [...parts.map((events) => time(() => JSON.stringify({ type: 'modelPart', push: r, events }))), time(() => JSON.stringify({ type: 'model', model: rest, push: r }))];
+    const sent = [...parts.map((events) => time(() => JSON.stringify({ type: 'modelPart', push: r, events: encodeJson(events) }))), time(() => JSON.stringify({ type: 'model', model: encodeJson(rest), push: r }))];
     builds.push(built.ms);
     longestSteps.push(built.longestMs);
     serialisations.push(sent.reduce((ms, s) => ms + s.ms, 0));
@@ -704,8 +704,11 @@ async function benchWebview(model: TimelineModel): Promise<void> {
       w.acquireVsCodeApi = () => ({ postMessage: (m: unknown) => w.posted.push(m), getState: () => undefined, setState: () => {} });
     });
     await page.addScriptTag({ content: readFileSync(path.join(ROOT, 'dist/webview.js'), 'utf8') });
-    const message: ToWebview = { type: 'model', model, filters: { entities: [], types: [], section: null, text: '' }, filtersSeq: 0, settings: { grouping: 'decade', zoom: 1 }, selectedId: null, selectedSeq: 0 };
-    await page.evaluate((m) => ((window as unknown as { benchMessage: unknown }).benchMessage = m), message);
+    const message: Omit<Extract<ToWebview, { type: 'model' }>, 'model'> & { model: string } = {
+      type: 'model', model: JSON.stringify(model), filters: { entities: [], types: [], section: null, text: '' }, filtersSeq: 0, settings: { grouping: 'decade', zoom: 1 }, selectedId: null, selectedSeq: 0,
+    };
+    // The model as the extension sends it, the UTF-8 bytes of its JSON (protocol.ts, JsonBytes), made in the page.
+    await page.evaluate((m) => ((window as unknown as { benchMessage: unknown }).benchMessage = { ...m, model: new TextEncoder().encode(m.model) }), message);
     // First paint: from posting the message (structured clone included) until the frame after it is painted.
     const paint = await page.evaluate(async () => {
       const w = window as unknown as { benchMessage: unknown; posted: Array<{ type: string; ms?: number }> };

@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import type { ArticleIndex, TimelineEvent } from '../core';
 import { formatTimeline, timelineRows } from '../core';
-import { NO_FILTERS, type Filters, type FromWebview, type TimelineModel, type ToWebview, type ViewSettings } from '../webview/protocol';
+import { NO_FILTERS, encodeJson, type Filters, type FromWebview, type TimelineModel, type ToWebview, type ViewSettings } from '../webview/protocol';
 import { buildModel, filterEvents, modelParts, modelSteps, sanitizeFilters, sanitizeSettings } from '../webview/viewModel';
 import { Commands, type RevealEventArgs } from './commandIds';
 import { type FeatureContext, guard } from './editorContext';
@@ -213,7 +213,7 @@ export class TimelinePanel implements vscode.WebviewViewProvider, vscode.Disposa
     for (const events of parts) {
       await nextTask();
       if (mine !== this.pushes || document !== this.document) return;
-      this.post({ type: 'modelPart', push: mine, events });
+      this.post({ type: 'modelPart', push: mine, events: encodeJson(events) });
     }
     await nextTask();
     if (!this.view || mine !== this.pushes || document !== this.document || !this.ready) return;
@@ -223,7 +223,7 @@ export class TimelinePanel implements vscode.WebviewViewProvider, vscode.Disposa
     this.selectedId ??= this.cursorEventId(document, index);
     this.post({
       type: 'model',
-      model: rest,
+      model: encodeJson(rest),
       push: parts.length ? mine : undefined,
       filters: this.filtersOf(document),
       filtersSeq: this.filtersSeq,

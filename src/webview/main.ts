@@ -5,7 +5,7 @@ import { AxisView } from './axisView';
 import { h } from './dom';
 import { ListView } from './listView';
 import type { EventView, Filters, FromWebview, TimelineModel, ToWebview, ViewSettings } from './protocol';
-import { DEFAULT_SETTINGS, NO_FILTERS } from './protocol';
+import { DEFAULT_SETTINGS, NO_FILTERS, decodeJson } from './protocol';
 import { buildRows } from './rows';
 import { Toolbar } from './toolbar';
 import { filterEvents, prepareSearch } from './viewModel';
@@ -198,10 +198,10 @@ export function renderTimeline(scrollTop?: number): RenderStats {
   stats: () => (lastStats ? { ...lastStats, axisMs: axis.lastDrawMs } : undefined),
 };
 
-function showModel(message: Extract<ToWebview, { type: 'model' }>): void {
-  const sameDocument = model?.uri === message.model.uri;
+function showModel(message: Extract<ToWebview, { type: 'model' }>, shown: TimelineModel): void {
+  const sameDocument = model?.uri === shown.uri;
   const previousSelection = list.selected;
-  model = message.model;
+  model = shown;
   adoptFilters(message.filters, message.filtersSeq);
   const zoomChanged = message.settings.zoom !== settings.zoom;
   settings = message.settings;
@@ -260,12 +260,13 @@ window.addEventListener('message', (e: MessageEvent<ToWebview>) => {
   switch (message.type) {
     case 'modelPart':
       if (parts?.push !== message.push) parts = { push: message.push, events: [] };
-      for (const event of message.events) parts.events.push(event);
+      for (const event of decodeJson(message.events)) parts.events.push(event);
       break;
     case 'model': {
       const earlier = message.push !== undefined && parts?.push === message.push ? parts.events : [];
       parts = undefined;
-      showModel(earlier.length ? { ...message, model: { ...message.model, events: earlier.concat(message.model.events) } } : message);
+      const sent = decodeJson(message.model);
+      showModel(message, earlier.length ? { ...sent, events: earlier.concat(sent.events) } : sent);
       break;
     }
     case 'empty':

@@ -102,8 +102,8 @@ export function buildModel(index: ArticleIndex, uri: string, fallbackTitle: stri
   return runSteps(modelSteps(index, uri, fallbackTitle, version));
 }
 
-/** Events per message of a model sent in parts (see modelParts): some 600 KB of JSON. */
-export const EVENTS_PER_MESSAGE = 1000;
+/** Events per message of a model sent in parts (see modelParts): some 300 KB of JSON. */
+export const EVENTS_PER_MESSAGE = 500;
 
 /**
  * A model as the extension sends it: VS Code serialises each message in one piece (1.7 M

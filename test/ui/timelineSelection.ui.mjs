@@ -27,8 +27,9 @@ const MODEL = {
   ],
   facets: { entities: [], types: [], sections: [] },
 };
+// The model goes as its JSON text here; send() makes it the UTF-8 bytes the extension sends (src/webview/protocol.ts, JsonBytes).
 const modelMessage = (selectedId, selectedSeq) => ({
-  type: 'model', model: MODEL, filters: { entities: [], types: [], section: null, text: '' }, filtersSeq: 0,
+  type: 'model', model: JSON.stringify(MODEL), filters: { entities: [], types: [], section: null, text: '' }, filtersSeq: 0,
   settings: { grouping: 'none', zoom: 1 }, selectedId, selectedSeq,
 });
 
@@ -46,7 +47,7 @@ describe('timeline view: the selection and the extension’s models', function (
   after(() => tab?.close());
 
   const selected = () => tab.page.locator('[role=option][aria-selected=true]');
-  const send = (message) => tab.page.evaluate((m) => window.postMessage(m, '*'), message);
+  const send = (message) => tab.page.evaluate((m) => window.postMessage(m.type === 'model' ? { ...m, model: new TextEncoder().encode(m.model) } : m, '*'), message);
 
   it('keeps the user’s latest selection against a model sent before the extension heard of it, and follows one sent after', async function () {
     this.timeout(30_000);
