@@ -265,18 +265,15 @@ describe('10,000 events', () => {
     return { ...e, id: `e${i}`, from: e.from + shift, to: e.to + shift };
   }).sort((a, b) => a.from - b.from);
 
-  it('filters in a few milliseconds while the user types', () => {
-    // As in the view: the first keystroke builds the search text of every event, later ones reuse it.
+  it('narrows the 10,000 events as the user types (its speed: the bench\'s panel filter rows)', () => {
     const typed = ['n', 'no', 'nor', 'nort', 'north', 'north k', 'north ko', 'north korea'];
-    const times = typed.map((text) => {
-      const t0 = performance.now();
+    let before = many.length;
+    for (const text of typed) {
       const shown = filterEvents(many, filters({ text, types: ['person'] }));
-      assert.ok(shown.length > 0 && shown.length < many.length);
-      return performance.now() - t0;
-    });
-    const later = times.slice(2).sort((a, b) => a - b);
-    const median = later[Math.floor(later.length / 2)];
-    assert.ok(median < 15, `filtering 10,000 events took ${times.map((t) => t.toFixed(1)).join(', ')} ms`);
+      assert.ok(shown.length > 0 && shown.length <= before, `"${text}": ${shown.length} shown, after ${before}`);
+      before = shown.length;
+    }
+    assert.ok(before < many.length);
   });
 
   it('travels to the webview in parts of EVENTS_PER_MESSAGE events, in order, the model carrying the rest', () => {
@@ -292,12 +289,9 @@ describe('10,000 events', () => {
   });
 
   it('builds rows and renders only the visible window', () => {
-    const t0 = performance.now();
     const axis = buildAxis(many);
     const rows = buildRows(many, 'year', axis.threshold);
     const offsets = rowOffsets(rows);
-    const ms = performance.now() - t0;
-    assert.ok(ms < 200, `layout took ${ms.toFixed(1)} ms`);
     const [first, last] = visibleRows(offsets, offsets[rows.length] / 2, 800);
     assert.ok(last - first < 30, `only ${last - first} rows in the DOM for an 800 px view`);
     assert.ok(offsets[first] <= offsets[rows.length] / 2 && offsets[last] >= offsets[rows.length] / 2 + 800);
