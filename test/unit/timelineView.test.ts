@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { buildIndex } from '../../src/core';
 import { buildAxis, fromUnit, ticks, toUnit } from '../../src/webview/axis';
 import type { EventView, Filters, TimelineModel } from '../../src/webview/protocol';
-import { NO_FILTERS } from '../../src/webview/protocol';
+import { NO_FILTERS, decodeJson, encodeJson } from '../../src/webview/protocol';
 import { buildRows, groupOf, rowOffsets, visibleRows } from '../../src/webview/rows';
 import { buildModel, EVENTS_PER_MESSAGE, filterEvents, firstWords, modelParts, sanitizeFilters, sanitizeSettings } from '../../src/webview/viewModel';
 
@@ -286,6 +286,11 @@ describe('10,000 events', () => {
     assert.deepEqual({ ...rest, events: many }, long);
     // The sample's model fits in one message: it goes as it is.
     assert.deepEqual(modelParts(model), { parts: [], rest: model });
+    // As bytes, all of them ASCII ("Egypt–North Korea relations", "April 6–13" as \u escapes), and back.
+    const bytes = encodeJson(long);
+    assert.ok(bytes.every((b) => b < 0x80));
+    assert.ok(long.title.includes('–') && long.events.some((e) => e.written === 'April 6–13'));
+    assert.deepEqual(decodeJson(bytes), long);
   });
 
   it('builds rows and renders only the visible window', () => {
