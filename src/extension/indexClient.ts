@@ -34,6 +34,8 @@ interface Waiting {
 
 export interface IndexClientLog {
   info(message: string): void;
+  /** What only someone looking into speed wants (the output channel's Trace level). */
+  trace(message: string): void;
   error(message: string, error?: unknown): void;
 }
 
@@ -177,6 +179,7 @@ export class IndexClient {
     if (key === undefined || !w || w.id !== m.id) return; // superseded or dropped (or an earlier worker's): never delivered
     this.waiting.delete(key);
     if (m.type === 'done') {
+      this.log.trace(`Indexed ${key} (version ${w.version}) in ${m.ms.toFixed(1)} ms in the worker`);
       const base = this.held.get(key);
       const held: HeldReply = { id: m.id, data: unpackInSlices(m.data, w.text, base) };
       this.held.set(key, held);

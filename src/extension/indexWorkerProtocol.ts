@@ -24,7 +24,10 @@ export type ToIndexWorker =
 export type FromIndexWorker =
   /** This request is being indexed now (one job at a time): if the worker stops before it replies, this job stopped it. */
   | { type: 'started'; id: number }
-  /** `data` packed: spans in typed arrays, slice texts left out (see indexTransfer.ts); and what the host's lookups derive from it. */
+  /**
+   * `data` packed: spans in typed arrays, slice texts left out (see indexTransfer.ts); what the
+   * host's lookups derive from it; and the job's time in the worker, from its start to this reply.
+   */
   | { type: 'done'; id: number; data: PackedIndexData; lookups: IndexLookups; ms: number }
   /** Superseded by a newer version, or its document dropped, before or while it was indexed. */
   | { type: 'cancelled'; id: number }

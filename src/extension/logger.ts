@@ -8,6 +8,10 @@ export class Logger implements vscode.Disposable {
     this.channel.info(message);
   }
 
+  trace(message: string): void {
+    this.channel.trace(message);
+  }
+
   error(context: string, error: unknown): void {
     this.channel.error(`${context}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   }

@@ -289,7 +289,7 @@ describe('index client', () => {
     this.timeout(60_000);
     const errors: string[] = [];
     const script = workerScript();
-    const client = new IndexClient(script, { info: () => {}, error: (m) => errors.push(m) }, () => {
+    const client = new IndexClient(script, { info: () => {}, trace: () => {}, error: (m) => errors.push(m) }, () => {
       throw new Error('indexed in the host, not in the worker');
     });
     try {
@@ -313,7 +313,8 @@ describe('index client', () => {
     this.timeout(60_000);
     const script = workerScript();
     const errors: string[] = [];
-    const client = new IndexClient(script, { info: () => {}, error: (m) => errors.push(m) }, () => {
+    const traced: string[] = [];
+    const client = new IndexClient(script, { info: () => {}, trace: (m) => traced.push(m), error: (m) => errors.push(m) }, () => {
       throw new Error('indexed in the host, not in the worker');
     });
     try {
@@ -331,6 +332,9 @@ describe('index client', () => {
       assert.equal(await superseded, undefined);
       assertBuiltFrom(newest, text);
       assert.deepEqual(errors, []);
+      // At the Trace level the log gives each delivered version's time in the worker, and only theirs.
+      const versions = traced.map((m) => /^Indexed a \(version (\d+)\) in \d+\.\d ms in the worker$/.exec(m)?.[1]);
+      assert.deepEqual(versions, ['1', '2', '3', '4', '11'], traced.join('\n'));
     } finally {
       client.dispose();
       rmSync(path.dirname(script), { recursive: true, force: true });
@@ -339,7 +343,7 @@ describe('index client', () => {
 
   it('indexes in the host once the worker script cannot run, after three tries, and says so once', async () => {
     const errors: string[] = [];
-    const client = new IndexClient('/nonexistent/chronolens/indexWorker.js', { info: () => {}, error: (m) => errors.push(m) }, () => new IncrementalIndexer());
+    const client = new IndexClient('/nonexistent/chronolens/indexWorker.js', { info: () => {}, trace: () => {}, error: (m) => errors.push(m) }, () => new IncrementalIndexer());
     try {
       // Each request meets a worker that cannot load its script; none is lost for it.
       const results = [];
