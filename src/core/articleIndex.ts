@@ -14,6 +14,7 @@ import type {
   TextSpan,
   TimelineEvent,
 } from './types';
+import { partitionPoint } from './partitionPoint';
 
 /** Passage kinds that can state an event; headings and infobox fields only label things. */
 const EVENT_PASSAGE_KINDS: readonly Passage['kind'][] = ['prose', 'list-item'];
@@ -371,12 +372,7 @@ function firstEndingAfter(ends: Int32Array, offset: number, near?: number): numb
       }
     }
   }
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (ends[mid] <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(lo, hi, (i) => ends[i] <= offset);
 }
 
 /** The index of the span containing `offset` (end inclusive, so a cursor just after a word still finds it), or -1. */

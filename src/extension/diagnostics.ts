@@ -10,6 +10,7 @@ import { type FeatureContext, toRange } from './editorContext';
 import { anchorChain, explicitYearEdit } from './quickFixes';
 import { runInSlices } from './nextTask';
 import { flagSetting } from './settings';
+import { partitionPoint } from '../core/partitionPoint';
 
 export const DIAGNOSTIC_SOURCE = 'ChronoLens';
 
@@ -48,14 +49,7 @@ function topSectionStarts(index: ArticleIndex): number[] {
 /** Which top-level section holds `offset`: its number in `starts`, or -1 before the first. */
 function topSectionOf(starts: readonly number[], offset: number): number {
   // The last one starting at or before `offset`.
-  let lo = 0;
-  let hi = starts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (starts[mid] <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
+  return partitionPoint(0, starts.length, (i) => starts[i] <= offset) - 1;
 }
 
 /** Why an inference is uncertain, or undefined when it is sound; `chain` is the date's anchor chain. */

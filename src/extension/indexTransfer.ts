@@ -13,6 +13,7 @@ import { editBetween, movedEnd, movedOnto, movedSpan, movedStart, type TextEdit 
 import { detached } from '../core/workCache';
 import { runInSlices } from './nextTask';
 import type { ArticleIndexData, DateMention, DateModifier, Entity, EntityType, Passage, PassageKind, Precision, TextSpan, TimelineEvent, TimexType } from '../core/types';
+import { partitionPoint } from '../core/partitionPoint';
 
 /** A string union's values in a fixed order, to send as codes: the record names each value once, so none is missing. */
 function codesOf<T extends string>(values: Record<T, true>): readonly T[] {
@@ -511,14 +512,7 @@ function align<T>(held: readonly T[], now: readonly T[], startOf: (item: T) => n
 
 /** The first item starting at `at` or later (binary search of a list in text order). */
 function firstStartingFrom<T>(items: readonly T[], startOf: (item: T) => number, at: number): number {
-  let lo = 0;
-  let hi = items.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (startOf(items[mid]) < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(0, items.length, (i) => startOf(items[i]) < at);
 }
 
 /**

@@ -1,6 +1,8 @@
 // A time axis with long empty stretches compressed: distances are proportional to time inside
 // the stretches that have events, and every long gap shrinks to a fixed short "break". Pure.
 
+import { partitionPoint } from '../core/partitionPoint';
+
 export interface Interval {
   from: number;
   to: number;
@@ -97,14 +99,8 @@ export function toUnit(axis: TimeAxis, year: number): number {
   const { segments, breaks } = axis;
   if (segments.length === 0) return 0;
   if (year <= segments[0].from) return year - segments[0].from;
-  // Binary search for the last segment starting at or before `year`.
-  let lo = 0;
-  let hi = segments.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >>> 1;
-    if (segments[mid].from <= year) lo = mid;
-    else hi = mid - 1;
-  }
+  // The last segment starting at or before `year` (the first does).
+  const lo = partitionPoint(0, segments.length, (i) => segments[i].from <= year) - 1;
   const s = segments[lo];
   if (year <= s.to || lo === segments.length - 1) return s.start + (year - s.from);
   const b = breaks[lo];

@@ -1,6 +1,7 @@
 // The list beside the axis: group headings (decade or year), gap markers and event cards, with
 // fixed heights per kind so that only the visible rows need to exist (windowing). Pure.
 
+import { partitionPoint } from '../core/partitionPoint';
 import { gapLabel, yearLabel } from './axis';
 import type { EventView, Grouping } from './protocol';
 
@@ -88,15 +89,10 @@ export function rowOffsets(rows: readonly Row[]): Float64Array {
 
 /** Index of the row at pixel `y`. */
 export function rowAt(offsets: Float64Array, y: number): number {
-  let lo = 0;
-  let hi = offsets.length - 2;
-  if (hi < 0) return -1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >>> 1;
-    if (offsets[mid] <= y) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  const rows = offsets.length - 1;
+  if (rows < 1) return -1;
+  // The last row starting at or above `y` (the first when `y` is above them all).
+  return Math.max(0, partitionPoint(0, rows, (i) => offsets[i] <= y) - 1);
 }
 
 /** The rows [first, last) that intersect the viewport, plus `overscan` rows either side. */

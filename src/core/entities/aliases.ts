@@ -13,6 +13,7 @@ import * as typingModule from './typing';
 import * as tokensModule from './tokens';
 import { isNameUnit, toUnits } from './units';
 import { BoundedMemo } from '../workCache';
+import { partitionPoint } from '../partitionPoint';
 // Read once (see lexicon.ts on why).
 const { lookupKnown } = gazetteerModule;
 const { nameKey, plainKey } = normalizeModule;
@@ -360,17 +361,7 @@ function formLinkKeys(c: Candidate): LinkKeys {
 
 /** Index of the last entry positioned before `at` (binary search), or -1. */
 function lastBefore(list: ReadonlyArray<{ at: number }>, at: number): number {
-  let lo = 0;
-  let hi = list.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid].at < at) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
+  return partitionPoint(0, list.length, (i) => list[i].at < at) - 1;
 }
 
 /** A form that can name its entity: not a gazetteer stand-in, a demonym or an acronym (once per form: asked of every mention). */

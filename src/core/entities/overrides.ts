@@ -5,6 +5,7 @@ import * as normalizeModule from './normalize';
 import * as tokensModule from './tokens';
 import { byPosition, segmentAt, type Mention, type PlacedSegment } from './segments';
 import { makeUnit, toUnits, type Unit } from './units';
+import { partitionPoint } from '../partitionPoint';
 // Read once (see lexicon.ts on why).
 const { plainKey } = normalizeModule;
 const { isWordChar } = tokensModule;
@@ -99,14 +100,8 @@ function covers(marks: Uint8Array, start: number, end: number): boolean {
 
 /** Whether a mention (sorted by start, none longer than `longest`) strictly contains [at, end). */
 function insideLonger(byStart: readonly Mention[], longest: number, at: number, end: number): boolean {
-  let lo = 0;
-  let hi = byStart.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (byStart[mid].start < at - longest) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let i = lo; i < byStart.length && byStart[i].start <= at; i++) {
+  const from = partitionPoint(0, byStart.length, (i) => byStart[i].start < at - longest);
+  for (let i = from; i < byStart.length && byStart[i].start <= at; i++) {
     const m = byStart[i];
     if (m.end >= end && (m.start < at || m.end > end)) return true;
   }
@@ -121,13 +116,7 @@ function forcedMention(text: string, segments: readonly PlacedSegment[], start: 
   const from = start - seg.start;
   const to = end - seg.start;
   // All units of the tokens overlapping [from, to) (connectors included, unlike the runs'), in text order.
-  let first = 0;
-  let hi = tokens.length;
-  while (first < hi) {
-    const mid = (first + hi) >>> 1;
-    if (tokens.ends[mid] <= from) first = mid + 1;
-    else hi = mid;
-  }
+  const first = partitionPoint(0, tokens.length, (i) => tokens.ends[i] <= from);
   let last = first;
   while (last < tokens.length && tokens.starts[last] < to) last++;
   const inside: Unit[] = [];

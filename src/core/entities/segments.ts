@@ -10,6 +10,7 @@ import { findPositions, type PassageSpan } from './positions';
 import * as tokensModule from './tokens';
 import { type Tokens } from './tokens';
 import { toRunUnits } from './units';
+import { partitionPoint } from '../partitionPoint';
 // Read once (see lexicon.ts on why).
 const { tokenize } = tokensModule;
 
@@ -140,12 +141,5 @@ function isSortedByStart(spans: readonly Span[]): boolean {
 
 /** The index of the segment holding `at` (segments sorted, covering the text). */
 export function segmentAt(segments: readonly PlacedSegment[], at: number): number {
-  let lo = 0;
-  let hi = segments.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (segments[mid].start <= at) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  return Math.max(0, partitionPoint(0, segments.length, (i) => segments[i].start <= at) - 1);
 }

@@ -16,6 +16,7 @@ import { proseParagraphs } from './prose';
 import { simpleBlocksTree } from './simpleBlocks';
 import { planSegmentsFrom, type Segment, type SegmentPlan } from './segments';
 import { detached, type SegmentSpan } from '../workCache';
+import { partitionPoint } from '../partitionPoint';
 
 export { splitSentences } from './sentences';
 
@@ -273,14 +274,8 @@ function putProseBack(tree: Root, runs: readonly ProseRun[]): boolean {
   tree.children = children;
   /** What the placeholders ending at or before `offset` took out. */
   const removedBefore = (offset: number): number => {
-    let lo = 0;
-    let hi = runs.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (placeholderAt(mid) + PLACEHOLDER.length <= offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo ? removedUpTo[lo - 1] : 0;
+    const ended = partitionPoint(0, runs.length, (i) => placeholderAt(i) + PLACEHOLDER.length <= offset);
+    return ended ? removedUpTo[ended - 1] : 0;
   };
   const move = (n: Nodes) => {
     if (prose.has(n)) return;
