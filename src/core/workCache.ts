@@ -2,7 +2,7 @@
 // in a cache keyed by what that work depends on (the segment's text, mostly). A cached result
 // holds offsets relative to its segment and is never modified, so reusing it gives exactly what
 // recomputing would: an incremental build equals a full build by construction.
-import type { Span } from './types';
+import type { Passage, PassageKind, Span } from './types';
 
 export interface WorkCache<T> {
   get(key: string): T | undefined;
@@ -92,3 +92,13 @@ export function detached(text: string): string {
   return (' ' + text).slice(1);
 }
 
+
+/**
+ * The passage [start, end) of `kind` in section number `section`: `was` (the last version's
+ * passage at the same place in the list) when it is that one. After an edit the passages before it
+ * stay the objects they were: the garbage collector copies only the new ones, and there are
+ * thousands in a long article. Passages hold no text, so none keeps a version of the document.
+ */
+export function passageOrSame(was: Passage | undefined, start: number, end: number, kind: PassageKind, section: number): Passage {
+  return was !== undefined && was.start === start && was.end === end && was.kind === kind && was.section === section ? was : { start, end, kind, section };
+}

@@ -10,7 +10,7 @@
 // No `vscode`, no Node API.
 import { runSteps } from '../core/steps';
 import { editBetween, movedEnd, movedOnto, movedSpan, movedStart, type TextEdit } from '../core/textEdit';
-import { detached } from '../core/workCache';
+import { detached, passageOrSame } from '../core/workCache';
 import { runInSlices } from './nextTask';
 import type { ArticleIndexData, DateMention, DateModifier, Entity, EntityType, Passage, PassageKind, Precision, TextSpan, TimelineEvent, TimexType } from '../core/types';
 import { partitionPoint } from '../core/partitionPoint';
@@ -385,9 +385,7 @@ function* unpackingSteps(packed: PackedIndexData, text: string, held?: Pick<Held
     const end = packedPassages[4 * i + 1];
     const section = packedPassages[4 * i + 2];
     const kind = PASSAGE_KINDS[packedPassages[4 * i + 3]];
-    // The passages an edit left where they were are the held objects again (they hold no text).
-    const was = heldPassages[i] as Passage | undefined;
-    passages.push(was && was.start === start && was.end === end && was.section === section && was.kind === kind ? was : { start, end, kind, section });
+    passages.push(passageOrSame(heldPassages[i], start, end, kind, section));
     if (i % OBJECTS_PER_STEP === OBJECTS_PER_STEP - 1) yield;
   }
   return { ...rest, dates, events, entities, passages };

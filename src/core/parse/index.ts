@@ -15,7 +15,7 @@ import { isSpaceCode, splitSentences, trimSpan } from './sentences';
 import { proseParagraphs } from './prose';
 import { simpleBlocksTree } from './simpleBlocks';
 import { planSegmentsFrom, type Segment, type SegmentPlan } from './segments';
-import { detached, type SegmentSpan } from '../workCache';
+import { detached, passageOrSame, type SegmentSpan } from '../workCache';
 import { partitionPoint } from '../partitionPoint';
 
 export { splitSentences } from './sentences';
@@ -43,6 +43,8 @@ export type ParseStageHook = (stage: 'parse' | 'passages', ms: number) => void;
 export interface SegmentParseCache {
   /** The plan, and each segment's reading and text (a string of its own: see detached). */
   last?: { plan: SegmentPlan; flats: FlatSegment[]; texts: string[] };
+  /** The last article's passages, which the next one takes again where they are the same (passageOrSame). */
+  passages?: readonly Passage[];
 }
 
 export function parseArticleInSegments(text: string, onStage?: ParseStageHook, cache?: SegmentParseCache): ParseResult {
@@ -571,8 +573,11 @@ interface PlacedSegment {
   flat: FlatSegment;
 }
 
-/** The article from the segments' items, offsets made absolute in new objects (what was read stays as it is). */
-function buildArticle(text: string, segments: PlacedSegment[]): ParsedArticle {
+/**
+ * The article from the segments' items, offsets made absolute in new objects (what was read stays
+ * as it is), but for the passages of `previous` (the last version's) that are the same.
+ */
+function buildArticle(text: string, segments: PlacedSegment[], previous: readonly Passage[] = []): ParsedArticle {
   const article = emptyArticle();
   for (const { start, flat } of segments) {
     for (const w of flat.wikiLinks) article.wikiLinks.push({ ...w, start: w.start + start, end: w.end + start, labelSpan: shift(w.labelSpan, start) });
@@ -613,14 +618,16 @@ function buildArticle(text: string, segments: PlacedSegment[]): ParsedArticle {
         } else {
           // Indexed: a for-of here made an iterator result per sentence at every edit (heap sampling).
           const sentences = it.sentences;
-          for (let i = 0; i < sentences.length; i++) passages.push({ start: sentences[i].start + base, end: sentences[i].end + base, kind: it.kind, section: current });
+          for (let i = 0; i < sentences.length; i++) {
+            passages.push(passageOrSame(previous[passages.length], sentences[i].start + base, sentences[i].end + base, it.kind, current));
+          }
           continue;
         }
       } else {
         for (const f of it.fields) {
           const field = { ...f, keySpan: shift(f.keySpan, base), valueSpan: shift(f.valueSpan, base) };
           article.infobox.push(field);
-          passages.push({ start: field.keySpan.start, end: Math.max(field.keySpan.end, field.valueSpan.end), kind: 'infobox', section: current });
+          passages.push(passageOrSame(previous[passages.length], field.keySpan.start, Math.max(field.keySpan.end, field.valueSpan.end), 'infobox', current));
         }
         continue;
       }
@@ -637,7 +644,7 @@ function buildArticle(text: string, segments: PlacedSegment[]): ParsedArticle {
         sawHeading = true;
       }
       const span = heading.content ?? heading.line;
-      passages.push({ start: span.start, end: span.end, kind: 'heading', section: current });
+      passages.push(passageOrSame(previous[passages.length], span.start, span.end, 'heading', current));
     }
   }
   return article;
@@ -647,7 +654,8 @@ function parseStructured(text: string, onStage?: ParseStageHook, cache?: Segment
   const t0 = onStage ? performance.now() : 0;
   const segments = readSegments(text, cache);
   const t1 = onStage ? performance.now() : 0;
-  const article = buildArticle(text, segments);
+  const article = buildArticle(text, segments, cache?.passages);
+  if (cache) cache.passages = article.passages;
   if (onStage) {
     onStage('parse', t1 - t0);
     onStage('passages', performance.now() - t1);
