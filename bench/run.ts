@@ -35,7 +35,7 @@ buildSync({
   alias: { vscode: path.join(ROOT, 'bench/vscodeStandIn.ts') }, logOverride: { 'import-is-undefined': 'silent' },
 });
 /* eslint-disable @typescript-eslint/no-require-imports */
-const { ArticleIndex, buildIndex, IncrementalIndexer, IndexClient, packIndexData, unpackIndexData, buildModel, modelParts, modelSteps, dateDiagnosticSteps, tokenSteps, documentSymbolSteps, standInDocument } = require(SUBJECT) as typeof Subject;
+const { ArticleIndex, buildIndex, IncrementalIndexer, IndexClient, packIndexData, unpackIndexData, buildModel, keptEnds, modelParts, modelSteps, dateDiagnosticSteps, tokenSteps, documentSymbolSteps, standInDocument } = require(SUBJECT) as typeof Subject;
 const { parseWithRemark } = require(BASELINE) as typeof Baseline;
 /* eslint-enable @typescript-eslint/no-require-imports */
 type ArticleIndex = Subject.ArticleIndex;
@@ -457,9 +457,10 @@ function benchLookups(text: string, index: ArticleIndex): void {
 /**
  * The timeline panel's model of the 1 MB text, as the extension host builds it after each update
  * of a document the panel shows, and encodes it in the messages the panel sends it in (modelParts,
- * encodeJson).
+ * encodeJson): the whole model, as for a document newly shown, and after a typed letter only the
+ * events that changed (keptEnds).
  */
-function benchPanelModel(index: ArticleIndex): void {
+function benchPanelModel(text: string, index: ArticleIndex): void {
   const builds: number[] = [];
   const longestSteps: number[] = [];
   const serialisations: number[] = [];
@@ -481,11 +482,30 @@ function benchPanelModel(index: ArticleIndex): void {
     messages = sent.length;
   }
   const [buildMs, longestStepMs, serialiseMs, longestMessageMs] = [builds, longestSteps, serialisations, longestMessages].map((xs) => round(median(xs)));
-  results.panelModel = { events: index.timeline.length, buildMs, longestStepMs, serialiseMs, longestMessageMs, messages, bytes };
+  // After a typed letter: the model the webview has, and the next one's events that changed.
+  const indexer = new IncrementalIndexer();
+  const shown = buildModel(new ArticleIndex(text, indexer.update(text)), 'file:///bench/article.txt', 'bench', 1);
+  const typed: Array<{ matchMs: number; encodeMs: number; sent: number; bytes: number }> = [];
+  for (let k = 0; k < 11; k++) {
+    const edited = asReceived(typedAt(text, k));
+    const next = buildModel(new ArticleIndex(edited, indexer.update(edited)), 'file:///bench/article.txt', 'bench', 2 + k);
+    const matched = time(() => keptEnds(shown.events, next.events));
+    const { head, tail } = matched.value;
+    const { parts, rest } = modelParts({ ...next, events: next.events.slice(head, next.events.length - tail) });
+    const keptIds = [...next.events.slice(0, head), ...next.events.slice(next.events.length - tail)].map((e) => e.id);
+    const encoded = time(() => [...parts, rest, keptIds].map((value) => encodeJson(value)));
+    typed.push({ matchMs: matched.ms, encodeMs: encoded.ms, sent: next.events.length - head - tail, bytes: encoded.value.reduce((n, b) => n + b.length, 0) });
+  }
+  const typedMedians = { matchMs: round(median(typed.map((t) => t.matchMs))), encodeMs: round(median(typed.map((t) => t.encodeMs))), sent: median(typed.map((t) => t.sent)), bytes: median(typed.map((t) => t.bytes)) };
+  results.panelModel = { events: index.timeline.length, buildMs, longestStepMs, serialiseMs, longestMessageMs, messages, bytes, afterTypedLetter: typedMedians };
   row(
     `panel model after an update (${index.timeline.length} events, 1 MB)`,
     `built ${round(buildMs, 1)} ms (longest step ${round(longestStepMs, 1)}), encoded ${round(serialiseMs, 1)} ms in ${messages} messages (longest ${round(longestMessageMs, 1)}; ${round(bytes / 1e6, 1)} MB), medians of 11`,
     'steps ≤ 20 ms',
+  );
+  row(
+    '  after a typed letter, only the events that changed',
+    `${typedMedians.sent} sent (${round(typedMedians.bytes / 1e3, 1)} KB with the facets and the kept ids), found in ${round(typedMedians.matchMs, 1)} ms, encoded in ${round(typedMedians.encodeMs, 1)} ms; medians of 11`,
   );
 }
 
@@ -715,7 +735,7 @@ async function benchWebview(model: TimelineModel): Promise<void> {
     await page.addScriptTag({ content: readFileSync(path.join(ROOT, 'dist/webview.js'), 'utf8') });
     // The model as the extension sends it (encodeJson): ASCII bytes, handed to the page as text and made bytes again there.
     const message: Omit<Extract<ToWebview, { type: 'model' }>, 'model'> & { model: string } = {
-      type: 'model', model: Buffer.from(encodeJson(model)).toString('latin1'), filters: { entities: [], types: [], section: null, text: '' }, filtersSeq: 0, settings: { grouping: 'decade', zoom: 1 }, selectedId: null, selectedSeq: 0,
+      type: 'model', model: Buffer.from(encodeJson(model)).toString('latin1'), push: 1, parts: 0, filters: { entities: [], types: [], section: null, text: '' }, filtersSeq: 0, settings: { grouping: 'decade', zoom: 1 }, selectedId: null, selectedSeq: 0,
     };
     await page.evaluate((m) => ((window as unknown as { benchMessage: unknown }).benchMessage = { ...m, model: new TextEncoder().encode(m.model) }), message);
     // First paint: from posting the message (structured clone included) until the frame after it is painted.
@@ -843,7 +863,7 @@ async function main(): Promise<void> {
   const index1 = buildIndex(text1);
   benchIncremental(text1, index1);
   benchLookups(text1, index1);
-  benchPanelModel(index1);
+  benchPanelModel(text1, index1);
   benchHostFeatures(text1, index1);
   benchMemory(text1);
   await benchWorker(text1);

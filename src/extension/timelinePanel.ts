@@ -6,8 +6,8 @@
 import * as vscode from 'vscode';
 import type { ArticleIndex, TimelineEvent } from '../core';
 import { formatTimeline, timelineRows } from '../core';
-import { NO_FILTERS, encodeJson, type Filters, type FromWebview, type TimelineModel, type ToWebview, type ViewSettings } from '../webview/protocol';
-import { buildModel, filterEvents, modelParts, modelSteps, sanitizeFilters, sanitizeSettings } from '../webview/viewModel';
+import { NO_FILTERS, encodeJson, type EventView, type Filters, type FromWebview, type TimelineModel, type ToWebview, type ViewSettings } from '../webview/protocol';
+import { buildModel, filterEvents, keptEnds, modelParts, modelSteps, sanitizeFilters, sanitizeSettings } from '../webview/viewModel';
 import { Commands, type RevealEventArgs } from './commandIds';
 import { type FeatureContext, guard } from './editorContext';
 import { nextTask, runInSlices } from './nextTask';
@@ -58,6 +58,8 @@ export class TimelinePanel implements vscode.WebviewViewProvider, vscode.Disposa
   private lastModel: TimelineModel | undefined;
   /** Pushes of a model begun: one that a newer push overtook (while it awaited) sends nothing. */
   private pushes = 0;
+  /** The model the webview has, as the push that sent it: the next one sends only the events that changed (KeptEvents). */
+  private sent: { push: number; uri: string; events: readonly EventView[] } | undefined;
   private lastRendered: Rendered | undefined;
   private readonly renderWaiters = new Set<() => void>();
   private readonly disposables: vscode.Disposable[] = [];
@@ -152,7 +154,9 @@ export class TimelinePanel implements vscode.WebviewViewProvider, vscode.Disposa
     if (typeof message !== 'object' || message === null) return;
     switch (message.type) {
       case 'ready':
+        // A new page, or one that lost track of the models: it gets a whole model.
         this.ready = true;
+        this.sent = undefined;
         void this.push();
         break;
       case 'reveal':
@@ -202,14 +206,23 @@ export class TimelinePanel implements vscode.WebviewViewProvider, vscode.Disposa
     if (mine !== this.pushes || document !== this.document || !this.ready) return; // a newer push (another document, a newer index) wins
     if (!document || !index) {
       this.lastModel = undefined;
+      this.sent = undefined;
       this.view.description = undefined;
       this.post({ type: 'empty' });
       return;
     }
     const model = await runInSlices(modelSteps(index, document.uri.toString(), fileName(document), document.version));
-    // Sending it takes as long again for a long article (VS Code serialises each message): in
-    // parts, each message in a task of its own.
-    const { parts, rest } = modelParts(model);
+    if (mine !== this.pushes || document !== this.document) return;
+    // After an edit only the events between the first and the last that changed go (a long
+    // article's whole model took VS Code longer to send than the index to make); the others are
+    // the webview's, renumbered.
+    const base = this.sent?.uri === model.uri ? this.sent : undefined;
+    const { head, tail } = base ? keptEnds(base.events, model.events) : { head: 0, tail: 0 };
+    const changed = model.events.slice(head, model.events.length - tail);
+    const keptIds = head + tail ? [...model.events.slice(0, head), ...model.events.slice(model.events.length - tail)].map((e) => e.id) : [];
+    // Sending takes as long as making the model (VS Code serialises each message): a long run
+    // of events goes in parts, each message in a task of its own.
+    const { parts, rest } = modelParts({ ...model, events: changed });
     for (const events of parts) {
       await nextTask();
       if (mine !== this.pushes || document !== this.document) return;
@@ -224,13 +237,16 @@ export class TimelinePanel implements vscode.WebviewViewProvider, vscode.Disposa
     this.post({
       type: 'model',
       model: encodeJson(rest),
-      push: parts.length ? mine : undefined,
+      push: mine,
+      parts: parts.length,
+      kept: base && keptIds.length ? { base: base.push, head, tail, ids: encodeJson(keptIds) } : undefined,
       filters: this.filtersOf(document),
       filtersSeq: this.filtersSeq,
       settings: this.settings(),
       selectedId: this.selectedId,
       selectedSeq: this.selectedSeq,
     });
+    this.sent = { push: mine, uri: model.uri, events: model.events };
     if (this.focusOnReady) {
       this.focusOnReady = false;
       this.post({ type: 'select', eventId: this.selectedId, reveal: true, focus: true });

@@ -8,7 +8,7 @@ import type { EventView, Filters, FromWebview, TimelineModel, ToWebview, ViewSet
 import { DEFAULT_SETTINGS, NO_FILTERS, decodeJson } from './protocol';
 import { buildRows } from './rows';
 import { Toolbar } from './toolbar';
-import { filterEvents, prepareSearch } from './viewModel';
+import { filterEvents, prepareSearch, withKept } from './viewModel';
 
 interface VsCodeApi {
   postMessage(message: FromWebview): void;
@@ -33,8 +33,10 @@ function post(message: FromWebview): void {
 // State (a mirror of the extension's) and views
 
 let model: TimelineModel | undefined;
-/** The events of the model on its way in parts ('modelPart'), and the push they belong to. */
-let parts: { push: number; events: EventView[] } | undefined;
+/** The push that sent the model shown: a later one may keep events of it (KeptEvents). */
+let modelPush: number | undefined;
+/** The events of the model on its way in parts ('modelPart'), the push they belong to and how many parts came. */
+let parts: { push: number; events: EventView[]; count: number } | undefined;
 let filters: Filters = NO_FILTERS;
 let settings: ViewSettings = DEFAULT_SETTINGS;
 let shown: EventView[] = [];
@@ -259,18 +261,30 @@ window.addEventListener('message', (e: MessageEvent<ToWebview>) => {
   const message = e.data;
   switch (message.type) {
     case 'modelPart':
-      if (parts?.push !== message.push) parts = { push: message.push, events: [] };
+      if (parts?.push !== message.push) parts = { push: message.push, events: [], count: 0 };
       for (const event of decodeJson(message.events)) parts.events.push(event);
+      parts.count++;
       break;
     case 'model': {
-      const earlier = message.push !== undefined && parts?.push === message.push ? parts.events : [];
+      const ahead = parts?.push === message.push ? parts : undefined;
       parts = undefined;
       const sent = decodeJson(message.model);
-      showModel(message, earlier.length ? { ...sent, events: earlier.concat(sent.events) } : sent);
+      const sentEvents = ahead ? ahead.events.concat(sent.events) : sent.events;
+      const kept = message.kept;
+      const ids = kept ? decodeJson(kept.ids) : [];
+      const complete = (ahead?.count ?? 0) === message.parts && (!kept || (model && modelPush === kept.base && kept.head + kept.tail <= model.events.length && ids.length === kept.head + kept.tail));
+      if (!complete) {
+        // Never seen here (messages arrive in order): a page that lost track asks for a whole model.
+        post({ type: 'ready' });
+        break;
+      }
+      modelPush = message.push;
+      showModel(message, kept && model ? { ...sent, events: withKept(model.events, sentEvents, kept.head, kept.tail, ids) } : { ...sent, events: sentEvents });
       break;
     }
     case 'empty':
       model = undefined;
+      modelPush = undefined;
       reportRender(renderTimeline(0));
       break;
     case 'select': {

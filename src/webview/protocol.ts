@@ -10,9 +10,8 @@ export type { EntityType, Precision };
 
 export const ENTITY_TYPES: readonly EntityType[] = ['person', 'place', 'organization', 'event', 'other'];
 
-/** An entity as a chip on an event card and as a filter choice. */
+/** An entity as a chip on an event card and as a filter choice: by name, which survives re-indexing (ids do not). */
 export interface EntityChip {
-  id: string;
   name: string;
   type: EntityType;
 }
@@ -43,8 +42,6 @@ export interface EventView {
   entities: EntityChip[];
   /** Section title, or null before the first heading. */
   section: string | null;
-  /** Offset of the passage in the document (UTF-16). */
-  offset: number;
 }
 
 export interface EntityFacet extends EntityChip {
@@ -126,14 +123,31 @@ export function decodeJson<T>(bytes: JsonBytes<T>): T {
   return JSON.parse(new TextDecoder().decode(bytes)) as T;
 }
 
+/**
+ * The events a model has of the one the webview shows (push `base`): its first `head` and last
+ * `tail` events, the same but for their ids, around those sent. An edit changes a few events; ids
+ * go by text order and change wherever an event came or went before them: `ids` are those of the
+ * kept events now, the head's then the tail's.
+ */
+export interface KeptEvents {
+  base: number;
+  head: number;
+  tail: number;
+  ids: JsonBytes<string[]>;
+}
+
 /** Messages from the extension to the webview. */
 export type ToWebview =
   /** A document's timeline, on switching documents and after every re-index. */
   | {
       type: 'model';
+      /** The events sent: after those of the 'modelPart' messages ahead of it, between the kept ones. */
       model: JsonBytes<TimelineModel>;
-      /** Set when the model's first events came ahead in 'modelPart' messages of this push: they come before model.events. */
-      push?: number;
+      /** This push's number: its 'modelPart' messages name it, a later model may keep events of it. */
+      push: number;
+      /** How many 'modelPart' messages of this push came ahead. */
+      parts: number;
+      kept?: KeptEvents;
       filters: Filters;
       /** The sequence number of the last filter change the extension has from the webview (see the webview's 'filters' message). */
       filtersSeq: number;
@@ -143,8 +157,8 @@ export type ToWebview =
       selectedSeq: number;
     }
   /**
-   * The first events of a long model, in order, ahead of its 'model' message (which names the same
-   * push): VS Code serialises each message in one piece, so thousands of events travel in parts.
+   * Events of a long model, in order, ahead of its 'model' message (which names the same push):
+   * VS Code serialises each message in one piece, so thousands of events travel in parts.
    */
   | { type: 'modelPart'; push: number; events: JsonBytes<EventView[]> }
   /** No article to show. */

@@ -41,7 +41,7 @@ export function isApproximate(date: DateMention): boolean {
 export function eventView(index: ArticleIndex, event: TimelineEvent): EventView {
   const placement = index.placementOf(event);
   const date = placement.date;
-  const entities: EntityChip[] = index.entitiesOf(event).map((e) => ({ id: e.id, name: e.name, type: e.type }));
+  const entities: EntityChip[] = index.entitiesOf(event).map((e) => ({ name: e.name, type: e.type }));
   const text = collapseSpace(event.text);
   return {
     id: event.id,
@@ -56,14 +56,14 @@ export function eventView(index: ArticleIndex, event: TimelineEvent): EventView 
     text,
     entities,
     section: event.section,
-    offset: event.start,
   };
 }
 
 /** localeCompare's order (the default locale's), from one collator: thousands of names are sorted on every edit. */
 const byLocale = new Intl.Collator();
 
-export function facetsOf(events: readonly EventView[]): Facets {
+/** The facets of `events`; `sections`: their sections' titles in text order. */
+export function facetsOf(events: readonly EventView[], sections: string[]): Facets {
   const byName = new Map<string, EntityFacet>();
   const types = new Set<EntityType>();
   for (const event of events) {
@@ -74,14 +74,9 @@ export function facetsOf(events: readonly EventView[]): Facets {
       types.add(chip.type);
     }
   }
-  // Each section once, in text order (a Set keeps the order of first insertion).
-  const sections = new Set<string>();
-  for (const event of [...events].sort((a, b) => a.offset - b.offset)) {
-    if (event.section !== null) sections.add(event.section);
-  }
   const entities = [...byName.values()].sort((a, b) => b.count - a.count || byLocale.compare(a.name, b.name));
   const typeOrder: EntityType[] = ['person', 'place', 'organization', 'event', 'other'];
-  return { entities, types: typeOrder.filter((t) => types.has(t)), sections: [...sections] };
+  return { entities, types: typeOrder.filter((t) => types.has(t)), sections };
 }
 
 /** Events made into views between two yields of modelSteps (a few milliseconds). */
@@ -95,11 +90,58 @@ export function* modelSteps(index: ArticleIndex, uri: string, fallbackTitle: str
     if (events.length % EVENTS_PER_STEP === 0) yield;
   }
   const title = index.data.title?.trim() || fallbackTitle;
-  return { uri, title, version, events, facets: facetsOf(events) };
+  return { uri, title, version, events, facets: facetsOf(events, sectionsInTextOrder(index)) };
+}
+
+/** The sections of the timeline's events, each once, in text order (a Set keeps the order of first insertion). */
+function sectionsInTextOrder(index: ArticleIndex): string[] {
+  const onTimeline = new Set(index.timeline);
+  const sections = new Set<string>();
+  for (const event of index.data.events) if (event.section !== null && onTimeline.has(event)) sections.add(event.section);
+  return [...sections];
 }
 
 export function buildModel(index: ArticleIndex, uri: string, fallbackTitle: string, version: number): TimelineModel {
   return runSteps(modelSteps(index, uri, fallbackTitle, version));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sending a model
+
+/** Whether two views show the same, ids aside (see KeptEvents). */
+function sameView(a: EventView, b: EventView): boolean {
+  return (
+    a.text === b.text && a.written === b.written && a.edtf === b.edtf && a.precision === b.precision && a.from === b.from && a.to === b.to &&
+    a.inferred === b.inferred && a.uncertain === b.uncertain && a.approximate === b.approximate && a.section === b.section &&
+    a.entities.length === b.entities.length && a.entities.every((e, i) => e.name === b.entities[i].name && e.type === b.entities[i].type)
+  );
+}
+
+/**
+ * How many events at the start and at the end of `after` are those of `before`, ids aside: what a
+ * model after an edit need not send again (KeptEvents).
+ */
+export function keptEnds(before: readonly EventView[], after: readonly EventView[]): { head: number; tail: number } {
+  const most = Math.min(before.length, after.length);
+  let head = 0;
+  while (head < most && sameView(before[head], after[head])) head++;
+  let tail = 0;
+  while (tail < most - head && sameView(before[before.length - 1 - tail], after[after.length - 1 - tail])) tail++;
+  return { head, tail };
+}
+
+/**
+ * The events of a model sent with kept ones: the first `head` and last `tail` of `before`, with
+ * `ids` (theirs now, see KeptEvents), around `sent`. A kept event whose id is the same stays the
+ * same object (and keeps its search key).
+ */
+export function withKept(before: readonly EventView[], sent: readonly EventView[], head: number, tail: number, ids: readonly string[]): EventView[] {
+  const kept = (event: EventView, id: string) => (event.id === id ? event : { ...event, id });
+  const events: EventView[] = [];
+  for (let i = 0; i < head; i++) events.push(kept(before[i], ids[i]));
+  for (const event of sent) events.push(event);
+  for (let i = 0; i < tail; i++) events.push(kept(before[before.length - tail + i], ids[head + i]));
+  return events;
 }
 
 /** Events per message of a model sent in parts (see modelParts): some 300 KB of JSON. */

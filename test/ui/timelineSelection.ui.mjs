@@ -15,7 +15,7 @@ const CSS = fs.readFileSync(path.join(REPO, 'media/timeline.css'), 'utf8');
 function event(id, written, year, words) {
   return {
     id, written, edtf: String(year), precision: 'year', from: year, to: year + 1, inferred: false, uncertain: false, approximate: false,
-    text: words, entities: [], section: null, offset: year - 1956,
+    text: words, entities: [], section: null,
   };
 }
 const MODEL = {
@@ -28,8 +28,9 @@ const MODEL = {
   facets: { entities: [], types: [], sections: [] },
 };
 // The model goes as its JSON text here; send() makes it the UTF-8 bytes the extension sends (src/webview/protocol.ts, JsonBytes).
+let pushes = 0;
 const modelMessage = (selectedId, selectedSeq) => ({
-  type: 'model', model: JSON.stringify(MODEL), filters: { entities: [], types: [], section: null, text: '' }, filtersSeq: 0,
+  type: 'model', model: JSON.stringify(MODEL), push: ++pushes, parts: 0, filters: { entities: [], types: [], section: null, text: '' }, filtersSeq: 0,
   settings: { grouping: 'none', zoom: 1 }, selectedId, selectedSeq,
 });
 
@@ -47,7 +48,12 @@ describe('timeline view: the selection and the extension’s models', function (
   after(() => tab?.close());
 
   const selected = () => tab.page.locator('[role=option][aria-selected=true]');
-  const send = (message) => tab.page.evaluate((m) => window.postMessage(m.type === 'model' ? { ...m, model: new TextEncoder().encode(m.model) } : m, '*'), message);
+  // JSON texts made bytes in the page, as the extension sends them.
+  const send = (message) =>
+    tab.page.evaluate((m) => {
+      const bytes = (json) => new TextEncoder().encode(json);
+      window.postMessage(m.type === 'model' ? { ...m, model: bytes(m.model), kept: m.kept && { ...m.kept, ids: bytes(m.kept.ids) } } : m, '*');
+    }, message);
 
   it('keeps the user’s latest selection against a model sent before the extension heard of it, and follows one sent after', async function () {
     this.timeout(30_000);
@@ -65,5 +71,28 @@ describe('timeline view: the selection and the extension’s models', function (
     // Once the extension has heard (selection 1), its model's selection counts again.
     await send(modelMessage('v2', 1));
     await selected().filter({ hasText: 'North Korean pilots' }).waitFor();
+  });
+
+  it('after an edit, keeps the events it has and takes only those that changed, renumbered; asks for a whole model when it lacks the one named', async function () {
+    this.timeout(30_000);
+    const whole = modelMessage(null, 9);
+    await send(whole);
+    const cards = () => tab.page.locator('[role=option]').evaluateAll((els) => els.map((el) => `${el.dataset.id} ${el.textContent}`));
+    await tab.page.locator('[role=option]').filter({ hasText: 'flew for Egypt in 1973' }).waitFor();
+    // An edit: the middle event's year changed, and an event came before the last one in the text.
+    const edited = event('v2', '1974', 1974, 'North Korean pilots flew for Egypt in 1974.');
+    const ids = JSON.stringify(['v1', 'v4']);
+    await send({ ...modelMessage(null, 9), model: JSON.stringify({ ...MODEL, version: 2, events: [edited] }), kept: { base: whole.push, head: 1, tail: 1, ids } });
+    await tab.page.locator('[role=option]').filter({ hasText: 'flew for Egypt in 1974' }).waitFor();
+    const shown = await cards();
+    assert.equal(shown.length, 3);
+    assert.match(shown[0], /^v1 .*Diplomatic relations began in 1956/);
+    assert.match(shown[1], /^v2 .*flew for Egypt in 1974/);
+    assert.match(shown[2], /^v4 .*Scud missiles/, 'the last event kept, with its new id');
+    // Kept against a model the page never had: it shows nothing new and asks for everything again.
+    const before = await tab.page.evaluate(() => window.posted.length);
+    await send({ ...modelMessage(null, 9), model: JSON.stringify({ ...MODEL, version: 3, events: [] }), kept: { base: 999, head: 1, tail: 1, ids } });
+    await tab.page.waitForFunction((n) => window.posted.slice(n).some((m) => m.type === 'ready'), before);
+    assert.deepEqual(await cards(), shown);
   });
 });

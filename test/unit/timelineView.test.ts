@@ -8,7 +8,7 @@ import { buildAxis, fromUnit, ticks, toUnit } from '../../src/webview/axis';
 import type { EventView, Filters, TimelineModel } from '../../src/webview/protocol';
 import { NO_FILTERS, decodeJson, encodeJson } from '../../src/webview/protocol';
 import { buildRows, groupOf, rowOffsets, visibleRows } from '../../src/webview/rows';
-import { buildModel, EVENTS_PER_MESSAGE, filterEvents, firstWords, modelParts, sanitizeFilters, sanitizeSettings } from '../../src/webview/viewModel';
+import { buildModel, EVENTS_PER_MESSAGE, filterEvents, firstWords, keptEnds, modelParts, sanitizeFilters, sanitizeSettings, withKept } from '../../src/webview/viewModel';
 
 const SAMPLE = readFileSync('samples/egypt-north-korea.txt', 'utf8');
 
@@ -253,6 +253,43 @@ describe('state from storage or the webview', () => {
     assert.equal(f.text.length, 500);
     assert.deepEqual(sanitizeSettings({ grouping: 'century', zoom: 1e9 }), { grouping: 'decade', zoom: 64 });
     assert.deepEqual(sanitizeSettings({ zoom: Number.NaN }), { grouping: 'decade', zoom: 1 });
+  });
+});
+
+describe('the model after an edit (sample article)', () => {
+  const before = sampleModel();
+  const modelOf = (text: string) => buildModel(buildIndex(text), 'file:///samples/egypt-north-korea.txt', 'egypt-north-korea.txt', 2);
+  /** What the webview makes of the model sent after the edit: the events it has, kept, around those that came (as JSON, as they travel). */
+  const received = (after: TimelineModel) => {
+    const { head, tail } = keptEnds(before.events, after.events);
+    const sent = after.events.slice(head, after.events.length - tail);
+    const ids = [...after.events.slice(0, head), ...after.events.slice(after.events.length - tail)].map((e) => e.id);
+    const travelled = <T>(value: T): T => decodeJson(encodeJson(value));
+    return { sent, events: withKept(travelled(before.events), travelled(sent), head, tail, travelled(ids)) };
+  };
+
+  it('sends only the event of a passage a letter was typed into; the webview then has the new model', () => {
+    const after = modelOf(SAMPLE.replace('the DPRK issued a declaration', 'the DPRK issued a formal declaration'));
+    const { sent, events } = received(after);
+    assert.deepEqual(sent.map((e) => e.written), ['3 November 1956']);
+    assert.deepEqual(events, after.events);
+  });
+
+  it('sends the events between the old and the new place of a date whose year changed, and renumbers the kept ones', () => {
+    const after = modelOf(SAMPLE.replace('in 1979 or 1980', 'in 1959 or 1960').replace('Relations have remained', 'In March 1950 relations were opened. Relations have remained'));
+    const { sent, events } = received(after);
+    assert.ok(sent.length > 0 && sent.length < after.events.length, `${sent.length} of ${after.events.length} events sent`);
+    assert.ok(after.events.some((e, i) => e.id !== before.events[i]?.id), 'an event came before others in the text: their ids changed');
+    assert.deepEqual(events, after.events);
+  });
+
+  it('sends no event when none changed, nor when one went: the webview drops it', () => {
+    assert.deepEqual(received(modelOf(SAMPLE + '\n\nA closing paragraph without a date.')).sent, []);
+    const after = modelOf(SAMPLE.replace('On 24 August 1963, the two governments elevated their diplomatic relations to the ambassadorial level.', ''));
+    assert.equal(after.events.length, before.events.length - 1);
+    const { sent, events } = received(after);
+    assert.deepEqual(sent, []);
+    assert.deepEqual(events, after.events);
   });
 });
 
