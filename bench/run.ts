@@ -629,6 +629,9 @@ function benchEditMemory(text: string): void {
  * has the ArticleIndex, and the longest the host's event loop was blocked meanwhile (receiving
  * the reply, unpacking it in slices).
  */
+/** Letters typed for each half of the worker's typing row. */
+const TYPED_IN_WORKER = 20;
+
 async function benchWorker(text: string): Promise<void> {
   const script = path.join(ROOT, 'dist/indexWorker.js');
   if (!existsSync(script)) {
@@ -665,25 +668,33 @@ async function benchWorker(text: string): Promise<void> {
     const edit = await roundTrip(3, edited);
     // Typing: more edits in a row, each at another place.
     // Each reply after the first is packed against the last one the host holds (indexTransfer.ts).
+    // The worker is a V8 of its own: its first edits run code it has not optimised yet (the
+    // edits after the first 20 of a 1 MB article took about half as long), so the two halves
+    // are told apart.
     const typing: Array<{ ms: number; workerMs: number; maxStallMs: number }> = [];
-    for (let k = 0; k < 21; k++) {
+    for (let k = 0; k < 2 * TYPED_IN_WORKER; k++) {
       edited = asReceived(typedAt(edited, k));
       typing.push(await roundTrip(4 + k, edited));
     }
     const typingMs = median(typing.map((t) => t.ms));
     const typingStallMs = Math.max(...typing.map((t) => t.maxStallMs));
-    const inWorker = typing.map((t) => t.workerMs).sort((a, b) => a - b);
-    const [workerMedian, workerP90, workerMax] = [median(inWorker), quantile(inWorker, 0.9), inWorker[inWorker.length - 1]];
+    const inWorker = (edits: typeof typing) => {
+      const sorted = edits.map((t) => t.workerMs).sort((a, b) => a - b);
+      return { median: round(median(sorted)), p90: round(quantile(sorted, 0.9)), max: round(sorted[sorted.length - 1]) };
+    };
+    const [first, then] = [inWorker(typing.slice(0, TYPED_IN_WORKER)), inWorker(typing.slice(TYPED_IN_WORKER))];
     results.worker = {
       roundTripMs: round(full.ms), workerMs: round(full.workerMs), hostMaxStallMs: round(full.maxStallMs),
       editRoundTripMs: round(edit.ms), editWorkerMs: round(edit.workerMs), editHostMaxStallMs: round(edit.maxStallMs),
       typingRoundTripMedianMs: round(typingMs), typingHostMaxStallMs: round(typingStallMs),
-      typingWorkerMs: { median: round(workerMedian), p90: round(workerP90), max: round(workerMax) },
+      typingWorkerMs: { first, then },
     };
     row('worker: 1 MB round trip', `${round(full.ms, 0)} ms (${round(full.workerMs, 0)} in the worker); host blocked at most ${round(full.maxStallMs, 1)} ms`, 'editor never waits');
     row('worker: one-character edit, round trip', `${round(edit.ms, 0)} ms (${round(edit.workerMs, 1)} in the worker); host blocked at most ${round(edit.maxStallMs, 1)} ms`, '≤ 30 ms in the worker');
-    row('worker: typing, 21 edits in a row, round trip', `median ${round(typingMs, 0)} ms; host blocked at most ${round(typingStallMs, 1)} ms`);
-    row('  in the worker (update, lookups, packing)', `median ${round(workerMedian, 1)} ms, p90 ${round(workerP90, 1)} ms, max ${round(workerMax, 1)} ms`, '≤ 30 ms');
+    row(`worker: typing, ${2 * TYPED_IN_WORKER} edits in a row, round trip`, `median ${round(typingMs, 0)} ms; host blocked at most ${round(typingStallMs, 1)} ms`);
+    const shown = (t: typeof first) => `median ${round(t.median, 1)} ms, p90 ${round(t.p90, 1)} ms, max ${round(t.max, 1)} ms`;
+    row(`  in the worker (update, lookups, packing): the first ${TYPED_IN_WORKER}`, shown(first));
+    row(`  the next ${TYPED_IN_WORKER}`, shown(then), '≤ 30 ms');
   } finally {
     client.dispose();
   }
