@@ -8,6 +8,7 @@
 //   npm run bench                    all of it (a few minutes on 2 cores)
 //   npm run bench -- --quick         no 5 MB input, fewer repetitions
 //   npm run bench -- --no-webview    skip the panel measurements (no Chromium)
+//   npm run bench -- --no-vscode     skip the typing in a real VS Code (code-server, as npm test)
 //   npm run bench -- --no-build      use dist/ as it is
 //
 // Prints a table and writes the same as JSON to bench/results/<timestamp>.json and
@@ -701,6 +702,41 @@ async function benchWorker(text: string): Promise<void> {
 }
 
 // ---------------------------------------------------------------------------------------------
+// The extension host of a real VS Code
+
+/**
+ * Letters typed into the 1 MB text in a real VS Code with the timeline open (code-server and
+ * Chromium, as `npm run test:vscode` runs them; the scenario is test/suite/editorStalls.bench.ts):
+ * how late the extension host's event loop ran a timer due every 2 ms. What delays it is the
+ * extension's work and VS Code's for it (diagnostics, tokens, outline, the panel's messages),
+ * their garbage collections, and whatever else the extension host runs.
+ */
+function benchEditorStalls(text: string): void {
+  const dir = mkdtempSync(path.join(tmpdir(), 'chronolens-bench-'));
+  const article = path.join(dir, 'article.txt');
+  const out = path.join(dir, 'delays.json');
+  writeFileSync(article, text);
+  try {
+    execFileSync(process.execPath, [path.join(ROOT, 'test/e2e/run.mjs'), '--only', 'host', '--no-build', '--grep', '^bench: the extension host'], {
+      cwd: ROOT, env: { ...process.env, CHRONOLENS_BENCH_ARTICLE: article, CHRONOLENS_BENCH_OUT: out }, stdio: 'ignore',
+    });
+    const { letters, seconds, delays } = JSON.parse(readFileSync(out, 'utf8')) as { letters: number; seconds: number; delays: number[] };
+    const sorted = [...delays].sort((a, b) => a - b);
+    const lateBy = (ms: number) => delays.filter((d) => d - 2 > ms).length;
+    const figures = { letters, seconds: round(seconds, 1), over20Ms: lateBy(20), over50Ms: lateBy(50), p99Ms: round(quantile(sorted, 0.99) - 2, 1), maxMs: round(sorted[sorted.length - 1] - 2, 1) };
+    results.editorStalls = figures;
+    row(
+      'VS Code: extension host while typing (1 MB, timeline open)',
+      `${letters} letters in ${figures.seconds} s: the event loop late by over 50 ms ${figures.over50Ms} times, over 20 ms ${figures.over20Ms}; p99 ${figures.p99Ms} ms, longest ${figures.maxMs} ms`,
+    );
+  } catch (error) {
+    row('VS Code: extension host while typing', `skipped: ${error instanceof Error ? error.message.split('\n')[0] : String(error)} (logs in test-results/vscode/)`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 // Timeline panel, measured in headless Chromium
 
 /** `count` events for the panel: the real model of a large text, repeated with fresh ids if short. */
@@ -878,6 +914,7 @@ async function main(): Promise<void> {
   benchHostFeatures(text1, index1);
   benchMemory(text1);
   await benchWorker(text1);
+  if (!args.has('--no-vscode')) benchEditorStalls(text1);
   if (!args.has('--no-webview')) {
     const big = index1.timeline.length >= 10_000 ? index1 : buildIndex(articleText(2 * MB));
     await benchWebview(panelModel(big, 10_000));

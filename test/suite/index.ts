@@ -17,6 +17,8 @@ const TEST_FILES: Record<string, () => Promise<unknown>> = {
   'annotations.test.ts': () => import('./annotations.test'),
   'activation.test.ts': () => import('./activation.test'),
   'documents.test.ts': () => import('./documents.test'),
+  // Not a test: the bench's scenario, registered only when bench/run.ts runs it.
+  'editorStalls.bench.ts': () => import('./editorStalls.bench'),
   'hover.test.ts': () => import('./hover.test'),
   'hostile.test.ts': () => import('./hostile.test'),
   'navigation.test.ts': () => import('./navigation.test'),
