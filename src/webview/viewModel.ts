@@ -108,7 +108,7 @@ export function buildModel(index: ArticleIndex, uri: string, fallbackTitle: stri
 // ---------------------------------------------------------------------------------------------
 // Sending a model
 
-/** Whether two views show the same, ids aside (see KeptEvents). */
+/** Whether two views show the same, ids aside (see KeptEvents): every field of EventView but its id. */
 function sameView(a: EventView, b: EventView): boolean {
   return (
     a.text === b.text && a.written === b.written && a.edtf === b.edtf && a.precision === b.precision && a.from === b.from && a.to === b.to &&
