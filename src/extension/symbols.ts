@@ -65,15 +65,30 @@ export function* documentSymbolSteps(document: vscode.TextDocument, index: Artic
     const s = sectionAt(sections, event.start, next - 1);
     (s >= 0 ? sectionSymbols[s].children : topLevel).push(symbol);
   }
-  yield;
-  // A parent's range must contain its children's.
-  const grow = (symbol: vscode.DocumentSymbol): vscode.Range => {
-    for (const child of symbol.children) symbol.range = symbol.range.union(grow(child));
-    symbol.children.sort((a, b) => a.range.start.compareTo(b.range.start));
-    return symbol.range;
-  };
-  topLevel.forEach(grow);
-  return topLevel.sort((a, b) => a.range.start.compareTo(b.range.start));
+  // A parent's range must contain its children's: the sections from the last, so that a
+  // section's subsections contain theirs before it takes them in.
+  for (let s = sectionSymbols.length - 1; s >= 0; s--) {
+    if (s % SECTIONS_PER_STEP === 0) yield;
+    containChildren(sectionSymbols[s]);
+  }
+  return topLevel.sort(byStart);
+}
+
+/** Sections whose ranges are made to contain their children's between two yields of documentSymbolSteps. */
+const SECTIONS_PER_STEP = 500;
+
+const byStart = (a: vscode.DocumentSymbol, b: vscode.DocumentSymbol) => a.range.start.compareTo(b.range.start);
+
+/** Puts `symbol`'s children in text order and widens its range to theirs, in one new Range at most. */
+function containChildren(symbol: vscode.DocumentSymbol): void {
+  if (symbol.children.length === 0) return;
+  symbol.children.sort(byStart);
+  let { start, end } = symbol.range;
+  for (const child of symbol.children) {
+    if (child.range.start.compareTo(start) < 0) start = child.range.start;
+    if (child.range.end.compareTo(end) > 0) end = child.range.end;
+  }
+  if (start !== symbol.range.start || end !== symbol.range.end) symbol.range = new vscode.Range(start, end);
 }
 
 /** One fold per section: from its heading to the last line before the next section at its level or above. */
