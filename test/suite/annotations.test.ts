@@ -208,6 +208,21 @@ describe('annotations: diagnostics', () => {
     await discardActive();
   });
 
+  it('follows edits: a diagnostic moves with a letter typed before it on its line, and says the new year when only the year changed', async () => {
+    const document = await untitled('= Company =\n\n==History==\nThe company was founded on 3 May 1990. In June it moved.\n\nIt grew fast afterwards.\n', 'article');
+    await diagnosticOn(document, 'June');
+    const editor = await vscode.window.showTextDocument(document);
+    // On another line: nothing of the diagnostics changes.
+    await editor.edit((edit) => edit.insert(positionOf(document, 'grew'), 'x'));
+    // Before "June" on its line: its diagnostic moves along.
+    await editor.edit((edit) => edit.insert(positionOf(document, 'In June'), 'Then, '));
+    await diagnosticOn(document, 'June');
+    // The same places, another year: the message changes.
+    await editor.edit((edit) => edit.replace(rangeOf(document, '1990'), '1991'));
+    await until(() => chronolensDiagnostics(document).find((d) => d.range.isEqual(rangeOf(document, 'June')) && /1991/.test(d.message)), 'the "June" diagnostic to say 1991');
+    await discardActive();
+  });
+
   it('a year carried from a section into its own subsection is not uncertain (a hint)', async () => {
     const document = await untitled('= Company =\n\n==Early years==\nThe company was founded on 3 May 1990.\n\n===Growth===\nIn June it grew.\n', 'article');
     const june = await diagnosticOn(document, 'June');
