@@ -67,8 +67,8 @@ export function* documentSymbolSteps(document: vscode.TextDocument, index: Artic
   }
   // A parent's range must contain its children's: the sections from the last, so that a
   // section's subsections contain theirs before it takes them in.
-  for (let s = sectionSymbols.length - 1; s >= 0; s--) {
-    if (s % SECTIONS_PER_STEP === 0) yield;
+  for (let s = sectionSymbols.length - 1, done = 0; s >= 0; s--, done++) {
+    if (done % SECTIONS_PER_STEP === 0) yield;
     containChildren(sectionSymbols[s]);
   }
   return topLevel.sort(byStart);
