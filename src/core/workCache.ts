@@ -92,7 +92,6 @@ export function detached(text: string): string {
   return (' ' + text).slice(1);
 }
 
-
 /**
  * The passage [start, end) of `kind` in section number `section`: `was` (the last version's
  * passage at the same place in the list) when it is that one. After an edit the passages before it
