@@ -36,7 +36,7 @@ buildSync({
   alias: { vscode: path.join(ROOT, 'bench/vscodeStandIn.ts') }, logOverride: { 'import-is-undefined': 'silent' },
 });
 /* eslint-disable @typescript-eslint/no-require-imports */
-const { ArticleIndex, buildIndex, IncrementalIndexer, IndexClient, packIndexData, unpackIndexData, buildModel, keptEnds, modelParts, modelSteps, dateDiagnosticSteps, tokenSteps, documentSymbolSteps, standInDocument } = require(SUBJECT) as typeof Subject;
+const { ArticleIndex, buildIndex, IncrementalIndexer, IndexClient, packIndexData, unpackIndexData, buildModel, keptEnds, modelParts, modelSteps, splitKept, dateDiagnosticSteps, tokenSteps, documentSymbolSteps, standInDocument } = require(SUBJECT) as typeof Subject;
 const { parseWithRemark } = require(BASELINE) as typeof Baseline;
 /* eslint-enable @typescript-eslint/no-require-imports */
 type ArticleIndex = Subject.ArticleIndex;
@@ -492,8 +492,8 @@ function benchPanelModel(text: string, index: ArticleIndex): void {
     const next = buildModel(new ArticleIndex(edited, indexer.update(edited)), 'file:///bench/article.txt', 'bench', 2 + k);
     const matched = time(() => keptEnds(shown.events, next.events));
     const { head, tail } = matched.value;
-    const { parts, rest } = modelParts({ ...next, events: next.events.slice(head, next.events.length - tail) });
-    const keptIds = [...next.events.slice(0, head), ...next.events.slice(next.events.length - tail)].map((e) => e.id);
+    const { changed, keptIds } = splitKept(next.events, head, tail);
+    const { parts, rest } = modelParts({ ...next, events: changed });
     const encoded = time(() => [...parts, rest, keptIds].map((value) => encodeJson(value)));
     typed.push({ matchMs: matched.ms, encodeMs: encoded.ms, sent: next.events.length - head - tail, bytes: encoded.value.reduce((n, b) => n + b.length, 0) });
   }

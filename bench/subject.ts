@@ -6,7 +6,7 @@ export { ArticleIndex, buildIndex } from '../src/core/articleIndex';
 export { IncrementalIndexer } from '../src/core/incremental';
 export { IndexClient } from '../src/extension/indexClient';
 export { packIndexData, unpackIndexData } from '../src/extension/indexTransfer';
-export { buildModel, keptEnds, modelParts, modelSteps } from '../src/webview/viewModel';
+export { buildModel, keptEnds, modelParts, modelSteps, splitKept } from '../src/webview/viewModel';
 // The extension host's work after an update, with bench/vscodeStandIn.ts for `vscode`.
 export { dateDiagnosticSteps } from '../src/extension/diagnostics';
 export { tokenSteps } from '../src/extension/semanticTokens';

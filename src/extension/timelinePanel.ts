@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { ArticleIndex, TimelineEvent } from '../core';
 import { formatTimeline, timelineRows } from '../core';
 import { NO_FILTERS, encodeJson, type EventView, type Filters, type FromWebview, type TimelineModel, type ToWebview, type ViewSettings } from '../webview/protocol';
-import { buildModel, filterEvents, keptEndSteps, modelParts, modelSteps, sanitizeFilters, sanitizeSettings } from '../webview/viewModel';
+import { buildModel, filterEvents, keptEndSteps, modelParts, modelSteps, sanitizeFilters, sanitizeSettings, splitKept } from '../webview/viewModel';
 import { Commands, type RevealEventArgs } from './commandIds';
 import { type FeatureContext, guard } from './editorContext';
 import { nextTask, runInSlices } from './nextTask';
@@ -219,8 +219,7 @@ export class TimelinePanel implements vscode.WebviewViewProvider, vscode.Disposa
     const base = this.sent?.uri === model.uri ? this.sent : undefined;
     const { head, tail } = base ? await runInSlices(keptEndSteps(base.events, model.events)) : { head: 0, tail: 0 };
     if (mine !== this.pushes || document !== this.document) return;
-    const changed = model.events.slice(head, model.events.length - tail);
-    const keptIds = head + tail ? [...model.events.slice(0, head), ...model.events.slice(model.events.length - tail)].map((e) => e.id) : [];
+    const { changed, keptIds } = splitKept(model.events, head, tail);
     // Sending takes as long as making the model (VS Code serialises each message): a long run
     // of events goes in parts, each message in a task of its own.
     const { parts, rest } = modelParts({ ...model, events: changed });

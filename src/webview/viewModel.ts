@@ -143,6 +143,16 @@ export function* keptEndSteps(before: readonly EventView[], after: readonly Even
 }
 
 /**
+ * A model's events as a model after an edit sends them: those between the first `head` and the
+ * last `tail` (kept, see keptEnds), and the kept ones' ids now, the head's then the tail's.
+ */
+export function splitKept(events: readonly EventView[], head: number, tail: number): { changed: EventView[]; keptIds: string[] } {
+  const changed = events.slice(head, events.length - tail);
+  const keptIds = [...events.slice(0, head), ...events.slice(events.length - tail)].map((e) => e.id);
+  return { changed, keptIds };
+}
+
+/**
  * The events of a model sent with kept ones: the first `head` and last `tail` of `before`, with
  * `ids` (theirs now, see KeptEvents), around `sent`. A kept event whose id is the same stays the
  * same object (and keeps its search key).

@@ -8,7 +8,7 @@ import { buildAxis, fromUnit, ticks, toUnit } from '../../src/webview/axis';
 import type { EventView, Filters, TimelineModel } from '../../src/webview/protocol';
 import { NO_FILTERS, decodeJson, encodeJson } from '../../src/webview/protocol';
 import { buildRows, groupOf, rowOffsets, visibleRows } from '../../src/webview/rows';
-import { buildModel, EVENTS_PER_MESSAGE, filterEvents, firstWords, keptEnds, modelParts, sanitizeFilters, sanitizeSettings, withKept } from '../../src/webview/viewModel';
+import { buildModel, EVENTS_PER_MESSAGE, filterEvents, firstWords, keptEnds, modelParts, sanitizeFilters, sanitizeSettings, splitKept, withKept } from '../../src/webview/viewModel';
 
 const SAMPLE = readFileSync('samples/egypt-north-korea.txt', 'utf8');
 
@@ -262,10 +262,9 @@ describe('the model after an edit (sample article)', () => {
   /** What the webview makes of the model sent after the edit: the events it has, kept, around those that came (as JSON, as they travel). */
   const received = (after: TimelineModel) => {
     const { head, tail } = keptEnds(before.events, after.events);
-    const sent = after.events.slice(head, after.events.length - tail);
-    const ids = [...after.events.slice(0, head), ...after.events.slice(after.events.length - tail)].map((e) => e.id);
+    const { changed: sent, keptIds } = splitKept(after.events, head, tail);
     const travelled = <T>(value: T): T => decodeJson(encodeJson(value));
-    return { sent, events: withKept(travelled(before.events), travelled(sent), head, tail, travelled(ids)) };
+    return { sent, events: withKept(travelled(before.events), travelled(sent), head, tail, travelled(keptIds)) };
   };
 
   it('sends only the event of a passage a letter was typed into; the webview then has the new model', () => {
