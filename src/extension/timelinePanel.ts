@@ -202,8 +202,10 @@ export class TimelinePanel implements vscode.WebviewViewProvider, vscode.Disposa
     if (!this.view || !this.ready) return;
     const mine = ++this.pushes;
     const document = this.document;
+    // A newer push (another document, a newer index) wins: checked after every wait.
+    const overtaken = () => mine !== this.pushes || document !== this.document;
     const index = document && (await this.indexOf(document));
-    if (mine !== this.pushes || document !== this.document || !this.ready) return; // a newer push (another document, a newer index) wins
+    if (overtaken() || !this.ready) return;
     if (!document || !index) {
       this.lastModel = undefined;
       this.sent = undefined;
@@ -212,24 +214,24 @@ export class TimelinePanel implements vscode.WebviewViewProvider, vscode.Disposa
       return;
     }
     const model = await runInSlices(modelSteps(index, document.uri.toString(), fileName(document), document.version));
-    if (mine !== this.pushes || document !== this.document) return;
+    if (overtaken()) return;
     // After an edit only the events between the first and the last that changed go (a long
     // article's whole model took VS Code longer to send than the index to make); the others are
     // the webview's, renumbered.
     const base = this.sent?.uri === model.uri ? this.sent : undefined;
     const { head, tail } = base ? await runInSlices(keptEndSteps(base.events, model.events)) : { head: 0, tail: 0 };
-    if (mine !== this.pushes || document !== this.document) return;
+    if (overtaken()) return;
     const { changed, keptIds } = splitKept(model.events, head, tail);
     // Sending takes as long as making the model (VS Code serialises each message): a long run
     // of events goes in parts, each message in a task of its own.
     const { parts, rest } = modelParts({ ...model, events: changed });
     for (const events of parts) {
       await nextTask();
-      if (mine !== this.pushes || document !== this.document) return;
+      if (overtaken()) return;
       this.post({ type: 'modelPart', push: mine, events: encodeJson(events) });
     }
     await nextTask();
-    if (!this.view || mine !== this.pushes || document !== this.document || !this.ready) return;
+    if (!this.view || overtaken() || !this.ready) return;
     this.lastModel = model;
     this.view.description = model.title;
     if (this.selectedId !== null && !model.events.some((e) => e.id === this.selectedId)) this.selectedId = null;
