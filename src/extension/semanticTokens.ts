@@ -6,6 +6,7 @@
 // Gamal Abdel Nasser"), the inner, shorter one wins and the outer one is split around it.
 import * as vscode from 'vscode';
 import type { ArticleIndex, DateMention, EntityType } from '../core';
+import { partitionPoint } from '../core/partitionPoint';
 import { runSteps } from '../core/steps';
 import { type FeatureContext, guard, indexFor, registerForArticles } from './editorContext';
 import { runInSlices } from './nextTask';
@@ -140,7 +141,8 @@ export function* tokenSteps(index: ArticleIndex, from: number, to: number): Gene
   const marks = Math.ceil(((dates.length + mentions.starts.length) * Math.max(0, limit - from)) / Math.max(1, text.length));
   let data = new Uint32Array(5 * (marks + (marks >> 5) + 16));
   let size = 0;
-  let line = 0;
+  // The line the range starts on; the runs come in text order, so later lines are walked to.
+  let line = Math.max(0, partitionPoint(0, lines.length, (l) => lines[l] <= from) - 1);
   let lastLine = 0;
   let lastStart = 0;
   const runs = new RunMaker(from, limit, (start, end, type, modifiers) => {
