@@ -35,10 +35,13 @@ export class IndexWorkerLoop {
    * @param poll delivers messages that arrived while a job runs (synchronously, where the
    *   platform can: Node's receiveMessageOnPort); without it, a job yields to the event loop
    *   between its stages so they arrive
+   * @param idle runs when a job has ended and none waits: work that would otherwise fall inside
+   *   the next job (Node: collecting the young generation)
    */
   constructor(
     private readonly post: (message: FromIndexWorker) => void,
     private readonly poll?: () => void,
+    private readonly idle?: () => void,
   ) {}
 
   receive(message: ToIndexWorker): void {
@@ -102,6 +105,8 @@ export class IndexWorkerLoop {
     } finally {
       this.running = false;
     }
+    this.poll?.();
     if (this.pending.size) this.schedule();
+    else this.idle?.();
   }
 }

@@ -87,6 +87,35 @@ describe('index worker loop', () => {
     assert.deepEqual(replies.filter((m) => m.type !== 'started').map((m) => [m.type, m.id]), [['cancelled', 1], ['done', 2]]);
   });
 
+  it('does its idle work (collecting garbage, in Node) once the newest version is indexed, not between versions', async () => {
+    const seen: string[] = [];
+    let inbox: Array<() => void> = [];
+    const loop = new IndexWorkerLoop(
+      (m) => {
+        seen.push(`${m.id} ${m.type}`);
+        // Comes in as job 3 replies: the poll after the job takes it.
+        if (m.type === 'done' && m.id === 3) inbox.push(() => loop.receive({ type: 'index', id: 4, key: 'a', version: 4, text: sample + ' z', options: {} }));
+      },
+      () => {
+        const now = inbox;
+        inbox = [];
+        for (const f of now) f();
+      },
+      () => seen.push('idle'),
+    );
+    loop.receive({ type: 'index', id: 1, key: 'a', version: 1, text: sample, options: {} });
+    inbox.push(() => loop.receive({ type: 'index', id: 2, key: 'a', version: 2, text: sample + ' x', options: {} }));
+    await until(() => seen.includes('2 done'));
+    await settle();
+    assert.deepEqual(seen, ['1 started', '1 cancelled', '2 started', '2 done', 'idle']);
+    // A version that came in as the job ended is indexed before any idle work.
+    seen.length = 0;
+    loop.receive({ type: 'index', id: 3, key: 'a', version: 3, text: sample + ' y', options: {} });
+    await until(() => seen.includes('4 done'));
+    await settle();
+    assert.deepEqual(seen, ['3 started', '3 done', '4 started', '4 done', 'idle']);
+  });
+
   it('abandons a running version between stages when a newer one arrives as a task (no poll: the Web Worker)', async function () {
     this.timeout(60_000);
     // Big enough that a stage takes a while (~250 KB of WikiWars articles: cut into segments).
