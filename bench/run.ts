@@ -550,46 +550,43 @@ function benchHostFeatures(text: string, index: ArticleIndex): void {
   );
 }
 
+/**
+ * The heap in use once garbage is collected, and the collection finished: read at once, it
+ * varied by megabytes from one reading to the next (an index dropped counted as alive in one of
+ * three), as V8 frees on other threads after the collection returns.
+ */
 function heapUsed(): number {
   gc!();
-  gc!();
+  collectGarbage();
   return process.memoryUsage().heapUsed;
+}
+
+/**
+ * The heap an object holds: the heap with it alive, less the heap once it is dropped, nothing run
+ * between: the heap before a build and after it would also count what the build changed in the
+ * core's caches (grown, or emptied on reaching their bounds).
+ */
+function retainedBy(make: () => object): number {
+  let made: object | undefined = make();
+  const alive = heapUsed();
+  made = undefined;
+  void made;
+  return alive - heapUsed();
 }
 
 function benchMemory(text: string): void {
   const bytes = Buffer.byteLength(text, 'utf8');
-  // The index alone is measured on a second build of the same text: the first also grows the
-  // core's module caches (name keys, lexicon lookups) and V8's compiled code, measured at the end
-  // as what the builds leave behind once every one of them is dropped.
   const h0 = heapUsed();
-  let first: ArticleIndex | undefined = buildIndex(text);
-  const h1 = heapUsed();
-  let index: ArticleIndex | undefined = buildIndex(text);
-  const h2 = heapUsed();
-  first = undefined;
-  void first;
-  const retained = h2 - h1;
+  let built: ArticleIndex | undefined = buildIndex(text);
+  const counts = { events: built.data.events.length, dates: built.data.dates.length, entities: built.data.entities.length };
+  let packed: PackedIndexData | undefined = packIndexData(built.data, text);
+  built = undefined;
+  void built;
+  const retained = retainedBy(() => buildIndex(text));
   // As the host holds it when the worker built it: cloned, span texts put back as slices of the text.
-  // The second of two clones is measured, as the index above is the second build: measured alone,
-  // the first appeared to retain 1.8-2.0 B per byte, yet dropping it freed 6.1-6.6. Something alive
-  // before it is let go while it is made; not the index's objects (a heap snapshot taken after a
-  // build was dropped holds none of them), so V8's own, such as the code compiled for the build.
-  let data: PackedIndexData | undefined = packIndexData(index.data, text);
-  index = undefined;
-  void index;
-  const clone = (packed: PackedIndexData) => new ArticleIndex(text, unpackIndexData(structuredClone(packed), text));
-  let firstClone: ArticleIndex | undefined = clone(data);
-  const h4 = heapUsed();
-  let cloned: ArticleIndex | undefined = clone(data);
-  const h5 = heapUsed();
-  firstClone = undefined;
-  void firstClone;
-  const retainedClone = h5 - h4;
-  const counts = { events: cloned.data.events.length, dates: cloned.data.dates.length, entities: cloned.data.entities.length };
-  cloned = undefined;
-  void cloned;
-  data = undefined;
-  void data;
+  const retainedClone = retainedBy(() => new ArticleIndex(text, unpackIndexData(structuredClone(packed!), text)));
+  packed = undefined;
+  void packed;
   const leftBehind = heapUsed() - h0;
   results.memory = {
     bytes, retainedBytes: retained, perByte: round(retained / bytes), clonedRetainedBytes: retainedClone, clonedPerByte: round(retainedClone / bytes),
