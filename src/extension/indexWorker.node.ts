@@ -8,6 +8,7 @@ import { runInNewContext } from 'node:vm';
 import { parentPort, receiveMessageOnPort } from 'node:worker_threads';
 import type { ToIndexWorker } from './indexWorkerProtocol';
 import { IndexWorkerLoop } from './indexWorkerLoop';
+import { warmUpSteps } from './indexWorkerWarmUp';
 
 export { IncrementalIndexer } from '../core/incremental';
 
@@ -50,13 +51,13 @@ function youngGenerationCollector(): (() => void) | undefined {
 const port = parentPort;
 if (port) {
   runBehindTheEditor();
-  const loop = new IndexWorkerLoop(
-    (message) => port.postMessage(message),
-    () => {
+  const loop = new IndexWorkerLoop((message) => port.postMessage(message), {
+    poll: () => {
       // Messages that came in during a job: taken now, so a newer version cancels it between stages.
       for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) loop.receive(m.message as ToIndexWorker);
     },
-    youngGenerationCollector(),
-  );
+    idle: youngGenerationCollector(),
+    warmUp: warmUpSteps,
+  });
   port.on('message', (message: ToIndexWorker) => loop.receive(message));
 }

@@ -7,16 +7,29 @@
 // Web Worker, which gets its messages only between tasks) each stage is a task of its own: a
 // macrotask between stages lets the messages that arrived during a stage in, so a newer version
 // stops the running one when its next stage would begin.
-import { IndexCancelled, indexLookups } from '../core/articleIndex';
+import { IndexCancelled } from '../core/articleIndex';
 import { IncrementalIndexer } from '../core/incremental';
 import type { FromIndexWorker, ToIndexWorker } from './indexWorkerProtocol';
-import { packIndexData, type HeldIndex } from './indexTransfer';
+import type { HeldIndex } from './indexTransfer';
+import { replyOf, WARM_UP_MIN_CHARS } from './indexWorkerWarmUp';
 import { nextTask } from './nextTask';
 
 type IndexJob = Extract<ToIndexWorker, { type: 'index' }>;
 
 /** Indexes kept per document that a request may name as its base. */
 const KEPT_SENT = 2;
+
+export interface IndexWorkerOptions {
+  /**
+   * Delivers messages that arrived while a job runs (synchronously, where the platform can: Node's
+   * receiveMessageOnPort); without it, a job yields to the event loop between its stages so they arrive.
+   */
+  poll?: () => void;
+  /** Runs when the worker has nothing to do: work that would otherwise fall inside the next job (Node: collecting the young generation). */
+  idle?: () => void;
+  /** The steps of a warm-up on a long document (warmUpSteps), run once when the worker is idle. */
+  warmUp?: (document: string) => Generator<unknown, void, void>;
+}
 
 export class IndexWorkerLoop {
   private readonly pending = new Map<string, IndexJob>();
@@ -30,18 +43,14 @@ export class IndexWorkerLoop {
   /** A job is between two of its stages: the next job waits for it. */
   private running = false;
 
-  /**
-   * @param post sends a reply to the host
-   * @param poll delivers messages that arrived while a job runs (synchronously, where the
-   *   platform can: Node's receiveMessageOnPort); without it, a job yields to the event loop
-   *   between its stages so they arrive
-   * @param idle runs when a job has ended and none waits: work that would otherwise fall inside
-   *   the next job (Node: collecting the young generation)
-   */
+  /** The first long document indexed, to warm up on once the worker is idle (see indexWorkerWarmUp.ts). */
+  private warmUpFrom: string | undefined;
+  private warmedUp = false;
+
+  /** @param post sends a reply to the host */
   constructor(
     private readonly post: (message: FromIndexWorker) => void,
-    private readonly poll?: () => void,
-    private readonly idle?: () => void,
+    private readonly options: IndexWorkerOptions = {},
   ) {}
 
   receive(message: ToIndexWorker): void {
@@ -84,29 +93,49 @@ export class IndexWorkerLoop {
         ...job.options,
         // A newer version waits, or the document was closed ('drop').
         isCancelled: () => {
-          this.poll?.();
+          this.options.poll?.();
           return this.pending.has(key) || this.indexers.get(key) !== indexer;
         },
       });
       let step = steps.next();
       while (!step.done) {
-        if (!this.poll) await nextTask();
+        if (!this.options.poll) await nextTask();
         step = steps.next();
       }
       const sent = this.sent.get(key) ?? [];
       const base = sent.find((s) => s.id === job.base);
-      // The lookups are made here too: the host, which runs the editor, only points them at its objects.
-      const lookups = indexLookups(step.value);
-      this.post({ type: 'done', id: job.id, data: packIndexData(step.value, job.text, base), lookups, ms: performance.now() - t0 });
+      this.post({ type: 'done', id: job.id, ...replyOf(step.value, job.text, base), ms: performance.now() - t0 });
       this.sent.set(key, [...sent.slice(1 - KEPT_SENT), { id: job.id, text: job.text, data: step.value }]);
+      if (!this.warmedUp && job.text.length >= WARM_UP_MIN_CHARS) {
+        this.warmedUp = true;
+        this.warmUpFrom = job.text;
+      }
     } catch (error) {
       if (error instanceof IndexCancelled) this.post({ type: 'cancelled', id: job.id });
       else this.post({ type: 'error', id: job.id, message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
     } finally {
       this.running = false;
     }
-    this.poll?.();
+    this.options.poll?.();
     if (this.pending.size) this.schedule();
-    else this.idle?.();
+    else void this.whenIdle();
+  }
+
+  private async whenIdle(): Promise<void> {
+    const document = this.warmUpFrom;
+    this.warmUpFrom = undefined;
+    const steps = document && this.options.warmUp?.(document);
+    try {
+      // A job that comes in stops the warm-up for good: it is not worth a wait.
+      while (steps) {
+        if (!this.options.poll) await nextTask();
+        this.options.poll?.();
+        if (this.pending.size || this.running) return;
+        if (steps.next().done) break;
+      }
+    } catch {
+      // Best effort: the same code runs on the user's edits, where an error is reported.
+    }
+    this.options.idle?.();
   }
 }

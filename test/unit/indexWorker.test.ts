@@ -9,6 +9,7 @@ import { IndexClient } from '../../src/extension/indexClient';
 import { packIndexData, unpackIndexData, unpackInSlices } from '../../src/extension/indexTransfer';
 import { IndexWorkerLoop } from '../../src/extension/indexWorkerLoop';
 import type { FromIndexWorker } from '../../src/extension/indexWorkerProtocol';
+import { warmUpSteps } from '../../src/extension/indexWorkerWarmUp';
 import { applyEdit, edit } from '../fixtures/edits';
 
 const sample = readFileSync('samples/egypt-north-korea.txt', 'utf8');
@@ -71,14 +72,13 @@ describe('index worker loop', () => {
   it('abandons a running version between stages when a newer one comes in (poll)', async () => {
     const replies: FromIndexWorker[] = [];
     let inbox: Array<() => void> = [];
-    const loop = new IndexWorkerLoop(
-      (m) => replies.push(m),
-      () => {
+    const loop = new IndexWorkerLoop((m) => replies.push(m), {
+      poll: () => {
         const now = inbox;
         inbox = [];
         for (const f of now) f();
       },
-    );
+    });
     loop.receive({ type: 'index', id: 1, key: 'a', version: 1, text: sample, options: {} });
     // Arrives while version 1 is being indexed: delivered by the first poll.
     inbox.push(() => loop.receive({ type: 'index', id: 2, key: 'a', version: 2, text: sample + ' x', options: {} }));
@@ -96,12 +96,14 @@ describe('index worker loop', () => {
         // Comes in as job 3 replies: the poll after the job takes it.
         if (m.type === 'done' && m.id === 3) inbox.push(() => loop.receive({ type: 'index', id: 4, key: 'a', version: 4, text: sample + ' z', options: {} }));
       },
-      () => {
-        const now = inbox;
-        inbox = [];
-        for (const f of now) f();
+      {
+        poll: () => {
+          const now = inbox;
+          inbox = [];
+          for (const f of now) f();
+        },
+        idle: () => seen.push('idle'),
       },
-      () => seen.push('idle'),
     );
     loop.receive({ type: 'index', id: 1, key: 'a', version: 1, text: sample, options: {} });
     inbox.push(() => loop.receive({ type: 'index', id: 2, key: 'a', version: 2, text: sample + ' x', options: {} }));
@@ -114,6 +116,65 @@ describe('index worker loop', () => {
     await until(() => seen.includes('4 done'));
     await settle();
     assert.deepEqual(seen, ['3 started', '3 done', '4 started', '4 done', 'idle']);
+  });
+
+  it('warms up once, after the first long document, when idle; a version that comes in stops it and is indexed as ever', async function () {
+    this.timeout(120_000);
+    let big = '';
+    for (const text of wikiwars()) if (big.length < 250_000) big += (big ? '\n\n' : '') + text;
+    const newer = big.replace(/\n\n/, '\n\nIn 1999 nothing happened.\n\n');
+    const loopSeeing = (seen: string[], onWarmUpStep: (step: number) => void = () => {}, replies: FromIndexWorker[] = []) => {
+      const loop: IndexWorkerLoop = new IndexWorkerLoop(
+        (m) => {
+          seen.push(`${m.id} ${m.type}`);
+          replies.push(m);
+        },
+        {
+          idle: () => seen.push('idle'),
+          *warmUp(document) {
+            seen.push('warm-up');
+            let step = 0;
+            for (const _ of warmUpSteps(document)) {
+              onWarmUpStep(++step);
+              yield;
+            }
+            seen.push('warmed up');
+          },
+        },
+      );
+      return loop;
+    };
+    // Left alone, it warms up after the first long document, then does its idle work; not again.
+    const alone: string[] = [];
+    const loop = loopSeeing(alone);
+    loop.receive({ type: 'index', id: 1, key: 'a', version: 1, text: big, options: {} });
+    await until(() => alone.includes('idle'));
+    loop.receive({ type: 'index', id: 2, key: 'a', version: 2, text: newer, options: {} });
+    await until(() => alone.filter((s) => s === 'idle').length === 2);
+    assert.deepEqual(alone, ['1 started', '1 done', 'warm-up', 'warmed up', 'idle', '2 started', '2 done', 'idle']);
+    // A version that comes in during the warm-up (as a task: no poll) stops it, and is indexed as ever.
+    const busy: string[] = [];
+    const replies: FromIndexWorker[] = [];
+    const interrupted = loopSeeing(
+      busy,
+      (step) => {
+        if (step === 3) setTimeout(() => interrupted.receive({ type: 'index', id: 2, key: 'a', version: 2, text: newer, options: {} }), 0);
+        if (step > 3) busy.push('a warm-up step after it');
+      },
+      replies,
+    );
+    interrupted.receive({ type: 'index', id: 1, key: 'a', version: 1, text: big, options: {} });
+    await until(() => busy.includes('idle'));
+    assert.deepEqual(busy, ['1 started', '1 done', 'warm-up', '2 started', '2 done', 'idle']);
+    const [first, second] = replies.filter((m) => m.type === 'done');
+    assert.ok(first.type === 'done' && second.type === 'done');
+    const held = unpackIndexData(structuredClone(first.data), big);
+    assert.deepEqual(unpackIndexData(structuredClone(second.data), newer, { id: 1, data: held }), structuredClone(buildIndexData(newer)));
+    // A short document is indexed whole at each edit: nothing to warm up.
+    const short: string[] = [];
+    loopSeeing(short).receive({ type: 'index', id: 1, key: 'a', version: 1, text: sample, options: {} });
+    await until(() => short.includes('idle'));
+    assert.deepEqual(short, ['1 started', '1 done', 'idle']);
   });
 
   it('abandons a running version between stages when a newer one arrives as a task (no poll: the Web Worker)', async function () {
