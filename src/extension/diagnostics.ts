@@ -78,8 +78,8 @@ function diagnostic(
   return d;
 }
 
-/** Dates looked at between two yields of dateDiagnosticSteps (a few milliseconds). */
-const DATES_PER_STEP = 1000;
+/** Dates looked at between two yields of dateDiagnosticSteps (see runInSlices on how many). */
+const DATES_PER_STEP = 250;
 
 /** The diagnostics of one article, a part at a time (a 5 MB article has some 20,000 dates). */
 export function* dateDiagnosticSteps(document: vscode.TextDocument, index: ArticleIndex, showInferred: boolean): Generator<void, vscode.Diagnostic[], void> {

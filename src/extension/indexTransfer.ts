@@ -265,8 +265,8 @@ function sentEvents(p: PackedEvents, text: string, dates: readonly DateMention[]
   };
 }
 
-/** Objects made between two yields of the unpacking steps: each step takes a few milliseconds at most. */
-const OBJECTS_PER_STEP = 1000;
+/** Objects made between two yields of the unpacking steps (see runInSlices on how many). */
+const OBJECTS_PER_STEP = 250;
 
 /**
  * A slice of `text` as a string of its own: the host keeps the dates and entities that an edit

@@ -116,8 +116,8 @@ function lineStartsOf(text: string): Int32Array {
 /** Line starts per indexed text, made once: every edit's index asks for its whole document's tokens. */
 const lineStartsByIndex = new WeakMap<ArticleIndex, Int32Array>();
 
-/** Marks made into tokens between two yields of tokenSteps (a few milliseconds). */
-const MARKS_PER_STEP = 4000;
+/** Marks made into tokens between two yields of tokenSteps (see runInSlices on how many). */
+const MARKS_PER_STEP = 1000;
 
 /**
  * The tokens of [from, to) of the indexed text, split per line (a mention may wrap), encoded as

@@ -20,8 +20,8 @@ function sectionAt(sections: Section[], offset: number, from = sections.length -
   return -1;
 }
 
-/** Events put in the outline between two yields of documentSymbolSteps (a few milliseconds). */
-const EVENTS_PER_STEP = 1000;
+/** Events put in the outline between two yields of documentSymbolSteps (see runInSlices on how many). */
+const EVENTS_PER_STEP = 250;
 
 /** The outline, a part at a time (a 5 MB article has some 13,000 events). */
 export function* documentSymbolSteps(document: vscode.TextDocument, index: ArticleIndex): Generator<void, vscode.DocumentSymbol[], void> {
@@ -75,7 +75,7 @@ export function* documentSymbolSteps(document: vscode.TextDocument, index: Artic
 }
 
 /** Sections whose ranges are made to contain their children's between two yields of documentSymbolSteps. */
-const SECTIONS_PER_STEP = 500;
+const SECTIONS_PER_STEP = 125;
 
 const byStart = (a: vscode.DocumentSymbol, b: vscode.DocumentSymbol) => a.range.start.compareTo(b.range.start);
 

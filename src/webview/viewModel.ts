@@ -84,8 +84,8 @@ function* facetSteps(events: readonly EventView[], sections: string[]): Generato
   return { entities, types: typeOrder.filter((t) => types.has(t)), sections };
 }
 
-/** Events made into views, counted or compared between two yields (a few milliseconds). */
-const EVENTS_PER_STEP = 1000;
+/** Events made into views, counted or compared between two yields (see runInSlices in src/extension/nextTask.ts on how many). */
+const EVENTS_PER_STEP = 250;
 
 /** The model, a part at a time: the extension host makes it after every update of a long article. */
 export function* modelSteps(index: ArticleIndex, uri: string, fallbackTitle: string, version: number): Generator<void, TimelineModel, void> {
