@@ -8,6 +8,7 @@
 // edit: packed against the index the host holds (its `base`), only the dates, entities and events
 // that changed travel, and the host moves the others itself.
 // No `vscode`, no Node API.
+import { indexLookups, type IndexLookups } from '../core/articleIndex';
 import { runSteps } from '../core/steps';
 import { editBetween, movedEnd, movedOnto, movedSpan, movedStart, type TextEdit } from '../core/textEdit';
 import { detached, passageOrSame } from '../core/workCache';
@@ -280,6 +281,12 @@ function spanText(text: string, start: number, end: number): string {
 /** Whether the span's text is the text's slice there (compared in place: no slice is made). */
 function isSliceOf(text: string, s: TextSpan): boolean {
   return s.text.length === s.end - s.start && text.startsWith(s.text, s.start);
+}
+
+/** What the worker sends for an index: the data packed (against `base` when given), and its lookups. */
+export function replyOf(data: ArticleIndexData, text: string, base?: HeldIndex): { data: PackedIndexData; lookups: IndexLookups } {
+  // The lookups are made here too: the host, which runs the editor, only points them at its objects.
+  return { data: packIndexData(data, text, base), lookups: indexLookups(data) };
 }
 
 /** `data` packed for the trip to the host; against `base` when the host holds it (see PackedReuse). */

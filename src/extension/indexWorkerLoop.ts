@@ -10,8 +10,8 @@
 import { IndexCancelled } from '../core/articleIndex';
 import { IncrementalIndexer } from '../core/incremental';
 import type { FromIndexWorker, ToIndexWorker } from './indexWorkerProtocol';
-import type { HeldIndex } from './indexTransfer';
-import { replyOf, WARM_UP_MIN_CHARS } from './indexWorkerWarmUp';
+import { replyOf, type HeldIndex } from './indexTransfer';
+import { WARM_UP_MIN_CHARS } from './indexWorkerWarmUp';
 import { nextTask } from './nextTask';
 
 type IndexJob = Extract<ToIndexWorker, { type: 'index' }>;

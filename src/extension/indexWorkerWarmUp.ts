@@ -5,23 +5,15 @@
 // article, it made that letter's index wait 90-100 ms, against 15-25 once warm. After this warm-up
 // (some 0.4 s of the worker's time, at a low priority), the first letters took 30-40 ms.
 // No `vscode`, no Node API.
-import { indexLookups } from '../core/articleIndex';
 import { IncrementalIndexer } from '../core/incremental';
-import type { ArticleIndexData } from '../core/types';
-import { packIndexData, type HeldIndex, type PackedIndexData } from './indexTransfer';
-import type { IndexLookups } from '../core/articleIndex';
+import { SEGMENT_MIN } from '../core/parse/segments';
+import { replyOf, type HeldIndex } from './indexTransfer';
 
-/** A document shorter than this is indexed whole at each edit (parse/segments.ts): nothing to warm. */
-export const WARM_UP_MIN_CHARS = 64 * 1024;
+/** A document shorter than this is indexed whole at each edit: nothing to warm. */
+export const WARM_UP_MIN_CHARS = SEGMENT_MIN;
 /** The copy edited: long enough to be cut into segments, as the document is. */
 const WARM_UP_CHARS = 100_000;
 const WARM_UP_EDITS = 10;
-
-/** What the worker sends for an index: the data packed (against `base` when given), and its lookups. */
-export function replyOf(data: ArticleIndexData, text: string, base?: HeldIndex): { data: PackedIndexData; lookups: IndexLookups } {
-  // The lookups are made here too: the host, which runs the editor, only points them at its objects.
-  return { data: packIndexData(data, text, base), lookups: indexLookups(data) };
-}
 
 /**
  * The warm-up, a step at a time: the driver stops it when a job comes in. Letters are typed into
