@@ -33,8 +33,8 @@ function runBehindTheEditor(): void {
  * A collection of the young generation, for when the worker has nothing to do. Node, unlike a
  * browser, collects no garbage in idle time: what one job left in the young generation (a letter
  * typed into a 1 MB article allocates several MB, much of it still alive) was scavenged in the
- * middle of a later job, 10-20 ms at a time. V8's `gc` is only exposed under --expose-gc: the flag
- * is set just for the context it is taken from, so no other context of the process gets it.
+ * middle of a later job, 10-20 ms at a time. V8's `gc` is only exposed under --expose-gc, a flag
+ * of the whole process: it is set while the one context `gc` is taken from is made, then unset.
  */
 function youngGenerationCollector(): (() => void) | undefined {
   try {
