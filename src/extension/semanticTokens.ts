@@ -63,7 +63,7 @@ export class RunMaker {
    */
   private readonly cluster: Mark[] = [];
   private marks = 0;
-  private first: Mark = { start: 0, end: 0, type: 0, modifiers: 0 };
+  private readonly first: Mark = { start: 0, end: 0, type: 0, modifiers: 0 };
   private clusterEnd = 0;
 
   constructor(
