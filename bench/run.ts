@@ -627,16 +627,17 @@ function benchEditMemory(text: string): void {
   row('memory: incremental indexer, 1 MB', `${round((h1 - h0) / bytes)} B per byte after a build, ${round((h2 - h0) / bytes)} after 60 edits`, 'bounded');
 }
 
+/** Letters typed for each half of the worker's typing row. */
+const TYPED_IN_WORKER = 20;
+/** How long after the article has opened the worker's first letter comes (see benchWorker). */
+const FIRST_LETTER_AFTER_MS = 1000;
+
 /**
  * The index worker as the extension uses it: its client (src/extension/indexClient.ts) and
  * dist/indexWorker.js. The round trip for the 1 MB text, a one-character edit's, until the host
  * has the ArticleIndex, and the longest the host's event loop was blocked meanwhile (receiving
  * the reply, unpacking it in slices).
  */
-/** Letters typed for each half of the worker's typing row. */
-const TYPED_IN_WORKER = 20;
-const FIRST_LETTER_AFTER_MS = 1000;
-
 async function benchWorker(text: string): Promise<void> {
   const script = path.join(ROOT, 'dist/indexWorker.js');
   if (!existsSync(script)) {
