@@ -34,6 +34,29 @@ function assertBuiltFrom(index: ArticleIndex | undefined, text: string, message?
   }
 }
 
+/** About 250 KB of WikiWars articles: cut into segments, so that a stage takes a while. */
+function longArticle(): string {
+  let text = '';
+  for (const article of wikiwars()) if (text.length < 250_000) text += (text ? '\n\n' : '') + article;
+  return text;
+}
+
+/** `text` with a dated paragraph after its first. */
+const withParagraph = (text: string) => text.replace(/\n\n/, '\n\nIn 1999 nothing happened.\n\n');
+
+/** Messages that arrive while a job runs, delivered only when the loop polls (as Node's receiveMessageOnPort takes them). */
+function heldMessages(): { arrive: (deliver: () => void) => void; poll: () => void } {
+  let inbox: Array<() => void> = [];
+  return {
+    arrive: (deliver) => void inbox.push(deliver),
+    poll: () => {
+      const now = inbox;
+      inbox = [];
+      for (const deliver of now) deliver();
+    },
+  };
+}
+
 /** Waits (in real time) until `test` holds. */
 async function until(test: () => boolean, ms = 60_000): Promise<void> {
   for (const end = Date.now() + ms; !test(); ) {
@@ -71,17 +94,11 @@ describe('index worker loop', () => {
 
   it('abandons a running version between stages when a newer one comes in (poll)', async () => {
     const replies: FromIndexWorker[] = [];
-    let inbox: Array<() => void> = [];
-    const loop = new IndexWorkerLoop((m) => replies.push(m), {
-      poll: () => {
-        const now = inbox;
-        inbox = [];
-        for (const f of now) f();
-      },
-    });
+    const messages = heldMessages();
+    const loop = new IndexWorkerLoop((m) => replies.push(m), { poll: messages.poll });
     loop.receive({ type: 'index', id: 1, key: 'a', version: 1, text: sample, options: {} });
     // Arrives while version 1 is being indexed: delivered by the first poll.
-    inbox.push(() => loop.receive({ type: 'index', id: 2, key: 'a', version: 2, text: sample + ' x', options: {} }));
+    messages.arrive(() => loop.receive({ type: 'index', id: 2, key: 'a', version: 2, text: sample + ' x', options: {} }));
     await settle();
     await settle();
     assert.deepEqual(replies.filter((m) => m.type !== 'started').map((m) => [m.type, m.id]), [['cancelled', 1], ['done', 2]]);
@@ -89,24 +106,17 @@ describe('index worker loop', () => {
 
   it('does its idle work (collecting garbage, in Node) once the newest version is indexed, not between versions', async () => {
     const seen: string[] = [];
-    let inbox: Array<() => void> = [];
+    const messages = heldMessages();
     const loop = new IndexWorkerLoop(
       (m) => {
         seen.push(`${m.id} ${m.type}`);
         // Comes in as job 3 replies: the poll after the job takes it.
-        if (m.type === 'done' && m.id === 3) inbox.push(() => loop.receive({ type: 'index', id: 4, key: 'a', version: 4, text: sample + ' z', options: {} }));
+        if (m.type === 'done' && m.id === 3) messages.arrive(() => loop.receive({ type: 'index', id: 4, key: 'a', version: 4, text: sample + ' z', options: {} }));
       },
-      {
-        poll: () => {
-          const now = inbox;
-          inbox = [];
-          for (const f of now) f();
-        },
-        idle: () => seen.push('idle'),
-      },
+      { poll: messages.poll, idle: () => seen.push('idle') },
     );
     loop.receive({ type: 'index', id: 1, key: 'a', version: 1, text: sample, options: {} });
-    inbox.push(() => loop.receive({ type: 'index', id: 2, key: 'a', version: 2, text: sample + ' x', options: {} }));
+    messages.arrive(() => loop.receive({ type: 'index', id: 2, key: 'a', version: 2, text: sample + ' x', options: {} }));
     await until(() => seen.includes('2 done'));
     await settle();
     assert.deepEqual(seen, ['1 started', '1 cancelled', '2 started', '2 done', 'idle']);
@@ -120,9 +130,8 @@ describe('index worker loop', () => {
 
   it('warms up once, after the first long document, when idle; a version that comes in stops it and is indexed as ever', async function () {
     this.timeout(120_000);
-    let big = '';
-    for (const text of wikiwars()) if (big.length < 250_000) big += (big ? '\n\n' : '') + text;
-    const newer = big.replace(/\n\n/, '\n\nIn 1999 nothing happened.\n\n');
+    const big = longArticle();
+    const newer = withParagraph(big);
     const loopSeeing = (seen: string[], onWarmUpStep: (step: number) => void = () => {}, replies: FromIndexWorker[] = []) => {
       const loop: IndexWorkerLoop = new IndexWorkerLoop(
         (m) => {
@@ -179,10 +188,8 @@ describe('index worker loop', () => {
 
   it('abandons a running version between stages when a newer one arrives as a task (no poll: the Web Worker)', async function () {
     this.timeout(60_000);
-    // Big enough that a stage takes a while (~250 KB of WikiWars articles: cut into segments).
-    let big = '';
-    for (const text of wikiwars()) if (big.length < 250_000) big += (big ? '\n\n' : '') + text;
-    const newer = big.replace(/\n\n/, '\n\nIn 1999 nothing happened.\n\n');
+    const big = longArticle();
+    const newer = withParagraph(big);
     const replies: FromIndexWorker[] = [];
     const loop = new IndexWorkerLoop((m) => {
       replies.push(m);
@@ -203,8 +210,7 @@ describe('index worker loop', () => {
 
   it('abandons a running version when its document is dropped meanwhile (no poll)', async function () {
     this.timeout(60_000);
-    let big = '';
-    for (const text of wikiwars()) if (big.length < 250_000) big += (big ? '\n\n' : '') + text;
+    const big = longArticle();
     const replies: FromIndexWorker[] = [];
     const loop = new IndexWorkerLoop((m) => {
       replies.push(m);
