@@ -710,25 +710,40 @@ async function benchWorker(text: string): Promise<void> {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The extension host of a real VS Code
+// A real VS Code
 
 /**
- * Letters typed into the 1 MB text in a real VS Code with the timeline open (code-server and
- * Chromium, as `npm run test:vscode` runs them; the scenario is test/suite/editorStalls.bench.ts):
- * how late the extension host's event loop ran a timer due every 2 ms. What delays it is the
+ * Runs one of the bench's scenarios in a real VS Code (code-server and Chromium, as `npm run
+ * test:vscode` runs its tests) on `text`, and returns the figures it wrote. `only` and `grep`
+ * pick the scenario: the in-host suite's test/suite/editorStalls.bench.ts, the UI runner's
+ * test/ui/keystrokes.bench.mjs.
+ */
+function vscodeScenario<T>(only: 'host' | 'ui', grep: string, text: string): T {
+  const dir = mkdtempSync(path.join(tmpdir(), 'chronolens-bench-'));
+  const article = path.join(dir, 'article.txt');
+  const out = path.join(dir, 'figures.json');
+  writeFileSync(article, text);
+  try {
+    execFileSync(process.execPath, [path.join(ROOT, 'test/e2e/run.mjs'), '--only', only, '--no-build', '--grep', grep], {
+      cwd: ROOT, env: { ...process.env, CHRONOLENS_BENCH_ARTICLE: article, CHRONOLENS_BENCH_OUT: out }, stdio: 'ignore',
+    });
+    return JSON.parse(readFileSync(out, 'utf8')) as T;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const skipped = (error: unknown) => `skipped: ${error instanceof Error ? error.message.split('\n')[0] : String(error)} (logs in test-results/vscode/)`;
+
+/**
+ * Letters typed into the 1 MB text with the timeline open (test/suite/editorStalls.bench.ts): how
+ * late the extension host's event loop ran a timer due every 2 ms. What delays it is the
  * extension's work and VS Code's for it (diagnostics, tokens, outline, the panel's messages),
  * their garbage collections, and whatever else the extension host runs.
  */
 function benchEditorStalls(text: string): void {
-  const dir = mkdtempSync(path.join(tmpdir(), 'chronolens-bench-'));
-  const article = path.join(dir, 'article.txt');
-  const out = path.join(dir, 'delays.json');
-  writeFileSync(article, text);
   try {
-    execFileSync(process.execPath, [path.join(ROOT, 'test/e2e/run.mjs'), '--only', 'host', '--no-build', '--grep', '^bench: the extension host'], {
-      cwd: ROOT, env: { ...process.env, CHRONOLENS_BENCH_ARTICLE: article, CHRONOLENS_BENCH_OUT: out }, stdio: 'ignore',
-    });
-    const { letters, seconds, delays } = JSON.parse(readFileSync(out, 'utf8')) as { letters: number; seconds: number; delays: number[] };
+    const { letters, seconds, delays } = vscodeScenario<{ letters: number; seconds: number; delays: number[] }>('host', '^bench: the extension host', text);
     const sorted = [...delays].sort((a, b) => a - b);
     const lateBy = (ms: number) => delays.filter((d) => d - 2 > ms).length;
     const figures = { letters, seconds: round(seconds, 1), over20Ms: lateBy(20), over50Ms: lateBy(50), p99Ms: round(quantile(sorted, 0.99) - 2, 1), maxMs: round(sorted[sorted.length - 1] - 2, 1) };
@@ -738,9 +753,34 @@ function benchEditorStalls(text: string): void {
       `${letters} letters in ${figures.seconds} s: the event loop late by over 50 ms ${figures.over50Ms} times, over 20 ms ${figures.over20Ms}; p99 ${figures.p99Ms} ms, longest ${figures.maxMs} ms`,
     );
   } catch (error) {
-    row('VS Code: extension host while typing', `skipped: ${error instanceof Error ? error.message.split('\n')[0] : String(error)} (logs in test-results/vscode/)`);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
+    row('VS Code: extension host while typing', skipped(error));
+  }
+}
+
+/**
+ * Keystrokes typed into the 1 MB text in the workbench page (test/ui/keystrokes.bench.mjs): each
+ * one's time from the key event to the next paint, as the browser's Event Timing reports it (in
+ * steps of 8 ms; a key under 16 ms is not reported and counts as 16 here), and the page's long
+ * tasks meanwhile; against the same text as a file ChronoLens does not read, typed into in turns.
+ */
+function benchKeystrokes(text: string): void {
+  type Seen = { keys: number[]; longTasks: number[] };
+  try {
+    const seen = vscodeScenario<{ keystrokes: number; plain: Seen; article: Seen }>('ui', '^bench: keystrokes', text);
+    const figures = (s: Seen) => {
+      const keys = [...s.keys, ...Array<number>(seen.keystrokes - s.keys.length).fill(16)].sort((a, b) => a - b);
+      return {
+        medianMs: median(keys), p90Ms: quantile(keys, 0.9), maxMs: keys[keys.length - 1], over50Ms: keys.filter((k) => k > 50).length,
+        longTasks: s.longTasks.length, longTasksMs: round(s.longTasks.reduce((a, b) => a + b, 0), 0),
+      };
+    };
+    const [plain, article] = [figures(seen.plain), figures(seen.article)];
+    results.keystrokes = { keystrokes: seen.keystrokes, plain, article };
+    const shown = (f: typeof plain) => `median ${f.medianMs} ms, p90 ${f.p90Ms}, longest ${f.maxMs}, over 50 ms ${f.over50Ms}; long tasks ${f.longTasks} (${f.longTasksMs} ms)`;
+    row(`VS Code: keystroke to paint in the window (1 MB, ${seen.keystrokes} keys each)`, `article, timeline open: ${shown(article)}`, 'editor never waits');
+    row('  same text as a .log file (no ChronoLens)', shown(plain));
+  } catch (error) {
+    row('VS Code: keystroke to paint in the window', skipped(error));
   }
 }
 
@@ -922,7 +962,10 @@ async function main(): Promise<void> {
   benchHostFeatures(text1, index1);
   benchMemory(text1);
   await benchWorker(text1);
-  if (!args.has('--no-vscode')) benchEditorStalls(text1);
+  if (!args.has('--no-vscode')) {
+    benchEditorStalls(text1);
+    benchKeystrokes(text1);
+  }
   if (!args.has('--no-webview')) {
     const big = index1.timeline.length >= 10_000 ? index1 : buildIndex(articleText(2 * MB));
     await benchWebview(panelModel(big, 10_000));

@@ -198,7 +198,8 @@ async function runHostSuite({ browser, server, workspaceFile, name = 'extension 
 /** Runs test/ui/*.ui.mjs with mocha in this process, driving fresh workbenches in the same browser. */
 async function runUiTests({ browser, server, workspace }) {
   const dir = path.join(REPO, 'test/ui');
-  const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.ui.mjs')).sort() : [];
+  // *.bench.mjs: the bench's scenarios, which register nothing unless bench/run.ts runs them.
+  const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.ui.mjs') || f.endsWith('.bench.mjs')).sort() : [];
   if (files.length === 0) return;
   ui.ran = true;
   const t = Date.now();
