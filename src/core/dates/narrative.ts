@@ -154,18 +154,18 @@ export function resolvePoint(p: Point, now: NarrativeTime | null): Resolved {
   return { point: out, inferred: true, ok: true };
 }
 
-/** The narrative time a resolved point sets, or null when it is too coarse to move the story. */
+/**
+ * The narrative time a resolved point sets, or null when it is too coarse to move the story. Made
+ * with every field, in one order: the times of a text then share one shape, and so do the copies
+ * the narrative pass makes of them with a field changed ({ ...t, sentence }). With fields added as
+ * found, each copy of a time of another shape took V8's slow path: most of the pass's time.
+ */
 export function timeOf(p: Point, mentionIndex: number): NarrativeTime | null {
   if (p.year === undefined) return null;
-  const t: NarrativeTime = { year: astronomicalYear(p), mentionIndex };
-  if (p.midSentence) t.aside = true;
-  if (p.month !== undefined) {
-    t.month = p.month;
-    if (p.day !== undefined && p.day <= daysInMonth(t.year, p.month)) t.day = p.day;
-  } else if (p.season !== undefined) {
-    t.month = SEASON_START[p.season];
-  }
-  return t;
+  const year = astronomicalYear(p);
+  const month = p.month ?? (p.season === undefined ? undefined : SEASON_START[p.season]);
+  const day = p.month !== undefined && p.day !== undefined && p.day <= daysInMonth(year, p.month) ? p.day : undefined;
+  return { year, month, day, inferred: undefined, kept: undefined, sentence: undefined, aside: p.midSentence ? true : undefined, mentionIndex };
 }
 
 /**
