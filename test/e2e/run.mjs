@@ -8,7 +8,8 @@
 //      the workspace is a .code-workspace of two folders (multi-root); then the tests of
 //      test/suite/trust.test.ts run again in a second code-server where that workspace is
 //      untrusted (restricted mode);
-//   3. runs the UI tests test/ui/*.ui.mjs (mocha, here in Node) against fresh workbenches;
+//   3. runs the UI tests test/ui/*.ui.mjs (mocha, here in Node) against fresh workbenches (and
+//      test/ui/*.bench.mjs, the bench's scenarios, which register nothing unless it runs them);
 //   4. stops code-server and Chromium on every way out and prints, as its LAST line,
 //      `vscode: N passed, N failed` (extension-host and UI tests together); exit code 1 on failure.
 // Options: --grep <regexp>   only tests whose full title matches (both kinds; e.g. 'hover|timeline')
@@ -198,7 +199,6 @@ async function runHostSuite({ browser, server, workspaceFile, name = 'extension 
 /** Runs test/ui/*.ui.mjs with mocha in this process, driving fresh workbenches in the same browser. */
 async function runUiTests({ browser, server, workspace }) {
   const dir = path.join(REPO, 'test/ui');
-  // *.bench.mjs: the bench's scenarios, which register nothing unless bench/run.ts runs them.
   const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.ui.mjs') || f.endsWith('.bench.mjs')).sort() : [];
   if (files.length === 0) return;
   ui.ran = true;
