@@ -768,7 +768,7 @@ function benchKeystrokes(text: string): void {
   try {
     const seen = vscodeScenario<{ keystrokes: number; plain: Seen; article: Seen }>('ui', '^bench: keystrokes', text);
     const figures = (s: Seen) => {
-      const keys = [...s.keys, ...Array<number>(seen.keystrokes - s.keys.length).fill(16)].sort((a, b) => a - b);
+      const keys = [...s.keys, ...Array<number>(Math.max(0, seen.keystrokes - s.keys.length)).fill(16)].sort((a, b) => a - b);
       return {
         medianMs: median(keys), p90Ms: quantile(keys, 0.9), maxMs: keys[keys.length - 1], over50Ms: keys.filter((k) => k > 50).length,
         longTasks: s.longTasks.length, longTasksMs: round(s.longTasks.reduce((a, b) => a + b, 0), 0),
