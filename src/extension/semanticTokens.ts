@@ -209,7 +209,7 @@ export function* tokenSteps(index: ArticleIndex, from: number, to: number): Gene
 export function registerSemanticTokens(ctx: FeatureContext): void {
   const changed = new vscode.EventEmitter<void>();
   // The whole document's tokens, made in slices (a 5 MB article has some 130,000) and once per
-  // index: VS Code asks after an edit, and again when the index it waited for arrives.
+  // index, however often VS Code asks for them.
   const documentTokens = new WeakMap<ArticleIndex, Promise<Uint32Array>>();
   const provideDocumentSemanticTokens = guard(ctx.log, 'semantic tokens', async (document: vscode.TextDocument) => {
     const index = await indexFor(ctx.indexes, document);
@@ -233,5 +233,11 @@ export function registerSemanticTokens(ctx: FeatureContext): void {
       vscode.languages.registerDocumentRangeSemanticTokensProvider(selector, { provideDocumentRangeSemanticTokens }, LEGEND),
     ),
   );
-  ctx.extension.subscriptions.push(changed, ctx.indexes.onDidUpdate(() => changed.fire()));
+  // Tokens change without an edit when an index is made again for the same text (settings, Index
+  // Anyway): VS Code is told then. After an edit it asks by itself, and a request made before the
+  // index was ready waits for it: told as well, VS Code asked again once that answer came, and set
+  // a long article's every token twice. So it is told only when no request has taken the index,
+  // looked at once the waiting request, if any, has had its turn.
+  const tellUnlessTaken = (index: ArticleIndex) => setTimeout(() => documentTokens.has(index) || changed.fire(), 0);
+  ctx.extension.subscriptions.push(changed, ctx.indexes.onDidUpdate(({ index }) => tellUnlessTaken(index)));
 }

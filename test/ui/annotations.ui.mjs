@@ -1,6 +1,8 @@
 // What a reader sees of the annotations in the editor: the inferred year shown after "June",
 // dates and names coloured apart from the prose by the colour theme.
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import { openWorkbench, SAMPLE, SELECTORS } from './helpers.mjs';
 
 /** The computed text colour of the on-screen text `word` (the innermost span holding its first character). */
@@ -88,6 +90,32 @@ describe('annotations in the editor', function () {
     } finally {
       await setColorTheme(wb, 'Light Modern', '.monaco-workbench.vs:not(.vs-dark)');
     }
+  });
+});
+
+describe('a name typed anew in the settings', function () {
+  let wb;
+  before(async function () {
+    this.timeout(90_000);
+    wb = await openWorkbench({ file: SAMPLE });
+    await wb.page.locator(`${SELECTORS.statusbar} .statusbar-item`, { hasText: /\d+ events · / }).first().waitFor({ state: 'visible', timeout: 60_000 });
+  });
+  after(() => wb?.close());
+
+  it('is coloured as its new type at once, with no edit of the article', async () => {
+    await colouredApart(wb, 'Gamal Abdel Nasser', 'have remained');
+    const asPerson = await colourOf(wb, 'Gamal Abdel Nasser');
+    // The index is made again for the same text; only ChronoLens can tell VS Code the colours changed.
+    fs.mkdirSync(path.join(wb.folder, '.vscode'), { recursive: true });
+    fs.writeFileSync(path.join(wb.folder, '.vscode', 'settings.json'), JSON.stringify({ 'chronolens.entities.types': { 'Gamal Abdel Nasser': 'event' } }));
+    let now = asPerson;
+    for (let i = 0; i < 60 && now === asPerson; i++) {
+      await wb.page.waitForTimeout(250);
+      now = await colourOf(wb, 'Gamal Abdel Nasser');
+    }
+    assert.notEqual(now, asPerson, '"Gamal Abdel Nasser" is still coloured as a person');
+    assert.notEqual(now, await colourOf(wb, 'have remained'), 'the event is coloured unlike the prose');
+    await wb.screenshot('annotations-retyped');
   });
 });
 
