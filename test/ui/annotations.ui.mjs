@@ -43,15 +43,22 @@ async function colouredApart(wb, word, other) {
   assert.fail(`"${word}" (${a}) is not coloured unlike "${other}" (${b})`);
 }
 
+/**
+ * A workbench with the sample open and indexed. The first workbench of a run may take its extension
+ * host many seconds to start on a loaded machine (a CI run failed here, colours polled for 10 s,
+ * ChronoLens not yet active): the status bar item says the article is indexed, then colours are checked.
+ */
+async function openIndexedSample() {
+  const wb = await openWorkbench({ file: SAMPLE });
+  await wb.page.locator(`${SELECTORS.statusbar} .statusbar-item`, { hasText: /\d+ events · / }).first().waitFor({ state: 'visible', timeout: 60_000 });
+  return wb;
+}
+
 describe('annotations in the editor', function () {
   let wb;
   before(async function () {
     this.timeout(90_000);
-    wb = await openWorkbench({ file: SAMPLE });
-    // The first workbench of a run may take its extension host many seconds to start on a loaded
-    // machine (a CI run failed here, colours polled for 10 s, ChronoLens not yet active): the
-    // status bar item says the article is indexed, then colours are checked.
-    await wb.page.locator(`${SELECTORS.statusbar} .statusbar-item`, { hasText: /\d+ events · / }).first().waitFor({ state: 'visible', timeout: 60_000 });
+    wb = await openIndexedSample();
   });
   after(() => wb?.close());
 
@@ -97,8 +104,7 @@ describe('a name typed anew in the settings', function () {
   let wb;
   before(async function () {
     this.timeout(90_000);
-    wb = await openWorkbench({ file: SAMPLE });
-    await wb.page.locator(`${SELECTORS.statusbar} .statusbar-item`, { hasText: /\d+ events · / }).first().waitFor({ state: 'visible', timeout: 60_000 });
+    wb = await openIndexedSample();
   });
   after(() => wb?.close());
 
