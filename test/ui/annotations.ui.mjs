@@ -1,8 +1,6 @@
 // What a reader sees of the annotations in the editor: the inferred year shown after "June",
 // dates and names coloured apart from the prose by the colour theme.
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import { openWorkbench, SAMPLE, SELECTORS } from './helpers.mjs';
 
 /** The computed text colour of the on-screen text `word` (the innermost span holding its first character). */
@@ -50,7 +48,7 @@ async function colouredApart(wb, word, other) {
  */
 async function openIndexedSample() {
   const wb = await openWorkbench({ file: SAMPLE });
-  await wb.page.locator(`${SELECTORS.statusbar} .statusbar-item`, { hasText: /\d+ events · / }).first().waitFor({ state: 'visible', timeout: 60_000 });
+  await wb.waitForIndexed();
   return wb;
 }
 
@@ -112,8 +110,7 @@ describe('a name typed anew in the settings', function () {
     await colouredApart(wb, 'Gamal Abdel Nasser', 'have remained');
     const asPerson = await colourOf(wb, 'Gamal Abdel Nasser');
     // The index is made again for the same text; only ChronoLens can tell VS Code the colours changed.
-    fs.mkdirSync(path.join(wb.folder, '.vscode'), { recursive: true });
-    fs.writeFileSync(path.join(wb.folder, '.vscode', 'settings.json'), JSON.stringify({ 'chronolens.entities.types': { 'Gamal Abdel Nasser': 'event' } }));
+    wb.writeWorkspaceSettings({ 'chronolens.entities.types': { 'Gamal Abdel Nasser': 'event' } });
     let now = asPerson;
     for (let i = 0; i < 60 && now === asPerson; i++) {
       await wb.page.waitForTimeout(250);

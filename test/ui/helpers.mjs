@@ -21,7 +21,8 @@
 //   });
 //
 // Workbench methods: openFromExplorer(path), quickOpen(name), runCommand(title), hoverWord(word),
-// find(text), goToLine(n), focusEditor(), waitForEditorText(text), editorText(), webview(n) (a FrameLocator inside
+// find(text), goToLine(n), focusEditor(), waitForEditorText(text), editorText(), waitForIndexed(),
+// writeWorkspaceSettings(settings), webview(n) (a FrameLocator inside
 // a webview: `wb.webview().locator('button')`), notifications(), screenshot(name), close();
 // `wb.page` is the Playwright Page for anything else. A failing test gets a screenshot
 // test-results/screenshots/FAILED <title>.png automatically. Run only some tests with
@@ -191,6 +192,17 @@ export class Workbench {
 
   async waitForEditorText(text, timeout = 20_000) {
     await this.page.locator(`${S.activeEditor} ${S.viewLines}`, { hasText: text }).waitFor({ state: 'visible', timeout });
+  }
+
+  /** Waits until ChronoLens's status bar item counts the active article's events: the article is indexed. */
+  async waitForIndexed(timeout = 60_000) {
+    await this.page.locator(`${S.statusbar} .statusbar-item`, { hasText: /\d+ events · / }).first().waitFor({ state: 'visible', timeout });
+  }
+
+  /** Writes the workspace folder's .vscode/settings.json, which VS Code reads again when it changes. */
+  writeWorkspaceSettings(settings) {
+    fs.mkdirSync(path.join(this.folder, '.vscode'), { recursive: true });
+    fs.writeFileSync(path.join(this.folder, '.vscode', 'settings.json'), JSON.stringify(settings));
   }
 
   /** Gives the active editor the keyboard focus without moving its cursor. */
