@@ -344,12 +344,18 @@ class Cutter {
 // A scan's Cutter lives only while it runs (see keepShape.ts).
 keepShapeOf(new Cutter([], 0, { at: 0, sincePlace: 0, cuts: 0, noDefinitions: true, underlines: 0, markupSinceCut: false }));
 
-/** ASCII characters the line scan counts or stops at: line ends, `(`, and those below that start constructs. */
+/** ASCII characters the line scan counts or stops at: line ends, `(`, and the TRIGGER_MARKS, which start constructs. */
+const PLAIN_MARKS = '\n\r(';
+const TRIGGER_MARKS = '[*_<&\\`!';
 const LINE_MARKS = new Uint8Array(128);
 const TRIGGER = 2;
-for (const c of '\n\r(') LINE_MARKS[c.charCodeAt(0)] = 1;
-// [ * _ < & \ ` !
-for (const c of '[*_<&\\`!') LINE_MARKS[c.charCodeAt(0)] = TRIGGER;
+for (const c of PLAIN_MARKS) LINE_MARKS[c.charCodeAt(0)] = 1;
+for (const c of TRIGGER_MARKS) LINE_MARKS[c.charCodeAt(0)] = TRIGGER;
+/**
+ * Finds the next of them: the regular expression engine passes the characters between two marks
+ * (nearly all of a line of prose) faster than a loop over their codes (a fifth of the parse's time).
+ */
+const NEXT_MARK = new RegExp(`[${(PLAIN_MARKS + TRIGGER_MARKS).replace(/[\\\]^-]/g, '\\$&')}]`, 'g');
 
 /**
  * Scans the text from the checkpoint `from` (`cuts` holding the cuts before it) to its end or, with
@@ -394,20 +400,19 @@ function scan(text: string, from: Checkpoint, cuts: Cut[], checkpoints: Checkpoi
     }
     // Scan the line once: its end, and the hazard counts.
     let le = ls;
-    let prev = -1;
     let lineLinks = 0;
     let lineRuns = 0;
     let lineTriggers = 0;
-    while (le < n) {
+    for (;;) {
+      NEXT_MARK.lastIndex = le;
+      le = NEXT_MARK.test(text) ? NEXT_MARK.lastIndex - 1 : n;
+      if (le === n) break;
       const c = text.charCodeAt(le);
-      // Most characters are none of those below: one table look-up passes them.
-      if (c < 128 && LINE_MARKS[c] !== 0) {
-        if (c === 10 || c === 13) break;
-        if ((c === 40 || c === 91) && prev === 93) lineLinks++;
-        else if ((c === 42 || c === 95) && c !== prev) lineRuns++;
-        if (LINE_MARKS[c] === TRIGGER) lineTriggers++;
-      }
-      prev = c;
+      if (c === 10 || c === 13) break;
+      const prev = le > ls ? text.charCodeAt(le - 1) : -1;
+      if ((c === 40 || c === 91) && prev === 93) lineLinks++;
+      else if ((c === 42 || c === 95) && c !== prev) lineRuns++;
+      if (LINE_MARKS[c] === TRIGGER) lineTriggers++;
       le++;
     }
     let k = ls;
