@@ -3,6 +3,7 @@ import { extractEntities } from './entities';
 import { parseArticleInSegments, type SegmentParseCache } from './parse';
 import type { WorkCache } from './workCache';
 import { runSteps } from './steps';
+import { inOrder } from './columns';
 import { isoToYear } from './timeOrder';
 import type {
   ArticleIndexData,
@@ -439,13 +440,22 @@ function* lookupSteps(data: ArticleIndexData): Generator<void, IndexLookups, voi
   const rank = new Int32Array(events.length);
   timeOrder.forEach((i, r) => (rank[i] = r));
   yield;
-  const textOrder = indexesUpTo(events.length).sort((a, b) => events[a].start - events[b].start);
+  // The core makes the events in text order, and then the order is known without a sort: a typed
+  // array's sort compares n log n times even when nothing moves (13,000 events: 1.6 ms at each edit).
+  const textOrder = indexesUpTo(events.length);
+  if (!startsAscending(events)) textOrder.sort((a, b) => events[a].start - events[b].start);
   const eventBounds = boundsOf(events, textOrder);
   yield;
   // Mentions nest, sharing a start or an end ("UN" in "UN General Assembly", "Britain" in "Battle
   // of Britain"): ties by end keep the ends sorted too, which indexAt's binary search needs.
   const mentions = mentionsInTextOrder(data.entities, true);
   return { dateBounds, placing, from, to, rank, timeOrder, textOrder, eventBounds, mentions };
+}
+
+/** Whether the spans start in order (ties kept, as a stable sort keeps them). */
+function startsAscending(spans: readonly Span[]): boolean {
+  for (let i = 1; i < spans.length; i++) if (spans[i].start < spans[i - 1].start) return false;
+  return true;
 }
 
 /** 0, 1, … n - 1. */
@@ -514,10 +524,10 @@ export class ArticleIndex {
     this.to = lookups.to;
     this.placements = new Array(data.events.length);
     this.timeOrder = lookups.timeOrder;
-    this.timeline = Array.from(lookups.timeOrder, (i) => data.events[i]);
+    this.timeline = inOrder(data.events, lookups.timeOrder);
     this.rank = lookups.rank;
     this.textOrder = lookups.textOrder;
-    this.eventsByText = Array.from(lookups.textOrder, (i) => data.events[i]);
+    this.eventsByText = inOrder(data.events, lookups.textOrder);
     this.eventBounds = lookups.eventBounds;
     this.mentions = lookups.mentions;
   }

@@ -10,6 +10,7 @@
 // No `vscode`, no Node API.
 import { indexLookups, type IndexLookups } from '../core/articleIndex';
 import { runSteps } from '../core/steps';
+import { fillColumn } from '../core/columns';
 import { editBetween, movedEnd, movedOnto, movedSpan, movedStart, type TextEdit } from '../core/textEdit';
 import { detached, passageOrSame } from '../core/workCache';
 import { runInSlices } from './nextTask';
@@ -72,7 +73,7 @@ interface StringColumn {
 }
 
 function packStrings(values: readonly (string | null)[]): StringColumn {
-  return { chars: values.filter((v) => v !== null).join(''), lengths: Int32Array.from(values, (v) => (v === null ? -1 : v.length)) };
+  return { chars: values.filter((v) => v !== null).join(''), lengths: fillColumn(new Int32Array(values.length), values, (v) => (v === null ? -1 : v.length)) };
 }
 
 /** A StringColumn's strings, one after the other. */
@@ -122,10 +123,10 @@ function packDates(dates: readonly DateMention[], text: string): PackedDates {
     edtf: packStrings(dates.map((d) => d.edtf)),
     earliest: packStrings(dates.map((d) => d.earliest)),
     latest: packStrings(dates.map((d) => d.latest)),
-    precision: Uint8Array.from(dates, (d) => PRECISIONS.indexOf(d.precision)),
-    type: Uint8Array.from(dates, (d) => TIMEX_TYPES.indexOf(d.type)),
-    inferred: Uint8Array.from(dates, (d) => (d.inferred ? 1 : 0)),
-    mods: Uint8Array.from(dates, (d) => (d.mod === undefined ? 0 : MODIFIERS.indexOf(d.mod) + 1)),
+    precision: fillColumn(new Uint8Array(dates.length), dates, (d) => PRECISIONS.indexOf(d.precision)),
+    type: fillColumn(new Uint8Array(dates.length), dates, (d) => TIMEX_TYPES.indexOf(d.type)),
+    inferred: fillColumn(new Uint8Array(dates.length), dates, (d) => (d.inferred ? 1 : 0)),
+    mods: fillColumn(new Uint8Array(dates.length), dates, (d) => (d.mod === undefined ? 0 : MODIFIERS.indexOf(d.mod) + 1)),
     anchorIds: packStrings(dates.map((d) => d.anchor?.dateId ?? null)),
     anchorTexts: packStrings(dates.map((d) => d.anchor?.text ?? null)),
     problems: packStrings(dates.map((d) => d.problem ?? null)),
@@ -190,11 +191,11 @@ function packEntities(entities: readonly Entity[], text: string): PackedEntities
   }
   return {
     names: packStrings(entities.map((e) => e.name)),
-    types: Uint8Array.from(entities, (e) => ENTITY_TYPES.indexOf(e.type)),
+    types: fillColumn(new Uint8Array(entities.length), entities, (e) => ENTITY_TYPES.indexOf(e.type)),
     aliases: packStrings(entities.flatMap((e) => e.aliases)),
-    aliasCounts: Int32Array.from(entities, (e) => e.aliases.length),
+    aliasCounts: fillColumn(new Int32Array(entities.length), entities, (e) => e.aliases.length),
     mentionSpans,
-    mentionCounts: Int32Array.from(entities, (e) => e.mentions.length),
+    mentionCounts: fillColumn(new Int32Array(entities.length), entities, (e) => e.mentions.length),
     mentionTexts,
   };
 }
@@ -327,7 +328,7 @@ function flatIndexes(lists: readonly (readonly string[])[], indexOf: (id: string
   const indexes = new Int32Array(lists.reduce((n, list) => n + list.length, 0));
   let k = 0;
   for (const list of lists) for (const id of list) indexes[k++] = indexOf(id);
-  return { indexes, counts: Int32Array.from(lists, (list) => list.length) };
+  return { indexes, counts: fillColumn(new Int32Array(lists.length), lists, (list) => list.length) };
 }
 
 /** Where an id is in `items`: the core numbers them in order ("d1", "d2"…), else a map is made. */

@@ -11,6 +11,7 @@
 // grouped again (regroup.ts).
 import type { Entity, IndexOptions, ParsedArticle } from '../types';
 import type { Candidate } from './candidates';
+import { fillColumn } from '../columns';
 import type { SegmentWork, WorkCache } from '../workCache';
 import { entitiesAfterEdit, lastKept, type LastPass, type PassInputs } from './afterEdit';
 import { DocumentEvidence, keepEvidenced, noQueries, type EvidenceQueries } from './evidence';
@@ -100,7 +101,7 @@ function entitiesOf(text: string, segments: readonly PlacedSegment[], article: P
     });
     const votes = described.map((d) => d.votes);
     const groupKeys = described.map((d) => d.group.key);
-    const memberCounts = Int32Array.from(described, (d) => d.group.mentions.length);
+    const memberCounts = fillColumn(new Int32Array(described.length), described, (d) => d.group.mentions.length);
     const overridden = overrides.surfaces.length > 0 || overrides.aliasTo.size > 0 || overrides.ignore.size > 0 || overrides.types.size > 0;
     cache.set(LAST_PASS_KEY, {
       text, segments, wikiLinks, keySpans, overridesKey: now.overridesKey, surfaces: overrides.surfaces, kept: kept!, asked: asked!,

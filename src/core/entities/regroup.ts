@@ -5,6 +5,7 @@
 // before. The pass runs again on the mentions that went and came with the edit and on those they
 // reach that way; every other entity is the last one, moved by the edit.
 import { movedSpan, type TextEdit } from '../textEdit';
+import { fillColumn } from '../columns';
 import type { Entity } from '../types';
 import type { LastPass, PassInputs } from './afterEdit';
 import { linkKeysOf, type LinkKeys } from './aliases';
@@ -309,7 +310,7 @@ export function renumberedPass(
     ...last,
     segments: spliced(last.segments, now.segments.slice(from, from + came)),
     kept: spliced(last.kept, runKept.map((list) => list.map(([s, k]) => last.kept[s][k]))),
-    entityOfKept: spliced(last.entityOfKept, runKept.map((list) => Int32Array.from(list, ([s, k]) => last.entityOfKept[s][k]))),
+    entityOfKept: spliced(last.entityOfKept, runKept.map((list) => fillColumn(new Int32Array(list.length), list, ([s, k]) => last.entityOfKept[s][k]))),
     asked,
     links,
   };
