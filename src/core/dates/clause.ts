@@ -7,7 +7,7 @@
 import { Cursor } from './cursor';
 import { keepShapeOf } from '../keepShape';
 import type { Match, Point } from './model';
-import { Gap } from './tokens';
+import { Gap, tokenize } from './tokens';
 
 export const enum Cue {
   None = 0,
@@ -52,7 +52,7 @@ export function clauseCue(c: Cursor, i: number): Cue {
   let cue = c.isWord(c.prev(i), 'since') ? Cue.Since : Cue.None;
   let depth = 0;
   for (let j = c.prev(i), k = 0; j >= 0 && k < CLAUSE_WINDOW; j = c.prev(j), k++) {
-    const t = c.tokens[j];
+    const t = c.at(j)!;
     if (t.kind === 'punct') {
       if (t.text === ')') depth++;
       else if (t.text === '(') {
@@ -90,8 +90,7 @@ export class Layout {
     let sentence = 0;
     let k = 0;
     for (let j = 0; j < c.length && k < matches.length; j++) {
-      const t = c.tokens[j];
-      if (j > 0 && t.gapBefore === Gap.Paragraph) {
+      if (j > 0 && c.tokens.gaps[j] === Gap.Paragraph) {
         para++;
         sentence++;
       }
@@ -101,7 +100,7 @@ export class Layout {
         this.paraFirst[k] = k > 0 && this.para[k - 1] === para ? this.paraFirst[k - 1] : k;
         k++;
       }
-      if (t.kind === 'punct' && SENTENCE_END.has(t.text)) sentence++;
+      if (SENTENCE_END.has(c.punctCode(j))) sentence++;
     }
   }
 
@@ -121,7 +120,7 @@ export class Layout {
 }
 
 // A Layout lives only while a segment is read (see keepShape.ts).
-keepShapeOf(new Layout(new Cursor([], ''), []));
+keepShapeOf(new Layout(new Cursor(tokenize(''), ''), []));
 
 /**
  * The explicit year of the date right after match k in the same sentence, if any: "their main
@@ -133,19 +132,19 @@ export function yearAhead(c: Cursor, matches: readonly Match[], k: number): Poin
   const p = n.expr.point;
   if (p.year === undefined || p.anaphor !== undefined || p.twoDigitYear !== undefined) return null;
   for (let j = matches[k].last + 1; j <= n.first; j++) {
-    const t = c.tokens[j];
-    if (t.gapBefore === Gap.Paragraph || (t.kind === 'punct' && SENTENCE_END.has(t.text))) return null;
+    if (c.tokens.gaps[j] === Gap.Paragraph || SENTENCE_END.has(c.punctCode(j))) return null;
   }
   return p;
 }
 
-const SENTENCE_END: ReadonlySet<string> = new Set(['.', '!', '?', ';']);
+/** The punctuation that ends a sentence, by code (see Cursor.punctCode). */
+const SENTENCE_END: ReadonlySet<number> = new Set(['.', '!', '?', ';'].map((p) => p.charCodeAt(0)));
 
 /** Whether the mention starting at token i opens its sentence, after at most a few opener words. */
 function opensSentence(c: Cursor, i: number): boolean {
   let j = c.prev(i);
   for (let k = 0; j >= 0 && k < 4 && OPENERS.has(c.word(j)); k++) j = c.prev(j);
   if (j < 0) return true;
-  const t = c.tokens[j];
-  return t.kind === 'punct' && (SENTENCE_END.has(t.text) || t.text === ':') || c.text.charCodeAt(c.tokens[j + 1].start - 1) === 10;
+  const p = c.punctCode(j);
+  return SENTENCE_END.has(p) || p === 0x3a /* : */ || c.text.charCodeAt(c.tokens.starts[j + 1] - 1) === 10;
 }

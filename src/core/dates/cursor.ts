@@ -3,7 +3,7 @@
 // paragraph break.
 
 import { keepShapeOf } from '../keepShape';
-import { Gap, type Token } from './tokens';
+import { Gap, Kind, tokenize, type DateTokens, type Token } from './tokens';
 
 /** Words that start a new clause or attach elsewhere: an event phrase stops before them. */
 const CLAUSE_WORDS = new Set([
@@ -22,59 +22,57 @@ const NOT_ADVERBS: ReadonlySet<string> = new Set(['early', 'daily', 'weekly', 'm
 const PHRASE_PUNCT = new Set(['-', "'", '’']);
 
 export class Cursor {
-  constructor(readonly tokens: readonly Token[], readonly text: string) {}
+  constructor(readonly tokens: DateTokens, readonly text: string) {}
 
   get length(): number {
     return this.tokens.length;
   }
 
   at(i: number): Token | undefined {
-    return i >= 0 && i < this.tokens.length ? this.tokens[i] : undefined;
+    return i >= 0 && i < this.tokens.length ? this.tokens.token(i) : undefined;
   }
 
   /** Index of the token after i, or -1 (end of text or paragraph break). */
   next(i: number): number {
-    const t = this.tokens[i + 1];
-    return t === undefined || i < 0 || t.gapBefore === Gap.Paragraph ? -1 : i + 1;
+    return i < 0 || i + 1 >= this.tokens.length || this.tokens.gaps[i + 1] === Gap.Paragraph ? -1 : i + 1;
   }
 
   /** Index of the token before i, or -1 (start of text or paragraph break). */
   prev(i: number): number {
-    const t = this.tokens[i];
-    return t === undefined || i <= 0 || t.gapBefore === Gap.Paragraph ? -1 : i - 1;
+    return i <= 0 || i >= this.tokens.length || this.tokens.gaps[i] === Gap.Paragraph ? -1 : i - 1;
   }
 
   /** Token right after i with no whitespace in between, or -1. */
   adjacent(i: number): number {
-    const t = this.tokens[i + 1];
-    return t !== undefined && i >= 0 && t.gapBefore === Gap.None ? i + 1 : -1;
+    return i >= 0 && i + 1 < this.tokens.length && this.tokens.gaps[i + 1] === Gap.None ? i + 1 : -1;
   }
 
   /** Token right before i with no whitespace in between, or -1. */
   adjacentBefore(i: number): number {
-    const t = this.tokens[i];
-    return t !== undefined && i > 0 && t.gapBefore === Gap.None ? i - 1 : -1;
+    return i > 0 && i < this.tokens.length && this.tokens.gaps[i] === Gap.None ? i - 1 : -1;
   }
 
   /** Lower-case word at i, or '' when i is not a word. */
   word(i: number): string {
-    const t = this.tokens[i];
-    return t !== undefined && t.kind === 'word' ? t.lower : '';
+    return i >= 0 && i < this.tokens.length ? this.tokens.lowers[i] : '';
   }
 
   isWord(i: number, w: string): boolean {
     return this.word(i) === w;
   }
 
+  /** The character of the punctuation token at i, as a code, or -1 when i is no punctuation. */
+  punctCode(i: number): number {
+    return i >= 0 && i < this.tokens.length && this.tokens.kinds[i] === Kind.Punct ? this.text.charCodeAt(this.tokens.starts[i]) : -1;
+  }
+
   isPunct(i: number, p: string): boolean {
-    const t = this.tokens[i];
-    return t !== undefined && t.kind === 'punct' && t.text === p;
+    return p.length === 1 && this.punctCode(i) === p.charCodeAt(0);
   }
 
   isCapitalised(i: number): boolean {
-    const t = this.tokens[i];
-    if (t === undefined || t.kind !== 'word') return false;
-    const c = t.text.charAt(0);
+    if (i < 0 || i >= this.tokens.length || this.tokens.kinds[i] !== Kind.Word) return false;
+    const c = this.text.charAt(this.tokens.starts[i]);
     return c !== c.toLowerCase();
   }
 
@@ -86,7 +84,7 @@ export class Cursor {
   phraseEnd(i: number, max: number): number {
     let last = -1;
     for (let j = i, k = 0; j >= 0 && k < max; j = this.next(j), k++) {
-      const t = this.tokens[j];
+      const t = this.tokens.token(j);
       if (t.kind === 'punct' && !PHRASE_PUNCT.has(t.text)) break;
       if (k > 0 && t.kind === 'word' && (CLAUSE_WORDS.has(t.lower) || isAdverb(t.text))) break;
       if (k > 0 && this.text.charCodeAt(t.start - 1) === 10) break;
@@ -111,4 +109,4 @@ export class Cursor {
 }
 
 // Cursors live only while a segment is read (see keepShape.ts).
-keepShapeOf(new Cursor([], ''));
+keepShapeOf(new Cursor(tokenize(''), ''));

@@ -12,6 +12,7 @@ import {
 } from './lexicon';
 import { longer, type Expr, type Match, type Point } from './model';
 import { NEXT_WORDS, readRelative } from './relative';
+import { Kind } from './tokens';
 
 /**
  * Words an expression can start with. Most tokens start none, and skipping them before calling
@@ -51,15 +52,17 @@ const CALENDAR_STARTERS: ReadonlySet<string> = new Set([
 ]);
 
 function canStart(c: Cursor, i: number): boolean {
-  const t = c.tokens[i];
-  if (t.kind === 'num' || t.kind === 'ord') return true;
-  if (t.kind === 'word') {
-    if (t.lower !== 'the') return STARTERS.has(t.lower);
+  const kind = c.tokens.kinds[i];
+  if (kind === Kind.Num || kind === Kind.Ord) return true;
+  if (kind === Kind.Word) {
+    const w = c.tokens.lowers[i];
+    if (w !== 'the') return STARTERS.has(w);
     // only a word after "the" can rule everything out (a number, "'60s" or the end may not)
-    const n = c.at(c.next(i));
-    return n === undefined || n.kind !== 'word' || AFTER_THE.has(n.lower);
+    const n = c.next(i);
+    return n < 0 || c.tokens.kinds[n] !== Kind.Word || AFTER_THE.has(c.tokens.lowers[n]);
   }
-  return t.kind === 'punct' && (t.text === "'" || t.text === '’');
+  const p = c.punctCode(i);
+  return p === 0x27 /* ' */ || p === 0x2019 /* ’ */;
 }
 
 /**
@@ -71,8 +74,7 @@ export function recognise(c: Cursor, bcNarrative = false): { matches: Match[]; b
   for (let i = 0; i < c.length; i++) {
     if (!canStart(c, i)) continue;
     // Candidates in priority order; the longest one starting here wins (ties: the earlier reader).
-    const t = c.tokens[i];
-    let m = t.kind !== 'word' || CALENDAR_STARTERS.has(t.lower) ? startingAt(i, readCalendar(c, i, bcNarrative)) : null;
+    let m = c.tokens.kinds[i] !== Kind.Word || CALENDAR_STARTERS.has(c.tokens.lowers[i]) ? startingAt(i, readCalendar(c, i, bcNarrative)) : null;
     m = longer(m, startingAt(i, readRelative(c, i)));
     m = longer(m, startingAt(i, readDuration(c, i)));
     m = longer(m, startingAt(i, readDayPartExpr(c, i, bcNarrative)));

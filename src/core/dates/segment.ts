@@ -54,8 +54,8 @@ export function readSegment(text: string, bcBefore: boolean): SegmentDates {
     const opensParagraph = layout.opensParagraph(k);
     const f: Found = {
       expr: e,
-      start: c.tokens[m.first].start,
-      end: c.tokens[m.last].end,
+      start: c.tokens.starts[m.first],
+      end: c.tokens.ends[m.last],
       sentence: layout.sentenceOf(k),
       opensParagraph,
       inFirstDatedSentence: layout.inFirstDatedSentence(k),
@@ -66,7 +66,7 @@ export function readSegment(text: string, bcBefore: boolean): SegmentDates {
       cue: clauseCue(c, m.first),
       midSentenceCue: midSentenceCue(c, m.first),
     };
-    if ((e.kind === 'range' || e.kind === 'list') && e.parts) f.parts = e.parts.map(([first, last]) => [c.tokens[first].start, c.tokens[last].end]);
+    if ((e.kind === 'range' || e.kind === 'list') && e.parts) f.parts = e.parts.map(([first, last]) => [c.tokens.starts[first], c.tokens.ends[last]]);
     return f;
   });
   return { found, bcAfter };
@@ -94,11 +94,11 @@ function quotedTokens(c: Cursor): boolean[] {
   const out = new Array<boolean>(c.length);
   let open = false;
   for (let i = 0; i < c.length; i++) {
-    const t = c.tokens[i];
-    if (t.gapBefore === Gap.Paragraph) open = false;
-    if (t.text === '"') open = !open;
-    else if (t.text === '“') open = true;
-    else if (t.text === '”') open = false;
+    if (c.tokens.gaps[i] === Gap.Paragraph) open = false;
+    const p = c.punctCode(i);
+    if (p === 0x22 /* " */) open = !open;
+    else if (p === 0x201c /* “ */) open = true;
+    else if (p === 0x201d /* ” */) open = false;
     out[i] = open;
   }
   return out;
