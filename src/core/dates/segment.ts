@@ -48,7 +48,7 @@ export function readSegment(text: string, bcBefore: boolean): SegmentDates {
   const c = new Cursor(tokenize(text), text);
   const { matches, bcAfter } = recognise(c, bcBefore);
   const layout = new Layout(c, matches);
-  const quoted = quotedTokens(c);
+  const quoted = quotedMatches(c, matches);
   const found = matches.map((m, k): Found => {
     const e = m.expr;
     const opensParagraph = layout.opensParagraph(k);
@@ -60,7 +60,7 @@ export function readSegment(text: string, bcBefore: boolean): SegmentDates {
       opensParagraph,
       inFirstDatedSentence: layout.inFirstDatedSentence(k),
       afterSince: c.isWord(c.prev(m.first), 'since'),
-      quoted: quoted[m.first],
+      quoted: quoted[k],
       inApposition: e.kind === 'point' && e.point.event === true && inApposition(c, matches, k),
       yearAhead: opensParagraph && e.kind === 'point' && (e.point.month !== undefined || e.point.season !== undefined) ? yearAhead(c, matches, k) : null,
       cue: clauseCue(c, m.first),
@@ -89,17 +89,20 @@ function inApposition(c: Cursor, matches: readonly Match[], k: number): boolean 
   return false;
 }
 
-/** For each token, whether it lies inside a double-quoted passage (quotes reset at paragraph breaks). */
-function quotedTokens(c: Cursor): boolean[] {
-  const out = new Array<boolean>(c.length);
+/**
+ * For each match, whether its first token lies inside a double-quoted passage (quotes reset at
+ * paragraph breaks): one pass over the tokens up to the last match.
+ */
+function quotedMatches(c: Cursor, matches: readonly Match[]): boolean[] {
+  const out: boolean[] = [];
   let open = false;
-  for (let i = 0; i < c.length; i++) {
+  for (let i = 0; i < c.length && out.length < matches.length; i++) {
     if (c.tokens.gaps[i] === Gap.Paragraph) open = false;
     const p = c.punctCode(i);
     if (p === 0x22 /* " */) open = !open;
     else if (p === 0x201c /* “ */) open = true;
     else if (p === 0x201d /* ” */) open = false;
-    out[i] = open;
+    while (out.length < matches.length && matches[out.length].first === i) out.push(open);
   }
   return out;
 }
