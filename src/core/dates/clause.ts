@@ -35,7 +35,8 @@ const AHEAD_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 /** Punctuation that ends the clause a date belongs to (looking back). */
-const CLAUSE_END: ReadonlySet<string> = new Set(['.', ';', ':', '!', '?', '"', '“', '”']);
+/** Punctuation that ends the clause read back from a date, by code (see Cursor.punctCode). */
+const CLAUSE_END: ReadonlySet<number> = new Set(['.', ';', ':', '!', '?', '"', '“', '”'].map((p) => p.charCodeAt(0)));
 
 /** Participles after "had" that are not "-ed"/"-en" ("had begun", "had fought"). */
 const IRREGULAR_PARTICIPLES: ReadonlySet<string> = new Set(['begun', 'fought', 'won', 'lost', 'made', 'held', 'left', 'led', 'sent', 'set', 'met', 'become', 'come', 'run', 'struck', 'built', 'brought', 'kept', 'sought', 'spent', 'put']);
@@ -52,18 +53,18 @@ export function clauseCue(c: Cursor, i: number): Cue {
   let cue = c.isWord(c.prev(i), 'since') ? Cue.Since : Cue.None;
   let depth = 0;
   for (let j = c.prev(i), k = 0; j >= 0 && k < CLAUSE_WINDOW; j = c.prev(j), k++) {
-    const t = c.at(j)!;
-    if (t.kind === 'punct') {
-      if (t.text === ')') depth++;
-      else if (t.text === '(') {
+    const p = c.punctCode(j);
+    if (p >= 0) {
+      if (p === 0x29 /* ) */) depth++;
+      else if (p === 0x28 /* ( */) {
         if (depth === 0) return cue | Cue.Paren;
         depth--;
-      } else if (CLAUSE_END.has(t.text)) break;
+      } else if (CLAUSE_END.has(p)) break;
       continue;
     }
-    if (t.kind !== 'word') continue;
-    if (AHEAD_WORDS.has(t.lower)) cue |= Cue.Ahead;
-    else if (t.lower === 'had' && isParticiple(c.word(c.next(j)))) cue |= Cue.Back;
+    const w = c.word(j); // '' for a number
+    if (AHEAD_WORDS.has(w)) cue |= Cue.Ahead;
+    else if (w === 'had' && isParticiple(c.word(c.next(j)))) cue |= Cue.Back;
   }
   return cue;
 }
