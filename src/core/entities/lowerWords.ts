@@ -54,20 +54,39 @@ export class LowerCaseWords {
 }
 
 /**
+ * countLowerCaseWords' working columns, kept from one call to the next (a call runs to its end
+ * before another begins): per word met, its first token, hash and count, and the words that are
+ * their own key; and the table of words by hash. Made afresh for each segment they were most of
+ * its garbage. A segment longer than KEPT_TOKENS gets columns of its own, so that one huge
+ * paragraph does not leave megabytes behind.
+ */
+const KEPT_TOKENS = 1 << 16;
+let kept = workingColumns(1024);
+
+function workingColumns(tokens: number) {
+  return { firsts: new Int32Array(tokens), hashes: new Int32Array(tokens), counts: new Int32Array(tokens), own: new Int32Array(tokens), slots: new Int32Array(tableSize(tokens)) };
+}
+
+function columnsFor(tokens: number): ReturnType<typeof workingColumns> {
+  if (tokens <= kept.firsts.length) return kept;
+  if (tokens > KEPT_TOKENS) return workingColumns(tokens);
+  return (kept = workingColumns(tableSize(tokens) >> 1));
+}
+
+/**
  * The lower-case words of a segment. Each token is hashed and compared where it stands, in an
  * open-addressing table of the words met so far: a text repeats few words many times.
  */
 export function countLowerCaseWords(text: string, tokens: Tokens): LowerCaseWords {
   const { starts, ends } = tokens;
-  // Per word, by number: its first token, its hash, its count.
-  const firsts: number[] = [];
-  const hashes: number[] = [];
-  const counts: number[] = [];
-  // A power of two at least twice the tokens, so never more than half full. Sized once: a table
-  // grown on the way was met rarely, and V8 threw away the loop's optimised code each time it was
-  // (a cold first build of 1 MB did so 19 times).
-  const slots = new Int32Array(tableSize(tokens.length)).fill(-1);
-  const mask = slots.length - 1;
+  // A segment has at most as many words as tokens.
+  const { firsts, hashes, counts, own, slots: table } = columnsFor(tokens.length);
+  // A power of two at least twice the tokens, so never more than half full, sized before the
+  // loop (a table grown on the way made V8 throw the loop's optimised code away): the table's start.
+  const size = tableSize(tokens.length);
+  const slots = table.fill(-1, 0, size);
+  const mask = size - 1;
+  let words = 0;
   for (let t = 0; t < tokens.length; t++) {
     const start = starts[t];
     if (!isLowerCaseAt(text, start)) continue;
@@ -80,29 +99,29 @@ export function countLowerCaseWords(text: string, tokens: Tokens): LowerCaseWord
       counts[w]++;
       continue;
     }
-    slots[i] = firsts.length;
-    firsts.push(t);
-    hashes.push(hash);
-    counts.push(1);
+    slots[i] = words;
+    firsts[words] = t;
+    hashes[words] = hash;
+    counts[words++] = 1;
   }
-  // The words that are their own key in arrays and a table of their size; the others by key.
-  const own: number[] = [];
+  // The words that are their own key in columns and a table of their size; the others by key.
+  let owned = 0;
   const others = new Map<string, number>();
-  for (let w = 0; w < firsts.length; w++) {
+  for (let w = 0; w < words; w++) {
     const t = firsts[w];
-    if (isOwnKey(text, starts[t], ends[t])) own.push(w);
+    if (isOwnKey(text, starts[t], ends[t])) own[owned++] = w;
     else {
       const key = plainKey(text.slice(starts[t], ends[t]));
       others.set(key, (others.get(key) ?? 0) + counts[w]);
     }
   }
-  const ownStarts = new Int32Array(own.length);
-  const ownEnds = new Int32Array(own.length);
-  const ownHashes = new Int32Array(own.length);
-  const ownCounts = new Int32Array(own.length);
-  const ownSlots = new Int32Array(tableSize(own.length)).fill(-1);
+  const ownStarts = new Int32Array(owned);
+  const ownEnds = new Int32Array(owned);
+  const ownHashes = new Int32Array(owned);
+  const ownCounts = new Int32Array(owned);
+  const ownSlots = new Int32Array(tableSize(owned)).fill(-1);
   const ownMask = ownSlots.length - 1;
-  for (let k = 0; k < own.length; k++) {
+  for (let k = 0; k < owned; k++) {
     const w = own[k];
     ownStarts[k] = starts[firsts[w]];
     ownEnds[k] = ends[firsts[w]];
