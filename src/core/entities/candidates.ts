@@ -48,16 +48,17 @@ const FILE_EXTENSION = /^\.(?:png|jpe?g|svg|gif|tiff?|webp)\b/i;
 
 export function findCandidates(text: string, tokens: Tokens, units: readonly Unit[], positions: Positions): Candidate[] {
   const candidates: Candidate[] = [];
+  const add = (piece: Piece | undefined, nested: boolean) => {
+    const c = piece && toCandidate(text, tokens, piece, positions, nested);
+    if (c) candidates.push(c);
+  };
   for (const run of buildRuns(text, units)) {
     knownCount = 0; // known() of the last run's spans is forgotten
     for (const piece of splitRun(text, run, positions)) {
       if (notAName(piece.units)) continue;
-      const c = toCandidate(text, tokens, piece, positions, false);
-      if (c) candidates.push(c);
-      for (const nested of nestedKnownPrefix(text, piece).concat(nestedPlace(text, piece))) {
-        const n = toCandidate(text, tokens, nested, positions, true);
-        if (n) candidates.push(n);
-      }
+      add(piece, false);
+      add(nestedKnownPrefix(text, piece), true);
+      add(nestedPlace(text, piece), true);
     }
   }
   return candidates;
@@ -403,35 +404,35 @@ function notAName(units: readonly Unit[]): boolean {
 }
 
 /** "UN General Assembly", "US Army", "Suez Canal Authority": the leading place or known name is a mention too. */
-function nestedKnownPrefix(text: string, piece: Piece): Piece[] {
+function nestedKnownPrefix(text: string, piece: Piece): Piece | undefined {
   const units = piece.units;
-  if (units.length < 2 || !ORG_LAST_WORDS.has(lower(units[units.length - 1]))) return [];
+  if (units.length < 2 || !ORG_LAST_WORDS.has(lower(units[units.length - 1]))) return undefined;
   for (let k = units.length - 1; k >= 1; k--) {
     const entry = k <= MAX_KNOWN_WORDS ? known(text, units.slice(0, k)) : undefined;
-    if (entry && !entry.demonym) return [{ units: units.slice(0, k), titled: false }];
+    if (entry && !entry.demonym) return { units: units.slice(0, k), titled: false };
     // "Suez Canal Authority": a place name with its kind word ("Suez Canal") inside.
     if (k >= 2 && PLACE_LAST_WORDS.has(lower(units[k - 1])) && units[k - 1].kind === 'word') {
-      return [{ units: units.slice(0, k), titled: false, place: true }];
+      return { units: units.slice(0, k), titled: false, place: true };
     }
   }
-  return [];
+  return undefined;
 }
 
 /**
  * "Battle of Vinh Yen", "Siege of Leningrad": what follows "of" is a place, mentioned there too;
  * "Embassy of Egypt", "Bank of England": so is a known place after "of" in any name.
  */
-function nestedPlace(text: string, piece: Piece): Piece[] {
+function nestedPlace(text: string, piece: Piece): Piece | undefined {
   const units = piece.units;
   const of = units.findIndex((u) => u.kind === 'connector' && lower(u) === 'of');
-  if (of < 1 || known(text, units)) return [];
+  if (of < 1 || known(text, units)) return undefined;
   let s = of + 1;
   while (s < units.length && units[s].kind === 'connector') s++;
   const rest = units.slice(s);
-  if (!rest.some(isNameUnit)) return [];
-  if (of === 1 && PLACE_EVENT_HEADS.has(lower(units[0]))) return [{ units: rest, titled: false, place: true }];
+  if (!rest.some(isNameUnit)) return undefined;
+  if (of === 1 && PLACE_EVENT_HEADS.has(lower(units[0]))) return { units: rest, titled: false, place: true };
   const entry = known(text, rest);
-  return entry && entry.type === 'place' && !entry.demonym ? [{ units: rest, titled: false }] : [];
+  return entry && entry.type === 'place' && !entry.demonym ? { units: rest, titled: false } : undefined;
 }
 
 function toCandidate(text: string, tokens: Tokens, piece: Piece, positions: Positions, nested: boolean): Candidate | null {
