@@ -3,6 +3,7 @@
 // (a regular expression with capture groups allocated a match array per token and cost most of
 // the tagger's time): linear in the text. The tokens are columns; an object is made only for a
 // token a reader looks at closely (DateTokens.token), a fraction of them.
+import { grownInto } from '../columns';
 
 export type TokenKind = 'word' | 'num' | 'ord' | 'punct';
 
@@ -233,11 +234,11 @@ export function tokenize(text: string): DateTokens {
     }
     if (count === size) {
       size *= 2;
-      kinds = grown(kinds, new Uint8Array(size));
-      starts = grown(starts, new Int32Array(size));
-      ends = grown(ends, new Int32Array(size));
-      values = grown(values, new Int32Array(size));
-      gaps = grown(gaps, new Uint8Array(size));
+      kinds = grownInto(kinds, new Uint8Array(size));
+      starts = grownInto(starts, new Int32Array(size));
+      ends = grownInto(ends, new Int32Array(size));
+      values = grownInto(values, new Int32Array(size));
+      gaps = grownInto(gaps, new Uint8Array(size));
       lowers = lowers.concat(new Array<string>(size - count));
     }
     kinds[count] = kind;
@@ -254,9 +255,4 @@ export function tokenize(text: string): DateTokens {
     i = end;
   }
   return new DateTokens(text, count, kinds, starts, ends, values, gaps, lowers);
-}
-
-function grown<A extends Uint8Array | Int32Array>(from: A, to: A): A {
-  to.set(from);
-  return to;
 }

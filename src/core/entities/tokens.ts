@@ -1,6 +1,7 @@
 // Splits text into word tokens with one linear scan (no backtracking regular expressions).
 // A token keeps inner hyphens, dashes and apostrophes ("Six-Day", "Libyan–Egyptian", "Nasser's"),
 // dotted acronyms ("U.S.") and the period of a name abbreviation or initial ("St.", "D.").
+import { grownInto } from '../columns';
 
 /**
  * The word tokens of a text, as parallel arrays of start and end offsets: a megabyte of text has
@@ -81,19 +82,13 @@ export function tokenize(text: string): Tokens {
     }
     if (text[i] === '.') i = extendOverPeriod(text, start, i);
     if (count === starts.length) {
-      starts = grown(starts);
-      ends = grown(ends);
+      starts = grownInto(starts, new Int32Array(2 * starts.length));
+      ends = grownInto(ends, new Int32Array(2 * ends.length));
     }
     starts[count] = start;
     ends[count++] = i;
   }
   return { length: count, starts: starts.slice(0, count), ends: ends.slice(0, count) };
-}
-
-function grown(a: Int32Array): Int32Array {
-  const b = new Int32Array(a.length * 2);
-  b.set(a);
-  return b;
 }
 
 /** "U.S." / "U.S.S.R." (dotted acronym), "D." (an initial before a name), "St." (abbreviation). */
