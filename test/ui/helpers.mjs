@@ -57,6 +57,9 @@ export const SELECTORS = {
 export const SAMPLE = 'samples/egypt-north-korea.txt';
 
 const S = SELECTORS;
+/** The hover's text while its providers have not answered, and how long hoverWord waits past it. */
+const HOVER_LOADING = 'Loading...';
+const HOVER_LOADING_MS = 15_000;
 let config = null; // set by the runner through configure()
 const open = new Set();
 let workbenches = 0;
@@ -272,7 +275,7 @@ export class Workbench {
   /**
    * Moves the mouse onto `word` in the active editor and returns the hover's text. Scrolls to the
    * word with the find widget when it is not on screen. Retries: the first hover can come back
-   * empty while the extension activates.
+   * empty while the extension activates. Waits while it says "Loading...", until the providers answer.
    */
   async hoverWord(word, { occurrence = 0, tries = 6 } = {}) {
     let box = await this.wordBox(word, occurrence);
@@ -288,9 +291,15 @@ export class Workbench {
       await this.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 });
       try {
         await hover.waitFor({ state: 'visible', timeout: 3_000 });
-        const text = (await hover.innerText()).trim();
-        if (text) return text;
-      } catch { /* no hover yet */ }
+        // VS Code shows "Loading..." until the providers answer, and ChronoLens answers once the
+        // article is indexed: a slow first index (a loaded machine, a cold worker) takes seconds.
+        let text = (await hover.innerText()).trim();
+        for (let waited = 0; text === HOVER_LOADING && waited < HOVER_LOADING_MS; waited += 250) {
+          await this.page.waitForTimeout(250);
+          text = (await hover.innerText()).trim();
+        }
+        if (text && text !== HOVER_LOADING) return text;
+      } catch { /* no hover yet, or it closed */ }
     }
     throw new Error(`no hover appeared over "${word}" after ${tries} tries`);
   }
