@@ -146,7 +146,7 @@ function sameDiagnostic(a: vscode.Diagnostic, b: vscode.Diagnostic): boolean {
 export function registerDiagnostics(ctx: FeatureContext): void {
   const collection = vscode.languages.createDiagnosticCollection('chronolens');
   let failed = false;
-  /** Per document, the update being made (in slices): one that a newer update or a close overtook is dropped. */
+  /** Per document, the update being made (in slices, then waiting for a pause in typing): one that a newer update or a close overtook is dropped. */
   const making = new Map<string, object>();
 
   const clear = (document: vscode.TextDocument) => {
@@ -170,11 +170,14 @@ export function registerDiagnostics(ctx: FeatureContext): void {
     const key = document.uri.toString();
     const mine = {};
     making.set(key, mine);
+    const version = document.version;
     try {
       const showInferred = flagSetting(document, INFERRED_SETTING, true);
       runInSlices(dateDiagnosticSteps(document, index, showInferred)).then(
-        (diagnostics) => {
-          if (making.get(key) !== mine) return;
+        async (diagnostics) => {
+          await ctx.typing.pause(document);
+          // Edited meanwhile: the newer version's index brings its own set.
+          if (making.get(key) !== mine || document.version !== version) return;
           making.delete(key);
           // VS Code converts and sends every diagnostic of a set (1,360 in a 1 MB article took it
           // about 30 ms): a letter typed on a line without dates changes none of them.
@@ -198,6 +201,8 @@ export function registerDiagnostics(ctx: FeatureContext): void {
 
   ctx.extension.subscriptions.push(
     collection,
+    // A set still waiting for a pause is dropped with the collection.
+    { dispose: () => making.clear() },
     ctx.indexes.onDidUpdate(({ document, index }) => update(document, index)),
     vscode.workspace.onDidCloseTextDocument(clear),
     vscode.workspace.onDidChangeConfiguration((e) => {

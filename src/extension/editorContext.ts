@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { ArticleIndex, DateMention, Span, TimelineEvent } from '../core';
 import type { IndexService } from './indexService';
 import type { Logger } from './logger';
+import type { TypingWatch } from './typingPause';
 import { languagesSetting } from './settings';
 
 /** Context key true while the active editor shows a document ChronoLens annotates. */
@@ -13,6 +14,7 @@ export const IS_ARTICLE_CONTEXT = 'chronolens.isArticle';
 export interface FeatureContext {
   extension: vscode.ExtensionContext;
   indexes: IndexService;
+  typing: TypingWatch;
   log: Logger;
 }
 

@@ -14,13 +14,15 @@ import { registerInlayHints } from './inlayHints';
 import { registerDiagnostics } from './diagnostics';
 import { registerQuickFixes } from './quickFixes';
 import { registerSemanticTokens } from './semanticTokens';
+import { TypingWatch } from './typingPause';
 
 export function activate(context: vscode.ExtensionContext): void {
   const log = new Logger();
   const indexes = new IndexService(log, context.extensionUri);
-  context.subscriptions.push(log, indexes);
+  const typing = new TypingWatch();
+  context.subscriptions.push(log, indexes, typing);
   // Features register here, one file each, all reading the shared IndexService.
-  const features = { extension: context, indexes, log };
+  const features = { extension: context, indexes, typing, log };
   registerEditorContext(features);
   registerHover(features);
   registerGoToEvent(features);

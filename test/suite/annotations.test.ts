@@ -223,6 +223,31 @@ describe('annotations: diagnostics', () => {
     await discardActive();
   });
 
+  it('while letters are typed under a second apart, the diagnostics wait for the pause, then follow the text', async function () {
+    this.timeout(30_000);
+    const document = await untitled('= Company =\n\n==History==\nThe company was founded on 3 May 1990. In June it moved.\n', 'article');
+    await diagnosticOn(document, 'June');
+    const editor = await vscode.window.showTextDocument(document);
+    let published = 0;
+    const listener = vscode.languages.onDidChangeDiagnostics((e) => {
+      if (e.uris.some((uri) => uri.toString() === document.uri.toString())) published++;
+    });
+    try {
+      // Each letter moves the "June" diagnostic, and each is indexed before the next (the index
+      // waits 250 ms after an edit). Only the first, a lone edit then, may be published at once.
+      for (let letter = 0; letter < 5; letter++) {
+        await editor.edit((edit) => edit.insert(positionOf(document, 'In June'), 'x'));
+        await new Promise((resolve) => setTimeout(resolve, 400));
+      }
+      assert.ok(published <= 1, `${published} sets published while typing`);
+      await diagnosticOn(document, 'June');
+      assert.ok(published >= 1, 'the set published once typing paused');
+    } finally {
+      listener.dispose();
+    }
+    await discardActive();
+  });
+
   it('a year carried from a section into its own subsection is not uncertain (a hint)', async () => {
     const document = await untitled('= Company =\n\n==Early years==\nThe company was founded on 3 May 1990.\n\n===Growth===\nIn June it grew.\n', 'article');
     const june = await diagnosticOn(document, 'June');
