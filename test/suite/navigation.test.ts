@@ -232,6 +232,27 @@ describe('outline', () => {
     );
     assert.deepEqual(events('See also'), []);
   });
+
+  it('while letters are typed under a second apart, it is made only once typing pauses, for the text as it then is', async function () {
+    this.timeout(30_000);
+    const document = await openUntitled({ language: 'article', content: '= Company =\n\n==History==\nThe company was founded on 3 May 1990.\n' });
+    const editor = await vscode.window.showTextDocument(document);
+    const outline = async () => (await vscode.commands.executeCommand<vscode.DocumentSymbol[] | undefined>('vscode.executeDocumentSymbolProvider', document.uri)) ?? [];
+    await waitFor(async () => (await outline()).some((s) => s.name === 'History'), 'the outline');
+    const type = () => editor.edit((edit) => edit.insert(positionOf(document, 'History'), 'x'));
+    await type();
+    await type();
+    // Asked for between two letters (each indexed before the next: the index waits 250 ms).
+    const midway = outline();
+    for (let letter = 0; letter < 3; letter++) {
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      await type();
+    }
+    const names = (symbols: vscode.DocumentSymbol[]) => symbols.map((s) => s.name);
+    assert.deepEqual(names(await midway), [], 'no outline of a text the typing went past');
+    await waitFor(async () => names(await outline()).includes('xxxxxHistory'), 'the outline of the text typed');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
 });
 
 describe('folding', () => {
