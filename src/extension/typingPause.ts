@@ -1,7 +1,7 @@
 // Whether the user is typing into a document. Some features cost VS Code work in the window in
 // proportion to the article each time they update: a set of diagnostics (VS Code redraws the
 // squiggles and sends the whole set to any other extension host, a browser's or a remote's:
-// 50–70 ms for the 1,360 of a 1 MB article) and the outline (a 1 MB article's is some 600 KB that
+// 50–70 ms for the 1,360 of a 1 MB article) and the outline (a 1 MB article's is some 800 KB that
 // the breadcrumbs and sticky scroll read again). While the user types they wait for a pause; the
 // colours and inlay hints follow every index.
 import * as vscode from 'vscode';
