@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 
 /** Edits closer together than this are typing; while it goes on, those features wait until the document has been still this long. */
-export const TYPING_PAUSE_MS = 1000;
+const TYPING_PAUSE_MS = 1000;
 
 export class TypingWatch implements vscode.Disposable {
   /** Per document, when its last two edits came. */
