@@ -121,7 +121,7 @@ export class Layout {
 }
 
 // A Layout lives only while a segment is read (see keepShape.ts).
-keepShapeOf(new Layout(new Cursor(tokenize(''), ''), []));
+keepShapeOf(new Layout(new Cursor(tokenize('')), []));
 
 /**
  * The explicit year of the date right after match k in the same sentence, if any: "their main

@@ -22,7 +22,12 @@ const NOT_ADVERBS: ReadonlySet<string> = new Set(['early', 'daily', 'weekly', 'm
 const PHRASE_PUNCT = new Set(['-', "'", '’']);
 
 export class Cursor {
-  constructor(readonly tokens: DateTokens, readonly text: string) {}
+  /** The text the tokens were read from. */
+  readonly text: string;
+
+  constructor(readonly tokens: DateTokens) {
+    this.text = tokens.text;
+  }
 
   get length(): number {
     return this.tokens.length;
@@ -109,4 +114,4 @@ export class Cursor {
 }
 
 // Cursors live only while a segment is read (see keepShape.ts).
-keepShapeOf(new Cursor(tokenize(''), ''));
+keepShapeOf(new Cursor(tokenize('')));

@@ -45,7 +45,7 @@ export interface SegmentDates {
 
 /** Reads the dates of one segment, `bcBefore` being the era of the narrative before it. */
 export function readSegment(text: string, bcBefore: boolean): SegmentDates {
-  const c = new Cursor(tokenize(text), text);
+  const c = new Cursor(tokenize(text));
   const { matches, bcAfter } = recognise(c, bcBefore);
   const layout = new Layout(c, matches);
   const quoted = quotedMatches(c, matches);
