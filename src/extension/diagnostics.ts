@@ -175,9 +175,8 @@ export function registerDiagnostics(ctx: FeatureContext): void {
       const showInferred = flagSetting(document, INFERRED_SETTING, true);
       runInSlices(dateDiagnosticSteps(document, index, showInferred)).then(
         async (diagnostics) => {
-          await ctx.typing.pause(document);
           // Edited meanwhile: the newer version's index brings its own set.
-          if (making.get(key) !== mine || document.version !== version) return;
+          if (!(await ctx.typing.pause(document, version)) || making.get(key) !== mine) return;
           making.delete(key);
           // VS Code converts and sends every diagnostic of a set (1,360 in a 1 MB article took it
           // about 30 ms): a letter typed on a line without dates changes none of them.

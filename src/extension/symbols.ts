@@ -117,9 +117,7 @@ export function sectionFoldingRanges(document: vscode.TextDocument, index: Artic
 export function registerSymbols(ctx: FeatureContext): void {
   const provideDocumentSymbols = guard(ctx.log, 'outline', async (document: vscode.TextDocument, token: vscode.CancellationToken) => {
     // Asked for after every edit; VS Code asks again for the version the user stops at.
-    const version = document.version;
-    await ctx.typing.pause(document);
-    if (token.isCancellationRequested || document.version !== version) return undefined;
+    if (!(await ctx.typing.pause(document, document.version)) || token.isCancellationRequested) return undefined;
     const index = await indexFor(ctx.indexes, document);
     return index ? runInSlices(documentSymbolSteps(document, index)) : undefined;
   });

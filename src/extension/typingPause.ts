@@ -22,15 +22,15 @@ export class TypingWatch implements vscode.Disposable {
   ];
 
   /**
-   * Resolves once typing into the document, if it goes on, has paused: at once after a lone edit
-   * (a quick fix, a paste). The caller checks the document's version then: an edit that came
-   * meanwhile has its own update coming.
+   * Waits until typing into the document, if it goes on, has paused (at once after a lone edit: a
+   * quick fix, a paste), and tells whether the document is still at `version`. When it is not, an
+   * edit came meanwhile, and its own update is coming.
    */
-  async pause(document: vscode.TextDocument): Promise<void> {
+  async pause(document: vscode.TextDocument, version: number): Promise<boolean> {
     const edit = this.edits.get(document.uri.toString());
-    if (!edit || edit.last - edit.previous >= TYPING_PAUSE_MS) return;
-    const wait = edit.last + TYPING_PAUSE_MS - Date.now();
+    const wait = edit && edit.last - edit.previous < TYPING_PAUSE_MS ? edit.last + TYPING_PAUSE_MS - Date.now() : 0;
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    return document.version === version;
   }
 
   dispose(): void {
