@@ -10,7 +10,7 @@ import { buildIndex } from '../../src/core';
 import type { DateMention } from '../../src/core';
 import { explicitYearEdit } from '../../src/extension/quickFixes';
 import { type Mark, RunMaker } from '../../src/extension/semanticTokens';
-import { SAMPLE, openInEditor, openUntitled, positionOf, waitFor, workspaceUri } from './harness';
+import { SAMPLE, openInEditor, openUntitled, positionOf, sleep, waitFor, workspaceUri } from './harness';
 
 const SETTINGS = vscode.workspace.getConfiguration('chronolens');
 
@@ -237,7 +237,7 @@ describe('annotations: diagnostics', () => {
       // waits 250 ms after an edit). Only the first, a lone edit then, may be published at once.
       for (let letter = 0; letter < 5; letter++) {
         await editor.edit((edit) => edit.insert(positionOf(document, 'In June'), 'x'));
-        await new Promise((resolve) => setTimeout(resolve, 400));
+        await sleep(400);
       }
       assert.ok(published <= 1, `${published} sets published while typing`);
       await diagnosticOn(document, 'June');

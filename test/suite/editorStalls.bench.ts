@@ -8,7 +8,7 @@
 // extension host.
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
-import { openUntitled, waitFor } from './harness';
+import { openUntitled, sleep, waitFor } from './harness';
 
 const article = process.env.CHRONOLENS_BENCH_ARTICLE;
 const out = process.env.CHRONOLENS_BENCH_OUT;
@@ -27,7 +27,7 @@ if (article && out) {
       await vscode.commands.executeCommand('chronolens.openTimeline');
       await waitFor(async () => ((await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', doc.uri)) ?? []).length > 0, 'the article indexed', 300_000);
       await vscode.window.showTextDocument(doc);
-      await new Promise((resolve) => setTimeout(resolve, 3000));
+      await sleep(3000);
       const delays: number[] = [];
       for (let round = 0; round < ROUNDS; round++) {
         let last = performance.now();
@@ -39,7 +39,7 @@ if (article && out) {
         for (let k = 0; k < LETTERS; k++) {
           const at = doc.positionAt(Math.floor(doc.getText().length * (0.1 + (0.8 * k) / LETTERS)));
           await editor.edit((edit) => edit.insert(at, 'x'));
-          await new Promise((resolve) => setTimeout(resolve, PAUSE_MS));
+          await sleep(PAUSE_MS);
         }
         clearInterval(timer);
       }

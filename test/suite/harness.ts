@@ -23,6 +23,11 @@ export async function openInEditor(relativePath = SAMPLE): Promise<vscode.TextEd
   return vscode.window.showTextDocument(doc);
 }
 
+/** Resolves after `ms` milliseconds. */
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
 /** Waits until `condition()` is truthy (polling), or fails with `what`. Returns its value. */
 export async function waitFor<T>(condition: () => T | Promise<T>, what: string, timeoutMs = 10_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -30,7 +35,7 @@ export async function waitFor<T>(condition: () => T | Promise<T>, what: string, 
     const value = await condition();
     if (value) return value;
     if (Date.now() > deadline) assert.fail(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
+    await sleep(100);
   }
 }
 
@@ -121,7 +126,7 @@ export async function openUntitled(options: { language?: string; content: string
     console.log(`      (VS Code opened ${document.uri.toString(true)} with an earlier document's text: closing it, opening another)`);
     await vscode.window.showTextDocument(document);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-    await new Promise((r) => setTimeout(r, 100));
+    await sleep(100);
   }
 }
 

@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import * as vscode from 'vscode';
 import { PAYLOADS, type PayloadArticle, payloadArticle, payloadMarkdownArticle } from '../fixtures/payloads';
-import { chronoLensErrors, openUntitled, waitFor } from './harness';
+import { chronoLensErrors, openUntitled, sleep, waitFor } from './harness';
 
 const CANARY = 'chronolensTest.canary';
 
@@ -344,7 +344,7 @@ describe('editor edge cases', function () {
     void vscode.commands.executeCommand('vscode.executeHoverProvider', doomed.uri, new vscode.Position(3, 4)); // asks for the index
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     await vscode.window.showTextDocument(other);
-    await new Promise((r) => setTimeout(r, 1500));
+    await sleep(1500);
     await dateHover(other, '3 November', '1956-11-03');
     const items = await vscode.commands.executeCommand<unknown[]>('chronolens.goToEvent', { listOnly: true });
     assert.equal(items.length, 1);

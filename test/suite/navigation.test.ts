@@ -3,7 +3,7 @@
 // related passages and the outline.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { openInEditor, openUntitled, positionOf, waitFor } from './harness';
+import { openInEditor, openUntitled, positionOf, sleep, waitFor } from './harness';
 
 interface EventPickItem extends vscode.QuickPickItem {
   eventId: string;
@@ -245,7 +245,7 @@ describe('outline', () => {
     // Asked for between two letters (each indexed before the next: the index waits 250 ms).
     const midway = outline();
     for (let letter = 0; letter < 3; letter++) {
-      await new Promise((resolve) => setTimeout(resolve, 400));
+      await sleep(400);
       await type();
     }
     const names = (symbols: vscode.DocumentSymbol[]) => symbols.map((s) => s.name);

@@ -7,7 +7,7 @@
 import * as assert from 'node:assert/strict';
 import fs from 'node:fs';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, SAMPLE, closeAllEditors, hoverText, positionOf, waitFor, waitForHover, workspaceUri } from './harness';
+import { EXTENSION_ID, SAMPLE, closeAllEditors, hoverText, positionOf, sleep, waitFor, waitForHover, workspaceUri } from './harness';
 
 describe('workspace trust (issue 7)', function () {
   this.timeout(60_000);
@@ -48,7 +48,7 @@ describe('workspace trust (issue 7)', function () {
       const file = vscode.workspace.workspaceFile;
       if (file?.scheme === 'file') assert.match(fs.readFileSync(file.fsPath, 'utf8'), /"chronolens\.maxArticleSize": 1000/, 'the workspace setting was written');
       else assert.equal(config().inspect<number>('maxArticleSize')?.workspaceValue, 1000, 'the workspace setting was written');
-      await Promise.race([changed, new Promise((r) => setTimeout(r, 5000))]);
+      await Promise.race([changed, sleep(5000)]);
       const hover = () => hoverText(document, positionOf(document, '3 November 1956', 0, 1));
       if (vscode.workspace.isTrusted) {
         assert.equal(config().get('maxArticleSize'), 1000);

@@ -6,7 +6,7 @@
 // The same inspector session also records what the worker does during a burst of edits.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { chronoLensErrors, closeAllEditors, hoverText, openUntitled, waitFor, waitForHover } from './harness';
+import { chronoLensErrors, closeAllEditors, hoverText, openUntitled, sleep, waitFor, waitForHover } from './harness';
 
 interface Inspector {
   Session: new () => {
@@ -41,7 +41,7 @@ async function inIndexWorker(expression: string, awaitResult = true): Promise<un
   });
   try {
     await post('NodeWorker.enable', { waitForDebuggerOnStart: false });
-    await new Promise((r) => setTimeout(r, 50)); // the attach events of running workers
+    await sleep(50); // the attach events of running workers
     return await Promise.all(
       workers.map(async (sessionId) => {
         const value = awaitResult ? new Promise((resolve) => replies.set(sessionId, resolve)) : undefined;
