@@ -1,20 +1,20 @@
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { ArticleIndex, buildIndexData } from '../../src/core/articleIndex';
+import { ArticleIndex, buildIndex, buildIndexData } from '../../src/core/articleIndex';
 import { runSteps } from '../../src/core/steps';
 import { runInSlices } from '../../src/extension/nextTask';
 import { modelSteps } from '../../src/webview/viewModel';
+import { wikiWarsTexts } from '../fixtures/corpus';
 
-/** The WikiWars articles (read here, not kept in the repository), one after the other, three times: a long article of some 1.5 MB. */
-const wikiwars = readFileSync('../shared/corpus/wikiwars-dev.jsonl', 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { text: string }).text);
-const articles = [...wikiwars, ...wikiwars, ...wikiwars].join('\n\n');
+/** The WikiWars articles one after the other, three times: a long article of some 1.5 MB. */
+const { texts } = wikiWarsTexts();
+const articles = [...texts, ...texts, ...texts].join('\n\n');
 
 describe('work in slices', () => {
   it('when several features work in slices at once, the event loop runs one slice of them at a time', async () => {
     // As while the user types: the index of the next version is made ready for lookups while the
     // timeline's model of the last one is still being made, both in slices (so are the
     // diagnostics, the colours and the outline, which need `vscode`: not here).
-    const index = runSteps(ArticleIndex.steps(articles, buildIndexData(articles)));
+    const index = buildIndex(articles);
     const typed = articles.replace('the', 'thex');
     const next = buildIndexData(typed);
     // Turns of the event loop, counted by a callback of its check phase, once per turn.
@@ -25,10 +25,8 @@ describe('work in slices', () => {
       if (counting) setImmediate(count);
     };
     setImmediate(count);
-    const turnsOf = new Map<string, Set<number>>();
-    function* noted<T>(job: string, steps: Generator<void, T, void>): Generator<void, T, void> {
-      const turns = new Set<number>();
-      turnsOf.set(job, turns);
+    /** The steps, each noting in `turns` the turn it ran in. */
+    function* noted<T>(turns: Set<number>, steps: Generator<void, T, void>): Generator<void, T, void> {
       for (;;) {
         turns.add(turn);
         const step = steps.next();
@@ -36,19 +34,20 @@ describe('work in slices', () => {
         yield;
       }
     }
+    const modelOf = () => modelSteps(index, 'untitled:a', 'a', 1);
+    const [lookupTurns, modelTurns] = [new Set<number>(), new Set<number>()];
     const [lookups, model] = await Promise.all([
-      runInSlices(noted('lookups', ArticleIndex.steps(typed, next))),
-      runInSlices(noted('model', modelSteps(index, 'untitled:a', 'a', 1))),
+      runInSlices(noted(lookupTurns, ArticleIndex.steps(typed, next))),
+      runInSlices(noted(modelTurns, modelOf())),
     ]);
     counting = false;
 
     // Sliced, the work gives what it gives at once.
     const nextIndex = runSteps(ArticleIndex.steps(typed, next));
     assert.deepEqual(lookups.timeline.map((e) => [e.id, lookups.rankOf(e)]), nextIndex.timeline.map((e) => [e.id, nextIndex.rankOf(e)]));
-    assert.deepEqual(model, runSteps(modelSteps(index, 'untitled:a', 'a', 1)));
+    assert.deepEqual(model, runSteps(modelOf()));
     // The model took several turns, and none of them ran the lookups too: the editor got in between any two slices.
-    const [a, b] = [turnsOf.get('lookups')!, turnsOf.get('model')!];
-    assert.ok(b.size > 1, `the model in ${b.size} turn`);
-    assert.deepEqual([...a].filter((t) => b.has(t)), []);
+    assert.ok(modelTurns.size > 1, `the model in ${modelTurns.size} turn`);
+    assert.deepEqual([...lookupTurns].filter((t) => modelTurns.has(t)), []);
   });
 });
