@@ -4,6 +4,7 @@
 // placed as usual but do not move the narrative time. One backward scan of a few tokens per
 // mention, within the sentence.
 
+import { CharCodeSet } from '../codeSets';
 import { Cursor } from './cursor';
 import { keepShapeOf } from '../keepShape';
 import type { Match, Point } from './model';
@@ -34,9 +35,8 @@ const AHEAD_WORDS: ReadonlySet<string> = new Set([
   'envisioned', 'envisaged', 'would', 'will', 'until', 'till',
 ]);
 
-/** Punctuation that ends the clause a date belongs to (looking back). */
 /** Punctuation that ends the clause read back from a date, by code (see Cursor.punctCode). */
-const CLAUSE_END: ReadonlySet<number> = new Set(['.', ';', ':', '!', '?', '"', '“', '”'].map((p) => p.charCodeAt(0)));
+const CLAUSE_END = new CharCodeSet('.;:!?"“”');
 
 /** Participles after "had" that are not "-ed"/"-en" ("had begun", "had fought"). */
 const IRREGULAR_PARTICIPLES: ReadonlySet<string> = new Set(['begun', 'fought', 'won', 'lost', 'made', 'held', 'left', 'led', 'sent', 'set', 'met', 'become', 'come', 'run', 'struck', 'built', 'brought', 'kept', 'sought', 'spent', 'put']);
@@ -139,7 +139,7 @@ export function yearAhead(c: Cursor, matches: readonly Match[], k: number): Poin
 }
 
 /** The punctuation that ends a sentence, by code (see Cursor.punctCode). */
-const SENTENCE_END: ReadonlySet<number> = new Set(['.', '!', '?', ';'].map((p) => p.charCodeAt(0)));
+const SENTENCE_END = new CharCodeSet('.!?;');
 
 /** Whether the mention starting at token i opens its sentence, after at most a few opener words. */
 function opensSentence(c: Cursor, i: number): boolean {

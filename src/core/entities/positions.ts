@@ -1,5 +1,6 @@
 // Where capitalisation says nothing: the first word of a sentence or list item, and every
 // word of a heading. Uses the parser's passages when there are any, and the text itself always.
+import { CharCodeSet } from '../codeSets';
 import type { Passage } from '../types';
 import type { Tokens } from './tokens';
 import * as tokensModule from './tokens';
@@ -18,7 +19,7 @@ function endsSentence(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (SENTENCE_BREAKS.has(text.charCodeAt(i))) return true;
   return false;
 }
-const SENTENCE_BREAKS = new Set([...'\n.!?:;'].map((ch) => ch.charCodeAt(0)));
+const SENTENCE_BREAKS = new CharCodeSet('\n.!?:;');
 const WIKI_HEADING = /^\s*=+[^=\n]*=+\s*$/;
 const MARKDOWN_HEADING = /^\s*#{1,6}\s/;
 

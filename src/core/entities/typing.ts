@@ -1,5 +1,6 @@
 // Which kind of thing a name is. Every mention votes; strong cues (gazetteer, the kind word
 // inside the name) outweigh weak ones (a title before it, a preposition before it).
+import { CharCodeSet } from '../codeSets';
 import type { EntityType } from '../types';
 import { lastWord, type Candidate } from './candidates';
 import { personShapedUnits } from './personNames';
@@ -184,7 +185,7 @@ function inOneClause(text: string, tokens: Tokens, a: number, b: number): boolea
   for (let i = tokens.ends[a]; i < tokens.starts[b]; i++) if (CLAUSE_END.has(text.charCodeAt(i))) return false;
   return true;
 }
-const CLAUSE_END = new Set([...'.;:!?()\n'].map((ch) => ch.charCodeAt(0)));
+const CLAUSE_END = new CharCodeSet('.;:!?()\n');
 
 export function addVotes(into: Votes, from: Readonly<Votes>): void {
   into.person += from.person;

@@ -6,6 +6,7 @@ import * as normalizeModule from './normalize';
 import * as tokensModule from './tokens';
 import { type Tokens } from './tokens';
 import { BoundedMemo } from '../workCache';
+import { SmallIntSet } from '../codeSets';
 // Read once (see lexicon.ts on why).
 const { CONNECTORS, NAME_PARTICLES, NON_NAME_PREFIXES, STANDALONE_PARTICLES, POSSESSIVE_NAME_WORDS, TITLE_HEADS, isRomanNumeral } = lexicon;
 const { joinNameWordKeys, nameWordKey, plainKey } = normalizeModule;
@@ -197,9 +198,9 @@ function letterCode(text: string, start: number, end: number): number {
   return code;
 }
 
-const CONNECTOR_CODES = new Set([...CONNECTORS, ...STANDALONE_PARTICLES].map((w) => letterCode(w, 0, w.length)));
+const CONNECTOR_CODES = new SmallIntSet([...CONNECTORS, ...STANDALONE_PARTICLES].map((w) => letterCode(w, 0, w.length)));
 /** Connectors that are no particle ("of", "for", "the"), by letterCode. */
-const PLAIN_CONNECTOR_CODES = new Set([...CONNECTORS].filter((w) => !STANDALONE_PARTICLES.has(w)).map((w) => letterCode(w, 0, w.length)));
+const PLAIN_CONNECTOR_CODES = new SmallIntSet([...CONNECTORS].filter((w) => !STANDALONE_PARTICLES.has(w)).map((w) => letterCode(w, 0, w.length)));
 
 /** "of", "for" or "the" not capitalised, in ASCII letters: a token unitsOfToken makes one connector of, no particle. */
 function isPlainConnectorAt(text: string, start: number, end: number): boolean {
