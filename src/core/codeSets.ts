@@ -1,6 +1,6 @@
-// Sets of small integers (character codes, letter codes) asked about once per character or token
-// of the text. A Set<number> hashes its argument on every `has`: in the loops over the text of a
-// 5 MB article that cost some 4% of the build, where a table look-up costs a fifth of it.
+// Look-ups made once per character or token of the text, as tables. A Set<number> hashes its
+// argument on every `has`: in the loops over the text of a 5 MB article that cost some 4% of the
+// build, where a table look-up costs a fifth of it. Words are looked up where they stand in the text.
 
 /** A set of UTF-16 code units, as a table of flags up to the largest. */
 export class CharCodeSet {
@@ -50,3 +50,88 @@ const slotOf = (value: number, mask: number): number => {
   const h = Math.imul(value, 0x9e3779b1);
   return (h ^ (h >>> 16)) & mask;
 };
+
+/** What FoldedWordMap.valueAt gives for a stretch of text it cannot answer for: not ASCII letters, digits and hyphens alone. */
+export const NOT_PLAIN = -2;
+
+/**
+ * A map from words of lower-case ASCII letters, digits and hyphens to non-negative numbers, looked
+ * up from a stretch of the text in any case, with no string cut out of it and lower-cased (which
+ * cost more than the look-up for the words around every mention and at every token that may
+ * start a date). A stretch with another character gets NOT_PLAIN: its caller looks it up as a
+ * string, as lower-casing it may not be all its key needs; keys with other characters are left
+ * out, as only such a stretch can be one.
+ */
+export class FoldedWordMap {
+  private readonly keys: string[];
+  private readonly hashes: Int32Array;
+  private readonly values: Int32Array;
+  /** Key numbers by hash (open addressing, at most a quarter full; -1 where none). */
+  private readonly slots: Int32Array;
+  private readonly mask: number;
+
+  constructor(entries: Iterable<readonly [string, number]>) {
+    const byKey = new Map([...entries].filter(([key]) => isPlainLowerCase(key)));
+    this.keys = [...byKey.keys()];
+    this.hashes = new Int32Array(this.keys.length);
+    this.values = new Int32Array(this.keys.length);
+    let size = 8;
+    while (size < 4 * this.keys.length) size *= 2;
+    this.slots = new Int32Array(size).fill(-1);
+    this.mask = size - 1;
+    this.keys.forEach((key, k) => {
+      this.hashes[k] = foldedHash(key, 0, key.length);
+      this.values[k] = byKey.get(key)!;
+      let i = this.hashes[k] & this.mask;
+      while (this.slots[i] !== -1) i = (i + 1) & this.mask;
+      this.slots[i] = k;
+    });
+  }
+
+  /** The value of text[start, end) lower-cased; -1 if it is no key; NOT_PLAIN (see above). */
+  valueAt(text: string, start: number, end: number): number {
+    let hash = FNV_OFFSET;
+    for (let i = start; i < end; i++) {
+      const c = text.charCodeAt(i);
+      const folded = c >= 65 && c <= 90 ? c + 32 : c;
+      if (!isPlainCode(folded)) return NOT_PLAIN;
+      hash = Math.imul(hash ^ folded, FNV_PRIME);
+    }
+    for (let i = hash & this.mask; ; i = (i + 1) & this.mask) {
+      const k = this.slots[i];
+      if (k === -1) return -1;
+      if (this.hashes[k] === hash && isFoldedAt(this.keys[k], text, start, end)) return this.values[k];
+    }
+  }
+}
+
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+
+/** A lower-case ASCII letter, a digit or a hyphen. */
+const isPlainCode = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45;
+
+function isPlainLowerCase(word: string): boolean {
+  for (let i = 0; i < word.length; i++) if (!isPlainCode(word.charCodeAt(i))) return false;
+  return word.length > 0;
+}
+
+/** FNV-1a of text[start, end) with ASCII capitals lower-cased. */
+function foldedHash(text: string, start: number, end: number): number {
+  let hash = FNV_OFFSET;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    hash = Math.imul(hash ^ (c >= 65 && c <= 90 ? c + 32 : c), FNV_PRIME);
+  }
+  return hash;
+}
+
+/** Whether text[start, end) with ASCII capitals lower-cased is `key`. */
+function isFoldedAt(key: string, text: string, start: number, end: number): boolean {
+  if (key.length !== end - start) return false;
+  for (let i = 0; i < key.length; i++) {
+    const c = text.charCodeAt(start + i);
+    if ((c >= 65 && c <= 90 ? c + 32 : c) !== key.charCodeAt(i)) return false;
+  }
+  return true;
+}

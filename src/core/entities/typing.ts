@@ -1,6 +1,6 @@
 // Which kind of thing a name is. Every mention votes; strong cues (gazetteer, the kind word
 // inside the name) outweigh weak ones (a title before it, a preposition before it).
-import { CharCodeSet } from '../codeSets';
+import { CharCodeSet, FoldedWordMap, NOT_PLAIN } from '../codeSets';
 import type { EntityType } from '../types';
 import { lastWord, type Candidate } from './candidates';
 import { personShapedUnits } from './personNames';
@@ -112,6 +112,10 @@ const enum Context {
   PersonVerb = 256,
   PersonalRule = 512,
   OfOrFor = 1024,
+  /** Not a lexicon: there is a word (contextAt). */
+  Word = 2048,
+  /** Not a lexicon: a word of over 4 letters ending in "ed" (contextAt). */
+  PastTense = 4096,
 }
 
 /** Each word of the lexicons addContextVotes reads, with the bits of those it is in: one look-up per word around a mention. */
@@ -123,6 +127,7 @@ for (const [words, bit] of [
 ] as const) {
   for (const w of words) CONTEXT_WORDS.set(w, (CONTEXT_WORDS.get(w) ?? 0) | bit);
 }
+const CONTEXT_FLAGS = new FoldedWordMap(CONTEXT_WORDS);
 
 /** Adds to v the votes from the words around one mention ("the company Orascom", "in Hanoi", "Giap refused"). */
 export function addContextVotes(v: Votes, text: string, tokens: Tokens, c: Candidate): void {
@@ -131,8 +136,7 @@ export function addContextVotes(v: Votes, text: string, tokens: Tokens, c: Candi
   let p = firstToken - 1;
   const n = lastToken + 1;
   const possessive = isPossessiveAt(text, c.end);
-  const after = n < tokens.length && inOneClause(text, tokens, lastToken, n) && !possessive && isLowerCaseAt(text, tokens.starts[n]) ? wordAt(text, tokens, n) : '';
-  const afterFlags = after ? flagsOf(after) : 0;
+  const afterFlags = n < tokens.length && inOneClause(text, tokens, lastToken, n) && !possessive && isLowerCaseAt(text, tokens.starts[n]) ? contextAt(text, tokens, n) : 0;
   // "the Franco regime", "the Clear river": the article goes with the noun after the name.
   const kindNounAfter = (afterFlags & (Context.PlaceLast | Context.Struggle | Context.OrgLast | Context.ThingAfter)) !== 0;
   const article = p >= 0 && isTokenThe(text, tokens, p) && inOneClause(text, tokens, p, firstToken);
@@ -143,16 +147,16 @@ export function addContextVotes(v: Votes, text: string, tokens: Tokens, c: Candi
     p--;
   }
   if (p >= 0 && inOneClause(text, tokens, p, firstToken)) {
-    const before = flagsOf(wordAt(text, tokens, p));
+    const before = contextAt(text, tokens, p);
     if (before & Context.OrgBefore) v.organization += 25;
     if (before & Context.PlacePreposition) v.place += 8;
     else if (before & Context.WeakPlacePreposition) v.place += 4;
-    if (before & Context.OfOrFor && flagsOf(wordAt(text, tokens, p - 1)) & (Context.PlaceNounBefore | Context.Struggle)) v.place += 25;
+    if (before & Context.OfOrFor && contextAt(text, tokens, p - 1) & (Context.PlaceNounBefore | Context.Struggle)) v.place += 25;
   }
   if (possessive && !article) v.person += 2;
-  if (after) {
+  if (afterFlags & Context.Word) {
     if (afterFlags & Context.PersonVerb) v.person += 8;
-    else if (!article && after.length > 4 && after.endsWith('ed')) v.person += 3; // "Stalin delayed"
+    else if (!article && afterFlags & Context.PastTense) v.person += 3; // "Stalin delayed"
     if (afterFlags & Context.ThingAfter) v.other += 20;
     // "the Yalu river", "the Midway battle", "the Wafd party"; a person's name can qualify a regime too.
     if (afterFlags & (Context.PlaceLast | Context.Struggle)) v.place += 20;
@@ -160,7 +164,24 @@ export function addContextVotes(v: Votes, text: string, tokens: Tokens, c: Candi
   }
 }
 
-const flagsOf = (word: string): number => CONTEXT_WORDS.get(word) ?? 0;
+/**
+ * The Context bits of token t's key (0 outside the text): a plain ASCII token's (most) from
+ * CONTEXT_FLAGS with no string made, another's from its key.
+ */
+function contextAt(text: string, tokens: Tokens, t: number): number {
+  if (t < 0 || t >= tokens.length) return 0;
+  const start = tokens.starts[t];
+  const end = tokens.ends[t];
+  const flags = CONTEXT_FLAGS.valueAt(text, start, end);
+  if (flags !== NOT_PLAIN) return Math.max(flags, 0) | Context.Word | (end - start > 4 && endsInEd(text, end) ? Context.PastTense : 0);
+  const key = plainKey(tokenText(text, tokens, t));
+  return key ? (CONTEXT_WORDS.get(key) ?? 0) | Context.Word | (key.length > 4 && key.endsWith('ed') ? Context.PastTense : 0) : 0;
+}
+
+/** "ed" in either case ends text[..., end). */
+function endsInEd(text: string, end: number): boolean {
+  return (text.charCodeAt(end - 2) | 32) === 101 && (text.charCodeAt(end - 1) | 32) === 100;
+}
 
 /** "'s" or "’s" at i, then no ASCII word character (as /^['’]s\b/). */
 function isPossessiveAt(text: string, i: number): boolean {
@@ -175,10 +196,6 @@ function isTokenThe(text: string, tokens: Tokens, p: number): boolean {
   return tokens.ends[p] - tokens.starts[p] === 3 && text.startsWith('the', tokens.starts[p]);
 }
 
-/** The key of token t, or '' outside the text. */
-function wordAt(text: string, tokens: Tokens, t: number): string {
-  return t >= 0 && t < tokens.length ? plainKey(tokenText(text, tokens, t)) : '';
-}
 
 /** No clause or sentence ends between tokens a and b. */
 function inOneClause(text: string, tokens: Tokens, a: number, b: number): boolean {
