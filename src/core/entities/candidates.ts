@@ -4,13 +4,14 @@ import * as gazetteerModule from './gazetteer';
 import type { KnownName } from './gazetteer';
 import { personShapedUnits } from './personNames';
 import * as lexicon from './lexicon';
+import { WordList } from './lexicon';
 import type { Positions } from './positions';
 import type { Tokens } from './tokens';
 import { endsInPossessive, isNameUnit, makeUnit, unitKey, type Unit } from './units';
 import { CandidateMemo } from './memo';
 import * as normalizeModule from './normalize';
 // Read once (see lexicon.ts on why).
-const { CALENDAR_WORDS, CONNECTORS, CORE_FUNCTION_WORDS, GIVEN_NAMES, NUMBER_WORDS, POLITICAL_ADJECTIVES, POSSESSIVE_PLACE_HEADS, STANDALONE_PARTICLES, TITLE_ABBREVIATIONS, EVENT_FIRST_WORDS, EVENT_LAST_WORDS, FUNCTION_WORDS, MULTIWORD_TITLES, NOT_ENTITIES, ORG_FIRST_WORDS, ORG_LAST_WORDS, OTHER_LAST_WORDS, DIRECTIONS, PLACE_EVENT_HEADS, PLACE_FIRST_WORDS, PLACE_LAST_WORDS, TITLE_HEADS, TITLE_MODIFIERS, isRomanNumeral } = lexicon;
+const { CONNECTORS, GIVEN_NAMES, POLITICAL_ADJECTIVES, POSSESSIVE_PLACE_HEADS, STANDALONE_PARTICLES, TITLE_ABBREVIATIONS, MULTIWORD_TITLES, PLACE_EVENT_HEADS, TITLE_MODIFIERS, isRomanNumeral } = lexicon;
 const { combiningFormOf, lookupKnown, lookupKnownUnit, MAX_KNOWN_WORDS } = gazetteerModule;
 const { plainKey } = normalizeModule;
 
@@ -118,7 +119,7 @@ function trim(units: Unit[]): Unit[] {
   // "308th Division": an ordinal opens a name only before a unit word.
   while (
     s < e &&
-    ((units[s].kind === 'connector' && !leadingParticle(units, s)) || units[s].kind === 'numeral' || (units[s].kind === 'ordinal' && !ORG_LAST_WORDS.has(lower(units[e - 1]))))
+    ((units[s].kind === 'connector' && !leadingParticle(units, s)) || units[s].kind === 'numeral' || (units[s].kind === 'ordinal' && !(units[e - 1].lists & WordList.OrgLast)))
   ) {
     s++;
   }
@@ -189,17 +190,17 @@ export function lastWord(units: readonly Unit[]): Unit {
 }
 
 export function hasKindCue(units: readonly Unit[]): boolean {
-  return hasKindCueIn(lower(units[0]), lower(lastWord(units)));
+  return hasKindCueIn(units[0], lastWord(units));
 }
 
 /** hasKindCue of one word alone. */
-const isKindWord = (key: string): boolean => hasKindCueIn(key, key);
+const isKindWord = (u: Unit): boolean => hasKindCueIn(u, u);
 
-function hasKindCueIn(first: string, last: string): boolean {
-  return (
-    EVENT_LAST_WORDS.has(last) || ORG_LAST_WORDS.has(last) || PLACE_LAST_WORDS.has(last) || OTHER_LAST_WORDS.has(last) ||
-    EVENT_FIRST_WORDS.has(first) || ORG_FIRST_WORDS.has(first) || PLACE_FIRST_WORDS.has(first)
-  );
+const KIND_FIRST_WORD = WordList.EventFirst | WordList.OrgFirst | WordList.PlaceFirst;
+const KIND_LAST_WORD = WordList.EventLast | WordList.OrgLast | WordList.PlaceLast | WordList.OtherLast;
+
+function hasKindCueIn(first: Unit, last: Unit): boolean {
+  return (last.lists & KIND_LAST_WORD) !== 0 || (first.lists & KIND_FIRST_WORD) !== 0;
 }
 
 function splitRun(text: string, run: Unit[], positions: Positions): Piece[] {
@@ -232,22 +233,22 @@ function splitRun(text: string, run: Unit[], positions: Positions): Piece[] {
  * words end one too. A capitalised word after a name word stays ("Jubal Early", "Long March").
  */
 function splitAtNonNames(run: Unit[], positions: Positions): Unit[][] {
-  const lastKey = lower(lastWord(run));
-  const eventName = run.length > 1 && EVENT_LAST_WORDS.has(lastKey) && !CALENDAR_WORDS.has(lastKey); // "October Revolution"
+  const last = lastWord(run).lists;
+  const eventName = run.length > 1 && (last & WordList.EventLast) !== 0 && !(last & WordList.Calendar); // "October Revolution"
   // The parts are the stretches between the units that are no name: run[from, i) before unit i.
   const parts: Unit[][] = [];
   let from = 0;
   for (let i = 0; i < run.length; i++) {
     const u = run[i];
-    const l = lower(u);
+    const lists = u.lists;
     const opening = i === from;
     // Mid-sentence, a capitalised "My" or "Still" is part of a name ("the My Lai Massacre").
     const weak = positions.sentenceInitial[u.token] === 1 || positions.inHeading[u.token] === 1;
     const notName =
-      (u.kind === 'acronym' && NOT_ENTITIES.has(l)) || // "480 BC"
+      (u.kind === 'acronym' && (lists & WordList.NotEntity) !== 0) || // "480 BC"
       (u.kind === 'word' &&
-      (CORE_FUNCTION_WORDS.has(l) ||
-        (opening && ((FUNCTION_WORDS.has(l) && weak) || (CALENDAR_WORDS.has(l) && !eventName)))));
+      ((lists & WordList.CoreFunction) !== 0 ||
+        (opening && (((lists & WordList.Function) !== 0 && weak) || ((lists & WordList.Calendar) !== 0 && !eventName)))));
     if (!notName) continue;
     if (i > from) parts.push(run.slice(from, i));
     from = i + 1;
@@ -263,7 +264,7 @@ function splitAtTitles(text: string, piece: Piece): Piece[] {
   if (units.length < 1) return [piece];
   // "General Assembly", "Prince Edward Island": a kind word at the end makes the title word part of the name,
   // unless a title opens the name and a person's name follows ("Gen. James Van Fleet").
-  const lastKind = isKindWord(lower(units[units.length - 1]));
+  const lastKind = isKindWord(units[units.length - 1]);
   const opensWithTitle = isTitleWord(units[0]) || matchMultiwordTitle(units, 0) > 0;
   if (lastKind && !(opensWithTitle && personShapedUnits(units.slice(matchMultiwordTitle(units, 0) || titleWordsFrom(units, 0))))) return [piece];
   for (let i = 0; i < units.length; i++) {
@@ -312,8 +313,7 @@ function titleWordsFrom(units: readonly Unit[], i: number): number {
 
 function isTitleWord(u: Unit): boolean {
   if ((u.kind !== 'word' && u.kind !== 'initial') || u.dashBefore) return false; // "Estates-General"
-  const l = lower(u);
-  return TITLE_HEADS.has(l) || (u.text.endsWith('.') && TITLE_ABBREVIATIONS.has(l));
+  return (u.lists & WordList.TitleHead) !== 0 || (u.text.endsWith('.') && TITLE_ABBREVIATIONS.has(lower(u)));
 }
 
 const TITLE_FIRST_WORDS = new Set(TITLE_SEQUENCES.map((t) => t[0]));
@@ -333,6 +333,8 @@ function matchMultiwordTitle(units: readonly Unit[], i: number): number {
  * "of"/"for"/"the" join two capitalised parts only after a word that names a kind of thing
  * ("Battle of Britain", "Republic of Korea", "Organization for Industrialization").
  */
+const JOINS_BEFORE_CONNECTOR = WordList.OrgFirst | WordList.EventFirst | WordList.PlaceFirst | WordList.OrgLast | WordList.PlaceLast | WordList.EventLast;
+
 function splitAtConnectors(text: string, piece: Piece): Piece[] {
   const units = piece.units;
   if (known(text, units)) return [piece];
@@ -341,11 +343,7 @@ function splitAtConnectors(text: string, piece: Piece): Piece[] {
     const before = units[i - 1];
     if (before.kind === 'connector') continue; // "of the": decided at "of"
     const bare = lower(units[i]) === 'the'; // "Korean War the UN Command": a bare "the" never joins
-    const b = lower(before);
-    const joins =
-      !bare &&
-      (ORG_FIRST_WORDS.has(b) || EVENT_FIRST_WORDS.has(b) || PLACE_FIRST_WORDS.has(b) ||
-        ORG_LAST_WORDS.has(b) || PLACE_LAST_WORDS.has(b) || EVENT_LAST_WORDS.has(b));
+    const joins = !bare && (before.lists & JOINS_BEFORE_CONNECTOR) !== 0;
     if (joins) continue;
     let j = i;
     while (j < units.length && units[j].kind === 'connector' && CONNECTORS.has(lower(units[j]))) j++;
@@ -395,23 +393,25 @@ function knownSegments(text: string, units: readonly Unit[]): Piece[] {
   return out;
 }
 
+const NO_NAME_ALONE = WordList.Direction | WordList.Number | WordList.Function | WordList.NotEntity;
+
 /** A lone direction ("the West") or an ideology ("Communism") is not an entity of ours. */
 function notAName(units: readonly Unit[]): boolean {
   if (units.length !== 1 || units[0].kind !== 'word') return false;
   const l = lower(units[0]);
   // A lone function word is never a name, wherever it stands ('said, "There…').
-  return DIRECTIONS.has(l) || NUMBER_WORDS.has(l) || FUNCTION_WORDS.has(l) || NOT_ENTITIES.has(l) || (l.length > 5 && l.endsWith('ism')) || /'(?:ve|ll|re|m|d)$/.test(l);
+  return (units[0].lists & NO_NAME_ALONE) !== 0 || (l.length > 5 && l.endsWith('ism')) || /'(?:ve|ll|re|m|d)$/.test(l);
 }
 
 /** "UN General Assembly", "US Army", "Suez Canal Authority": the leading place or known name is a mention too. */
 function nestedKnownPrefix(text: string, piece: Piece): Piece | undefined {
   const units = piece.units;
-  if (units.length < 2 || !ORG_LAST_WORDS.has(lower(units[units.length - 1]))) return undefined;
+  if (units.length < 2 || !(units[units.length - 1].lists & WordList.OrgLast)) return undefined;
   for (let k = units.length - 1; k >= 1; k--) {
     const entry = k <= MAX_KNOWN_WORDS ? known(text, units.slice(0, k)) : undefined;
     if (entry && !entry.demonym) return { units: units.slice(0, k), titled: false };
     // "Suez Canal Authority": a place name with its kind word ("Suez Canal") inside.
-    if (k >= 2 && PLACE_LAST_WORDS.has(lower(units[k - 1])) && units[k - 1].kind === 'word') {
+    if (k >= 2 && units[k - 1].lists & WordList.PlaceLast && units[k - 1].kind === 'word') {
       return { units: units.slice(0, k), titled: false, place: true };
     }
   }

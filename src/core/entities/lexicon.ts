@@ -279,3 +279,39 @@ nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly
 export function isRomanNumeral(word: string): boolean {
   return /^(?=[IVXLC])M{0,3}(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})$/.test(word);
 }
+
+/**
+ * The lists above that the splitting of name runs asks about every unit (candidates.ts), as bits
+ * of wordListsOf: looked up once per word written the same way (units.ts keeps them on its units),
+ * not once per rule and unit.
+ */
+export const enum WordList {
+  CoreFunction = 1,
+  Function = 2,
+  Calendar = 4,
+  TitleHead = 8,
+  Direction = 16,
+  Number = 32,
+  NotEntity = 64,
+  EventFirst = 128,
+  OrgFirst = 256,
+  PlaceFirst = 512,
+  EventLast = 1024,
+  OrgLast = 2048,
+  PlaceLast = 4096,
+  OtherLast = 8192,
+}
+
+const WORD_LISTS: ReadonlyArray<readonly [ReadonlySet<string>, WordList]> = [
+  [CORE_FUNCTION_WORDS, WordList.CoreFunction], [FUNCTION_WORDS, WordList.Function], [CALENDAR_WORDS, WordList.Calendar],
+  [TITLE_HEADS, WordList.TitleHead], [DIRECTIONS, WordList.Direction], [NUMBER_WORDS, WordList.Number], [NOT_ENTITIES, WordList.NotEntity],
+  [EVENT_FIRST_WORDS, WordList.EventFirst], [ORG_FIRST_WORDS, WordList.OrgFirst], [PLACE_FIRST_WORDS, WordList.PlaceFirst],
+  [EVENT_LAST_WORDS, WordList.EventLast], [ORG_LAST_WORDS, WordList.OrgLast], [PLACE_LAST_WORDS, WordList.PlaceLast], [OTHER_LAST_WORDS, WordList.OtherLast],
+];
+
+/** The WordList bits of a lower-case key. */
+export function wordListsOf(key: string): number {
+  let lists = 0;
+  for (const [words, bit] of WORD_LISTS) if (words.has(key)) lists |= bit;
+  return lists;
+}

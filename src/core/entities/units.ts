@@ -8,7 +8,7 @@ import { type Tokens } from './tokens';
 import { BoundedMemo } from '../workCache';
 import { SmallIntSet } from '../codeSets';
 // Read once (see lexicon.ts on why).
-const { CONNECTORS, NAME_PARTICLES, NON_NAME_PREFIXES, STANDALONE_PARTICLES, POSSESSIVE_NAME_WORDS, TITLE_HEADS, isRomanNumeral } = lexicon;
+const { CONNECTORS, NAME_PARTICLES, NON_NAME_PREFIXES, STANDALONE_PARTICLES, POSSESSIVE_NAME_WORDS, TITLE_HEADS, isRomanNumeral, wordListsOf } = lexicon;
 const { joinNameWordKeys, nameWordKey, plainKey } = normalizeModule;
 const { isUpper, isWordChar } = tokensModule;
 
@@ -38,6 +38,8 @@ export interface Unit {
   key: string;
   /** nameWordKey(text): the word's part of a name key. */
   wordKey: string | null;
+  /** wordListsOf(key): the lexicon lists its key is in. */
+  lists: number;
 }
 
 /** Units that carry a name's words (not connectors, initials or numerals). */
@@ -106,7 +108,7 @@ export function makeUnit(start: number, end: number, text: string, kind: UnitKin
 }
 
 function unitOfWord(start: number, end: number, word: Word, kind: UnitKind, token: number, dashBefore: boolean, endsName: boolean, possessive: boolean): Unit {
-  return { start, end, text: word.text, kind, token, dashBefore, endsName, possessive, key: word.key, wordKey: word.wordKey };
+  return { start, end, text: word.text, kind, token, dashBefore, endsName, possessive, key: word.key, wordKey: word.wordKey, lists: word.lists };
 }
 
 /**
@@ -116,12 +118,13 @@ function unitOfWord(start: number, end: number, word: Word, kind: UnitKind, toke
  */
 const words = new BoundedMemo(100_000, (text): Word => {
   const key = plainKey(text);
-  return { text, key, wordKey: nameWordKey(text, key) };
+  return { text, key, wordKey: nameWordKey(text, key), lists: wordListsOf(key) };
 });
 interface Word {
   text: string;
   key: string;
   wordKey: string | null;
+  lists: number;
 }
 
 /** No word of a name is longer; longer tokens (hostile or garbled input) are skipped, which bounds the work. */
