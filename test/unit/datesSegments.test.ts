@@ -1,14 +1,12 @@
 // The date tagger in segments (incremental indexing): the same mentions however the text is cut,
 // with or without a cache, over random edits of real article text; unchanged segments reuse.
 import * as assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import * as path from 'node:path';
 import { tagDates, type DateTaggerOptions } from '../../src/core/dates';
 import type { ParsedArticle, Span } from '../../src/core/types';
 import { GenerationalCache, type WorkCache } from '../../src/core/workCache';
+import { wikiWarsOrSkip } from '../fixtures/corpus';
 
 const noArticle: ParsedArticle = { title: null, titleSpan: null, sections: [], passages: [], infobox: [], wikiLinks: [] };
-const CORPUS = path.join(__dirname, '../../../shared/corpus/wikiwars-dev.jsonl');
 
 /** Segments as the parser cuts them: at paragraph starts after a blank line, about every `size` characters. */
 function cut(text: string, size: number): Span[] {
@@ -53,8 +51,7 @@ describe('dates: segments and incremental tagging', function () {
   this.timeout(120_000);
   let corpus: string[] = [];
   before(function () {
-    if (!existsSync(CORPUS)) this.skip();
-    corpus = readFileSync(CORPUS, 'utf8').trim().split('\n').map((line) => (JSON.parse(line) as { text: string }).text);
+    corpus = wikiWarsOrSkip(this);
   });
 
   it('gives the same mentions in one segment or many, cut at paragraph starts', () => {

@@ -4,18 +4,14 @@
 // edits and edits that split, merge and rename entities; untouched segments come from the cache;
 // a text that is one segment gives what extraction without segments gives.
 import * as assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import * as path from 'node:path';
 import { extractEntities } from '../../src/core/entities';
 import { parseArticle } from '../../src/core/parse';
 import type { Entity, IndexOptions, ParsedArticle, Span } from '../../src/core/types';
 import { GenerationalCache, type WorkCache } from '../../src/core/workCache';
+import { sampleText, wikiWarsTexts } from '../fixtures/corpus';
 
-const corpusFile = path.resolve(__dirname, '../../../shared/corpus/wikiwars-dev.jsonl');
-const sample = readFileSync(path.resolve(__dirname, '../../samples/egypt-north-korea.txt'), 'utf8');
-const corpus: string[] = existsSync(corpusFile)
-  ? readFileSync(corpusFile, 'utf8').trim().split('\n').map((line) => (JSON.parse(line) as { text: string }).text)
-  : [];
+const sample = sampleText();
+const corpus = wikiWarsTexts().texts;
 
 /** Cuts like the parser's: at paragraph starts after a blank line, segments of about `target` characters. */
 function segmentsOf(text: string, target = 8_000): Span[] {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { ArticleIndex, buildIndex, buildIndexData, IndexCancelled } from '../../src/core/articleIndex';
@@ -10,13 +10,14 @@ import { packIndexData, unpackIndexData, unpackInSlices } from '../../src/extens
 import { IndexWorkerLoop } from '../../src/extension/indexWorkerLoop';
 import type { FromIndexWorker } from '../../src/extension/indexWorkerProtocol';
 import { warmUpSteps } from '../../src/extension/indexWorkerWarmUp';
+import { sampleText, wikiWarsTexts } from '../fixtures/corpus';
 import { applyEdit, edit } from '../fixtures/edits';
 
-const sample = readFileSync('samples/egypt-north-korea.txt', 'utf8');
+const sample = sampleText();
 const SEED = Number(process.env.CHRONOLENS_FUZZ_SEED ?? 20261129);
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 /** The WikiWars articles (read here, not kept in the repository). */
-const wikiwars = () => readFileSync('../shared/corpus/wikiwars-dev.jsonl', 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { text: string }).text);
+const wikiwars = () => wikiWarsTexts().texts;
 /**
  * The index the client delivered is the one built here from `text`: its data, and what its lookups
  * (made in the worker) answer.
@@ -353,8 +354,7 @@ describe('index transfer', () => {
   });
 
   it('packs and unpacks every WikiWars index exactly, texts that are not slices and ids out of numbering included', () => {
-    const texts = readFileSync('../shared/corpus/wikiwars-dev.jsonl', 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { text: string }).text);
-    for (const text of [sample, ...texts]) {
+    for (const text of [sample, ...wikiwars()]) {
       const data = buildIndexData(text);
       // A text that is not the slice of its span (as a future normalisation might make) travels as is.
       const mention = data.entities[0]?.mentions.at(-1);

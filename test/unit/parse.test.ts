@@ -2,8 +2,6 @@
 // Markdown, wiki links, CRLF, plain-text WikiWars articles, and hostile inputs.
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import type { Nodes } from 'mdast';
@@ -13,10 +11,9 @@ import { simpleBlocksTree } from '../../src/core/parse/simpleBlocks';
 import remarkChronolens from '../../src/core/parse/remarkChronolens';
 import { MAX_SETEXT_PER_SEGMENT, SEGMENT_MIN } from '../../src/core/parse/segments';
 import type { ParsedArticle } from '../../src/core/types';
+import { sampleText, wikiWarsOrSkip, wikiWarsTexts } from '../fixtures/corpus';
 
-const ROOT = join(__dirname, '..', '..');
-const SAMPLE = readFileSync(join(ROOT, 'samples', 'egypt-north-korea.txt'), 'utf8');
-const WIKIWARS = join(ROOT, '..', 'shared', 'corpus', 'wikiwars-dev.jsonl');
+const SAMPLE = sampleText();
 
 const slice = (text: string, s: { start: number; end: number }) => text.slice(s.start, s.end);
 const isWs = (ch: string) => /\s/.test(ch);
@@ -319,9 +316,8 @@ describe('splitSentences', () => {
 });
 
 describe('parseArticle: plain-text WikiWars articles', function () {
-  const docs: { id: string; text: string }[] = existsSync(WIKIWARS)
-    ? readFileSync(WIKIWARS, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l))
-    : [];
+  const { texts, ids } = wikiWarsTexts();
+  const docs = texts.map((text, i) => ({ id: ids[i], text }));
   before(function () {
     if (!docs.length) this.skip();
   });
@@ -362,8 +358,7 @@ describe('proseParagraphs: prose read without the Markdown parser', () => {
   };
 
   it('reads the WikiWars texts and their segments as remark does, and nearly all of them without it', function () {
-    if (!existsSync(WIKIWARS)) this.skip();
-    const texts = readFileSync(WIKIWARS, 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { text: string }).text);
+    const texts = wikiWarsOrSkip(this);
     const long = texts.join('\n\n');
     const pieces = [...texts, ...parseArticleInSegments(long).segments.map((s) => long.slice(s.start, s.end))];
     let bytes = 0;
@@ -414,8 +409,7 @@ describe('proseParagraphs: prose read without the Markdown parser', () => {
 
 describe('readMarkdown: the prose between Markdown read apart', () => {
   it('reads the sample and WikiWars texts with MediaWiki headings as remark alone does', function () {
-    if (!existsSync(WIKIWARS)) this.skip();
-    const texts = readFileSync(WIKIWARS, 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { text: string }).text);
+    const texts = wikiWarsOrSkip(this);
     // Short lines between blank lines become headings, some with a blank line after, some without.
     const headed = texts.map((t, i) => t.replace(/\n\n([A-Z][^.\n]{3,60})\n\n/g, i % 2 ? '\n\n== $1 ==\n' : '\n\n== $1 ==\n\n'));
     for (const text of [SAMPLE, ...headed]) assert.deepEqual(readMarkdown(text), readMarkdown(text, [], true));
