@@ -56,11 +56,11 @@ export const NOT_PLAIN = -2;
 
 /**
  * A map from words of lower-case ASCII letters, digits and hyphens to non-negative numbers, looked
- * up from a stretch of the text in any case, with no string cut out of it and lower-cased (which
- * cost more than the look-up for the words around every mention and at every token that may
- * start a date). A stretch with another character gets NOT_PLAIN: its caller looks it up as a
- * string, as lower-casing it may not be all its key needs; keys with other characters are left
- * out, as only such a stretch can be one.
+ * up from a stretch of the text in any case, with no string cut out of it and lower-cased (for the
+ * words around every mention, cutting and lower-casing cost more than the look-up). A stretch with
+ * another character gets NOT_PLAIN: its caller looks it up as a string, as lower-casing it may not
+ * be all its key needs; keys with other characters are left out, as only such a stretch can be one.
+ * Where the word is cut out anyway (the date tagger's tokens), a Set of strings is as fast.
  */
 export class FoldedWordMap {
   private readonly keys: string[];
