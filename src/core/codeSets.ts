@@ -1,6 +1,9 @@
 // Look-ups made once per character or token of the text, as tables. A Set<number> hashes its
 // argument on every `has`: in the loops over the text of a 5 MB article that cost some 4% of the
 // build, where a table look-up costs a fifth of it. Words are looked up where they stand in the text.
+import * as hashModule from './hash';
+// Read once (see entities/lexicon.ts on why).
+const { fnv1a, FNV_OFFSET, FNV_PRIME } = hashModule;
 
 /** A set of UTF-16 code units, as a table of flags up to the largest. */
 export class CharCodeSet {
@@ -39,8 +42,8 @@ export class SmallIntSet {
   has(value: number): boolean {
     for (let i = slotOf(value, this.mask); ; i = (i + 1) & this.mask) {
       const v = this.slots[i];
-      if (v === value) return true;
       if (v === -1) return false;
+      if (v === value) return true;
     }
   }
 }
@@ -80,7 +83,7 @@ export class FoldedWordMap {
     this.slots = new Int32Array(size).fill(-1);
     this.mask = size - 1;
     this.keys.forEach((key, k) => {
-      this.hashes[k] = foldedHash(key, 0, key.length);
+      this.hashes[k] = fnv1a(key, 0, key.length); // as valueAt hashes it: a key is lower case already
       this.values[k] = byKey.get(key)!;
       let i = this.hashes[k] & this.mask;
       while (this.slots[i] !== -1) i = (i + 1) & this.mask;
@@ -90,6 +93,7 @@ export class FoldedWordMap {
 
   /** The value of text[start, end) lower-cased; -1 if it is no key; NOT_PLAIN (see above). */
   valueAt(text: string, start: number, end: number): number {
+    // fnv1a of the lower-cased stretch, made as it is checked.
     let hash = FNV_OFFSET;
     for (let i = start; i < end; i++) {
       const c = text.charCodeAt(i);
@@ -105,25 +109,12 @@ export class FoldedWordMap {
   }
 }
 
-const FNV_OFFSET = 0x811c9dc5 | 0;
-const FNV_PRIME = 0x01000193;
-
 /** A lower-case ASCII letter, a digit or a hyphen. */
 const isPlainCode = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45;
 
 function isPlainLowerCase(word: string): boolean {
   for (let i = 0; i < word.length; i++) if (!isPlainCode(word.charCodeAt(i))) return false;
   return word.length > 0;
-}
-
-/** FNV-1a of text[start, end) with ASCII capitals lower-cased. */
-function foldedHash(text: string, start: number, end: number): number {
-  let hash = FNV_OFFSET;
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    hash = Math.imul(hash ^ (c >= 65 && c <= 90 ? c + 32 : c), FNV_PRIME);
-  }
-  return hash;
 }
 
 /** Whether text[start, end) with ASCII capitals lower-cased is `key`. */

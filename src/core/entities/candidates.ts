@@ -329,12 +329,12 @@ function matchMultiwordTitle(units: readonly Unit[], i: number): number {
   return 0;
 }
 
+const JOINS_BEFORE_CONNECTOR = WordList.OrgFirst | WordList.EventFirst | WordList.PlaceFirst | WordList.OrgLast | WordList.PlaceLast | WordList.EventLast;
+
 /**
  * "of"/"for"/"the" join two capitalised parts only after a word that names a kind of thing
  * ("Battle of Britain", "Republic of Korea", "Organization for Industrialization").
  */
-const JOINS_BEFORE_CONNECTOR = WordList.OrgFirst | WordList.EventFirst | WordList.PlaceFirst | WordList.OrgLast | WordList.PlaceLast | WordList.EventLast;
-
 function splitAtConnectors(text: string, piece: Piece): Piece[] {
   const units = piece.units;
   if (known(text, units)) return [piece];
@@ -411,7 +411,7 @@ function nestedKnownPrefix(text: string, piece: Piece): Piece | undefined {
     const entry = k <= MAX_KNOWN_WORDS ? known(text, units.slice(0, k)) : undefined;
     if (entry && !entry.demonym) return { units: units.slice(0, k), titled: false };
     // "Suez Canal Authority": a place name with its kind word ("Suez Canal") inside.
-    if (k >= 2 && units[k - 1].lists & WordList.PlaceLast && units[k - 1].kind === 'word') {
+    if (k >= 2 && (units[k - 1].lists & WordList.PlaceLast) !== 0 && units[k - 1].kind === 'word') {
       return { units: units.slice(0, k), titled: false, place: true };
     }
   }
