@@ -1,6 +1,6 @@
 // The date tagger on real sentences from the sample article and the WikiWars corpus.
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { parse as parseEdtf } from 'edtf';
 import { tagDates } from '../../src/core/dates';
 import type { DateMention, ParsedArticle } from '../../src/core/types';
@@ -403,9 +403,13 @@ describe('dates: invariants', () => {
   });
 });
 
+const GOLD_TIMEX = '../shared/gold/egypt-north-korea.timex.jsonl';
+
 describe('dates: the sample article against its gold', () => {
-  it('finds every required gold mention with the gold extent and value', () => {
-    const gold = JSON.parse(readFileSync('../shared/gold/egypt-north-korea.timex.jsonl', 'utf8').split('\n')[0]) as {
+  it('finds every required gold mention with the gold extent and value', function () {
+    // The gold is read from ../shared, as the entities' is (entities.test.ts): without it, skipped.
+    if (!existsSync(GOLD_TIMEX)) this.skip();
+    const gold = JSON.parse(readFileSync(GOLD_TIMEX, 'utf8').split('\n')[0]) as {
       text: string; timex: { start: number; end: number; text: string; value: string | null; optional?: boolean }[];
     };
     const text = sampleText();

@@ -10,14 +10,15 @@ import { packIndexData, unpackIndexData, unpackInSlices } from '../../src/extens
 import { IndexWorkerLoop } from '../../src/extension/indexWorkerLoop';
 import type { FromIndexWorker } from '../../src/extension/indexWorkerProtocol';
 import { warmUpSteps } from '../../src/extension/indexWorkerWarmUp';
-import { sampleText, wikiWarsTexts } from '../fixtures/corpus';
+import { sampleText, wikiWarsOrSkip } from '../fixtures/corpus';
 import { applyEdit, edit } from '../fixtures/edits';
 
 const sample = sampleText();
 const SEED = Number(process.env.CHRONOLENS_FUZZ_SEED ?? 20261129);
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 /** The WikiWars articles (read here, not kept in the repository). */
-const wikiwars = () => wikiWarsTexts().texts;
+/** The WikiWars texts; a test that needs them is skipped without them. */
+const wikiwars = (test: Mocha.Context) => wikiWarsOrSkip(test);
 /**
  * The index the client delivered is the one built here from `text`: its data, and what its lookups
  * (made in the worker) answer.
@@ -36,9 +37,9 @@ function assertBuiltFrom(index: ArticleIndex | undefined, text: string, message?
 }
 
 /** About 250 KB of WikiWars articles: cut into segments, so that a stage takes a while. */
-function longArticle(): string {
+function longArticle(test: Mocha.Context): string {
   let text = '';
-  for (const article of wikiwars()) if (text.length < 250_000) text += (text ? '\n\n' : '') + article;
+  for (const article of wikiwars(test)) if (text.length < 250_000) text += (text ? '\n\n' : '') + article;
   return text;
 }
 
@@ -131,7 +132,7 @@ describe('index worker loop', () => {
 
   it('warms up once, after the first long document, when idle; a version that comes in stops it and is indexed as ever', async function () {
     this.timeout(120_000);
-    const big = longArticle();
+    const big = longArticle(this);
     const newer = withParagraph(big);
     const loopSeeing = (seen: string[], onWarmUpStep: (step: number) => void = () => {}, replies: FromIndexWorker[] = []) => {
       const loop: IndexWorkerLoop = new IndexWorkerLoop(
@@ -189,7 +190,7 @@ describe('index worker loop', () => {
 
   it('abandons a running version between stages when a newer one arrives as a task (no poll: the Web Worker)', async function () {
     this.timeout(60_000);
-    const big = longArticle();
+    const big = longArticle(this);
     const newer = withParagraph(big);
     const replies: FromIndexWorker[] = [];
     const loop = new IndexWorkerLoop((m) => {
@@ -211,7 +212,7 @@ describe('index worker loop', () => {
 
   it('abandons a running version when its document is dropped meanwhile (no poll)', async function () {
     this.timeout(60_000);
-    const big = longArticle();
+    const big = longArticle(this);
     const replies: FromIndexWorker[] = [];
     const loop = new IndexWorkerLoop((m) => {
       replies.push(m);
@@ -223,9 +224,9 @@ describe('index worker loop', () => {
     assert.deepEqual(replies.map((m) => `${m.id} ${m.type}`), ['1 started', '1 cancelled']);
   });
 
-  it('an incremental build abandoned after any stage leaves the next one equal to a full build', () => {
+  it('an incremental build abandoned after any stage leaves the next one equal to a full build', function () {
     let text = '';
-    for (const t of wikiwars()) if (text.length < 150_000) text += (text ? '\n\n' : '') + t;
+    for (const t of wikiwars(this)) if (text.length < 150_000) text += (text ? '\n\n' : '') + t;
     const at = text.indexOf('\n\n', text.length / 2);
     const edits = [text.slice(0, at) + ' In 1941 the war spread.' + text.slice(at), text.slice(0, at) + text.slice(at).replace('\n\n', '\n\nIn 1945 it ended.\n\n')];
     for (let stages = 1; stages <= 4; stages++) {
@@ -300,7 +301,7 @@ describe('index transfer', () => {
 
   it('after random edits, the host gets exactly the new index from a reply packed against the one it holds', function () {
     this.timeout(120_000);
-    const long = wikiwars().slice(0, 4).join('\n\n').slice(0, 100_000);
+    const long = wikiwars(this).slice(0, 4).join('\n\n').slice(0, 100_000);
     fc.assert(
       fc.property(fc.array(edit, { minLength: 1, maxLength: 5 }), (edits) => transferEdits(sample + '\n\n' + long, edits.map((e) => (t: string) => applyEdit(t, e, long)), () => {})),
       { seed: SEED, numRuns: 12 },
@@ -309,7 +310,7 @@ describe('index transfer', () => {
 
   it('after typing, or a date or a name added near the top, sends only the dates, entities and events that changed', function () {
     this.timeout(60_000);
-    const long = sample + '\n\n' + wikiwars().slice(0, 4).join('\n\n').slice(0, 100_000);
+    const long = sample + '\n\n' + wikiwars(this).slice(0, 4).join('\n\n').slice(0, 100_000);
     const middle = long.indexOf(' the ', long.length >> 1) + 2;
     const sentAfter: number[] = [];
     transferEdits(
@@ -331,7 +332,7 @@ describe('index transfer', () => {
   it('unpacks a reply packed against one still being unpacked once that one is, both exactly', async function () {
     this.timeout(60_000);
     let text = sample;
-    for (const t of wikiwars()) if (text.length < 250_000) text += '\n\n' + t;
+    for (const t of wikiwars(this)) if (text.length < 250_000) text += '\n\n' + t;
     const edited = text.replace('Relations', 'In March 1950, relations');
     const indexer = new IncrementalIndexer();
     const whole = indexer.update(text);
@@ -353,8 +354,8 @@ describe('index transfer', () => {
     assert.throws(() => unpackIndexData(packed, edited), /packed against 7, but the host holds none/);
   });
 
-  it('packs and unpacks every WikiWars index exactly, texts that are not slices and ids out of numbering included', () => {
-    for (const text of [sample, ...wikiwars()]) {
+  it('packs and unpacks every WikiWars index exactly, texts that are not slices and ids out of numbering included', function () {
+    for (const text of [sample, ...wikiwars(this)]) {
       const data = buildIndexData(text);
       // A text that is not the slice of its span (as a future normalisation might make) travels as is.
       const mention = data.entities[0]?.mentions.at(-1);
