@@ -173,10 +173,14 @@ function contextAt(text: string, tokens: Tokens, t: number): number {
   const start = tokens.starts[t];
   const end = tokens.ends[t];
   const flags = CONTEXT_FLAGS.valueAt(text, start, end);
-  if (flags !== NOT_PLAIN) return Math.max(flags, 0) | Context.Word | (end - start > 4 && endsInEd(text, end) ? Context.PastTense : 0);
+  if (flags !== NOT_PLAIN) return wordContext(Math.max(flags, 0), end - start, endsInEd(text, end));
   const key = plainKey(tokenText(text, tokens, t));
-  return key ? (CONTEXT_WORDS.get(key) ?? 0) | Context.Word | (key.length > 4 && key.endsWith('ed') ? Context.PastTense : 0) : 0;
+  return key ? wordContext(CONTEXT_WORDS.get(key) ?? 0, key.length, key.endsWith('ed')) : 0;
 }
+
+/** A word's Context bits: those of the lexicons it is in, Word, and PastTense for a word of over 4 letters ending in "ed". */
+const wordContext = (lexicons: number, length: number, edEnding: boolean): number =>
+  lexicons | Context.Word | (length > 4 && edEnding ? Context.PastTense : 0);
 
 /** "ed" in either case ends text[..., end). */
 function endsInEd(text: string, end: number): boolean {
@@ -195,7 +199,6 @@ function isPossessiveAt(text: string, i: number): boolean {
 function isTokenThe(text: string, tokens: Tokens, p: number): boolean {
   return tokens.ends[p] - tokens.starts[p] === 3 && text.startsWith('the', tokens.starts[p]);
 }
-
 
 /** No clause or sentence ends between tokens a and b. */
 function inOneClause(text: string, tokens: Tokens, a: number, b: number): boolean {
