@@ -74,7 +74,7 @@ export class FoldedWordMap {
   private readonly mask: number;
 
   constructor(entries: Iterable<readonly [string, number]>) {
-    const byKey = new Map([...entries].filter(([key]) => isPlainLowerCase(key)));
+    const byKey = new Map([...entries].filter(([key]) => key.length > 0 && isPlainLowerCaseAt(key, 0, key.length)));
     this.keys = [...byKey.keys()];
     this.hashes = new Int32Array(this.keys.length);
     this.values = new Int32Array(this.keys.length);
@@ -112,9 +112,10 @@ export class FoldedWordMap {
 /** A lower-case ASCII letter, a digit or a hyphen. */
 const isPlainCode = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45;
 
-function isPlainLowerCase(word: string): boolean {
-  for (let i = 0; i < word.length; i++) if (!isPlainCode(word.charCodeAt(i))) return false;
-  return word.length > 0;
+/** Lower-case ASCII letters, digits and hyphens only in text[start, end): plainKey leaves such a word as it is. */
+export function isPlainLowerCaseAt(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (!isPlainCode(text.charCodeAt(i))) return false;
+  return true;
 }
 
 /** Whether text[start, end) with ASCII capitals lower-cased is `key`. */

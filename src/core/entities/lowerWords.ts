@@ -3,12 +3,14 @@
 // words or more, and the document asks about few of them, the words of its candidates: they are
 // kept as a table over the segment's text, with no string made for them, and found by hash from
 // the keys asked about (KeyIndex).
+import * as codeSetsModule from '../codeSets';
 import * as hashModule from '../hash';
 import { keepShapeOf } from '../keepShape';
 import * as normalizeModule from './normalize';
 import * as tokensModule from './tokens';
 import type { Tokens } from './tokens';
 // Read once (see lexicon.ts on why).
+const { isPlainLowerCaseAt } = codeSetsModule;
 const { fnv1a } = hashModule;
 const { plainKey } = normalizeModule;
 const { isLowerCaseAt } = tokensModule;
@@ -109,7 +111,7 @@ export function countLowerCaseWords(text: string, tokens: Tokens): LowerCaseWord
   const others = new Map<string, number>();
   for (let w = 0; w < words; w++) {
     const t = firsts[w];
-    if (isOwnKey(text, starts[t], ends[t])) own[owned++] = w;
+    if (isPlainLowerCaseAt(text, starts[t], ends[t])) own[owned++] = w;
     else {
       const key = plainKey(text.slice(starts[t], ends[t]));
       others.set(key, (others.get(key) ?? 0) + counts[w]);
@@ -151,15 +153,6 @@ function sameText(text: string, aStart: number, aEnd: number, bStart: number, bE
 /** Whether `key` is text[start, end). */
 function isTextAt(key: string, text: string, start: number, end: number): boolean {
   return key.length === end - start && text.startsWith(key, start);
-}
-
-/** Lower-case ASCII letters, digits and hyphens only: plainKey leaves such a word as it is. */
-function isOwnKey(text: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45)) return false;
-  }
-  return true;
 }
 
 /**
