@@ -302,16 +302,19 @@ export const enum WordList {
   OtherLast = 8192,
 }
 
-const WORD_LISTS: ReadonlyArray<readonly [ReadonlySet<string>, WordList]> = [
+/** Each word of the lists, with the bits of those it is in (a list's bit goes with it): one look-up answers for every list. */
+export function bitsByWord(lists: ReadonlyArray<readonly [Iterable<string>, number]>): Map<string, number> {
+  const bits = new Map<string, number>();
+  for (const [words, bit] of lists) for (const w of words) bits.set(w, (bits.get(w) ?? 0) | bit);
+  return bits;
+}
+
+const WORD_LISTS = bitsByWord([
   [CORE_FUNCTION_WORDS, WordList.CoreFunction], [FUNCTION_WORDS, WordList.Function], [CALENDAR_WORDS, WordList.Calendar],
   [TITLE_HEADS, WordList.TitleHead], [DIRECTIONS, WordList.Direction], [NUMBER_WORDS, WordList.Number], [NOT_ENTITIES, WordList.NotEntity],
   [EVENT_FIRST_WORDS, WordList.EventFirst], [ORG_FIRST_WORDS, WordList.OrgFirst], [PLACE_FIRST_WORDS, WordList.PlaceFirst],
   [EVENT_LAST_WORDS, WordList.EventLast], [ORG_LAST_WORDS, WordList.OrgLast], [PLACE_LAST_WORDS, WordList.PlaceLast], [OTHER_LAST_WORDS, WordList.OtherLast],
-];
+]);
 
 /** The WordList bits of a lower-case key. */
-export function wordListsOf(key: string): number {
-  let lists = 0;
-  for (const [words, bit] of WORD_LISTS) if (words.has(key)) lists |= bit;
-  return lists;
-}
+export const wordListsOf = (key: string): number => WORD_LISTS.get(key) ?? 0;

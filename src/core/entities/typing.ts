@@ -12,7 +12,7 @@ import * as tokensModule from './tokens';
 import { type Tokens } from './tokens';
 import { unitKey } from './units';
 // Read once (see lexicon.ts on why).
-const { COMPANY_SUFFIXES, CONNECTORS, EVENT_FIRST_WORDS, EVENT_LAST_WORDS, ORG_FIRST_WORDS, NUMBER_WORDS, SHIP_PREFIXES, ORG_LAST_WORDS, ORG_NOUNS_BEFORE, OTHER_LAST_WORDS, OTHER_FIRST_WORDS, DIRECTIONS, PERSON_VERBS, PLACE_FIRST_WORDS, PLACE_LAST_WORDS, PLACE_NOUNS_BEFORE, PLACE_PREPOSITIONS, THING_NOUNS_AFTER, WEAK_PLACE_PREPOSITIONS, STRUGGLE_NOUNS } = lexicon;
+const { COMPANY_SUFFIXES, CONNECTORS, EVENT_FIRST_WORDS, EVENT_LAST_WORDS, ORG_FIRST_WORDS, NUMBER_WORDS, SHIP_PREFIXES, ORG_LAST_WORDS, ORG_NOUNS_BEFORE, OTHER_LAST_WORDS, OTHER_FIRST_WORDS, DIRECTIONS, PERSON_VERBS, PLACE_FIRST_WORDS, PLACE_LAST_WORDS, PLACE_NOUNS_BEFORE, PLACE_PREPOSITIONS, THING_NOUNS_AFTER, WEAK_PLACE_PREPOSITIONS, STRUGGLE_NOUNS, bitsByWord } = lexicon;
 const { lookupKnown, lookupKnownUnit } = gazetteerModule;
 const { plainKey } = normalizeModule;
 const { isLowerCaseAt, tokenText } = tokensModule;
@@ -119,14 +119,11 @@ const enum Context {
 }
 
 /** Each word of the lexicons addContextVotes reads, with the bits of those it is in: one look-up per word around a mention. */
-const CONTEXT_WORDS = new Map<string, number>();
-for (const [words, bit] of [
+const CONTEXT_WORDS = bitsByWord([
   [PLACE_LAST_WORDS, Context.PlaceLast], [STRUGGLE_NOUNS, Context.Struggle], [ORG_LAST_WORDS, Context.OrgLast], [THING_NOUNS_AFTER, Context.ThingAfter],
   [ORG_NOUNS_BEFORE, Context.OrgBefore], [PLACE_PREPOSITIONS, Context.PlacePreposition], [WEAK_PLACE_PREPOSITIONS, Context.WeakPlacePreposition],
-  [PLACE_NOUNS_BEFORE, Context.PlaceNounBefore], [PERSON_VERBS, Context.PersonVerb], [PERSONAL_RULE_NOUNS, Context.PersonalRule], [new Set(['of', 'for']), Context.OfOrFor],
-] as const) {
-  for (const w of words) CONTEXT_WORDS.set(w, (CONTEXT_WORDS.get(w) ?? 0) | bit);
-}
+  [PLACE_NOUNS_BEFORE, Context.PlaceNounBefore], [PERSON_VERBS, Context.PersonVerb], [PERSONAL_RULE_NOUNS, Context.PersonalRule], [['of', 'for'], Context.OfOrFor],
+]);
 const CONTEXT_FLAGS = new FoldedWordMap(CONTEXT_WORDS);
 
 /** Adds to v the votes from the words around one mention ("the company Orascom", "in Hanoi", "Giap refused"). */
