@@ -16,9 +16,6 @@ import { applyEdit, edit } from '../fixtures/edits';
 const sample = sampleText();
 const SEED = Number(process.env.CHRONOLENS_FUZZ_SEED ?? 20261129);
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
-/** The WikiWars articles (read here, not kept in the repository). */
-/** The WikiWars texts; a test that needs them is skipped without them. */
-const wikiwars = (test: Mocha.Context) => wikiWarsOrSkip(test);
 /**
  * The index the client delivered is the one built here from `text`: its data, and what its lookups
  * (made in the worker) answer.
@@ -39,7 +36,7 @@ function assertBuiltFrom(index: ArticleIndex | undefined, text: string, message?
 /** About 250 KB of WikiWars articles: cut into segments, so that a stage takes a while. */
 function longArticle(test: Mocha.Context): string {
   let text = '';
-  for (const article of wikiwars(test)) if (text.length < 250_000) text += (text ? '\n\n' : '') + article;
+  for (const article of wikiWarsOrSkip(test)) if (text.length < 250_000) text += (text ? '\n\n' : '') + article;
   return text;
 }
 
@@ -226,7 +223,7 @@ describe('index worker loop', () => {
 
   it('an incremental build abandoned after any stage leaves the next one equal to a full build', function () {
     let text = '';
-    for (const t of wikiwars(this)) if (text.length < 150_000) text += (text ? '\n\n' : '') + t;
+    for (const t of wikiWarsOrSkip(this)) if (text.length < 150_000) text += (text ? '\n\n' : '') + t;
     const at = text.indexOf('\n\n', text.length / 2);
     const edits = [text.slice(0, at) + ' In 1941 the war spread.' + text.slice(at), text.slice(0, at) + text.slice(at).replace('\n\n', '\n\nIn 1945 it ended.\n\n')];
     for (let stages = 1; stages <= 4; stages++) {
@@ -301,7 +298,7 @@ describe('index transfer', () => {
 
   it('after random edits, the host gets exactly the new index from a reply packed against the one it holds', function () {
     this.timeout(120_000);
-    const long = wikiwars(this).slice(0, 4).join('\n\n').slice(0, 100_000);
+    const long = wikiWarsOrSkip(this).slice(0, 4).join('\n\n').slice(0, 100_000);
     fc.assert(
       fc.property(fc.array(edit, { minLength: 1, maxLength: 5 }), (edits) => transferEdits(sample + '\n\n' + long, edits.map((e) => (t: string) => applyEdit(t, e, long)), () => {})),
       { seed: SEED, numRuns: 12 },
@@ -310,7 +307,7 @@ describe('index transfer', () => {
 
   it('after typing, or a date or a name added near the top, sends only the dates, entities and events that changed', function () {
     this.timeout(60_000);
-    const long = sample + '\n\n' + wikiwars(this).slice(0, 4).join('\n\n').slice(0, 100_000);
+    const long = sample + '\n\n' + wikiWarsOrSkip(this).slice(0, 4).join('\n\n').slice(0, 100_000);
     const middle = long.indexOf(' the ', long.length >> 1) + 2;
     const sentAfter: number[] = [];
     transferEdits(
@@ -332,7 +329,7 @@ describe('index transfer', () => {
   it('unpacks a reply packed against one still being unpacked once that one is, both exactly', async function () {
     this.timeout(60_000);
     let text = sample;
-    for (const t of wikiwars(this)) if (text.length < 250_000) text += '\n\n' + t;
+    for (const t of wikiWarsOrSkip(this)) if (text.length < 250_000) text += '\n\n' + t;
     const edited = text.replace('Relations', 'In March 1950, relations');
     const indexer = new IncrementalIndexer();
     const whole = indexer.update(text);
@@ -355,7 +352,7 @@ describe('index transfer', () => {
   });
 
   it('packs and unpacks every WikiWars index exactly, texts that are not slices and ids out of numbering included', function () {
-    for (const text of [sample, ...wikiwars(this)]) {
+    for (const text of [sample, ...wikiWarsOrSkip(this)]) {
       const data = buildIndexData(text);
       // A text that is not the slice of its span (as a future normalisation might make) travels as is.
       const mention = data.entities[0]?.mentions.at(-1);
