@@ -204,8 +204,12 @@ function benchFull(): void {
     Object.entries(backToBack).map(([k, b]) => `${k} ${round(b.ms / b.baseMs)}× (${round(b.ms, 1)} ms vs ${round(b.baseMs, 1)} ms)`).join(', '),
     '≤ 1.5×',
   );
-  // The cost per MB, raw and as a ratio to remark-parse's on the same text: remark-parse alone, which
-  // is linear, also costs more per MB on the small input here, so only the ratio tells our scaling apart.
+  // The cost per MB, raw and as a ratio to remark-parse's on the same text. Linearity is judged on
+  // the raw cost, as the issue defines it (flat ms per MB). The ratio is shown but does not judge:
+  // after each collection remark-parse pays a fixed cost of its own (it optimises its tokenizer's
+  // functions anew, timing.ts), so its cost per MB falls with size (371, 296, 225 at 0.1, 1, 5 MB
+  // in one run) and the ratio rose by as much where ours stayed within ±7%. (It was the judge while
+  // a warm-up too short inflated our 0.1 MB figure: see the warm-up above.)
   const spread = (values: number[]) => {
     const mean = values.reduce((a, b) => a + b, 0) / values.length;
     return Math.max(...values.map((v) => Math.abs(v / mean - 1)));
@@ -221,8 +225,8 @@ function benchFull(): void {
     maxDeviationOfRatio: round(ratioSpread, 3),
   };
   row('scaling: ms per MB (remark-parse alone)', sizes.map((k) => `${k}: ${round(perMb[k], 0)} (${round(remarkPerMb[k], 0)})`).join(', '), '');
-  row('scaling: largest deviation from the mean, raw', `±${round(100 * rawSpread, 1)}%`, '');
-  row('scaling: same, of the ratio to remark-parse', `±${round(100 * ratioSpread, 1)}%`, '≤ ±20%');
+  row('scaling: largest deviation from the mean', `±${round(100 * rawSpread, 1)}%`, '≤ ±20%');
+  row('  same, of the ratio to remark-parse', `±${round(100 * ratioSpread, 1)}%`);
 }
 
 /**
