@@ -27,6 +27,8 @@ function newIndexerFromWorkerBundle(script: string | undefined): IncrementalInde
 
 /** Delay after the last edit before the index is rebuilt. */
 const REBUILD_DELAY_MS = 250;
+/** How long an index to show may take before the features say it is coming (see latestOrNext). */
+const SLOW_INDEX_NOTICE_MS = 500;
 
 export interface IndexUpdate {
   document: vscode.TextDocument;
@@ -145,6 +147,21 @@ export class IndexService implements vscode.Disposable {
   /** The newest finished index of the document, even if an edit is still pending. */
   latest(document: vscode.TextDocument): ArticleIndex | undefined {
     return this.entries.get(document.uri.toString())?.latest;
+  }
+
+  /**
+   * The index to show for the document: its newest finished one at once, else the one being made.
+   * If that takes longer than a pause a user would not notice (a long article's first index takes
+   * a second or more: the worker's code starts cold), `onSlow` is called first, with it, to say
+   * it is coming.
+   */
+  latestOrNext(document: vscode.TextDocument, onSlow?: (next: Promise<ArticleIndex | undefined>) => void): Promise<ArticleIndex | undefined> {
+    const latest = this.latest(document);
+    if (latest) return Promise.resolve(latest);
+    const next = this.get(document);
+    if (!onSlow) return next;
+    const notice = setTimeout(() => onSlow(next), SLOW_INDEX_NOTICE_MS);
+    return next.finally(() => clearTimeout(notice));
   }
 
   private scheduleRebuild(document: vscode.TextDocument): void {

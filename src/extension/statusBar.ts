@@ -21,9 +21,6 @@ export function statusBarText(index: ArticleIndex): { text: string; tooltip: str
   };
 }
 
-/** How long the first index of an article may take before the item says it is under way (ms). */
-const INDEXING_NOTICE_MS = 500;
-
 export function registerStatusBar(ctx: FeatureContext): void {
   const item = vscode.window.createStatusBarItem('chronolens.summary', vscode.StatusBarAlignment.Right, 100);
   item.name = 'ChronoLens';
@@ -38,22 +35,12 @@ export function registerStatusBar(ctx: FeatureContext): void {
       item.hide();
       return;
     }
-    let index = ctx.indexes.latest(document);
-    if (!index) {
-      // The first index of a long article takes a second or more (the worker's code starts cold):
-      // the item says it is coming, unless it comes before a pause would be noticed.
-      const notice = setTimeout(() => {
-        if (mine !== generation) return;
-        item.text = '$(loading~spin) Indexing article…';
-        item.tooltip = `ChronoLens is reading this article (${document.getText().length.toLocaleString('en')} characters): its dates, entities and events come when it is done.`;
-        item.show();
-      }, INDEXING_NOTICE_MS);
-      try {
-        index = await ctx.indexes.get(document);
-      } finally {
-        clearTimeout(notice);
-      }
-    }
+    const index = await ctx.indexes.latestOrNext(document, () => {
+      if (mine !== generation) return;
+      item.text = '$(loading~spin) Indexing article…';
+      item.tooltip = `ChronoLens is reading this article (${document.getText().length.toLocaleString('en')} characters): its dates, entities and events come when it is done.`;
+      item.show();
+    });
     // A later update (another editor, a newer index) has taken over meanwhile.
     if (mine !== generation) return;
     // A Markdown or plain-text file without a single dated event is most likely no article

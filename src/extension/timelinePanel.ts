@@ -204,7 +204,9 @@ export class TimelinePanel implements vscode.WebviewViewProvider, vscode.Disposa
     const document = this.document;
     // A newer push (another document, a newer index) wins: checked after every wait.
     const overtaken = () => mine !== this.pushes || document !== this.document;
-    const index = document && (await this.indexOf(document));
+    const index = document && (await this.indexOf(document, (next) => {
+      if (!overtaken()) this.showIndexing(document, next);
+    }));
     if (overtaken() || !this.ready) return;
     if (!document || !index) {
       this.lastModel = undefined;
@@ -259,9 +261,23 @@ export class TimelinePanel implements vscode.WebviewViewProvider, vscode.Disposa
     return buildModel(index, document.uri.toString(), fileName(document), document.version);
   }
 
-  private async indexOf(document: vscode.TextDocument): Promise<ArticleIndex | undefined> {
+  private async indexOf(document: vscode.TextDocument, onSlow?: (next: Promise<ArticleIndex | undefined>) => void): Promise<ArticleIndex | undefined> {
     if (!this.ctx.indexes.isArticle(document)) return undefined;
-    return this.ctx.indexes.latest(document) ?? (await this.ctx.indexes.get(document));
+    return this.ctx.indexes.latestOrNext(document, onSlow);
+  }
+
+  /**
+   * While a long article's first index is made, the panel says so (with the view's progress bar)
+   * rather than go on showing the article it showed before.
+   */
+  private showIndexing(document: vscode.TextDocument, next: Promise<unknown>): void {
+    if (!this.view || !this.ready) return;
+    // The webview drops its model: the next one goes whole.
+    this.lastModel = undefined;
+    this.sent = undefined;
+    this.view.description = fileName(document);
+    this.post({ type: 'indexing', name: fileName(document) });
+    void vscode.window.withProgress({ location: { viewId: TIMELINE_VIEW_ID } }, () => next);
   }
 
   // -------------------------------------------------------------------------------------------

@@ -33,6 +33,8 @@ function post(message: FromWebview): void {
 // State (a mirror of the extension's) and views
 
 let model: TimelineModel | undefined;
+/** While no model is shown: the name of the article whose first index is on its way (the 'indexing' message). */
+let indexingName: string | undefined;
 /** The push that sent the model shown: a later one may keep events of it (KeptEvents). */
 let modelPush: number | undefined;
 /** The events of the model on its way in parts ('modelPart'), the push they belong to and how many parts came. */
@@ -123,7 +125,14 @@ const empty = h(
   h('p', { text: 'Open an article (plain text, Markdown or wiki text) to see its events on a timeline.' }),
   openButton,
 );
-const app = h('div', { class: 'app' }, toolbar.element, notice, body, empty);
+const indexingTitle = h('p', { class: 'empty-title' });
+const indexing = h(
+  'div',
+  { class: 'indexing', attrs: { hidden: '', role: 'status' } },
+  indexingTitle,
+  h('p', { text: 'Its events appear here when ChronoLens has read it: a long article takes a few seconds the first time.' }),
+);
+const app = h('div', { class: 'app' }, toolbar.element, notice, body, empty, indexing);
 document.body.append(app);
 
 function clearFiltersButton(): HTMLButtonElement {
@@ -166,7 +175,9 @@ export function renderTimeline(scrollTop?: number): RenderStats {
   list.setRows(rows, scrollTop);
   toolbar.update(filters, model?.facets ?? { entities: [], types: [], sections: [] }, settings, shown.length, events.length);
   const hasModel = model !== undefined;
-  empty.hidden = hasModel;
+  empty.hidden = hasModel || indexingName !== undefined;
+  indexing.hidden = hasModel || indexingName === undefined;
+  indexingTitle.textContent = `Indexing ${indexingName ?? ''}…`;
   toolbar.element.hidden = !hasModel || events.length === 0;
   body.hidden = !hasModel || events.length === 0;
   noMatch.hidden = !hasModel || events.length === 0 || shown.length > 0;
@@ -204,6 +215,7 @@ function showModel(message: Extract<ToWebview, { type: 'model' }>, shown: Timeli
   const sameDocument = model?.uri === shown.uri;
   const previousSelection = list.selected;
   model = shown;
+  indexingName = undefined;
   adoptFilters(message.filters, message.filtersSeq);
   const zoomChanged = message.settings.zoom !== settings.zoom;
   settings = message.settings;
@@ -283,8 +295,10 @@ window.addEventListener('message', (e: MessageEvent<ToWebview>) => {
       break;
     }
     case 'empty':
+    case 'indexing':
       model = undefined;
       modelPush = undefined;
+      indexingName = message.type === 'indexing' ? message.name : undefined;
       reportRender(renderTimeline(0));
       break;
     case 'select': {

@@ -163,6 +163,8 @@ export type ToWebview =
   | { type: 'modelPart'; push: number; events: JsonBytes<EventView[]> }
   /** No article to show. */
   | { type: 'empty' }
+  /** The article to show is still being indexed, and it is taking a while (a long one's first index): its file name. */
+  | { type: 'indexing'; name: string }
   /** The event under the editor's cursor (or asked for by showInTimeline). */
   | { type: 'select'; eventId: string | null; reveal: boolean; focus: boolean }
   /** Filters set by the extension (e.g. cleared so a requested event is visible). */

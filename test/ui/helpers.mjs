@@ -23,7 +23,8 @@
 // Workbench methods: openFromExplorer(path), quickOpen(name), runCommand(title), hoverWord(word),
 // find(text), goToLine(n), focusEditor(), waitForEditorText(text), editorText(), waitForIndexed(),
 // writeWorkspaceSettings(settings), webview(n) (a FrameLocator inside
-// a webview: `wb.webview().locator('button')`), notifications(), screenshot(name), close();
+// a webview: `wb.webview().locator('button')`), timelineView() (the timeline's), notifications(),
+// screenshot(name), close();
 // `wb.page` is the Playwright Page for anything else. A failing test gets a screenshot
 // test-results/screenshots/FAILED <title>.png automatically. Run only some tests with
 // `npm run test:vscode -- --only ui --grep hover`. VS Code's CSS classes change between
@@ -157,11 +158,11 @@ export class Workbench {
     await this.waitForTab(parts.at(-1));
   }
 
-  /** Ctrl+P, types `name`, picks the first match. */
+  /** Ctrl+P, types `name`, picks the first match (once the list shows it: recently opened files come first until it has filtered). */
   async quickOpen(name) {
     await this.page.keyboard.press('Control+P');
     await this.page.locator(S.quickInputBox).fill(name);
-    await this.page.locator(S.quickInputRow).first().waitFor({ state: 'visible' });
+    await this.page.locator(S.quickInputRow).first().filter({ hasText: path.basename(name) }).waitFor({ state: 'visible' });
     await this.page.keyboard.press('Enter');
     await this.waitForTab(path.basename(name));
   }
@@ -307,6 +308,20 @@ export class Workbench {
   /** A Playwright FrameLocator inside the n-th webview (webview views and panels live in iframe.webview → #active-frame). */
   webview(n = 0) {
     return this.page.locator(S.webviewOuter).nth(n).contentFrame().locator(S.webviewInner).contentFrame();
+  }
+
+  /** The timeline's webview frame: the one of the open webviews that holds the event list (waits up to 30 s for it). */
+  async timelineView() {
+    const deadline = Date.now() + 30_000;
+    while (Date.now() < deadline) {
+      const count = await this.page.locator(S.webviewOuter).count();
+      for (let n = 0; n < count; n++) {
+        const frame = this.webview(n);
+        if ((await frame.locator('.list[role=listbox]').count().catch(() => 0)) > 0) return frame;
+      }
+      await this.page.waitForTimeout(250);
+    }
+    throw new Error('the timeline webview did not appear');
   }
 
   /** Texts of the notification toasts on screen. */

@@ -16,20 +16,6 @@ function lineCol(text, { end = false } = {}) {
   return { line: before.length, col: before.at(-1).length + 1 };
 }
 
-/** The timeline's webview frame: the one of the open webviews that holds the event list. */
-async function timelineFrame(wb) {
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    const count = await wb.page.locator('iframe.webview').count();
-    for (let n = 0; n < count; n++) {
-      const frame = wb.webview(n);
-      if ((await frame.locator('.list[role=listbox]').count().catch(() => 0)) > 0) return frame;
-    }
-    await wb.page.waitForTimeout(250);
-  }
-  throw new Error('the timeline webview did not appear');
-}
-
 const selectedOption = (frame) => frame.locator('[role=option][aria-selected=true]');
 const options = (frame) => frame.locator('[role=option]');
 
@@ -68,7 +54,7 @@ async function expectSelectedInEditor(wb, date) {
 
 async function openTimeline(wb) {
   await runCommandWhenReady(wb, 'ChronoLens: Open Timeline');
-  const frame = await timelineFrame(wb);
+  const frame = await wb.timelineView();
   await options(frame).first().waitFor({ state: 'visible', timeout: 20_000 });
   return frame;
 }
@@ -301,7 +287,7 @@ describe('timeline view: empty, hostile and edited articles', function () {
     }
     assert.equal(await wb.page.locator('.editor-group-container .tab').count(), 0, 'no editor open');
     await runCommandWhenReady(wb, 'ChronoLens: Open Timeline');
-    const frame = await timelineFrame(wb);
+    const frame = await wb.timelineView();
     const empty = frame.locator('.empty');
     await empty.waitFor({ state: 'visible', timeout: 20_000 });
     assert.match(await empty.innerText(), /No article open/);
@@ -333,7 +319,7 @@ describe('timeline view: empty, hostile and edited articles', function () {
   });
 
   it('keeps its filter while the article is edited, and shows new events', async () => {
-    const frame = await timelineFrame(wb);
+    const frame = await wb.timelineView();
     await frame.locator('body').press('/'); // the shortcut to the filter box
     assert.equal(await frame.locator('input.filter-text').evaluate((el) => el === document.activeElement), true);
     await wb.page.keyboard.type('crowd');
@@ -350,7 +336,7 @@ describe('timeline view: empty, hostile and edited articles', function () {
     await wb.page.locator('.editor-group-container.active .monaco-editor textarea').first().waitFor();
     await wb.page.keyboard.insertText('= Undated =\n\nNothing here says when.\n');
     await wb.waitForEditorText('Nothing here');
-    const frame = await timelineFrame(wb);
+    const frame = await wb.timelineView();
     await frame.locator('.notice', { hasText: 'No dates found' }).waitFor({ timeout: 20_000 });
   });
 });
@@ -381,7 +367,7 @@ describe('timeline view: a long article', function () {
     await wb.page.keyboard.press('Control+Home');
     await wb.waitForEditorText('= Long chronicle =');
     await runCommandWhenReady(wb, 'ChronoLens: Open Timeline');
-    const frame = await timelineFrame(wb);
+    const frame = await wb.timelineView();
     // The count and the rows read in one evaluation: language detection may reopen the document
     // at any time, and the panel then shows no article until it is indexed again.
     const rowsWithAllEvents = () =>
