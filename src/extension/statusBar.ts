@@ -35,12 +35,13 @@ export function registerStatusBar(ctx: FeatureContext): void {
       item.hide();
       return;
     }
-    const index = await ctx.indexes.latestOrNext(document, () => {
+    const saySlow = guard(ctx.log, 'status bar', () => {
       if (mine !== generation) return;
       item.text = '$(loading~spin) Indexing article…';
       item.tooltip = `ChronoLens is reading this article (${document.getText().length.toLocaleString('en')} characters): its dates, entities and events come when it is done.`;
       item.show();
     });
+    const index = await ctx.indexes.latestOrNext(document, saySlow);
     // A later update (another editor, a newer index) has taken over meanwhile.
     if (mine !== generation) return;
     // A Markdown or plain-text file without a single dated event is most likely no article

@@ -204,9 +204,10 @@ export class TimelinePanel implements vscode.WebviewViewProvider, vscode.Disposa
     const document = this.document;
     // A newer push (another document, a newer index) wins: checked after every wait.
     const overtaken = () => mine !== this.pushes || document !== this.document;
-    const index = document && (await this.indexOf(document, (next) => {
-      if (!overtaken()) this.showIndexing(document, next);
-    }));
+    const saySlow = guard(this.ctx.log, 'timeline', (next: Promise<unknown>) => {
+      if (document && !overtaken()) this.showIndexing(document, next);
+    });
+    const index = document && (await this.indexOf(document, saySlow));
     if (overtaken() || !this.ready) return;
     if (!document || !index) {
       this.lastModel = undefined;
