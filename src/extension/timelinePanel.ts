@@ -61,6 +61,8 @@ export class TimelinePanel implements vscode.WebviewViewProvider, vscode.Disposa
   /** The model the webview has, as the push that sent it: the next one sends only the events that changed (KeptEvents). */
   private sent: { push: number; uri: string; events: readonly EventView[] } | undefined;
   private lastRendered: Rendered | undefined;
+  /** Ends the view's progress bar of an 'indexing' notice (see showIndexing), if one runs. */
+  private indexingShown: (() => void) | undefined;
   private readonly renderWaiters = new Set<() => void>();
   private readonly disposables: vscode.Disposable[] = [];
 
@@ -146,6 +148,8 @@ export class TimelinePanel implements vscode.WebviewViewProvider, vscode.Disposa
   }
 
   private post(message: ToWebview): void {
+    // Whatever the view shows next (this article or another), its progress bar stops.
+    if (message.type === 'model' || message.type === 'empty') this.indexingShown?.();
     if (this.view && this.ready) void this.view.webview.postMessage(message);
   }
 
@@ -278,7 +282,9 @@ export class TimelinePanel implements vscode.WebviewViewProvider, vscode.Disposa
     this.sent = undefined;
     this.view.description = fileName(document);
     this.post({ type: 'indexing', name: fileName(document) });
-    void vscode.window.withProgress({ location: { viewId: TIMELINE_VIEW_ID } }, () => next);
+    this.indexingShown?.();
+    const replaced = new Promise<void>((resolve) => (this.indexingShown = resolve));
+    void vscode.window.withProgress({ location: { viewId: TIMELINE_VIEW_ID } }, () => Promise.race([next, replaced]));
   }
 
   // -------------------------------------------------------------------------------------------

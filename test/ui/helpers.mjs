@@ -42,6 +42,9 @@ export const SELECTORS = {
   editorInput: 'textarea.inputarea, .native-edit-context', // what has the keyboard focus in an editor
   viewLine: '.view-line',
   activeTab: '.editor-group-container.active .tab.active',
+  tab: '.editor-group-container .tab',
+  sideBar: '.part.sidebar',
+  progressRunning: '.monaco-progress-container.active', // a view's progress bar while it runs
   hover: '.monaco-hover:not(.hidden)',
   quickInput: '.quick-input-widget',
   quickInputBox: '.quick-input-widget .quick-input-box input',
