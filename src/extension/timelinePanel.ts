@@ -214,10 +214,7 @@ export class TimelinePanel implements vscode.WebviewViewProvider, vscode.Disposa
     const index = document && (await this.indexOf(document, saySlow));
     if (overtaken() || !this.ready) return;
     if (!document || !index) {
-      this.lastModel = undefined;
-      this.sent = undefined;
-      this.view.description = undefined;
-      this.post({ type: 'empty' });
+      this.showNoModel({ type: 'empty' });
       return;
     }
     const model = await runInSlices(modelSteps(index, document.uri.toString(), fileName(document), document.version));
@@ -266,6 +263,14 @@ export class TimelinePanel implements vscode.WebviewViewProvider, vscode.Disposa
     return buildModel(index, document.uri.toString(), fileName(document), document.version);
   }
 
+  /** The webview drops its model (the next one goes whole) for the state `message` says, under `description`. */
+  private showNoModel(message: Extract<ToWebview, { type: 'empty' | 'indexing' }>, description?: string): void {
+    this.lastModel = undefined;
+    this.sent = undefined;
+    if (this.view) this.view.description = description;
+    this.post(message);
+  }
+
   private async indexOf(document: vscode.TextDocument, onSlow?: (next: Promise<ArticleIndex | undefined>) => void): Promise<ArticleIndex | undefined> {
     if (!this.ctx.indexes.isArticle(document)) return undefined;
     return this.ctx.indexes.latestOrNext(document, onSlow);
@@ -277,11 +282,7 @@ export class TimelinePanel implements vscode.WebviewViewProvider, vscode.Disposa
    */
   private showIndexing(document: vscode.TextDocument, next: Promise<unknown>): void {
     if (!this.view || !this.ready) return;
-    // The webview drops its model: the next one goes whole.
-    this.lastModel = undefined;
-    this.sent = undefined;
-    this.view.description = fileName(document);
-    this.post({ type: 'indexing', name: fileName(document) });
+    this.showNoModel({ type: 'indexing', name: fileName(document) }, fileName(document));
     this.indexingShown?.();
     const replaced = new Promise<void>((resolve) => (this.indexingShown = resolve));
     void vscode.window.withProgress({ location: { viewId: TIMELINE_VIEW_ID } }, () => Promise.race([next, replaced]));
