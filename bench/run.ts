@@ -18,6 +18,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, wri
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { buildSync } from 'esbuild';
+import type { Browser, Page } from 'playwright-core';
 import { nodeTarget } from '../scripts/nodeTarget.mjs';
 import type { IndexStage } from '../src/core/articleIndex';
 import { encodeJson, type TimelineModel, type ToWebview } from '../src/webview/protocol';
@@ -825,43 +826,20 @@ async function benchWebview(model: TimelineModel): Promise<void> {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   try {
-    const page = await browser.newPage({ viewport: { width: 420, height: 900 } });
-    const css = readFileSync(path.join(ROOT, 'media/timeline.css'), 'utf8');
-    await page.setContent(`<!DOCTYPE html><html><head><meta charset="utf-8"><style>${css}</style></head><body></body></html>`);
-    // tsx compiles this file with esbuild's keepNames: functions sent to the page call its __name helper.
-    await page.evaluate('window.__name = (f) => f');
-    await page.evaluate(() => {
-      const w = window as unknown as { posted: unknown[]; acquireVsCodeApi: () => unknown };
-      w.posted = [];
-      w.acquireVsCodeApi = () => ({ postMessage: (m: unknown) => w.posted.push(m), getState: () => undefined, setState: () => {} });
-    });
-    await page.addScriptTag({ content: readFileSync(path.join(ROOT, 'dist/webview.js'), 'utf8') });
-    // The model as the extension sends it (encodeJson): ASCII bytes, handed to the page as text and made bytes again there.
-    const message: Omit<Extract<ToWebview, { type: 'model' }>, 'model'> & { model: string } = {
-      type: 'model', model: Buffer.from(encodeJson(model)).toString('latin1'), push: 1, parts: 0, filters: { entities: [], types: [], section: null, text: '' }, filtersSeq: 0, settings: { grouping: 'decade', zoom: 1 }, selectedId: null, selectedSeq: 0,
-    };
-    await page.evaluate((m) => ((window as unknown as { benchMessage: unknown }).benchMessage = { ...m, model: new TextEncoder().encode(m.model) }), message);
-    // First paint: from posting the message (structured clone included) until the frame after it is painted.
-    const paint = await page.evaluate(async () => {
-      const w = window as unknown as { benchMessage: unknown; posted: Array<{ type: string; ms?: number }> };
-      const painted = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-      const t0 = performance.now();
-      const rendered = new Promise<number>((resolve) => {
-        const poll = () => {
-          const r = w.posted.find((m) => m.type === 'rendered' && (m as { events?: number }).events! > 0);
-          if (r) resolve(performance.now());
-          else setTimeout(poll, 0);
-        };
-        poll();
-      });
-      window.postMessage(w.benchMessage, '*');
-      const renderedAt = await rendered;
-      await painted();
-      const r = w.posted.find((m) => m.type === 'rendered' && (m as { events?: number }).events! > 0)!;
-      return { paintMs: performance.now() - t0, renderedMs: renderedAt - t0, renderMs: r.ms ?? 0 };
-    });
-    // The panel settles first (it prepares the text filter's search keys in idle slices after painting),
-    // as it has by the time a person reaches for a filter.
+    // First paint, each in a fresh page (a panel opened anew): the median of several, as one
+    // paint is at the mercy of what else the machine does at that moment.
+    const paints: Array<{ paintMs: number; renderMs: number }> = [];
+    for (let i = 0; i < (QUICK ? 3 : 5); i++) {
+      const fresh = await panelPage(browser);
+      paints.push(await firstPaint(fresh, model));
+      await fresh.close();
+    }
+    const paintMs = median(paints.map((p) => p.paintMs));
+    const paint = paints.find((p) => p.paintMs === paintMs) ?? paints[0];
+    // Filtering, in a panel that has painted the model. It settles first (it prepares the text
+    // filter's search keys in idle slices after painting), as it has by the time a person reaches for a filter.
+    const page = await panelPage(browser);
+    await firstPaint(page, model);
     await page.evaluate(() => new Promise<void>((resolve) => requestIdleCallback(() => resolve(), { timeout: 2000 })));
     await page.waitForTimeout(200);
     // Filtering: a text filter, an entity-type filter, then clearing; each until painted, 5 rounds, medians.
@@ -892,14 +870,53 @@ async function benchWebview(model: TimelineModel): Promise<void> {
       const mid = <K extends 'paintMs' | 'renderMs' | 'filterMs'>(k: K) => round(median(rs.map((r) => r[k])));
       filtering[name] = { paintMs: mid('paintMs'), maxPaintMs: round(Math.max(...rs.map((r) => r.paintMs))), renderMs: mid('renderMs'), filterMs: mid('filterMs'), shown: rs[0].shown };
     }
-    results.panel = { events: model.events.length, firstPaint: { paintMs: round(paint.paintMs), renderMs: round(paint.renderMs) }, filtering };
-    row(`panel first paint, ${model.events.length} events`, `${round(paint.paintMs, 1)} ms (render ${round(paint.renderMs, 1)} ms)`, '≤ 300 ms');
+    results.panel = { events: model.events.length, firstPaint: { paintMs: round(paint.paintMs), renderMs: round(paint.renderMs), spreadMs: spreadOf(paints.map((p) => round(p.paintMs))) }, filtering };
+    row(`panel first paint, ${model.events.length} events`, `${round(paint.paintMs, 1)} ms, median of ${paints.length} fresh panels (${showSpread(spreadOf(paints.map((p) => p.paintMs)))}; render ${round(paint.renderMs, 1)} ms)`, '≤ 300 ms');
     for (const [name, r] of Object.entries(filtering) as Array<[string, { paintMs: number; maxPaintMs: number; renderMs: number; filterMs: number; shown: number }]>) {
       row(`panel filter ${name} (${r.shown} shown)`, `${r.paintMs} ms to paint, median of 5 (max ${r.maxPaintMs}; render ${r.renderMs} ms, filter ${r.filterMs} ms)`, '≤ 50 ms');
     }
   } finally {
     await browser.close();
   }
+}
+
+/** A blank panel in a new page: the timeline's CSS and script, and a stand-in for VS Code's webview API. */
+async function panelPage(browser: Browser): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 420, height: 900 } });
+  const css = readFileSync(path.join(ROOT, 'media/timeline.css'), 'utf8');
+  await page.setContent(`<!DOCTYPE html><html><head><meta charset="utf-8"><style>${css}</style></head><body></body></html>`);
+  // tsx compiles this file with esbuild's keepNames: functions sent to the page call its __name helper.
+  await page.evaluate('window.__name = (f) => f');
+  await page.evaluate(() => {
+    const w = window as unknown as { posted: unknown[]; acquireVsCodeApi: () => unknown };
+    w.posted = [];
+    w.acquireVsCodeApi = () => ({ postMessage: (m: unknown) => w.posted.push(m), getState: () => undefined, setState: () => {} });
+  });
+  await page.addScriptTag({ content: readFileSync(path.join(ROOT, 'dist/webview.js'), 'utf8') });
+  return page;
+}
+
+/** The panel's first paint of `model`: from posting the message (structured clone included) until the frame after it is painted. */
+async function firstPaint(page: Page, model: TimelineModel): Promise<{ paintMs: number; renderMs: number }> {
+  // The model as the extension sends it (encodeJson): ASCII bytes, handed to the page as text and made bytes again there.
+  const message: Omit<Extract<ToWebview, { type: 'model' }>, 'model'> & { model: string } = {
+    type: 'model', model: Buffer.from(encodeJson(model)).toString('latin1'), push: 1, parts: 0, filters: { entities: [], types: [], section: null, text: '' }, filtersSeq: 0, settings: { grouping: 'decade', zoom: 1 }, selectedId: null, selectedSeq: 0,
+  };
+  await page.evaluate((m) => ((window as unknown as { benchMessage: unknown }).benchMessage = { ...m, model: new TextEncoder().encode(m.model) }), message);
+  return page.evaluate(async () => {
+    const w = window as unknown as { benchMessage: unknown; posted: Array<{ type: string; ms?: number }> };
+    const painted = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    const renderedMessage = () => w.posted.find((m) => m.type === 'rendered' && (m as { events?: number }).events! > 0);
+    const t0 = performance.now();
+    const rendered = new Promise<void>((resolve) => {
+      const poll = () => (renderedMessage() ? resolve() : setTimeout(poll, 0));
+      poll();
+    });
+    window.postMessage(w.benchMessage, '*');
+    await rendered;
+    await painted();
+    return { paintMs: performance.now() - t0, renderMs: renderedMessage()!.ms ?? 0 };
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
