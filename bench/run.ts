@@ -21,7 +21,7 @@ import { buildSync } from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
 import { nodeTarget } from '../scripts/nodeTarget.mjs';
 import type { IndexStage } from '../src/core/articleIndex';
-import { encodeJson, type TimelineModel, type ToWebview } from '../src/webview/protocol';
+import { encodeJson, ModelWriter, type TimelineModel, type ToWebview } from '../src/webview/protocol';
 import type * as Baseline from './baseline';
 import type * as Subject from './subject';
 import { measureBackToBack, median, time } from './timing';
@@ -467,7 +467,7 @@ function benchLookups(text: string, index: ArticleIndex): void {
 /**
  * The timeline panel's model of the 1 MB text, as the extension host builds it after each update
  * of a document the panel shows, and encodes it in the messages the panel sends it in (modelParts,
- * encodeJson): the whole model, as for a document newly shown, and after a typed letter only the
+ * ModelWriter): the whole model, as for a document newly shown, and after a typed letter only the
  * events that changed (keptEnds).
  */
 function benchPanelModel(text: string, index: ArticleIndex): void {
@@ -483,7 +483,8 @@ function benchPanelModel(text: string, index: ArticleIndex): void {
     const built = timedSteps(modelSteps(fresh, 'file:///bench/article.txt', 'bench', r));
     const { parts, rest } = modelParts(built.value);
     // What the extension host does for each message; VS Code sends the bytes as they are.
-    const sent = [...parts.map((events) => time(() => encodeJson(events))), time(() => encodeJson(rest))];
+    const writer = new ModelWriter(built.value.facets.sections);
+    const sent = [...parts.map((events) => time(() => writer.events(events))), time(() => writer.model(rest))];
     builds.push(built.ms);
     longestSteps.push(built.longestMs);
     serialisations.push(sent.reduce((ms, s) => ms + s.ms, 0));
@@ -503,7 +504,10 @@ function benchPanelModel(text: string, index: ArticleIndex): void {
     const { head, tail } = matched.value;
     const { changed, keptIds } = splitKept(next.events, head, tail);
     const { parts, rest } = modelParts({ ...next, events: changed });
-    const encoded = time(() => [...parts, rest, keptIds].map((value) => encodeJson(value)));
+    const encoded = time(() => {
+      const writer = new ModelWriter(next.facets.sections);
+      return [...parts.map((events) => writer.events(events)), writer.model(rest), encodeJson(keptIds)];
+    });
     typed.push({ matchMs: matched.ms, encodeMs: encoded.ms, sent: next.events.length - head - tail, bytes: encoded.value.reduce((n, b) => n + b.length, 0) });
   }
   const typedMedians = { matchMs: round(median(typed.map((t) => t.matchMs))), encodeMs: round(median(typed.map((t) => t.encodeMs))), sent: median(typed.map((t) => t.sent)), bytes: median(typed.map((t) => t.bytes)) };
@@ -898,9 +902,9 @@ async function panelPage(browser: Browser): Promise<Page> {
 
 /** The panel's first paint of `model`: from posting the message (structured clone included) until the frame after it is painted. */
 async function firstPaint(page: Page, model: TimelineModel): Promise<{ paintMs: number; renderMs: number }> {
-  // The model as the extension sends it (encodeJson): ASCII bytes, handed to the page as text and made bytes again there.
+  // The model as the extension sends it (ModelWriter): ASCII bytes, handed to the page as text and made bytes again there.
   const message: Omit<Extract<ToWebview, { type: 'model' }>, 'model'> & { model: string } = {
-    type: 'model', model: Buffer.from(encodeJson(model)).toString('latin1'), push: 1, parts: 0, filters: { entities: [], types: [], section: null, text: '' }, filtersSeq: 0, settings: { grouping: 'decade', zoom: 1 }, selectedId: null, selectedSeq: 0,
+    type: 'model', model: Buffer.from(new ModelWriter(model.facets.sections).model(model)).toString('latin1'), push: 1, parts: 0, filters: { entities: [], types: [], section: null, text: '' }, filtersSeq: 0, settings: { grouping: 'decade', zoom: 1 }, selectedId: null, selectedSeq: 0,
   };
   await page.evaluate((m) => ((window as unknown as { benchMessage: unknown }).benchMessage = { ...m, model: new TextEncoder().encode(m.model) }), message);
   return page.evaluate(async () => {

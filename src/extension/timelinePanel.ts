@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import type { ArticleIndex, TimelineEvent } from '../core';
 import { formatTimeline, timelineRows } from '../core';
-import { NO_FILTERS, encodeJson, type EventView, type Filters, type FromWebview, type TimelineModel, type ToWebview, type ViewSettings } from '../webview/protocol';
+import { ModelWriter, NO_FILTERS, encodeJson, type EventView, type Filters, type FromWebview, type TimelineModel, type ToWebview, type ViewSettings } from '../webview/protocol';
 import { buildModel, filterEvents, keptEndSteps, modelParts, modelSteps, sanitizeFilters, sanitizeSettings, splitKept } from '../webview/viewModel';
 import { Commands, type RevealEventArgs } from './commandIds';
 import { type FeatureContext, guard } from './editorContext';
@@ -229,10 +229,11 @@ export class TimelinePanel implements vscode.WebviewViewProvider, vscode.Disposa
     // Sending takes as long as making the model (VS Code serialises each message): a long run
     // of events goes in parts, each message in a task of its own.
     const { parts, rest } = modelParts({ ...model, events: changed });
+    const writer = new ModelWriter(model.facets.sections);
     for (const events of parts) {
       await nextTask();
       if (overtaken()) return;
-      this.post({ type: 'modelPart', push: mine, events: encodeJson(events) });
+      this.post({ type: 'modelPart', push: mine, events: writer.events(events) });
     }
     await nextTask();
     if (!this.view || overtaken() || !this.ready) return;
@@ -242,7 +243,7 @@ export class TimelinePanel implements vscode.WebviewViewProvider, vscode.Disposa
     this.selectedId ??= this.cursorEventId(document, index);
     this.post({
       type: 'model',
-      model: encodeJson(rest),
+      model: writer.model(rest),
       push: mine,
       parts: parts.length,
       kept: base && keptIds.length ? { base: base.push, head, tail, ids: encodeJson(keptIds) } : undefined,

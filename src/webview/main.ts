@@ -4,8 +4,8 @@
 import { AxisView } from './axisView';
 import { h } from './dom';
 import { ListView } from './listView';
-import type { EventView, Filters, FromWebview, TimelineModel, ToWebview, ViewSettings } from './protocol';
-import { DEFAULT_SETTINGS, NO_FILTERS, decodeJson } from './protocol';
+import type { EventView, Filters, FromWebview, TimelineModel, ToWebview, ViewSettings, WireEvent } from './protocol';
+import { DEFAULT_SETTINGS, NO_FILTERS, decodeJson, readModel } from './protocol';
 import { buildRows } from './rows';
 import { Toolbar } from './toolbar';
 import { filterEvents, prepareSearch, withKept } from './viewModel';
@@ -38,7 +38,7 @@ let indexingName: string | undefined;
 /** The push that sent the model shown: a later one may keep events of it (KeptEvents). */
 let modelPush: number | undefined;
 /** The events of the model on its way in parts ('modelPart'), the push they belong to and how many parts came. */
-let parts: { push: number; events: EventView[]; count: number } | undefined;
+let parts: { push: number; events: WireEvent[]; count: number } | undefined;
 let filters: Filters = NO_FILTERS;
 let settings: ViewSettings = DEFAULT_SETTINGS;
 let shown: EventView[] = [];
@@ -280,8 +280,7 @@ window.addEventListener('message', (e: MessageEvent<ToWebview>) => {
     case 'model': {
       const ahead = parts?.push === message.push ? parts : undefined;
       parts = undefined;
-      const sent = decodeJson(message.model);
-      const sentEvents = ahead ? ahead.events.concat(sent.events) : sent.events;
+      const sent = readModel(decodeJson(message.model), ahead?.events);
       const kept = message.kept;
       const ids = kept ? decodeJson(kept.ids) : [];
       const complete = (ahead?.count ?? 0) === message.parts && (!kept || (model && modelPush === kept.base && kept.head + kept.tail <= model.events.length && ids.length === kept.head + kept.tail));
@@ -291,7 +290,7 @@ window.addEventListener('message', (e: MessageEvent<ToWebview>) => {
         break;
       }
       modelPush = message.push;
-      showModel(message, kept && model ? { ...sent, events: withKept(model.events, sentEvents, kept.head, kept.tail, ids) } : { ...sent, events: sentEvents });
+      showModel(message, kept && model ? { ...sent, events: withKept(model.events, sent.events, kept.head, kept.tail, ids) } : sent);
       break;
     }
     case 'empty':

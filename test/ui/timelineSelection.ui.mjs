@@ -11,12 +11,9 @@ const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const SCRIPT = fs.readFileSync(path.join(REPO, 'dist/webview.js'), 'utf8');
 const CSS = fs.readFileSync(path.join(REPO, 'media/timeline.css'), 'utf8');
 
-/** Three events of the sample article, as the extension's view model gives them. */
+/** Three events of the sample article, as the extension sends them (WireEvent: id, written, edtf, precision, from, to, flags, text, entities, section). */
 function event(id, written, year, words) {
-  return {
-    id, written, edtf: String(year), precision: 'year', from: year, to: year + 1, inferred: false, uncertain: false, approximate: false,
-    text: words, entities: [], section: null,
-  };
+  return [id, written, String(year), 'year', year, year + 1, 0, words, [], -1];
 }
 const MODEL = {
   uri: 'untitled:egypt-north-korea', title: 'Egypt–North Korea relations', version: 1,
@@ -26,6 +23,7 @@ const MODEL = {
     event('v3', '1981', 1981, 'Between 1976 and 1981 Egypt bought Scud missiles.'),
   ],
   facets: { entities: [], types: [], sections: [] },
+  chips: [],
 };
 // The model goes as its JSON text here; send() makes it the UTF-8 bytes the extension sends (src/webview/protocol.ts, JsonBytes).
 let pushes = 0;

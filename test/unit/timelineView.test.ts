@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { buildIndex } from '../../src/core';
 import { buildAxis, fromUnit, ticks, toUnit } from '../../src/webview/axis';
 import type { EventView, Filters, TimelineModel } from '../../src/webview/protocol';
-import { NO_FILTERS, decodeJson, encodeJson } from '../../src/webview/protocol';
+import { ModelWriter, NO_FILTERS, decodeJson, encodeJson, readModel } from '../../src/webview/protocol';
 import { buildRows, groupOf, rowOffsets, visibleRows } from '../../src/webview/rows';
 import { buildModel, EVENTS_PER_MESSAGE, filterEvents, firstWords, keptEnds, modelParts, sanitizeFilters, sanitizeSettings, splitKept, withKept } from '../../src/webview/viewModel';
 
@@ -259,12 +259,14 @@ describe('state from storage or the webview', () => {
 describe('the model after an edit (sample article)', () => {
   const before = sampleModel();
   const modelOf = (text: string) => buildModel(buildIndex(text), 'file:///samples/egypt-north-korea.txt', 'egypt-north-korea.txt', 2);
-  /** What the webview makes of the model sent after the edit: the events it has, kept, around those that came (as JSON, as they travel). */
+  /** A model as the webview reads it from the extension's message. */
+  const travelled = (model: TimelineModel): TimelineModel => readModel(decodeJson(new ModelWriter(model.facets.sections).model(model)));
+  /** What the webview makes of the model sent after the edit: the events it has, kept, around those that came (as they travel). */
   const received = (after: TimelineModel) => {
     const { head, tail } = keptEnds(before.events, after.events);
     const { changed: sent, keptIds } = splitKept(after.events, head, tail);
-    const travelled = <T>(value: T): T => decodeJson(encodeJson(value));
-    return { sent, events: withKept(travelled(before.events), travelled(sent), head, tail, travelled(keptIds)) };
+    const events = withKept(travelled(before).events, travelled({ ...after, events: sent }).events, head, tail, decodeJson(encodeJson(keptIds)));
+    return { sent, events };
   };
 
   it('sends only the event of a passage a letter was typed into; the webview then has the new model', () => {
@@ -322,11 +324,25 @@ describe('10,000 events', () => {
     assert.deepEqual({ ...rest, events: many }, long);
     // The sample's model fits in one message: it goes as it is.
     assert.deepEqual(modelParts(model), { parts: [], rest: model });
-    // As bytes, all of them ASCII ("Egypt–North Korea relations", "April 6–13" as \u escapes), and back.
-    const bytes = encodeJson(long);
-    assert.ok(bytes.every((b) => b < 0x80));
+    // As bytes, all of them ASCII ("Egypt–North Korea relations", "April 6–13" as \u escapes), and
+    // back: the parts' events ahead of the model's, each field as it was.
+    const writer = new ModelWriter(long.facets.sections);
+    const partBytes = parts.map((events) => writer.events(events));
+    const modelBytes = writer.model(rest);
+    assert.ok([...partBytes, modelBytes].every((bytes) => bytes.every((b) => b < 0x80)));
     assert.ok(long.title.includes('–') && long.events.some((e) => e.written === 'April 6–13'));
-    assert.deepEqual(decodeJson(bytes), long);
+    assert.ok(long.events.some((e) => e.inferred) && long.events.some((e) => e.uncertain));
+    assert.deepEqual(readModel(decodeJson(modelBytes), partBytes.flatMap((bytes) => decodeJson(bytes))), long);
+    // Fields without their names, entities and sections as numbers: half the JSON of the objects.
+    const sentBytes = [...partBytes, modelBytes].reduce((n, bytes) => n + bytes.length, 0);
+    assert.ok(sentBytes < 0.6 * encodeJson(long).length, `${sentBytes} bytes sent for ${encodeJson(long).length} of JSON`);
+  });
+
+  it('keeps apart two entities of one name and two types on the way, and a passage before any heading', () => {
+    const [first, second] = model.events;
+    const georgia = (type: EventView['entities'][0]['type']) => ({ name: 'Georgia', type });
+    const both: TimelineModel = { ...model, events: [{ ...first, entities: [georgia('place')] }, { ...second, entities: [georgia('person'), georgia('place')], section: null }] };
+    assert.deepEqual(readModel(decodeJson(new ModelWriter(both.facets.sections).model(both))), both);
   });
 
   it('builds rows and renders only the visible window', () => {
