@@ -127,7 +127,7 @@ export function decodeJson<T>(bytes: JsonBytes<T>): T {
  * An event as it travels: EventView's fields in order without their names, its three flags as
  * bits (WireFlag), its entities as indexes into the push's chips (WireModel) and its section as an
  * index into the model's sections (-1: none). Half the bytes of the object with its chips, and
- * fewer objects to parse: decoding 10,000 events was the most of the webview's first paint.
+ * fewer objects to parse: decoding 10,000 events was the largest part of the webview's first paint.
  */
 export type WireEvent = [
   id: string, written: string, edtf: string | null, precision: Precision, from: number, to: number,
